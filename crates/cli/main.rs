@@ -1,0 +1,2 @@
+//! polynorm command placeholder.
+fn main() {}

@@ -1,0 +1,2 @@
+//! polynorm-gen placeholder.
+fn main() {}
