@@ -1,2 +1,28 @@
-//! polynorm command placeholder.
-fn main() {}
+//! The `polynorm` command: a Unix filter that cleans scraped multilingual
+//! text and reports its scripts and languages. See `polynorm --help`.
+
+mod commands;
+mod flags;
+mod io;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = flags::Cli::parse();
+    let mut status = report::Status::default();
+    let result = match &cli.command {
+        flags::Command::Clean(args) => commands::clean(args, &mut status),
+        flags::Command::Detect(args) => commands::detect(args, &mut status),
+    };
+    match result {
+        Ok(()) => ExitCode::from(status.exit_code()),
+        Err(err) if report::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            report::warn(&format!("{err:#}"));
+            ExitCode::from(2)
+        }
+    }
+}

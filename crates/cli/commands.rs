@@ -1,0 +1,358 @@
+//! The subcommands: each reads its sources line by line and writes one
+//! output record per input line, in order.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Read, Write};
+
+use anyhow::{bail, Context, Result};
+use polynorm_pipeline::repair::Change;
+use polynorm_pipeline::script::{LanguageGuess, Script};
+use polynorm_pipeline::{Pipeline, Rule};
+use serde::Serialize;
+
+use crate::flags::{CleanArgs, DetectArgs, InputArgs};
+use crate::io::{decode_line, Line, LineReader, Source};
+use crate::report::Status;
+
+/// How much text of a document `detect --document` gives the language
+/// detector: language identification needs a sample, not gigabytes.
+const DOCUMENT_LANGUAGE_SAMPLE: usize = 1 << 20;
+
+type Output = BufWriter<std::io::StdoutLock<'static>>;
+
+fn stdout() -> Output {
+    BufWriter::with_capacity(256 * 1024, std::io::stdout().lock())
+}
+
+/// Builds the pipeline the flags ask for; contradictory flags are a usage error.
+pub(crate) fn pipeline_from(args: &CleanArgs) -> Result<Pipeline> {
+    let mut builder = Pipeline::builder().normalization(args.normalize.form());
+    for rule in &args.enable {
+        if args.disable.contains(rule) {
+            bail!(
+                "--enable {0} and --disable {0} contradict each other",
+                rule.rule()
+            );
+        }
+        builder = builder.enable(rule.rule());
+    }
+    for rule in &args.disable {
+        builder = builder.disable(rule.rule());
+    }
+    let pipeline = builder.build();
+    if args.enable.iter().any(|r| r.rule() == Rule::Normalization)
+        && args.normalize.form().is_none()
+    {
+        bail!("--enable normalization needs a form: use --normalize nfc|nfd|nfkc|nfkd");
+    }
+    Ok(pipeline)
+}
+
+/// Reads every source, calling `on_line` for each line; handles open and read
+/// errors, invalid UTF-8 and over-long lines the same way for every command.
+fn for_each_line(
+    input: &InputArgs,
+    status: &mut Status,
+    out: &mut Output,
+    handler: &mut dyn Handler,
+) -> Result<()> {
+    let pass_long_lines = handler.passes_long_lines();
+    let limit = usize::try_from(input.max_line_bytes).unwrap_or(usize::MAX);
+    for source in Source::from_args(&input.files) {
+        let name = source.name();
+        let reader: Box<dyn Read> = match source.open() {
+            Ok(r) => r,
+            Err(e) => {
+                status.fatal(&format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let mut lines = LineReader::new(reader, limit);
+        let mut number: u64 = 0;
+        loop {
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(e) => {
+                    status.fatal(&format!("{name}:{}: read error: {e}", number + 1));
+                    break;
+                }
+            };
+            number += 1;
+            match line {
+                Line::Complete {
+                    content,
+                    terminator,
+                } => {
+                    let (text, invalid) = decode_line(content);
+                    for bad in &invalid {
+                        status.bad_input(&format!(
+                            "{name}:{number}:{}: invalid UTF-8 sequence {}, replaced with U+FFFD",
+                            bad.offset + 1,
+                            hex(&bad.bytes)
+                        ));
+                    }
+                    handler.line(
+                        out,
+                        LineEvent::Text {
+                            number,
+                            text: &text,
+                            terminator,
+                        },
+                    )?;
+                }
+                Line::TooLong { head } => {
+                    status.bad_input(&format!(
+                        "{name}:{number}: line longer than {limit} bytes (--max-line-bytes); {}",
+                        if pass_long_lines {
+                            "passed through unchanged"
+                        } else {
+                            "skipped"
+                        }
+                    ));
+                    if pass_long_lines {
+                        out.write_all(head).context("writing output")?;
+                        lines
+                            .pass_rest_of_line(out)
+                            .context("writing output")?;
+                    } else {
+                        lines.skip_rest_of_line().with_context(|| format!("{name}:{number}"))?;
+                        handler.line(out, LineEvent::TooLong { number, limit })?;
+                    }
+                }
+            }
+        }
+        handler.source_end(&source, out)?;
+    }
+    out.flush().context("writing output")?;
+    Ok(())
+}
+
+/// What a command does with each line and at the end of each source.
+trait Handler {
+    /// Whether a line over the length limit is copied to the output as it is
+    /// (text output) rather than reported as an error record (JSON output).
+    fn passes_long_lines(&self) -> bool {
+        false
+    }
+    fn line(&mut self, out: &mut Output, event: LineEvent<'_>) -> Result<()>;
+    fn source_end(&mut self, _source: &Source, _out: &mut Output) -> Result<()> {
+        Ok(())
+    }
+}
+
+enum LineEvent<'a> {
+    Text {
+        number: u64,
+        text: &'a str,
+        terminator: &'a [u8],
+    },
+    TooLong {
+        number: u64,
+        limit: usize,
+    },
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&format!("{b:02X}"));
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct ExplainLine<'a> {
+    line: u64,
+    text: &'a str,
+    changes: &'a [Change],
+}
+
+#[derive(Serialize)]
+struct ErrorLine {
+    line: u64,
+    error: String,
+}
+
+fn write_json(out: &mut Output, value: &impl Serialize) -> Result<()> {
+    serde_json::to_writer(&mut *out, value).context("writing output")?;
+    out.write_all(b"\n").context("writing output")
+}
+
+fn too_long(out: &mut Output, number: u64, limit: usize) -> Result<()> {
+    write_json(
+        out,
+        &ErrorLine {
+            line: number,
+            error: format!("line longer than {limit} bytes (--max-line-bytes); skipped"),
+        },
+    )
+}
+
+struct CleanHandler {
+    pipeline: Pipeline,
+    explain: bool,
+}
+
+impl Handler for CleanHandler {
+    fn passes_long_lines(&self) -> bool {
+        !self.explain
+    }
+
+    fn line(&mut self, out: &mut Output, event: LineEvent<'_>) -> Result<()> {
+        match event {
+            LineEvent::Text {
+                number,
+                text,
+                terminator,
+            } => {
+                let cleaned = self.pipeline.clean(text);
+                if self.explain {
+                    write_json(
+                        out,
+                        &ExplainLine {
+                            line: number,
+                            text: &cleaned.text,
+                            changes: &cleaned.changes,
+                        },
+                    )
+                } else {
+                    out.write_all(cleaned.text.as_bytes())
+                        .and_then(|()| out.write_all(terminator))
+                        .context("writing output")
+                }
+            }
+            LineEvent::TooLong { number, limit } => too_long(out, number, limit),
+        }
+    }
+}
+
+/// `polynorm clean`.
+pub(crate) fn clean(args: &CleanArgs, status: &mut Status) -> Result<()> {
+    let mut handler = CleanHandler {
+        pipeline: pipeline_from(args)?,
+        explain: args.explain,
+    };
+    for_each_line(&args.input, status, &mut stdout(), &mut handler)
+}
+
+#[derive(Serialize)]
+struct DetectLine<'a> {
+    line: u64,
+    #[serde(flatten)]
+    analysis: &'a polynorm_pipeline::script::Analysis<'a>,
+}
+
+/// Letters per script and a language sample, accumulated over one document.
+#[derive(Default)]
+struct DocumentStats {
+    lines: u64,
+    bytes: u64,
+    letters: BTreeMap<Script, u64>,
+    sample: String,
+}
+
+#[derive(Serialize)]
+struct DocumentReport<'a> {
+    file: &'a str,
+    lines: u64,
+    bytes: u64,
+    dominant_script: Option<Script>,
+    scripts: BTreeMap<&'static str, u64>,
+    language: Option<LanguageGuess>,
+}
+
+impl DocumentStats {
+    fn add(&mut self, text: &str) {
+        self.lines += 1;
+        self.bytes += text.len() as u64;
+        for (script, count) in polynorm_pipeline::script::script_counts(text).iter() {
+            *self.letters.entry(script).or_default() += count as u64;
+        }
+        if self.sample.len() < DOCUMENT_LANGUAGE_SAMPLE {
+            let room = DOCUMENT_LANGUAGE_SAMPLE - self.sample.len();
+            let mut end = text.len().min(room);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.sample.push_str(&text[..end]);
+            self.sample.push('\n');
+        }
+    }
+
+    fn report<'a>(&self, file: &'a str) -> DocumentReport<'a> {
+        let dominant_script = self
+            .letters
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(s, _)| *s);
+        DocumentReport {
+            file,
+            lines: self.lines,
+            bytes: self.bytes,
+            dominant_script,
+            scripts: self
+                .letters
+                .iter()
+                .map(|(s, n)| (s.full_name(), *n))
+                .collect(),
+            language: polynorm_pipeline::script::detect_language(&self.sample),
+        }
+    }
+}
+
+struct DetectHandler {
+    pipeline: Pipeline,
+}
+
+impl Handler for DetectHandler {
+    fn line(&mut self, out: &mut Output, event: LineEvent<'_>) -> Result<()> {
+        match event {
+            LineEvent::Text { number, text, .. } => write_json(
+                out,
+                &DetectLine {
+                    line: number,
+                    analysis: &self.pipeline.detect(text),
+                },
+            ),
+            LineEvent::TooLong { number, limit } => too_long(out, number, limit),
+        }
+    }
+}
+
+struct DocumentHandler {
+    stats: DocumentStats,
+}
+
+impl Handler for DocumentHandler {
+    fn line(&mut self, _out: &mut Output, event: LineEvent<'_>) -> Result<()> {
+        if let LineEvent::Text { text, .. } = event {
+            self.stats.add(text);
+        }
+        Ok(())
+    }
+
+    fn source_end(&mut self, source: &Source, out: &mut Output) -> Result<()> {
+        let stats = std::mem::take(&mut self.stats);
+        write_json(out, &stats.report(&source.name()))
+    }
+}
+
+/// `polynorm detect`.
+pub(crate) fn detect(args: &DetectArgs, status: &mut Status) -> Result<()> {
+    let mut out = stdout();
+    if args.document {
+        let mut handler = DocumentHandler {
+            stats: DocumentStats::default(),
+        };
+        for_each_line(&args.input, status, &mut out, &mut handler)
+    } else {
+        let mut handler = DetectHandler {
+            pipeline: Pipeline::default(),
+        };
+        for_each_line(&args.input, status, &mut out, &mut handler)
+    }
+}

@@ -1,0 +1,180 @@
+//! Command-line flags. The doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use polynorm_pipeline::repair::NormalizationForm;
+use polynorm_pipeline::Rule;
+
+/// Clean scraped multilingual text and analyse its scripts and languages.
+///
+/// polynorm reads UTF-8 text line by line from files or standard input and
+/// writes exactly one output line per input line, in order. Input that is not
+/// valid UTF-8 is decoded lossily and every bad sequence is reported on
+/// standard error as FILE:LINE:BYTE.
+///
+/// Exit status: 0 when all input was fine, 1 when some input was bad (invalid
+/// UTF-8, an over-long line), 2 on a usage or I/O error. A closed output pipe
+/// ends polynorm quietly with status 0.
+#[derive(Debug, Parser)]
+#[command(name = "polynorm", version, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Clean text: Unicode normalization, controls, invisible characters,
+    /// bidi controls, exotic spaces.
+    ///
+    /// Writes the cleaned text, one line per input line. With --explain, writes
+    /// one JSON object per input line instead:
+    /// {"line":N,"text":"…","changes":[{"kind","start","end","before","after","confidence","evidence"}]}
+    /// where start and end are byte offsets into the input line.
+    Clean(CleanArgs),
+    /// Report scripts, script runs, word tokens, UTS #39 restriction levels,
+    /// dominant script and language, as one JSON object per input line.
+    Detect(DetectArgs),
+}
+
+/// Where input comes from.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Files to read, in order. With none, or `-`, standard input is read.
+    #[arg(value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
+
+    /// Longest line to process, in bytes. A longer line is passed through
+    /// unchanged (clean) or reported as an error object (JSON output), and
+    /// counts as bad input.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_line_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CleanArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Write one JSON object per input line with the cleaned text and every
+    /// change (kind, byte span, before, after, confidence, evidence).
+    #[arg(long)]
+    pub(crate) explain: bool,
+
+    /// Unicode normalization form to apply.
+    #[arg(long, value_enum, value_name = "FORM", default_value_t = FormArg::Nfc)]
+    pub(crate) normalize: FormArg,
+
+    /// Switch a rule off. Repeat for several rules.
+    #[arg(long, value_enum, value_name = "RULE")]
+    pub(crate) disable: Vec<RuleArg>,
+
+    /// Switch a rule on (html-entities, fullwidth and quotes are off by
+    /// default). Repeat for several rules.
+    #[arg(long, value_enum, value_name = "RULE")]
+    pub(crate) enable: Vec<RuleArg>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DetectArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Write one JSON object per input file (document): letters per script,
+    /// dominant script and language, instead of one object per line.
+    #[arg(long)]
+    pub(crate) document: bool,
+}
+
+/// A Unicode normalization form, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormArg {
+    /// Canonical composition (the default).
+    Nfc,
+    /// Canonical decomposition.
+    Nfd,
+    /// Compatibility composition: also folds ligatures, fullwidth forms, superscripts.
+    Nfkc,
+    /// Compatibility decomposition.
+    Nfkd,
+    /// No normalization.
+    None,
+}
+
+impl FormArg {
+    pub(crate) fn form(self) -> Option<NormalizationForm> {
+        match self {
+            FormArg::Nfc => Some(NormalizationForm::Nfc),
+            FormArg::Nfd => Some(NormalizationForm::Nfd),
+            FormArg::Nfkc => Some(NormalizationForm::Nfkc),
+            FormArg::Nfkd => Some(NormalizationForm::Nfkd),
+            FormArg::None => None,
+        }
+    }
+}
+
+/// A cleaning rule, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RuleArg {
+    /// Unicode normalization (see --normalize).
+    Normalization,
+    /// C0/C1 control characters except tab and newline (VT, FF, lone CR, NEL become a space).
+    Controls,
+    /// A byte order mark at the start of a line.
+    Bom,
+    /// Soft hyphens (U+00AD).
+    SoftHyphens,
+    /// Zero-width and invisible characters, except ZWJ/ZWNJ where a script or an emoji needs them.
+    ZeroWidth,
+    /// Bidi embedding, override and isolate controls (the Trojan Source set).
+    BidiControls,
+    /// NBSP, thin, ideographic and other exotic spaces to a plain space.
+    Spaces,
+    /// Line and paragraph separators (U+2028, U+2029) to a plain space.
+    LineSeparators,
+    /// Decode HTML character references such as &amp; and &#1089; (off by default).
+    HtmlEntities,
+    /// Fold fullwidth ASCII forms to ASCII (off by default).
+    Fullwidth,
+    /// Straighten curly quotes (off by default).
+    Quotes,
+}
+
+impl RuleArg {
+    pub(crate) fn rule(self) -> Rule {
+        match self {
+            RuleArg::Normalization => Rule::Normalization,
+            RuleArg::Controls => Rule::Controls,
+            RuleArg::Bom => Rule::Bom,
+            RuleArg::SoftHyphens => Rule::SoftHyphens,
+            RuleArg::ZeroWidth => Rule::ZeroWidth,
+            RuleArg::BidiControls => Rule::BidiControls,
+            RuleArg::Spaces => Rule::Spaces,
+            RuleArg::LineSeparators => Rule::LineSeparators,
+            RuleArg::HtmlEntities => Rule::HtmlEntities,
+            RuleArg::Fullwidth => Rule::Fullwidth,
+            RuleArg::Quotes => Rule::Quotes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn rule_flags_use_the_pipeline_names() {
+        for arg in RuleArg::value_variants() {
+            let name = arg.to_possible_value().map(|v| v.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(arg.rule().name()));
+        }
+        assert_eq!(RuleArg::value_variants().len(), Rule::ALL.len());
+    }
+}

@@ -1,0 +1,55 @@
+//! Input: named sources and a line reader that validates UTF-8 quickly and
+//! never holds more than one bounded line in memory.
+
+mod lines;
+
+pub(crate) use lines::{decode_line, Line, LineReader};
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// One input: a file or standard input, with the name used in messages.
+#[derive(Debug, Clone)]
+pub(crate) enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The sources named on the command line; none (or `-`) is standard input.
+    pub(crate) fn from_args(files: &[PathBuf]) -> Vec<Source> {
+        if files.is_empty() {
+            return vec![Source::Stdin];
+        }
+        files
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Source::Stdin
+                } else {
+                    Source::File(p.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The name used in messages: the path as given, or `<stdin>`.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_owned(),
+            Source::File(p) => display_path(p),
+        }
+    }
+
+    pub(crate) fn open(&self) -> io::Result<Box<dyn Read>> {
+        Ok(match self {
+            Source::Stdin => Box::new(io::stdin().lock()),
+            Source::File(p) => Box::new(File::open(p)?),
+        })
+    }
+}
+
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}

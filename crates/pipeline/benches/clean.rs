@@ -1,0 +1,122 @@
+//! `clean` throughput per corpus, beside the floor (a memcpy of the same
+//! lines) and plain NFC by `unicode-normalization` and by ICU4X's
+//! `icu_normalizer`. Corpora: `fixtures/bench/` (see its README).
+//!
+//! Run: `cargo bench -p polynorm-pipeline --bench clean`.
+
+use std::borrow::Cow;
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use polynorm_pipeline::{Pipeline, Rule};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// (name, file, whether every line is already clean)
+const CORPORA: [(&str, &str, bool); 5] = [
+    ("en", "en.txt", true),
+    ("ru", "ru.txt", true),
+    ("zh", "zh.txt", true),
+    ("mixed", "mixed.txt", true),
+    ("dirty", "dirty.txt", false),
+];
+
+fn corpus(file: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/bench/").to_owned() + file;
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn nfc_unicode_normalization(line: &str) -> Cow<'_, str> {
+    if is_nfc_quick(line.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(line)
+    } else {
+        let nfc: String = line.nfc().collect();
+        if nfc == line {
+            Cow::Borrowed(line)
+        } else {
+            Cow::Owned(nfc)
+        }
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let full = Pipeline::default();
+    let hygiene_only = Pipeline::builder().disable(Rule::Normalization).build();
+    let icu = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+
+    for (name, file, all_clean) in CORPORA {
+        let text = corpus(file);
+        let lines: Vec<&str> = text.lines().collect();
+
+        // The answers the timings stand for.
+        let changed = lines.iter().filter(|l| full.clean(l).is_changed()).count();
+        let borrowed = lines
+            .iter()
+            .filter(|l| matches!(full.clean(l).text, Cow::Borrowed(_)))
+            .count();
+        if all_clean {
+            assert_eq!(changed, 0, "{name}: a clean corpus line was changed");
+            assert_eq!(borrowed, lines.len(), "{name}: clean lines must come back borrowed");
+        } else {
+            assert!(changed > 0, "{name}: the dirty corpus must need cleaning");
+        }
+        for line in &lines {
+            assert_eq!(nfc_unicode_normalization(line), icu.normalize(line));
+        }
+
+        let mut group = c.benchmark_group(format!("clean/{name}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("memcpy", |b| {
+            let mut buf = Vec::with_capacity(text.len());
+            b.iter(|| {
+                buf.clear();
+                for line in &lines {
+                    buf.extend_from_slice(black_box(line.as_bytes()));
+                }
+                black_box(buf.len())
+            });
+        });
+        group.bench_function("nfc/unicode-normalization", |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .map(|l| nfc_unicode_normalization(black_box(l)).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("nfc/icu_normalizer", |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .map(|l| icu.normalize(black_box(l)).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("polynorm/hygiene-only", |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .map(|l| hygiene_only.clean(black_box(l)).text.len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("polynorm/clean", |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .map(|l| full.clean(black_box(l)).text.len())
+                    .sum::<usize>()
+            });
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    targets = bench
+}
+criterion_main!(benches);
