@@ -48,7 +48,7 @@ pub(crate) fn pipeline_from(args: &CleanArgs) -> Result<Pipeline> {
     Ok(pipeline)
 }
 
-/// Reads every source, calling `on_line` for each line; handles open and read
+/// Reads every source, handing each line to `handler`; handles open and read
 /// errors, invalid UTF-8 and over-long lines the same way for every command.
 fn for_each_line(
     input: &InputArgs,
@@ -178,8 +178,7 @@ struct ErrorLine {
 }
 
 fn write_json(out: &mut Output, value: &impl Serialize) -> Result<()> {
-    serde_json::to_writer(&mut *out, value).context("writing output")?;
-    out.write_all(b"\n").context("writing output")
+    crate::json::write_line(out, value).context("writing output")
 }
 
 fn too_long(out: &mut Output, number: u64, limit: usize) -> Result<()> {

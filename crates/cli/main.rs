@@ -4,6 +4,7 @@
 mod commands;
 mod flags;
 mod io;
+mod json;
 mod report;
 
 use std::process::ExitCode;

@@ -54,9 +54,6 @@ pub(crate) struct InputArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct CleanArgs {
-    #[command(flatten)]
-    pub(crate) input: InputArgs,
-
     /// Write one JSON object per input line with the cleaned text and every
     /// change (kind, byte span, before, after, confidence, evidence).
     #[arg(long)]
@@ -74,17 +71,20 @@ pub(crate) struct CleanArgs {
     /// default). Repeat for several rules.
     #[arg(long, value_enum, value_name = "RULE")]
     pub(crate) enable: Vec<RuleArg>,
+
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct DetectArgs {
-    #[command(flatten)]
-    pub(crate) input: InputArgs,
-
     /// Write one JSON object per input file (document): letters per script,
     /// dominant script and language, instead of one object per line.
     #[arg(long)]
     pub(crate) document: bool,
+
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
 }
 
 /// A Unicode normalization form, or none.
