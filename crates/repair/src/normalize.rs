@@ -1,0 +1,345 @@
+//! Unicode normalization, recorded per minimal segment.
+//!
+//! The text is cut before every character where normalization cannot reach
+//! across: a character whose (full) decomposition starts with a starter that
+//! never combines with a preceding character. Then `normalize(a + b)` equals
+//! `normalize(a) + normalize(b)`, so each segment is normalized on its own and
+//! a change covers only the segment that changed ("e" + U+0301, not the line).
+//!
+//! Fast paths: pure ASCII is in every form; otherwise the quick check of
+//! [UAX #15 §9] runs from the first non-ASCII byte, and only text it does not
+//! pass is segmented.
+//!
+//! [UAX #15 §9]: https://www.unicode.org/reports/tr15/#Detecting_Normalization_Forms
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_canonical, decompose_compatible,
+};
+use unicode_normalization::{
+    is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick, IsNormalized, UnicodeNormalization,
+};
+
+use crate::edit::Editor;
+use crate::names;
+use crate::{ChangeKind, NormalizationForm, Repaired};
+
+/// Normalizes `text` to `form`, one change per segment that changed.
+pub(crate) fn apply(form: NormalizationForm, text: &str) -> Repaired<'_> {
+    let Some(first) = text.bytes().position(|b| !b.is_ascii()) else {
+        return Repaired::unchanged(text);
+    };
+    if quick_check(form, text.get(first..).unwrap_or_default()) == IsNormalized::Yes {
+        return Repaired::unchanged(text);
+    }
+    // The ASCII character before `first` (if any) may combine with what follows.
+    let start = first.saturating_sub(1);
+    let mut edits = Editor::new(text);
+    let mut buf = String::new();
+    let mut seg_start = start;
+    for (k, c) in text.get(start..).unwrap_or_default().char_indices() {
+        let at = start + k;
+        if at > seg_start && is_boundary(form, c) {
+            segment(form, text, seg_start, at, &mut buf, &mut edits);
+            seg_start = at;
+        }
+    }
+    segment(form, text, seg_start, text.len(), &mut buf, &mut edits);
+    edits.finish()
+}
+
+/// Normalizes `text[start..end]` into `buf` and records a change if it differs.
+fn segment(
+    form: NormalizationForm,
+    text: &str,
+    start: usize,
+    end: usize,
+    buf: &mut String,
+    edits: &mut Editor<'_>,
+) {
+    let Some(seg) = text.get(start..end) else {
+        return;
+    };
+    if seg.len() <= 1 || quick_check(form, seg) == IsNormalized::Yes {
+        return;
+    }
+    buf.clear();
+    match form {
+        NormalizationForm::Nfc => buf.extend(seg.nfc()),
+        NormalizationForm::Nfd => buf.extend(seg.nfd()),
+        NormalizationForm::Nfkc => buf.extend(seg.nfkc()),
+        NormalizationForm::Nfkd => buf.extend(seg.nfkd()),
+    }
+    if buf.as_str() == seg {
+        return;
+    }
+    let mut evidence = String::with_capacity(64);
+    evidence.push_str(form.label());
+    evidence.push_str(": ");
+    names::push_code_points(&mut evidence, seg, 8);
+    evidence.push_str(" → ");
+    names::push_code_points(&mut evidence, buf, 8);
+    edits.edit(
+        start,
+        end,
+        buf,
+        ChangeKind::Normalization,
+        Cow::Owned(evidence),
+    );
+}
+
+/// The quick check of `text` for `form` ([UAX #15 §9]), with a shortcut for
+/// the letters of common scripts.
+///
+/// [UAX #15 §9]: https://www.unicode.org/reports/tr15/#Detecting_Normalization_Forms
+fn quick_check(form: NormalizationForm, text: &str) -> IsNormalized {
+    let mut last_class = 0;
+    let mut result = IsNormalized::Yes;
+    for c in text.chars() {
+        if c.is_ascii() || is_stable_starter(form, c) {
+            last_class = 0;
+            continue;
+        }
+        let class = canonical_combining_class(c);
+        if last_class > class && class != 0 {
+            return IsNormalized::No;
+        }
+        match quick_check_char(form, c) {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+        }
+        last_class = class;
+    }
+    result
+}
+
+/// Whether `c` is a letter of a common script that is known to have
+/// combining class 0 and quick check Yes for `form`, so the lookups can be
+/// skipped. A test checks every character of these ranges.
+fn is_stable_starter(form: NormalizationForm, c: char) -> bool {
+    let cp = u32::from(c);
+    match form {
+        NormalizationForm::Nfc | NormalizationForm::Nfkc => {
+            (cp < 0x300 && form == NormalizationForm::Nfc)
+                || matches!(
+                    cp,
+                    0x0388..=0x03CE // Greek
+                        | 0x0400..=0x0482 // Cyrillic
+                        | 0x048A..=0x052F
+                        | 0x05D0..=0x05EA // Hebrew
+                        | 0x0620..=0x064A // Arabic
+                        | 0x0905..=0x0939 // Devanagari
+                        | 0x3041..=0x3096 // Hiragana
+                        | 0x30A1..=0x30FA // Katakana
+                        | 0x4E00..=0x9FFF // CJK
+                        | 0xAC00..=0xD7A3 // Hangul syllables
+                )
+        }
+        NormalizationForm::Nfd | NormalizationForm::Nfkd => matches!(
+            cp,
+            0x0410..=0x0418 // Cyrillic А..И
+                | 0x041A..=0x0438 // К..и
+                | 0x043A..=0x044F // к..я
+                | 0x05D0..=0x05EA // Hebrew
+                | 0x0627..=0x064A // Arabic
+                | 0x4E00..=0x9FFF // CJK
+        ),
+    }
+}
+
+/// The quick-check value of one character.
+fn quick_check_char(form: NormalizationForm, c: char) -> IsNormalized {
+    match form {
+        NormalizationForm::Nfc => is_nfc_quick(std::iter::once(c)),
+        NormalizationForm::Nfd => is_nfd_quick(std::iter::once(c)),
+        NormalizationForm::Nfkc => is_nfkc_quick(std::iter::once(c)),
+        NormalizationForm::Nfkd => is_nfkd_quick(std::iter::once(c)),
+    }
+}
+
+/// Whether normalization to `form` never reaches across the position before
+/// `c`: its decomposition starts with a starter (combining class 0) that, for
+/// the composing forms, never combines with a preceding character (its quick
+/// check is not Maybe).
+fn is_boundary(form: NormalizationForm, c: char) -> bool {
+    // Below U+0300 every character is, or decomposes to, such a starter.
+    if u32::from(c) < 0x300 || is_stable_starter(form, c) {
+        return true;
+    }
+    match quick_check_char(form, c) {
+        IsNormalized::Yes => canonical_combining_class(c) == 0,
+        IsNormalized::Maybe => false,
+        IsNormalized::No => {
+            let mut first = None;
+            let mut keep_first = |d: char| {
+                first.get_or_insert(d);
+            };
+            match form {
+                NormalizationForm::Nfc | NormalizationForm::Nfd => {
+                    decompose_canonical(c, &mut keep_first);
+                }
+                NormalizationForm::Nfkc | NormalizationForm::Nfkd => {
+                    decompose_compatible(c, &mut keep_first);
+                }
+            }
+            first.is_some_and(|s| {
+                canonical_combining_class(s) == 0
+                    && quick_check_char(form, s) != IsNormalized::Maybe
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oracle(form: NormalizationForm, text: &str) -> String {
+        match form {
+            NormalizationForm::Nfc => text.nfc().collect(),
+            NormalizationForm::Nfd => text.nfd().collect(),
+            NormalizationForm::Nfkc => text.nfkc().collect(),
+            NormalizationForm::Nfkd => text.nfkd().collect(),
+        }
+    }
+
+    #[test]
+    fn below_u0300_is_always_a_boundary() {
+        for form in NormalizationForm::ALL {
+            for c in (0..0x300).filter_map(char::from_u32) {
+                let mut first = None;
+                decompose_compatible(c, |d| {
+                    first.get_or_insert(d);
+                });
+                let s = first.unwrap_or(c);
+                assert_eq!(canonical_combining_class(s), 0, "U+{:04X}", u32::from(c));
+                assert_ne!(quick_check_char(form, s), IsNormalized::Maybe);
+            }
+        }
+    }
+
+    #[test]
+    fn stable_starters_are_stable() {
+        for form in NormalizationForm::ALL {
+            for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+                if is_stable_starter(form, c) {
+                    assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", u32::from(c));
+                    assert_eq!(
+                        quick_check_char(form, c),
+                        IsNormalized::Yes,
+                        "{form:?} U+{:04X}",
+                        u32::from(c)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quick_check_agrees_with_the_library() {
+        let samples = [
+            "Москва",
+            "e\u{301}",
+            "a\u{323}\u{301}",
+            "a\u{301}\u{323}",
+            "한국",
+            "\u{1100}\u{1161}",
+            "ﬁ",
+            "①",
+            "Ω",
+            "\u{2126}",
+            "é",
+            "\u{958}",
+            "が",
+            "か\u{3099}",
+            "\u{A0}",
+        ];
+        for form in NormalizationForm::ALL {
+            for s in samples {
+                let lib = match form {
+                    NormalizationForm::Nfc => is_nfc_quick(s.chars()),
+                    NormalizationForm::Nfd => is_nfd_quick(s.chars()),
+                    NormalizationForm::Nfkc => is_nfkc_quick(s.chars()),
+                    NormalizationForm::Nfkd => is_nfkd_quick(s.chars()),
+                };
+                assert_eq!(quick_check(form, s), lib, "{form:?} {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_and_normalized_text_are_borrowed() {
+        for form in NormalizationForm::ALL {
+            let r = apply(form, "plain ascii");
+            assert!(matches!(r.text, Cow::Borrowed(_)));
+        }
+        let r = apply(NormalizationForm::Nfc, "Café Москва 東京");
+        assert!(matches!(r.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nfc_composes_one_segment() {
+        let r = apply(NormalizationForm::Nfc, "Cafe\u{301} au lait");
+        assert_eq!(r.text, "Café au lait");
+        assert_eq!(r.changes.len(), 1);
+        let c = &r.changes[0];
+        assert_eq!((c.start, c.end), (3, 6));
+        assert_eq!(c.before, "e\u{301}");
+        assert_eq!(c.after, "é");
+        assert_eq!(c.kind, ChangeKind::Normalization);
+        assert_eq!(c.evidence, "NFC: U+0065 U+0301 → U+00E9");
+    }
+
+    #[test]
+    fn each_segment_is_its_own_change() {
+        let r = apply(NormalizationForm::Nfc, "e\u{301} and o\u{308}");
+        assert_eq!(r.text, "é and ö");
+        let spans: Vec<_> = r.changes.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, vec![(0, 3), (8, 11)]);
+    }
+
+    #[test]
+    fn a_singleton_decomposition_is_its_own_segment() {
+        // U+2126 OHM SIGN is NFC_QC=No but starts a segment of its own.
+        let r = apply(NormalizationForm::Nfc, "x\u{2126}y");
+        assert_eq!(r.text, "x\u{3A9}y");
+        assert_eq!((r.changes[0].start, r.changes[0].end), (1, 4));
+    }
+
+    #[test]
+    fn nfd_and_nfkc() {
+        let r = apply(NormalizationForm::Nfd, "é");
+        assert_eq!(r.text, "e\u{301}");
+        let r = apply(NormalizationForm::Nfkc, "ﬁne ①");
+        assert_eq!(r.text, "fine 1");
+        assert_eq!(r.changes.len(), 2);
+        let r = apply(NormalizationForm::Nfkd, "ﬁ");
+        assert_eq!(r.text, "fi");
+    }
+
+    #[test]
+    fn reorders_marks() {
+        // dot below (220) must come before acute (230).
+        let r = apply(NormalizationForm::Nfd, "a\u{301}\u{323}b");
+        assert_eq!(r.text, "a\u{323}\u{301}b");
+    }
+
+    #[test]
+    fn hangul_jamo_compose_and_decompose() {
+        let r = apply(NormalizationForm::Nfc, "\u{1100}\u{1161}\u{11A8}");
+        assert_eq!(r.text, "각");
+        let r = apply(NormalizationForm::Nfd, "한국");
+        assert_eq!(r.text, oracle(NormalizationForm::Nfd, "한국"));
+        assert_eq!(r.changes.len(), 2);
+    }
+
+    #[test]
+    fn leading_combining_mark() {
+        for form in NormalizationForm::ALL {
+            let text = "\u{301}\u{323}x";
+            assert_eq!(apply(form, text).text, oracle(form, text));
+        }
+    }
+}
