@@ -46,11 +46,23 @@ fn clean_writes_exactly_one_line_per_input_line() {
     for args in [
         &["clean"][..],
         &["clean", "--explain"],
-        &["clean", "--normalize", "nfkc", "--enable", "quotes", "--enable", "fullwidth"],
+        &[
+            "clean",
+            "--normalize",
+            "nfkc",
+            "--enable",
+            "quotes",
+            "--enable",
+            "fullwidth",
+        ],
         &["detect"],
     ] {
         let out = run(args, &input);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: invalid UTF-8 makes status 1");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}: invalid UTF-8 makes status 1"
+        );
         let text = stdout(&out);
         // Text output mirrors the input's terminators (the last line has
         // none); JSON output is one newline-terminated record per line.
@@ -75,7 +87,11 @@ fn clean_output_is_clean() {
     let first = run(&["clean"], &awkward_input());
     let second = run(&["clean"], &first.stdout);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
-    assert_eq!(stdout(&second), stdout(&first), "clean(clean(x)) == clean(x)");
+    assert_eq!(
+        stdout(&second),
+        stdout(&first),
+        "clean(clean(x)) == clean(x)"
+    );
 }
 
 #[test]
@@ -96,7 +112,11 @@ fn a_missing_file_is_an_error_but_the_others_are_read() {
     let seed = seed.to_str().expect("UTF-8 path");
     let out = run(&["clean", "does/not/exist.txt", seed], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("polynorm: does/not/exist.txt: "), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("polynorm: does/not/exist.txt: "),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(out.stdout, std::fs::read(seed).expect("seed"));
 }
 
@@ -109,7 +129,10 @@ fn over_long_lines_pass_through_and_count_as_bad_input() {
     assert_eq!(stdout(&out), format!("short\n{long}\nnext\n"));
     assert!(stderr(&out).contains("<stdin>:2: line longer than 32 bytes"));
 
-    let out = run(&["clean", "--explain", "--max-line-bytes", "32"], input.as_bytes());
+    let out = run(
+        &["clean", "--explain", "--max-line-bytes", "32"],
+        input.as_bytes(),
+    );
     let lines: Vec<&str> = stdout(&out).lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with(r#"{"line":2,"error":"line longer than 32 bytes"#));
@@ -151,7 +174,10 @@ fn a_closed_pipe_ends_quietly() {
 
 #[test]
 fn contradictory_flags_are_a_usage_error() {
-    let out = run(&["clean", "--enable", "quotes", "--disable", "quotes"], b"x\n");
+    let out = run(
+        &["clean", "--enable", "quotes", "--disable", "quotes"],
+        b"x\n",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("contradict"));
     let out = run(&["clean", "--disable", "nonsense"], b"x\n");
@@ -163,7 +189,12 @@ fn contradictory_flags_are_a_usage_error() {
 fn detect_document_mode_reports_each_file() {
     let seed = fixture("news/shoigu-li-shangfu.txt");
     let out = run(
-        &["detect", "--document", seed.to_str().expect("UTF-8 path"), "-"],
+        &[
+            "detect",
+            "--document",
+            seed.to_str().expect("UTF-8 path"),
+            "-",
+        ],
         "Сергей Шойгу провёл переговоры с министром обороны Китая Ли Шанфу в Москве.\n".as_bytes(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

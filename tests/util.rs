@@ -11,7 +11,9 @@ pub(crate) fn bin() -> &'static Path {
 
 /// A path under the repository's `fixtures/`.
 pub(crate) fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 /// Runs `polynorm ARGS` with `stdin` and a clean environment; waits for it.

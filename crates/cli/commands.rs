@@ -112,11 +112,11 @@ fn for_each_line(
                     ));
                     if pass_long_lines {
                         out.write_all(head).context("writing output")?;
-                        lines
-                            .pass_rest_of_line(out)
-                            .context("writing output")?;
+                        lines.pass_rest_of_line(out).context("writing output")?;
                     } else {
-                        lines.skip_rest_of_line().with_context(|| format!("{name}:{number}"))?;
+                        lines
+                            .skip_rest_of_line()
+                            .with_context(|| format!("{name}:{number}"))?;
                         handler.line(out, LineEvent::TooLong { number, limit })?;
                     }
                 }

@@ -73,7 +73,7 @@ impl<R: Read> LineReader<R> {
                 if next[0] == b'\n' {
                     self.buf.push(b'\n');
                     self.inner.consume(1);
-                        return Ok(Some(self.complete()));
+                    return Ok(Some(self.complete()));
                 }
                 self.pending_rest = true;
                 return Ok(Some(Line::TooLong { head: &self.buf }));
@@ -190,7 +190,11 @@ mod tests {
                     false,
                 )),
                 Line::TooLong { head } => {
-                    out.push((String::from_utf8_lossy(head).into_owned(), String::new(), true));
+                    out.push((
+                        String::from_utf8_lossy(head).into_owned(),
+                        String::new(),
+                        true,
+                    ));
                 }
             }
         }
@@ -240,7 +244,10 @@ mod tests {
         let mut out = Vec::new();
         r.pass_rest_of_line(&mut out).unwrap();
         assert_eq!(out, b"defgh\n");
-        assert!(matches!(r.next_line().unwrap(), Some(Line::Complete { content: b"xy", .. })));
+        assert!(matches!(
+            r.next_line().unwrap(),
+            Some(Line::Complete { content: b"xy", .. })
+        ));
         assert_eq!(r.next_line().unwrap(), None);
     }
 

@@ -55,7 +55,11 @@ fn bench(c: &mut Criterion) {
             .count();
         if all_clean {
             assert_eq!(changed, 0, "{name}: a clean corpus line was changed");
-            assert_eq!(borrowed, lines.len(), "{name}: clean lines must come back borrowed");
+            assert_eq!(
+                borrowed,
+                lines.len(),
+                "{name}: clean lines must come back borrowed"
+            );
         } else {
             assert!(changed > 0, "{name}: the dirty corpus must need cleaning");
         }
