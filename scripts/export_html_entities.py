@@ -5,8 +5,9 @@ Source: the WHATWG HTML Living Standard's table of named character references,
 as shipped in CPython's ``html.entities.html5`` (CPython 3.11). Run once when
 the table should be refreshed:
 
-    python3 scripts/export_html_entities.py          # CPython -> entities.tsv
-    python3 scripts/export_html_entities.py --rust   # entities.tsv -> Rust table
+    python3 scripts/export_html_entities.py   # CPython -> entities.tsv
+
+The Rust table is generated from entities.tsv by polynorm-gen (`cargo gen`).
 
 The output has one reference per line, sorted by name (byte order):
 
@@ -19,64 +20,17 @@ uppercase hex. Lines starting with "#" are comments. The output is
 deterministic: no timestamps, no dict order.
 """
 
-import hashlib
 import html.entities
 import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "curated" / "html" / "entities.tsv"
-RUST_OUT = ROOT / "crates" / "repair" / "src" / "tables" / "html_entities.rs"
-
-
-def write_rust() -> int:
-    """Write the semicolon-terminated references as a sorted Rust array.
-
-    Reads only entities.tsv (not CPython), so the table can be reproduced by
-    the workspace generator from the committed input alone.
-    """
-    data = OUT.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    entries = []
-    for line in data.decode("ascii").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, points = line.split("\t")
-        if not name.endswith(";"):
-            continue
-        value = "".join(f"\\u{{{p.lower().lstrip('0') or '0'}}}" for p in points.split())
-        entries.append((name[:-1], value))
-    entries.sort(key=lambda e: e[0].encode("ascii"))
-    names = [e[0] for e in entries]
-    if len(set(names)) != len(names):
-        raise SystemExit("duplicate entity names")
-    out = [
-        "// DO NOT EDIT: generated file.",
-        "//",
-        "//   python3 scripts/export_html_entities.py --rust",
-        "//",
-        f"// input: data/curated/html/entities.tsv (sha256 {digest})",
-        "//   WHATWG HTML Living Standard named character references, via CPython 3.11 html.entities.html5",
-        "// generator: scripts/export_html_entities.py (to move under polynorm-gen)",
-        "",
-        "/// HTML5 named character references that end in `;`, without the `&` and `;`,",
-        "/// sorted by name (byte order) for binary search; values are the replacement text.",
-        "#[rustfmt::skip]",
-        "pub(crate) static HTML_ENTITIES: &[(&str, &str)] = &[",
-    ]
-    out += [f'    ("{n}", "{v}"),' for n, v in entries]
-    out += ["];", ""]
-    RUST_OUT.parent.mkdir(parents=True, exist_ok=True)
-    RUST_OUT.write_text("\n".join(out), encoding="ascii", newline="\n")
-    print(f"wrote {len(entries)} references to {RUST_OUT}", file=sys.stderr)
-    return 0
 
 
 def main() -> int:
-    if sys.argv[1:] == ["--rust"]:
-        return write_rust()
     if sys.argv[1:]:
-        raise SystemExit("usage: export_html_entities.py [--rust]")
+        raise SystemExit("usage: export_html_entities.py")
     table = html.entities.html5
     lines = [
         "# HTML5 named character references: name<TAB>code points (hex).",

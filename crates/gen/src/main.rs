@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
+mod html_entities;
 mod ucd;
 mod unicode_scripts;
 mod writer;
@@ -54,6 +55,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
     // One line per table family; later: confusables, layouts, lexicon.
     outputs.extend(unicode_scripts::generate(root).context("unicode_scripts")?);
+    outputs.extend(html_entities::generate(root).context("html_entities")?);
 
     let mut dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     for output in &outputs {
@@ -266,23 +268,24 @@ mod tests {
         }
     }
 
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
     #[test]
     fn check_mode_names_a_stale_file() {
         let dir = std::env::temp_dir().join(format!("polynorm-gen-test-{}", std::process::id()));
-        let data = dir.join("data/unicode/17.0.0");
-        std::fs::create_dir_all(&data).unwrap();
-        for name in [
-            "PropertyValueAliases.txt",
-            "Scripts.txt",
-            "ScriptExtensions.txt",
-            "IdentifierStatus.txt",
-        ] {
-            std::fs::copy(
-                default_root().join("data/unicode/17.0.0").join(name),
-                data.join(name),
-            )
-            .unwrap();
-        }
+        // Every generator's inputs: a copy of the whole data/ tree.
+        copy_dir(&default_root().join("data"), &dir.join("data"));
         let stale = run(&dir, Mode::Check).unwrap();
         assert!(stale
             .iter()
