@@ -72,10 +72,10 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
     );
     let _ = writeln!(out, "pub(crate) static HTML_ENTITIES: &[(&str, &str)] = &[");
     for (name, value) in &entries {
-        let escaped: String = value
-            .chars()
-            .map(|c| format!("\\u{{{:x}}}", u32::from(c)))
-            .collect();
+        let mut escaped = String::new();
+        for c in value.chars() {
+            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
+        }
         let _ = writeln!(out, "    (\"{name}\", \"{escaped}\"),");
     }
     out.push_str("];\n");
