@@ -7,7 +7,7 @@ use std::io::{BufWriter, Read, Write};
 use anyhow::{bail, Context, Result};
 use polynorm_pipeline::repair::Change;
 use polynorm_pipeline::script::{LanguageGuess, Script};
-use polynorm_pipeline::{Pipeline, Rule};
+use polynorm_pipeline::{DocumentContext, Pipeline, Rule};
 use serde::Serialize;
 
 use crate::flags::{CleanArgs, DetectArgs, InputArgs};
@@ -38,6 +38,14 @@ pub(crate) fn pipeline_from(args: &CleanArgs) -> Result<Pipeline> {
     }
     for rule in &args.disable {
         builder = builder.disable(rule.rule());
+    }
+    builder = builder.min_confidence(args.min_confidence);
+    for path in &args.lexicon {
+        let name = path.display();
+        let text = std::fs::read_to_string(path).with_context(|| format!("{name}"))?;
+        let words = polynorm_pipeline::repair::MixedScript::parse_word_list(&text)
+            .with_context(|| format!("{name}"))?;
+        builder = builder.words(words);
     }
     let pipeline = builder.build();
     if args.enable.iter().any(|r| r.rule() == Rule::Normalization)
@@ -111,6 +119,7 @@ fn for_each_line(
                         }
                     ));
                     if pass_long_lines {
+                        handler.flush(out)?;
                         out.write_all(head).context("writing output")?;
                         lines.pass_rest_of_line(out).context("writing output")?;
                     } else {
@@ -122,6 +131,7 @@ fn for_each_line(
                 }
             }
         }
+        handler.flush(out)?;
         handler.source_end(&source, out)?;
     }
     out.flush().context("writing output")?;
@@ -136,6 +146,11 @@ trait Handler {
         false
     }
     fn line(&mut self, out: &mut Output, event: LineEvent<'_>) -> Result<()>;
+    /// Writes whatever the handler holds back (before a passed-through line,
+    /// and at the end of each source).
+    fn flush(&mut self, _out: &mut Output) -> Result<()> {
+        Ok(())
+    }
     fn source_end(&mut self, _source: &Source, _out: &mut Output) -> Result<()> {
         Ok(())
     }
@@ -191,10 +206,59 @@ fn too_long(out: &mut Output, number: u64, limit: usize) -> Result<()> {
     )
 }
 
+/// A line held back until its document window is complete.
+enum Held {
+    Line {
+        number: u64,
+        /// Byte range of the line's text in the window's arena.
+        range: std::ops::Range<usize>,
+        terminator: Terminator,
+    },
+    TooLong {
+        number: u64,
+        limit: usize,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum Terminator {
+    None,
+    Lf,
+    CrLf,
+}
+
+impl Terminator {
+    fn of(bytes: &[u8]) -> Terminator {
+        match bytes {
+            b"\n" => Terminator::Lf,
+            b"\r\n" => Terminator::CrLf,
+            _ => Terminator::None,
+        }
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Terminator::None => b"",
+            Terminator::Lf => b"\n",
+            Terminator::CrLf => b"\r\n",
+        }
+    }
+}
+
+/// Cleans a file in windows of lines: the mixed-script judge weighs each
+/// suspicious word against how the rest of its window (its document) spells
+/// it. The window's text sits in one arena, so nothing is copied per line
+/// beyond that.
 struct CleanHandler {
     pipeline: Pipeline,
     explain: bool,
+    window_lines: usize,
+    arena: String,
+    held: Vec<Held>,
 }
+
+/// A window also ends when its text reaches this size, to bound memory.
+const WINDOW_BYTES: usize = 16 << 20;
 
 impl Handler for CleanHandler {
     fn passes_long_lines(&self) -> bool {
@@ -208,24 +272,83 @@ impl Handler for CleanHandler {
                 text,
                 terminator,
             } => {
-                let cleaned = self.pipeline.clean(text);
-                if self.explain {
-                    write_json(
-                        out,
-                        &ExplainLine {
-                            line: number,
-                            text: &cleaned.text,
-                            changes: &cleaned.changes,
-                        },
-                    )
-                } else {
-                    out.write_all(cleaned.text.as_bytes())
-                        .and_then(|()| out.write_all(terminator))
-                        .context("writing output")
-                }
+                let start = self.arena.len();
+                self.arena.push_str(text);
+                self.held.push(Held::Line {
+                    number,
+                    range: start..self.arena.len(),
+                    terminator: Terminator::of(terminator),
+                });
             }
-            LineEvent::TooLong { number, limit } => too_long(out, number, limit),
+            LineEvent::TooLong { number, limit } => self.held.push(Held::TooLong { number, limit }),
         }
+        if self.held.len() >= self.window_lines || self.arena.len() >= WINDOW_BYTES {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, out: &mut Output) -> Result<()> {
+        let arena = &self.arena;
+        let pipeline = &self.pipeline;
+        let hygienic: Vec<_> = self
+            .held
+            .iter()
+            .map(|h| match h {
+                Held::Line { range, .. } => {
+                    Some(pipeline.hygiene(arena.get(range.clone()).unwrap_or_default()))
+                }
+                Held::TooLong { .. } => None,
+            })
+            .collect();
+        // The document context is built only when some line needs the judge.
+        let context = if hygienic
+            .iter()
+            .flatten()
+            .any(|r| pipeline.needs_review(&r.text))
+        {
+            let mut context = DocumentContext::new();
+            for r in hygienic.iter().flatten() {
+                context.add(&r.text);
+            }
+            Some(context)
+        } else {
+            None
+        };
+        for (held, hygienic) in self.held.iter().zip(hygienic) {
+            match (held, hygienic) {
+                (
+                    Held::Line {
+                        number, terminator, ..
+                    },
+                    Some(hygienic),
+                ) => {
+                    let cleaned = match &context {
+                        Some(context) => pipeline.repair_words(hygienic, context),
+                        None => hygienic,
+                    };
+                    if self.explain {
+                        write_json(
+                            out,
+                            &ExplainLine {
+                                line: *number,
+                                text: &cleaned.text,
+                                changes: &cleaned.changes,
+                            },
+                        )?;
+                    } else {
+                        out.write_all(cleaned.text.as_bytes())
+                            .and_then(|()| out.write_all(terminator.bytes()))
+                            .context("writing output")?;
+                    }
+                }
+                (Held::TooLong { number, limit }, _) => too_long(out, *number, *limit)?,
+                (Held::Line { .. }, None) => {}
+            }
+        }
+        self.held.clear();
+        self.arena.clear();
+        Ok(())
     }
 }
 
@@ -234,6 +357,9 @@ pub(crate) fn clean(args: &CleanArgs, status: &mut Status) -> Result<()> {
     let mut handler = CleanHandler {
         pipeline: pipeline_from(args)?,
         explain: args.explain,
+        window_lines: usize::try_from(args.context_lines).unwrap_or(usize::MAX),
+        arena: String::new(),
+        held: Vec::new(),
     };
     for_each_line(&args.input, status, &mut stdout(), &mut handler)
 }

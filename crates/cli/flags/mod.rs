@@ -26,7 +26,7 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Clean text: Unicode normalization, controls, invisible characters,
-    /// bidi controls, exotic spaces.
+    /// bidi controls, exotic spaces, homoglyphs and keyboard-layout slips.
     ///
     /// Writes the cleaned text, one line per input line. With --explain, writes
     /// one JSON object per input line instead:
@@ -72,6 +72,23 @@ pub(crate) struct CleanArgs {
     #[arg(long, value_enum, value_name = "RULE")]
     pub(crate) enable: Vec<RuleArg>,
 
+    /// Least confidence (0 to 1) at which a homoglyph or keyboard-layout
+    /// repair is made. Lower repairs more, and risks more wrong repairs.
+    #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.9, value_parser = parse_confidence)]
+    pub(crate) min_confidence: f32,
+
+    /// A file of domain words (names, brands, jargon), one per line, `#`
+    /// starts a comment: never changed by the mixed-script repair, and
+    /// preferred as its candidates. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) lexicon: Vec<PathBuf>,
+
+    /// How many lines of a file form one document for the mixed-script
+    /// judge, whose evidence includes how the rest of the document spells a
+    /// word. Each file is read in windows of this many lines.
+    #[arg(long, value_name = "LINES", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) context_lines: u64,
+
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }
@@ -85,6 +102,15 @@ pub(crate) struct DetectArgs {
 
     #[command(flatten)]
     pub(crate) input: InputArgs,
+}
+
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    let value: f32 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not between 0 and 1"))
+    }
 }
 
 /// A Unicode normalization form, or none.
@@ -139,6 +165,10 @@ pub(crate) enum RuleArg {
     Fullwidth,
     /// Straighten curly quotes (off by default).
     Quotes,
+    /// Mixed-script words: lookalike letters of another script (a Cyrillic о in a Latin word).
+    Homoglyphs,
+    /// Words or lines typed with the wrong keyboard layout (Sergeн → Sergey, ghbdtn → привет).
+    KeyboardLayouts,
 }
 
 impl RuleArg {
@@ -155,6 +185,8 @@ impl RuleArg {
             RuleArg::HtmlEntities => Rule::HtmlEntities,
             RuleArg::Fullwidth => Rule::Fullwidth,
             RuleArg::Quotes => Rule::Quotes,
+            RuleArg::Homoglyphs => Rule::Homoglyphs,
+            RuleArg::KeyboardLayouts => Rule::KeyboardLayouts,
         }
     }
 }

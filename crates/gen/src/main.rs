@@ -18,6 +18,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 
 mod html_entities;
+mod layouts;
+mod lexicon;
+mod lookalikes;
 mod ucd;
 mod unicode_scripts;
 mod writer;
@@ -53,9 +56,12 @@ fn default_root() -> PathBuf {
 /// Runs every table family and adds a `mod.rs` for each `tables/` directory.
 fn generate_all(root: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
-    // One line per table family; later: confusables, layouts, lexicon.
+    // One line per table family.
     outputs.extend(unicode_scripts::generate(root).context("unicode_scripts")?);
     outputs.extend(html_entities::generate(root).context("html_entities")?);
+    outputs.extend(lookalikes::generate(root).context("lookalikes")?);
+    outputs.extend(layouts::generate(root).context("layouts")?);
+    outputs.extend(lexicon::generate(root).context("lexicon")?);
 
     let mut dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     for output in &outputs {

@@ -10,9 +10,13 @@
 )]
 
 pub use polynorm_repair as repair;
+pub use polynorm_repair::DocumentContext;
 pub use polynorm_script as script;
 
-use polynorm_repair::{Hygiene, HygieneOptions, LineSeparatorMode, NormalizationForm, Repaired};
+use polynorm_repair::{
+    Hygiene, HygieneOptions, LineSeparatorMode, MixedScript, MixedScriptOptions, NormalizationForm,
+    Repaired,
+};
 use polynorm_script::Analysis;
 
 /// A hygiene rule that can be switched on or off by name.
@@ -44,11 +48,17 @@ pub enum Rule {
     Fullwidth,
     /// Curly quotes to straight ones; off by default.
     Quotes,
+    /// Mixed-script words: letters of another script that look the same
+    /// (a Cyrillic `о` in a Latin word) become the word's own.
+    Homoglyphs,
+    /// Words or lines typed with the wrong keyboard layout are re-typed
+    /// (`Sergeн` → `Sergey`, `ghbdtn` → `привет`).
+    KeyboardLayouts,
 }
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Normalization,
         Rule::Controls,
         Rule::Bom,
@@ -60,6 +70,8 @@ impl Rule {
         Rule::HtmlEntities,
         Rule::Fullwidth,
         Rule::Quotes,
+        Rule::Homoglyphs,
+        Rule::KeyboardLayouts,
     ];
 
     /// The rule's kebab-case name, as used on the command line.
@@ -76,16 +88,24 @@ impl Rule {
             Rule::HtmlEntities => "html-entities",
             Rule::Fullwidth => "fullwidth",
             Rule::Quotes => "quotes",
+            Rule::Homoglyphs => "homoglyphs",
+            Rule::KeyboardLayouts => "keyboard-layouts",
         }
     }
 
     /// Whether the rule is on in a default pipeline.
     pub fn is_default(self) -> bool {
-        Rule::is_on(&HygieneOptions::default(), self)
+        Rule::is_on(
+            &HygieneOptions::default(),
+            &MixedScriptOptions::default(),
+            self,
+        )
     }
 
-    fn is_on(options: &HygieneOptions, rule: Rule) -> bool {
+    fn is_on(options: &HygieneOptions, mixed: &MixedScriptOptions, rule: Rule) -> bool {
         match rule {
+            Rule::Homoglyphs => mixed.homoglyphs,
+            Rule::KeyboardLayouts => mixed.keyboard_layouts,
             Rule::Normalization => options.normalization.is_some(),
             Rule::Controls => options.controls,
             Rule::Bom => options.bom,
@@ -100,8 +120,10 @@ impl Rule {
         }
     }
 
-    fn set(options: &mut HygieneOptions, rule: Rule, on: bool) {
+    fn set(options: &mut HygieneOptions, mixed: &mut MixedScriptOptions, rule: Rule, on: bool) {
         match rule {
+            Rule::Homoglyphs => mixed.homoglyphs = on,
+            Rule::KeyboardLayouts => mixed.keyboard_layouts = on,
             Rule::Normalization => {
                 options.normalization = if on {
                     Some(options.normalization.unwrap_or_default())
@@ -139,6 +161,8 @@ impl std::fmt::Display for Rule {
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     hygiene: HygieneOptions,
+    mixed: MixedScriptOptions,
+    words: Vec<String>,
 }
 
 impl PipelineBuilder {
@@ -159,21 +183,49 @@ impl PipelineBuilder {
     /// Switches a rule on.
     #[must_use]
     pub fn enable(mut self, rule: Rule) -> Self {
-        Rule::set(&mut self.hygiene, rule, true);
+        Rule::set(&mut self.hygiene, &mut self.mixed, rule, true);
         self
     }
 
     /// Switches a rule off.
     #[must_use]
     pub fn disable(mut self, rule: Rule) -> Self {
-        Rule::set(&mut self.hygiene, rule, false);
+        Rule::set(&mut self.hygiene, &mut self.mixed, rule, false);
+        self
+    }
+
+    /// The least confidence (0–1) at which a mixed-script repair is made
+    /// (default 0.9). Values outside 0–1 are clamped.
+    #[must_use]
+    pub fn min_confidence(mut self, confidence: f32) -> Self {
+        self.mixed.min_confidence = if confidence.is_nan() {
+            MixedScriptOptions::default().min_confidence
+        } else {
+            confidence.clamp(0.0, 1.0)
+        };
+        self
+    }
+
+    /// Adds domain words (names, brands, jargon): never changed by the
+    /// mixed-script repair, and preferred as its candidates.
+    #[must_use]
+    pub fn words<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.words
+            .extend(words.into_iter().map(|w| w.as_ref().to_owned()));
         self
     }
 
     /// Finishes the pipeline.
     pub fn build(self) -> Pipeline {
+        let mut mixed = MixedScript::new(self.mixed);
+        mixed.add_words(&self.words);
         Pipeline {
             hygiene: Hygiene::new(self.hygiene),
+            mixed,
         }
     }
 }
@@ -185,6 +237,7 @@ impl PipelineBuilder {
 #[derive(Clone, Debug)]
 pub struct Pipeline {
     hygiene: Hygiene,
+    mixed: MixedScript,
 }
 
 impl Default for Pipeline {
@@ -206,16 +259,50 @@ impl Pipeline {
 
     /// Whether a rule is on.
     pub fn is_enabled(&self, rule: Rule) -> bool {
-        Rule::is_on(self.hygiene.options(), rule)
+        Rule::is_on(self.hygiene.options(), self.mixed.options(), rule)
     }
 
-    /// Cleans `text` with every enabled stage.
+    /// Cleans `text` with every enabled stage, using `text` itself as the
+    /// document context of the mixed-script repair.
     ///
     /// Never fails: text it is unsure about stays as it was. The result borrows
     /// `text` when nothing changed. Cleaning is idempotent: cleaning the output
     /// again changes nothing.
     pub fn clean<'a>(&self, text: &'a str) -> Repaired<'a> {
+        let hygienic = self.hygiene.apply(text);
+        if !self.mixed.needs_review(&hygienic.text) {
+            return hygienic;
+        }
+        let context = DocumentContext::from_text(&hygienic.text);
+        hygienic.and_then(|t| self.mixed.apply(t, &context))
+    }
+
+    /// Hygiene alone: the first stage of [`Pipeline::clean`]. A caller that
+    /// cleans a document line by line runs this on every line, builds one
+    /// [`DocumentContext`] from the results (only if some line
+    /// [`needs_review`](Pipeline::needs_review)), then finishes each line with
+    /// [`Pipeline::repair_words`].
+    pub fn hygiene<'a>(&self, text: &'a str) -> Repaired<'a> {
         self.hygiene.apply(text)
+    }
+
+    /// Whether a line (after hygiene) may hold mixed-script damage; a cheap
+    /// scan that is false for almost all clean text.
+    pub fn needs_review(&self, text: &str) -> bool {
+        self.mixed.needs_review(text)
+    }
+
+    /// The mixed-script stage on a line that already went through
+    /// [`Pipeline::hygiene`], judged with the words of its whole document.
+    pub fn repair_words<'a>(
+        &self,
+        hygienic: Repaired<'a>,
+        context: &DocumentContext,
+    ) -> Repaired<'a> {
+        if !self.mixed.needs_review(&hygienic.text) {
+            return hygienic;
+        }
+        hygienic.and_then(|t| self.mixed.apply(t, context))
     }
 
     /// Analyses scripts, tokens and language of `text`, unchanged.
@@ -247,6 +334,7 @@ mod tests {
             off_by_default,
             [Rule::HtmlEntities, Rule::Fullwidth, Rule::Quotes]
         );
+        assert!(Rule::Homoglyphs.is_default() && Rule::KeyboardLayouts.is_default());
     }
 
     #[test]

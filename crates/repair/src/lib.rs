@@ -14,6 +14,7 @@ mod context;
 mod edit;
 mod entities;
 mod hygiene;
+mod mixed;
 mod names;
 mod normalize;
 mod options;
@@ -22,6 +23,7 @@ mod scan;
 mod tables;
 
 pub use hygiene::Hygiene;
+pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions};
 pub use options::{Error, HygieneOptions, LineSeparatorMode, NormalizationForm};
 pub use repaired::{Change, ChangeKind, Repaired};
 

@@ -204,6 +204,19 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     UnknownNormalizationForm(String),
+    WordList { line: usize, text: String },
+}
+
+impl Error {
+    /// A word list line that is not one word.
+    pub(crate) fn word_list(line: usize, text: &str) -> Error {
+        Error {
+            kind: ErrorKind::WordList {
+                line,
+                text: text.to_owned(),
+            },
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -212,6 +225,10 @@ impl fmt::Display for Error {
             ErrorKind::UnknownNormalizationForm(name) => write!(
                 f,
                 "unknown normalization form {name:?} (expected nfc, nfd, nfkc or nfkd)"
+            ),
+            ErrorKind::WordList { line, text } => write!(
+                f,
+                "line {line}: {text:?} is not one word (one word per line; # starts a comment)"
             ),
         }
     }

@@ -80,11 +80,17 @@ pub enum ChangeKind {
     Fullwidth,
     /// A typographic quotation mark became an ASCII one.
     Quote,
+    /// Letters of another script that look the same became letters of the
+    /// word's own script (a Cyrillic `о` in a Latin word).
+    Homoglyph,
+    /// Letters typed with the wrong keyboard layout active were re-typed
+    /// (`Sergeн` → `Sergey`, `ghbdtn` → `привет`).
+    KeyboardLayout,
 }
 
 impl ChangeKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ChangeKind; 11] = [
+    pub const ALL: [ChangeKind; 13] = [
         ChangeKind::Normalization,
         ChangeKind::Control,
         ChangeKind::Bom,
@@ -96,6 +102,8 @@ impl ChangeKind {
         ChangeKind::HtmlEntity,
         ChangeKind::Fullwidth,
         ChangeKind::Quote,
+        ChangeKind::Homoglyph,
+        ChangeKind::KeyboardLayout,
     ];
 
     /// The `snake_case` name, e.g. `"zero_width"`.
@@ -112,6 +120,8 @@ impl ChangeKind {
             ChangeKind::HtmlEntity => "html_entity",
             ChangeKind::Fullwidth => "fullwidth",
             ChangeKind::Quote => "quote",
+            ChangeKind::Homoglyph => "homoglyph",
+            ChangeKind::KeyboardLayout => "keyboard_layout",
         }
     }
 }

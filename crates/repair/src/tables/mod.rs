@@ -11,3 +11,9 @@
 
 #[rustfmt::skip]
 pub(crate) mod html_entities;
+#[rustfmt::skip]
+pub(crate) mod layouts;
+#[rustfmt::skip]
+pub(crate) mod lexicon;
+#[rustfmt::skip]
+pub(crate) mod lookalikes;

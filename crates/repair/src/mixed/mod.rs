@@ -1,0 +1,850 @@
+//! Mixed-script word repair: homoglyphs and keyboard-layout slips, judged
+//! by context.
+//!
+//! A word is *suspicious* when it mixes Latin, Cyrillic or Greek letters
+//! (`Sergeн`, `Пpивет`), when it is written in another of those scripts than
+//! the line around it (`сор` in an English line, `ghbdtn` in a Russian one),
+//! or when a whole line looks typed with the wrong layout (`руддщ цщкдв`).
+//! Clean lines are recognised by a cheap scan and returned untouched.
+//!
+//! For a suspicious word, each channel proposes candidates: the homoglyph
+//! channel maps letters to their lookalikes in another script (UTS #39
+//! confusables plus curated pairs), the layout channel re-types letters on
+//! the same keys of another keyboard layout (XKB data). A judge scores each
+//! candidate, and leaving the word as it is, by the evidence for it: how
+//! often the document uses it elsewhere, its frequency in the lexicons of
+//! the script's languages, a character-bigram model of those languages, and
+//! the channel (a homoglyph fix does not change what a reader sees). A
+//! candidate replaces the word only when its confidence reaches the
+//! threshold; the change records the evidence that decided it.
+
+mod tables;
+mod words;
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use crate::repaired::sort_changes;
+use crate::{Change, ChangeKind, Error, Repaired};
+use tables::{bigrams, is_vowel, layout, layout_language, lookalike, retype, sc_of, zipf, Sc};
+use words::{is_layout_punct, is_roman_numeral, Word};
+
+/// Which channels run and how sure a repair must be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct MixedScriptOptions {
+    /// Map letters to their lookalikes in the word's main script.
+    pub homoglyphs: bool,
+    /// Re-type words (or parts of words, or whole lines) typed with the wrong
+    /// keyboard layout.
+    pub keyboard_layouts: bool,
+    /// The least confidence (0–1) at which a candidate replaces a word.
+    pub min_confidence: f32,
+}
+
+impl Default for MixedScriptOptions {
+    fn default() -> Self {
+        MixedScriptOptions {
+            homoglyphs: true,
+            keyboard_layouts: true,
+            min_confidence: 0.9,
+        }
+    }
+}
+
+/// Words a document uses, counted case-insensitively: the judge's evidence
+/// that a candidate is the spelling this text uses elsewhere.
+///
+/// Only words written in one script are counted, so a damaged word never
+/// votes for itself.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentContext {
+    words: HashMap<String, u32>,
+}
+
+impl DocumentContext {
+    /// An empty context: the judge then relies on lexicons alone.
+    pub fn new() -> Self {
+        DocumentContext::default()
+    }
+
+    /// The context of one text.
+    pub fn from_text(text: &str) -> Self {
+        let mut ctx = DocumentContext::new();
+        ctx.add(text);
+        ctx
+    }
+
+    /// Adds the words of `text` (a line or a whole document).
+    pub fn add(&mut self, text: &str) {
+        for w in words::words(text) {
+            if w.is_mixed() || w.letters() < 2 {
+                continue;
+            }
+            if let Some(word) = text.get(w.start..w.end) {
+                if word.chars().any(is_layout_punct) {
+                    continue;
+                }
+                *self.words.entry(word.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// How often the document uses `word` (case-insensitive).
+    pub fn count(&self, word: &str) -> u32 {
+        self.words.get(&word.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// How many distinct words the context holds.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the context holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// The mixed-script repair stage. Build it once, share it between threads.
+#[derive(Clone, Debug, Default)]
+pub struct MixedScript {
+    options: MixedScriptOptions,
+    /// The user's words, lowercase: never changed, and good candidates.
+    user_words: BTreeSet<String>,
+}
+
+/// A proposed replacement for a span of the line.
+#[derive(Clone, Debug)]
+struct Candidate {
+    text: String,
+    kind: ChangeKind,
+    /// Homoglyph strength (2 exact, 1 near) or 0 for layouts.
+    strength: u8,
+    /// For layouts: typed on, meant.
+    layouts: Option<(&'static str, &'static str)>,
+    /// Span end (a candidate may swallow one trailing punctuation key).
+    end: usize,
+    score: f32,
+    why: String,
+}
+
+struct Edit {
+    start: usize,
+    end: usize,
+    after: String,
+    kind: ChangeKind,
+    confidence: f32,
+    evidence: String,
+}
+
+/// Scores below this mean "no evidence at all" for a candidate.
+const UNKNOWN: f32 = 1.5;
+
+impl MixedScript {
+    /// A stage with the given options and no user words.
+    pub fn new(options: MixedScriptOptions) -> Self {
+        MixedScript {
+            options,
+            user_words: BTreeSet::new(),
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &MixedScriptOptions {
+        &self.options
+    }
+
+    /// Adds domain words (names, brands, jargon): they are never changed,
+    /// and a candidate that spells one of them wins.
+    pub fn add_words<I, S>(&mut self, words: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.user_words
+            .extend(words.into_iter().map(|w| w.as_ref().to_lowercase()));
+    }
+
+    /// Parses a word list: one word per line, `#` starts a comment, blank
+    /// lines are skipped. A line with white space inside is an error naming
+    /// the line.
+    pub fn parse_word_list(text: &str) -> Result<Vec<String>, Error> {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            if line.chars().any(char::is_whitespace) {
+                return Err(Error::word_list(i + 1, line));
+            }
+            out.push(line.to_owned());
+        }
+        Ok(out)
+    }
+
+    /// A cheap test: could this line hold anything to repair? False for
+    /// almost all clean text, which then costs one scan.
+    pub fn needs_review(&self, line: &str) -> bool {
+        if !self.options.homoglyphs && !self.options.keyboard_layouts {
+            return false;
+        }
+        let mut letters = [0u32; 3];
+        let mut vowels = [0u32; 3];
+        let mut word_scripts = 0u8;
+        let mut mixed_word = false;
+        let mut odd_punct = false;
+        let mut prev_letter = false;
+        let mut pending_punct = false;
+        if line.is_ascii() {
+            if !self.options.keyboard_layouts {
+                return false;
+            }
+            for b in line.bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters[0] += 1;
+                    vowels[0] +=
+                        u32::from(matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+                    odd_punct |= pending_punct;
+                    pending_punct = false;
+                    prev_letter = true;
+                } else {
+                    pending_punct =
+                        prev_letter && matches!(b, b';' | b'[' | b']' | b'`' | b'{' | b'}');
+                    prev_letter = false;
+                }
+            }
+            return odd_punct || (letters[0] >= 6 && vowels[0] * 100 < letters[0] * 28);
+        }
+        for c in line.chars() {
+            if let Some(sc) = sc_of(c) {
+                let i = sc as usize;
+                if let (Some(l), Some(v)) = (letters.get_mut(i), vowels.get_mut(i)) {
+                    *l += 1;
+                    *v += u32::from(is_vowel(c));
+                }
+                word_scripts |= 1 << i;
+                mixed_word |= word_scripts.count_ones() > 1;
+                odd_punct |= pending_punct;
+                pending_punct = false;
+                prev_letter = true;
+            } else if c.is_alphabetic() || matches!(c, '\'' | '\u{2019}') {
+                prev_letter = true;
+            } else {
+                pending_punct = prev_letter && matches!(c, ';' | '[' | ']' | '`' | '{' | '}');
+                word_scripts = 0;
+                prev_letter = false;
+            }
+        }
+        if mixed_word || odd_punct {
+            return true;
+        }
+        let present = letters.iter().filter(|&&n| n > 0).count();
+        if present > 1 {
+            return true;
+        }
+        if !self.options.keyboard_layouts {
+            return false;
+        }
+        letters
+            .iter()
+            .zip(vowels)
+            .any(|(&l, v)| l >= 6 && v * 100 < l * 28)
+    }
+
+    /// Repairs the mixed-script words of `text`, using `context` (the words
+    /// of the whole document) as evidence. Never fails; borrows `text` when
+    /// nothing changes.
+    pub fn apply<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+        if !self.needs_review(text) {
+            return Repaired::unchanged(text);
+        }
+        let words = words::words(text);
+        let mut totals = [0u32; 3];
+        for w in &words {
+            for sc in Sc::ALL {
+                if let Some(t) = totals.get_mut(sc as usize) {
+                    *t += u32::from(w.count(sc));
+                }
+            }
+        }
+        let all: u32 = totals.iter().sum();
+        if all == 0 {
+            return Repaired::unchanged(text);
+        }
+        let dominant = Sc::ALL
+            .into_iter()
+            .max_by_key(|s| totals.get(*s as usize).copied().unwrap_or(0))
+            .unwrap_or(Sc::Latin);
+        let dominant_share =
+            totals.get(dominant as usize).copied().unwrap_or(0) as f32 / all as f32;
+        let line = Line {
+            text,
+            words: &words,
+            dominant,
+            dominant_share,
+            serbian: text.chars().any(|c| "ђћџљњјЂЋЏЉЊЈđĐ".contains(c)),
+            languages: Default::default(),
+        };
+
+        let mut edits = Vec::new();
+        if self.options.keyboard_layouts && dominant_share >= 0.9 {
+            if let Some(edit) = self.whole_line(&line, context) {
+                edits.push(edit);
+            }
+        }
+        if edits.is_empty() {
+            for (i, w) in words.iter().enumerate() {
+                if w.protected || w.other > 0 {
+                    continue;
+                }
+                let Some(original) = text.get(w.start..w.end) else {
+                    continue;
+                };
+                if self.user_words.contains(&original.to_lowercase()) {
+                    continue;
+                }
+                let edit = if w.is_mixed() {
+                    self.mixed_word(&line, w, original, context)
+                } else {
+                    self.foreign_word(&line, i, w, original, context)
+                };
+                if let Some(edit) = edit {
+                    if edits.last().is_none_or(|e: &Edit| e.end <= edit.start) {
+                        edits.push(edit);
+                    }
+                }
+            }
+        }
+        finish(text, edits, self.options.min_confidence)
+    }
+
+    /// The evidence for a candidate spelling in script `sc`. `lang` is the
+    /// language the candidate should belong to (the layout it was re-typed
+    /// for, or the line's language): a word found only in another language's
+    /// lexicon counts for less.
+    fn evidence(
+        &self,
+        candidate: &str,
+        sc: Sc,
+        lang: Option<&str>,
+        context: &DocumentContext,
+    ) -> (f32, String) {
+        let lower = candidate.to_lowercase();
+        let mut score = 0f32;
+        let mut why = String::new();
+        if self.user_words.contains(&lower) {
+            score += 6.0;
+            why.push_str("; in the user's word list");
+        }
+        let count = context.count(&lower);
+        if count > 0 {
+            score += 4.0 + (count as f32).ln();
+            let _ = write!(why, "; the document spells it so {count}×");
+        }
+        let own = lang.and_then(|l| zipf(l, &lower).map(|z| (z, l)));
+        let best = own.or_else(|| {
+            sc.languages()
+                .iter()
+                .filter_map(|l| zipf(l, &lower).map(|z| (z, *l)))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        });
+        match best {
+            Some((z, l)) => {
+                let off = if lang.is_some_and(|want| want != l) {
+                    1.5
+                } else {
+                    0.0
+                };
+                score += z - off;
+                let _ = write!(why, "; {l} lexicon zipf {z:.1}");
+                if off > 0.0 {
+                    let _ = write!(why, " (not {})", lang.unwrap_or_default());
+                }
+            }
+            None => {
+                // Out of every lexicon (a name, say): how much it looks like a word.
+                let plaus = sc
+                    .languages()
+                    .iter()
+                    .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                if plaus.is_finite() {
+                    score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
+                    let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
+                }
+            }
+        }
+        (score, why)
+    }
+
+    /// Candidates for a word that mixes scripts, and the judge's choice.
+    fn mixed_word(
+        &self,
+        line: &Line<'_>,
+        w: &Word,
+        original: &str,
+        context: &DocumentContext,
+    ) -> Option<Edit> {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for target in w.scripts() {
+            if self.options.homoglyphs {
+                if let Some((text, strength)) = map_lookalikes(original, target) {
+                    candidates.push(Candidate {
+                        text,
+                        kind: ChangeKind::Homoglyph,
+                        strength,
+                        layouts: None,
+                        end: w.end,
+                        score: 0.0,
+                        why: String::new(),
+                    });
+                }
+            }
+            // An in-word slip re-types the fewer letters to fit the more.
+            let most = w.scripts().first().map_or(0, |s| w.count(*s));
+            if self.options.keyboard_layouts && w.count(target) == most {
+                for source in w.scripts().into_iter().filter(|s| *s != target) {
+                    for from in source.layouts() {
+                        for to in target.layouts() {
+                            if let Some(text) = retype_word(original, source, target, from, to) {
+                                candidates.push(Candidate {
+                                    text,
+                                    kind: ChangeKind::KeyboardLayout,
+                                    strength: 0,
+                                    layouts: Some((from, to)),
+                                    end: w.end,
+                                    score: 0.0,
+                                    why: String::new(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for c in &mut candidates {
+            let sc = c.text.chars().find_map(sc_of).unwrap_or(line.dominant);
+            let (lang, mut penalty) = match c.layouts {
+                Some((_, to)) => (Some(layout_language(to)), 0.0),
+                None => (line.language(sc), 0.0),
+            };
+            if let (Some(want), Some(line_lang)) = (lang, line.language(sc)) {
+                if c.layouts.is_some() && want != line_lang {
+                    penalty = 1.5; // a Russian line was not typed on a Serbian layout
+                }
+            }
+            let (score, why) = self.evidence(&c.text, sc, lang, context);
+            let score = score - penalty;
+            c.score = score
+                + match c.strength {
+                    2 => 4.0,
+                    1 => 1.0,
+                    _ => 0.0,
+                };
+            c.why = why;
+        }
+        judge(original, w.start, candidates, UNKNOWN, "mixes scripts")
+    }
+
+    /// Candidates for a word written wholly in another script than its line.
+    fn foreign_word(
+        &self,
+        line: &Line<'_>,
+        index: usize,
+        w: &Word,
+        original: &str,
+        context: &DocumentContext,
+    ) -> Option<Edit> {
+        let source = w.single()?;
+        let target = line.dominant;
+        if source == target || line.dominant_share < 0.6 {
+            return None;
+        }
+        if target != Sc::Latin && source == Sc::Latin && is_roman_numeral(original) {
+            return None;
+        }
+        let lower = original.to_lowercase();
+        if line.serbian
+            && matches!(
+                (source, target),
+                (Sc::Latin, Sc::Cyrillic) | (Sc::Cyrillic, Sc::Latin)
+            )
+            && zipf("sr", &lower).is_some()
+        {
+            return None; // Serbian writes both alphabets
+        }
+        // Words of the same script around it make a genuine foreign phrase likely.
+        let same_script_neighbours = line
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != index && !o.protected && o.single() == Some(source))
+            .count();
+        let target_words = line
+            .words
+            .iter()
+            .filter(|o| o.single() == Some(target))
+            .count();
+        let isolated = same_script_neighbours == 0 && target_words >= 2;
+
+        let mut keep_score = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .fold(0f32, f32::max);
+        if context.count(&lower) > 1 {
+            keep_score += 3.0;
+        }
+        if self.user_words.contains(&lower) {
+            return None;
+        }
+        if isolated {
+            keep_score -= 2.0;
+        } else {
+            keep_score += 2.0;
+        }
+
+        let mut candidates = Vec::new();
+        if self.options.homoglyphs {
+            if let Some((text, strength)) = map_lookalikes(original, target) {
+                candidates.push(Candidate {
+                    text,
+                    kind: ChangeKind::Homoglyph,
+                    strength,
+                    layouts: None,
+                    end: w.end,
+                    score: 0.0,
+                    why: String::new(),
+                });
+            }
+        }
+        if self.options.keyboard_layouts {
+            // The key after the word may be a letter too (`k.,k.` is `люблю`).
+            let trailing = line
+                .text
+                .get(w.end..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|c| is_layout_punct(*c));
+            for from in source.layouts() {
+                for to in target.layouts() {
+                    if let Some(text) = retype_word(original, source, target, from, to) {
+                        candidates.push(Candidate {
+                            text,
+                            kind: ChangeKind::KeyboardLayout,
+                            strength: 0,
+                            layouts: Some((from, to)),
+                            end: w.end,
+                            score: 0.0,
+                            why: String::new(),
+                        });
+                    }
+                    if let Some(t) = trailing {
+                        let mut longer = original.to_owned();
+                        longer.push(t);
+                        if let Some(text) = retype_word(&longer, source, target, from, to) {
+                            candidates.push(Candidate {
+                                text,
+                                kind: ChangeKind::KeyboardLayout,
+                                strength: 0,
+                                layouts: Some((from, to)),
+                                end: w.end + t.len_utf8(),
+                                score: 0.0,
+                                why: String::new(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for c in &mut candidates {
+            let (lang, mut penalty) = match c.layouts {
+                Some((_, to)) => (Some(layout_language(to)), 0.0),
+                None => (line.language(target), 0.0),
+            };
+            if let (Some(want), Some(line_lang)) = (lang, line.language(target)) {
+                if c.layouts.is_some() && want != line_lang {
+                    penalty = 1.5;
+                }
+            }
+            let (score, why) = self.evidence(&c.text, target, lang, context);
+            let score = score - penalty;
+            c.score = score + if c.strength == 2 { 1.0 } else { 0.0 };
+            c.why = why;
+        }
+        // A foreign-script word needs real evidence: a common word or the
+        // document's own spelling, not just a plausible shape.
+        candidates.retain(|c| c.score >= 3.0);
+        let what = format!(
+            "a {} word in a {} line{}",
+            source.name(),
+            target.name(),
+            if isolated {
+                ", alone in its script"
+            } else {
+                ""
+            }
+        );
+        judge(
+            original,
+            w.start,
+            candidates,
+            keep_score.max(UNKNOWN),
+            &what,
+        )
+    }
+
+    /// A whole line typed with the wrong layout.
+    fn whole_line(&self, line: &Line<'_>, context: &DocumentContext) -> Option<Edit> {
+        let source = line.dominant;
+        let checkable: Vec<&Word> = line
+            .words
+            .iter()
+            .filter(|w| !w.protected && w.letters() >= 2)
+            .collect();
+        if checkable.is_empty() {
+            return None;
+        }
+        let known = |text: &str, sc: Sc| -> bool {
+            let lower = text.to_lowercase();
+            context.count(&lower) > 1
+                || self.user_words.contains(&lower)
+                || sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+        };
+        let as_typed = checkable
+            .iter()
+            .filter(|w| {
+                line.text
+                    .get(w.start..w.end)
+                    .is_some_and(|t| !t.chars().any(is_layout_punct) && known(t, source))
+            })
+            .count();
+        let mut best: Option<(usize, String, &'static str, &'static str)> = None;
+        for target in Sc::ALL.into_iter().filter(|s| *s != source) {
+            for from in source.layouts() {
+                for to in target.layouts() {
+                    let (Some(a), Some(b)) = (layout(from), layout(to)) else {
+                        continue;
+                    };
+                    // Re-type everything outside protected chunks.
+                    let mut out = String::with_capacity(line.text.len() * 2);
+                    let mut last = 0;
+                    for w in line.words.iter().filter(|w| w.protected) {
+                        out.extend(convert_span(
+                            line.text.get(last..w.start).unwrap_or_default(),
+                            a,
+                            b,
+                        ));
+                        out.push_str(line.text.get(w.start..w.end).unwrap_or_default());
+                        last = w.end;
+                    }
+                    out.extend(convert_span(
+                        line.text.get(last..).unwrap_or_default(),
+                        a,
+                        b,
+                    ));
+                    let new_words = words::words(&out);
+                    let hits = new_words
+                        .iter()
+                        .filter(|w| w.letters() >= 2 && !w.protected)
+                        .filter(|w| out.get(w.start..w.end).is_some_and(|t| known(t, target)))
+                        .count();
+                    if best.as_ref().is_none_or(|b| hits > b.0) {
+                        best = Some((hits, out, from, to));
+                    }
+                }
+            }
+        }
+        let (hits, out, from, to) = best?;
+        let n = checkable.len();
+        let gain = (hits as f32 - as_typed as f32) / n as f32;
+        if hits * 10 < n * 6 || gain < 0.4 {
+            return None;
+        }
+        let confidence = (0.5 + gain * 0.5 + (n.min(6) as f32) * 0.05).min(0.99);
+        Some(Edit {
+            start: 0,
+            end: line.text.len(),
+            after: out,
+            kind: ChangeKind::KeyboardLayout,
+            confidence,
+            evidence: format!(
+                "whole line typed with the {from} layout meant for {to}: {hits} of {n} words are known after re-typing, {as_typed} as typed"
+            ),
+        })
+    }
+}
+
+/// What the judge knows about the line.
+struct Line<'t> {
+    text: &'t str,
+    words: &'t [Word],
+    dominant: Sc,
+    dominant_share: f32,
+    serbian: bool,
+    /// The line's language per script, by lexicon votes; computed once,
+    /// only for lines that reach the judge.
+    languages: [std::cell::OnceCell<Option<&'static str>>; 3],
+}
+
+impl Line<'_> {
+    /// The language whose lexicon knows most of the line's `sc` words.
+    fn language(&self, sc: Sc) -> Option<&'static str> {
+        *self.languages.get(sc as usize)?.get_or_init(|| {
+            // Each known word votes with its frequency: Ukrainian web text
+            // knows many Russian words too, but rarely as well as Russian.
+            let mut votes: Vec<(f32, &'static str)> = sc
+                .languages()
+                .iter()
+                .map(|lang| {
+                    let weight: f32 = self
+                        .words
+                        .iter()
+                        .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
+                        .filter_map(|w| self.text.get(w.start..w.end))
+                        .filter_map(|t| zipf(lang, &t.to_lowercase()))
+                        .sum();
+                    (weight, *lang)
+                })
+                .collect();
+            votes.sort_by(|a, b| b.0.total_cmp(&a.0));
+            match votes.as_slice() {
+                [(best, lang), (second, _), ..] if *best > 0.0 && *best > *second * 1.1 => {
+                    Some(*lang)
+                }
+                [(best, lang)] if *best > 0.0 => Some(*lang),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// Maps every letter not in `target` to its lookalike in `target`; `None`
+/// if one has none. Returns the text and the weakest pair's strength.
+fn map_lookalikes(word: &str, target: Sc) -> Option<(String, u8)> {
+    let mut out = String::with_capacity(word.len());
+    let mut strength = 2u8;
+    for c in word.chars() {
+        match sc_of(c) {
+            Some(sc) if sc != target => {
+                let (to, s) = lookalike(c, target)?;
+                strength = strength.min(s);
+                out.push(to);
+            }
+            _ => out.push(c),
+        }
+    }
+    Some((out, strength))
+}
+
+/// Re-types the `source`-script letters (and, into a non-Latin target, the
+/// punctuation keys) of `word` from layout `from` to layout `to`; `None` if
+/// a character is not on the layout or does not become a `target` letter.
+fn retype_word(word: &str, source: Sc, target: Sc, from: &str, to: &str) -> Option<String> {
+    let (a, b) = (layout(from)?, layout(to)?);
+    let mut out = String::with_capacity(word.len() * 2);
+    for c in word.chars() {
+        let convert = sc_of(c) == Some(source) || (source == Sc::Latin && is_layout_punct(c));
+        if convert {
+            let r = retype(c, a, b)?;
+            if sc_of(r) != Some(target) {
+                return None;
+            }
+            out.push(r);
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// Re-types every character of `span` that the layout has; others stay.
+fn convert_span<'s>(
+    span: &'s str,
+    a: &'s crate::tables::layouts::LayoutTable,
+    b: &'s crate::tables::layouts::LayoutTable,
+) -> impl Iterator<Item = char> + 's {
+    span.chars().map(move |c| {
+        if c == ' ' {
+            c
+        } else {
+            retype(c, a, b).unwrap_or(c)
+        }
+    })
+}
+
+/// Picks the best candidate against leaving the word (`keep`) and the other
+/// candidates; confidence is its softmax share.
+fn judge(
+    original: &str,
+    start: usize,
+    mut candidates: Vec<Candidate>,
+    keep: f32,
+    what: &str,
+) -> Option<Edit> {
+    candidates.retain(|c| c.text != original);
+    // One entry per distinct spelling, the best-scored channel kept.
+    candidates.sort_by(|a, b| a.text.cmp(&b.text).then(b.score.total_cmp(&a.score)));
+    candidates.dedup_by(|a, b| a.text == b.text);
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    let best = candidates.first()?;
+    let total: f32 = candidates.iter().map(|c| c.score.exp()).sum::<f32>() + keep.exp();
+    let confidence = best.score.exp() / total;
+    let runner_up = candidates.get(1).map_or(String::new(), |c| {
+        format!("; next best {:?} ({:.1})", c.text, c.score)
+    });
+    let channel = match (best.kind, best.layouts) {
+        (ChangeKind::KeyboardLayout, Some((from, to))) => {
+            format!("typed with the {from} layout, meant {to}")
+        }
+        _ => format!("lookalike letters (strength {})", best.strength),
+    };
+    Some(Edit {
+        start,
+        end: best.end,
+        after: best.text.clone(),
+        kind: best.kind,
+        confidence,
+        evidence: format!(
+            "{what}; {channel}{}; score {:.1} against {:.1} for leaving it{runner_up}",
+            best.why, best.score, keep
+        ),
+    })
+}
+
+/// Applies the edits at or above the threshold.
+fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
+    let edits: Vec<Edit> = edits
+        .into_iter()
+        .filter(|e| e.confidence >= min_confidence)
+        .collect();
+    if edits.is_empty() {
+        return Repaired::unchanged(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changes = Vec::with_capacity(edits.len());
+    let mut copied = 0;
+    for e in edits {
+        out.push_str(text.get(copied..e.start).unwrap_or_default());
+        out.push_str(&e.after);
+        copied = e.end;
+        changes.push(Change {
+            kind: e.kind,
+            start: e.start,
+            end: e.end,
+            before: text.get(e.start..e.end).unwrap_or_default().to_owned(),
+            after: e.after,
+            confidence: (e.confidence * 1000.0).round() / 1000.0,
+            evidence: Cow::Owned(e.evidence),
+        });
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    sort_changes(&mut changes);
+    Repaired {
+        text: Cow::Owned(out),
+        changes,
+    }
+}

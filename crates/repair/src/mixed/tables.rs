@@ -1,0 +1,324 @@
+//! Lookups over the generated tables: lookalike letters, keyboard layouts
+//! and lexicons. Everything here is a binary search over sorted static data;
+//! nothing allocates except the lazily built bigram models.
+
+use std::sync::OnceLock;
+
+use crate::tables::layouts::{LayoutTable, LAYOUTS};
+use crate::tables::lexicon::{LexiconTable, LEXICONS};
+use crate::tables::lookalikes::{
+    CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC, LATIN_TO_GREEK,
+};
+
+/// The three scripts whose letters are confused with each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Sc {
+    Latin,
+    Cyrillic,
+    Greek,
+}
+
+impl Sc {
+    pub(crate) const ALL: [Sc; 3] = [Sc::Latin, Sc::Cyrillic, Sc::Greek];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Sc::Latin => "Latin",
+            Sc::Cyrillic => "Cyrillic",
+            Sc::Greek => "Greek",
+        }
+    }
+
+    /// The languages whose lexicons judge words of this script.
+    pub(crate) fn languages(self) -> &'static [&'static str] {
+        match self {
+            Sc::Latin => &["en", "de", "fr", "es", "sr"],
+            Sc::Cyrillic => &["ru", "uk", "be", "bg", "sr"],
+            Sc::Greek => &["el"],
+        }
+    }
+
+    /// The keyboard layouts that type this script.
+    pub(crate) fn layouts(self) -> &'static [&'static str] {
+        match self {
+            Sc::Latin => &["us", "de", "fr"],
+            Sc::Cyrillic => &["ru", "ua", "by", "bg", "bg-phonetic", "rs"],
+            Sc::Greek => &["gr"],
+        }
+    }
+}
+
+/// The language a keyboard layout is made for (its lexicon id).
+pub(crate) fn layout_language(id: &str) -> &'static str {
+    match id {
+        "de" => "de",
+        "fr" => "fr",
+        "ru" => "ru",
+        "ua" => "uk",
+        "by" => "be",
+        "bg" | "bg-phonetic" => "bg",
+        "rs" => "sr",
+        "gr" => "el",
+        _ => "en",
+    }
+}
+
+/// The confusable script of a letter, by block; `None` for anything else
+/// (digits, punctuation, marks, other scripts).
+#[inline]
+pub(crate) fn sc_of(c: char) -> Option<Sc> {
+    match c {
+        'a'..='z' | 'A'..='Z' => Some(Sc::Latin),
+        '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => Some(Sc::Latin),
+        '\u{1E00}'..='\u{1EFF}' => Some(Sc::Latin),
+        '\u{0400}'..='\u{0482}' | '\u{048A}'..='\u{052F}' => Some(Sc::Cyrillic),
+        '\u{0370}'..='\u{03FF}' if c.is_alphabetic() => Some(Sc::Greek),
+        '\u{1F00}'..='\u{1FFF}' if c.is_alphabetic() => Some(Sc::Greek),
+        _ => None,
+    }
+}
+
+/// Vowels of the three scripts, lowercase or uppercase; used by the cheap
+/// wrong-layout line test.
+#[inline]
+pub(crate) fn is_vowel(c: char) -> bool {
+    let lower = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    matches!(
+        lower,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+            | 'à'..='å'
+            | 'æ'
+            | 'è'..='ï'
+            | 'ò'..='ö'
+            | 'ø'..='ü'
+            | 'ý'
+            | 'ÿ'
+            | 'œ'
+            | 'а'
+            | 'е'
+            | 'ё'
+            | 'и'
+            | 'о'
+            | 'у'
+            | 'ы'
+            | 'э'
+            | 'ю'
+            | 'я'
+            | 'і'
+            | 'ї'
+            | 'є'
+            | 'ў'
+            | 'α'
+            | 'ε'
+            | 'η'
+            | 'ι'
+            | 'ο'
+            | 'υ'
+            | 'ω'
+            | 'ά'
+            | 'έ'
+            | 'ή'
+            | 'ί'
+            | 'ό'
+            | 'ύ'
+            | 'ώ'
+            | 'ϊ'
+            | 'ϋ'
+            | 'ΐ'
+            | 'ΰ'
+    )
+}
+
+/// The lookalike of `c` in script `to`, with its strength (2: same UTS #39
+/// prototype; 1: curated near pair), or `None`.
+pub(crate) fn lookalike(c: char, to: Sc) -> Option<(char, u8)> {
+    let table: &[(char, char, u8)] = match (sc_of(c)?, to) {
+        (Sc::Cyrillic, Sc::Latin) => CYRILLIC_TO_LATIN,
+        (Sc::Greek, Sc::Latin) => GREEK_TO_LATIN,
+        (Sc::Latin, Sc::Cyrillic) => LATIN_TO_CYRILLIC,
+        (Sc::Latin, Sc::Greek) => LATIN_TO_GREEK,
+        _ => return None,
+    };
+    let i = table.binary_search_by(|e| e.0.cmp(&c)).ok()?;
+    table.get(i).map(|&(_, to, strength)| (to, strength))
+}
+
+/// A keyboard layout by id (`"us"`, `"ru"`, …).
+pub(crate) fn layout(id: &str) -> Option<&'static LayoutTable> {
+    LAYOUTS.iter().find(|l| l.id == id)
+}
+
+/// The character the same key and level gives on `to` that `c` is on `from`.
+pub(crate) fn retype(c: char, from: &LayoutTable, to: &LayoutTable) -> Option<char> {
+    let i = from.by_char.binary_search_by(|e| e.0.cmp(&c)).ok()?;
+    let &(_, key, level) = from.by_char.get(i)?;
+    let out = *to.keys.get(usize::from(key))?.get(usize::from(level))?;
+    (out != '\0').then_some(out)
+}
+
+/// A language's lexicon.
+pub(crate) fn lexicon(lang: &str) -> Option<&'static LexiconTable> {
+    LEXICONS.iter().find(|l| l.lang == lang)
+}
+
+fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
+    let start = *lex.offsets.get(i)? as usize;
+    let end = lex
+        .offsets
+        .get(i + 1)
+        .map_or(lex.words.len(), |&e| e as usize);
+    lex.words.get(start..end.saturating_sub(1))
+}
+
+/// Zipf frequency (0–9.9) of a lowercase word in a language, if listed.
+pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
+    let lex = lexicon(lang)?;
+    let mut lo = 0usize;
+    let mut hi = lex.offsets.len();
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let word = entry(lex, mid)?;
+        match word.cmp(lower) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => {
+                return lex.zipf10.get(mid).map(|&z| f32::from(z) / 10.0);
+            }
+        }
+    }
+    None
+}
+
+/// A character bigram model of one language, built once from its lexicon
+/// (each word weighted by its frequency), used to rank out-of-lexicon
+/// candidates such as names.
+pub(crate) struct Bigrams {
+    alphabet: Vec<char>,
+    /// log P(next | prev), (alphabet + boundary)² entries, row-major.
+    logp: Vec<f32>,
+}
+
+impl Bigrams {
+    fn build(lex: &LexiconTable) -> Bigrams {
+        let mut alphabet: Vec<char> = lex.words.chars().filter(|c| *c != '\n').collect();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let n = alphabet.len() + 1; // index n-1 is the word boundary
+        let mut counts = vec![0.1f64; n * n];
+        let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
+        for i in 0..lex.offsets.len() {
+            let Some(word) = entry(lex, i) else { continue };
+            let weight =
+                10f64.powf(f64::from(lex.zipf10.get(i).copied().unwrap_or(10)) / 10.0 - 1.0);
+            let mut prev = n - 1;
+            for c in word.chars().chain(std::iter::once('\n')) {
+                let cur = if c == '\n' { n - 1 } else { index(c) };
+                if let Some(slot) = counts.get_mut(prev * n + cur) {
+                    *slot += weight;
+                }
+                prev = cur;
+            }
+        }
+        let mut logp = vec![0f32; n * n];
+        for row in 0..n {
+            let total: f64 = counts
+                .get(row * n..(row + 1) * n)
+                .map_or(1.0, |r| r.iter().sum());
+            for col in 0..n {
+                if let (Some(slot), Some(count)) =
+                    (logp.get_mut(row * n + col), counts.get(row * n + col))
+                {
+                    *slot = (count / total).ln() as f32;
+                }
+            }
+        }
+        Bigrams { alphabet, logp }
+    }
+
+    /// Mean log-probability per transition of `lower` (a lowercase word),
+    /// boundaries included; characters outside the alphabet score as the
+    /// model's rarest transitions.
+    pub(crate) fn score(&self, lower: &str) -> f32 {
+        let n = self.alphabet.len() + 1;
+        let index = |c: char| self.alphabet.binary_search(&c).ok();
+        let mut prev = Some(n - 1);
+        let mut total = 0f32;
+        let mut steps = 0u32;
+        for c in lower.chars().map(Some).chain(std::iter::once(None)) {
+            let cur = match c {
+                None => Some(n - 1),
+                Some(c) => index(c),
+            };
+            total += match (prev, cur) {
+                (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),
+                _ => -12.0,
+            };
+            steps += 1;
+            prev = cur;
+        }
+        total / steps.max(1) as f32
+    }
+}
+
+/// The bigram model of a language (built on first use, then shared).
+pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
+    static MODELS: OnceLock<Vec<(&'static str, OnceLock<Bigrams>)>> = OnceLock::new();
+    let models =
+        MODELS.get_or_init(|| LEXICONS.iter().map(|l| (l.lang, OnceLock::new())).collect());
+    let (_, cell) = models.iter().find(|(l, _)| *l == lang)?;
+    let lex = lexicon(lang)?;
+    Some(cell.get_or_init(|| Bigrams::build(lex)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_of_letters() {
+        assert_eq!(sc_of('a'), Some(Sc::Latin));
+        assert_eq!(sc_of('é'), Some(Sc::Latin));
+        assert_eq!(sc_of('н'), Some(Sc::Cyrillic));
+        assert_eq!(sc_of('ω'), Some(Sc::Greek));
+        assert_eq!(sc_of('1'), None);
+        assert_eq!(sc_of('×'), None);
+        assert_eq!(sc_of(';'), None);
+    }
+
+    #[test]
+    fn lookalikes_both_ways() {
+        assert_eq!(lookalike('о', Sc::Latin), Some(('o', 2)));
+        assert_eq!(lookalike('o', Sc::Cyrillic), Some(('о', 2)));
+        assert_eq!(lookalike('Ο', Sc::Latin), Some(('O', 2)));
+        assert_eq!(lookalike('w', Sc::Cyrillic), None);
+    }
+
+    #[test]
+    fn retyping_across_layouts() {
+        let (us, ru) = (layout("us").unwrap(), layout("ru").unwrap());
+        assert_eq!(retype('н', ru, us), Some('y'));
+        assert_eq!(retype('Н', ru, us), Some('Y'));
+        assert_eq!(retype('g', us, ru), Some('п'));
+        assert_eq!(retype(';', us, ru), Some('ж'));
+    }
+
+    #[test]
+    fn lexicon_lookup() {
+        assert!(zipf("en", "the").unwrap() > 7.0);
+        assert!(zipf("ru", "привет").is_some());
+        assert_eq!(zipf("en", "qzxv"), None);
+        assert_eq!(zipf("xx", "the"), None);
+    }
+
+    #[test]
+    fn bigrams_prefer_real_looking_words() {
+        let en = bigrams("en").unwrap();
+        assert!(en.score("sergey") > en.score("sergqz"));
+        let ru = bigrams("ru").unwrap();
+        assert!(ru.score("привет") > ru.score("ghbdtn"));
+    }
+}

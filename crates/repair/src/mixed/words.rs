@@ -1,0 +1,326 @@
+//! Finding the words of a line that the judge looks at, and the spans it
+//! must never touch (URLs, e-mail addresses, handles, tags, paths, code,
+//! model codes, units).
+
+use super::tables::{sc_of, Sc};
+
+/// Punctuation that a Cyrillic or Greek letter becomes when typed with a
+/// Latin layout active (`ж` is `;` on QWERTY, `б` is `,`, `ю` is `.`, …).
+pub(crate) fn is_layout_punct(c: char) -> bool {
+    matches!(
+        c,
+        ';' | ':' | '\'' | '"' | '[' | ']' | '{' | '}' | ',' | '.' | '<' | '>' | '`' | '~'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// A character that can be part of a word: a letter, a combining mark.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{1DC0}'..='\u{1DFF}')
+}
+
+/// One word of a line, with counts of its letters per confusable script.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) latin: u16,
+    pub(crate) cyrillic: u16,
+    pub(crate) greek: u16,
+    /// Letters of any other script.
+    pub(crate) other: u16,
+    /// Layout punctuation inside the word (`j,hfnbkcz`), kept in the span.
+    pub(crate) inner_punct: bool,
+    /// The word lies in a chunk that must not be changed.
+    pub(crate) protected: bool,
+}
+
+impl Word {
+    pub(crate) fn count(&self, sc: Sc) -> u16 {
+        match sc {
+            Sc::Latin => self.latin,
+            Sc::Cyrillic => self.cyrillic,
+            Sc::Greek => self.greek,
+        }
+    }
+
+    pub(crate) fn letters(&self) -> u16 {
+        self.latin + self.cyrillic + self.greek + self.other
+    }
+
+    /// The scripts with letters in this word, most letters first.
+    pub(crate) fn scripts(&self) -> Vec<Sc> {
+        let mut v: Vec<Sc> = Sc::ALL.into_iter().filter(|s| self.count(*s) > 0).collect();
+        v.sort_by_key(|s| std::cmp::Reverse(self.count(*s)));
+        v
+    }
+
+    /// The single confusable script of the word, if it has exactly one and
+    /// no letters of other scripts.
+    pub(crate) fn single(&self) -> Option<Sc> {
+        match self.scripts().as_slice() {
+            [one] if self.other == 0 => Some(*one),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_mixed(&self) -> bool {
+        self.scripts().len() > 1
+    }
+}
+
+/// Splits `line` into words. A word is a maximal run of letters and marks,
+/// with apostrophes and layout punctuation allowed between letters.
+pub(crate) fn words(line: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(start, c)) = chars.get(i) else {
+            break;
+        };
+        if !is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let mut w = Word {
+            start,
+            end: start,
+            latin: 0,
+            cyrillic: 0,
+            greek: 0,
+            other: 0,
+            inner_punct: false,
+            protected: false,
+        };
+        let mut j = i;
+        while let Some(&(at, c)) = chars.get(j) {
+            if is_word_char(c) {
+                match sc_of(c) {
+                    Some(Sc::Latin) => w.latin += 1,
+                    Some(Sc::Cyrillic) => w.cyrillic += 1,
+                    Some(Sc::Greek) => w.greek += 1,
+                    None if c.is_alphabetic() => w.other += 1,
+                    None => {}
+                }
+                w.end = at + c.len_utf8();
+                j += 1;
+            } else if (is_apostrophe(c) || is_layout_punct(c))
+                && chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n))
+            {
+                if !is_apostrophe(c) || c == '\'' {
+                    w.inner_punct |= is_layout_punct(c);
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(w);
+        i = j.max(i + 1);
+    }
+    mark_protected(line, &mut out);
+    out
+}
+
+/// Marks the words inside chunks (whitespace-separated pieces) that look
+/// like URLs, e-mail addresses, handles, tags, paths, file names, code,
+/// model codes or units, or that join two scripts with a hyphen
+/// (`iPhone-ом`, `Windows-версия`, `Су-35`).
+fn mark_protected(line: &str, words: &mut [Word]) {
+    let mut chunk_start = 0;
+    for (at, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if !c.is_whitespace() {
+            continue;
+        }
+        if at > chunk_start {
+            let chunk = line.get(chunk_start..at).unwrap_or_default();
+            if is_protected_chunk(chunk) {
+                for w in words
+                    .iter_mut()
+                    .filter(|w| w.start >= chunk_start && w.end <= at)
+                {
+                    w.protected = true;
+                }
+            }
+        }
+        chunk_start = at + c.len_utf8();
+    }
+}
+
+const FILE_EXTENSIONS: &[&str] = &[
+    "7z", "apk", "avi", "bat", "bin", "c", "cfg", "conf", "cpp", "cs", "css", "csv", "dll", "dmg",
+    "doc", "docx", "exe", "gif", "go", "gz", "h", "htm", "html", "ini", "iso", "jar", "java",
+    "jpeg", "jpg", "js", "json", "log", "md", "mov", "mp3", "mp4", "odt", "pdf", "php", "png",
+    "ppt", "pptx", "py", "rar", "rb", "rs", "rtf", "sh", "sql", "svg", "tar", "tex", "toml", "ts",
+    "tsv", "txt", "wav", "xls", "xlsx", "xml", "yaml", "yml", "zip",
+];
+
+pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
+    let core = chunk.trim_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\''
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '„'
+                | '‘'
+                | '’'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '!'
+                | '?'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '…'
+                | '—'
+                | '–'
+        )
+    });
+    if core.is_empty() {
+        return false;
+    }
+    if core.contains("://")
+        || core.starts_with("www.")
+        || core.starts_with('@')
+        || core.starts_with('#')
+    {
+        return true;
+    }
+    // Anything but letters, marks, apostrophes, hyphens and the punctuation
+    // a layout slip produces: digits, symbols, slashes, underscores, `@`, …
+    if core.chars().any(|c| {
+        !(is_word_char(c) || is_apostrophe(c) || c == '-' || c == '\u{2010}' || is_layout_punct(c))
+    }) {
+        return true;
+    }
+    // camelCase or an inner capital in a Latin word (iPhone, YouTube, McKinsey)
+    // is a brand or code identifier.
+    let chars: Vec<char> = core.chars().collect();
+    if chars
+        .windows(2)
+        .any(|p| matches!(p, [a, b] if a.is_lowercase() && b.is_uppercase() && sc_of(*a) == Some(Sc::Latin)))
+    {
+        return true;
+    }
+    // Two scripts joined by a hyphen: an inflected brand (`iPhone-ом`).
+    if core.contains('-') {
+        let scripts: Vec<Option<Sc>> = core
+            .split('-')
+            .map(|part| {
+                let mut s = part.chars().filter_map(sc_of);
+                let first = s.next();
+                if s.all(|x| Some(x) == first) {
+                    first
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let distinct: Vec<&Option<Sc>> = scripts.iter().filter(|s| s.is_some()).collect();
+        if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b)) {
+            return true;
+        }
+    }
+    // A file name with a known extension (`отчёт.docx`).
+    if let Some((stem, ext)) = core.rsplit_once('.') {
+        if !stem.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Roman numerals (`XX`, `IV`, `MCMXC`) written in Latin letters.
+pub(crate) fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<&str> {
+        words(line).iter().map(|w| &line[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn splits_words_and_keeps_inner_layout_punctuation() {
+        assert_eq!(
+            texts("Li met Sergeн, then left."),
+            ["Li", "met", "Sergeн", "then", "left"]
+        );
+        assert_eq!(texts("Он j,hfnbkcz к нам"), ["Он", "j,hfnbkcz", "к", "нам"]);
+        assert_eq!(texts("don't"), ["don't"]);
+    }
+
+    #[test]
+    fn counts_scripts() {
+        let w = &words("Sergeн")[0];
+        assert_eq!((w.latin, w.cyrillic), (5, 1));
+        assert!(w.is_mixed());
+        assert_eq!(w.scripts(), [Sc::Latin, Sc::Cyrillic]);
+        assert_eq!(words("Сергей")[0].single(), Some(Sc::Cyrillic));
+    }
+
+    #[test]
+    fn protected_chunks() {
+        for chunk in [
+            "https://example.com/Сергей",
+            "www.kremlin.ru",
+            "user@mail.ru",
+            "@sergey",
+            "#шойгу",
+            "/usr/bin/perl",
+            "C:\\Windows",
+            "snake_case",
+            "Су-35",
+            "МиГ-29",
+            "iPhone-ом",
+            "Windows-версия",
+            "отчёт.docx",
+            "iPhone",
+            "°C",
+            "км/ч",
+            "x²",
+        ] {
+            assert!(is_protected_chunk(chunk), "{chunk}");
+        }
+        for chunk in [
+            "Sergeн",
+            "(Shoigu)",
+            "ghbdtn,",
+            "j,hfnbkcz",
+            "don't",
+            "северо-запад",
+        ] {
+            assert!(!is_protected_chunk(chunk), "{chunk}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert!(is_roman_numeral("XXI"));
+        assert!(!is_roman_numeral("XXIа"));
+        assert!(!is_roman_numeral(""));
+    }
+}
