@@ -192,67 +192,27 @@ impl MixedScript {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
-        let mut letters = [0u32; 3];
-        let mut vowels = [0u32; 3];
-        let mut word_scripts = 0u8;
-        let mut mixed_word = false;
-        let mut odd_punct = false;
-        let mut prev_letter = false;
-        let mut pending_punct = false;
+        let mut stats = LineStats::default();
         if line.is_ascii() {
             if !self.options.keyboard_layouts {
                 return false;
             }
             for b in line.bytes() {
-                if b.is_ascii_alphabetic() {
-                    letters[0] += 1;
-                    vowels[0] +=
-                        u32::from(matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
-                    odd_punct |= pending_punct;
-                    pending_punct = false;
-                    prev_letter = true;
-                } else {
-                    pending_punct =
-                        prev_letter && matches!(b, b';' | b'[' | b']' | b'`' | b'{' | b'}');
-                    prev_letter = false;
-                }
+                stats.push(char::from(b));
             }
-            return odd_punct || (letters[0] >= 6 && vowels[0] * 100 < letters[0] * 28);
-        }
-        for c in line.chars() {
-            if let Some(sc) = sc_of(c) {
-                let i = sc as usize;
-                if let (Some(l), Some(v)) = (letters.get_mut(i), vowels.get_mut(i)) {
-                    *l += 1;
-                    *v += u32::from(is_vowel(c));
-                }
-                word_scripts |= 1 << i;
-                mixed_word |= word_scripts.count_ones() > 1;
-                odd_punct |= pending_punct;
-                pending_punct = false;
-                prev_letter = true;
-            } else if c.is_alphabetic() || matches!(c, '\'' | '\u{2019}') {
-                prev_letter = true;
-            } else {
-                pending_punct = prev_letter && matches!(c, ';' | '[' | ']' | '`' | '{' | '}');
-                word_scripts = 0;
-                prev_letter = false;
+        } else {
+            for c in line.chars() {
+                stats.push(c);
             }
         }
-        if mixed_word || odd_punct {
+        if stats.mixed_word || stats.odd_punct {
             return true;
         }
-        let present = letters.iter().filter(|&&n| n > 0).count();
+        let present = stats.letters.iter().filter(|&&n| n > 0).count();
         if present > 1 {
             return true;
         }
-        if !self.options.keyboard_layouts {
-            return false;
-        }
-        letters
-            .iter()
-            .zip(vowels)
-            .any(|(&l, v)| l >= 6 && v * 100 < l * 28)
+        self.options.keyboard_layouts && stats.looks_mistyped()
     }
 
     /// Repairs the mixed-script words of `text`, using `context` (the words
@@ -600,68 +560,90 @@ impl MixedScript {
     /// A whole line typed with the wrong layout.
     fn whole_line(&self, line: &Line<'_>, context: &DocumentContext) -> Option<Edit> {
         let source = line.dominant;
-        let checkable: Vec<&Word> = line
+        let known = |text: &str, sc: Sc, lang: Option<&str>| -> Option<f32> {
+            let lower = text.to_lowercase();
+            if context.count(&lower) > 1 || self.user_words.contains(&lower) {
+                return Some(5.0);
+            }
+            match lang {
+                Some(l) => zipf(l, &lower),
+                None => sc
+                    .languages()
+                    .iter()
+                    .filter_map(|l| zipf(l, &lower))
+                    .reduce(f32::max),
+            }
+        };
+        // As typed: the share of words some lexicon of their script knows.
+        let typed: Vec<&str> = line
             .words
             .iter()
-            .filter(|w| !w.protected && w.letters() >= 2)
+            .filter(|w| w.letters() >= 2)
+            .filter_map(|w| line.text.get(w.start..w.end))
             .collect();
-        if checkable.is_empty() {
+        if typed.is_empty() {
             return None;
         }
-        let known = |text: &str, sc: Sc| -> bool {
-            let lower = text.to_lowercase();
-            context.count(&lower) > 1
-                || self.user_words.contains(&lower)
-                || sc.languages().iter().any(|l| zipf(l, &lower).is_some())
-        };
-        let as_typed = checkable
+        let as_typed = typed
             .iter()
-            .filter(|w| {
-                line.text
-                    .get(w.start..w.end)
-                    .is_some_and(|t| !t.chars().any(is_layout_punct) && known(t, source))
-            })
+            .filter(|t| !t.chars().any(is_layout_punct) && known(t, source, None).is_some())
             .count();
-        let mut best: Option<(usize, String, &'static str, &'static str)> = None;
+        let addresses = words::address_chunks(line.text);
+        let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
             for from in source.layouts() {
                 for to in target.layouts() {
                     let (Some(a), Some(b)) = (layout(from), layout(to)) else {
                         continue;
                     };
-                    // Re-type everything outside protected chunks.
+                    // Re-type everything but addresses.
                     let mut out = String::with_capacity(line.text.len() * 2);
                     let mut last = 0;
-                    for w in line.words.iter().filter(|w| w.protected) {
+                    for &(start, end) in &addresses {
                         out.extend(convert_span(
-                            line.text.get(last..w.start).unwrap_or_default(),
+                            line.text.get(last..start).unwrap_or_default(),
                             a,
                             b,
                         ));
-                        out.push_str(line.text.get(w.start..w.end).unwrap_or_default());
-                        last = w.end;
+                        out.push_str(line.text.get(start..end).unwrap_or_default());
+                        last = end;
                     }
                     out.extend(convert_span(
                         line.text.get(last..).unwrap_or_default(),
                         a,
                         b,
                     ));
-                    let new_words = words::words(&out);
+                    let lang = layout_language(to);
+                    let new_words: Vec<&str> = words::words(&out)
+                        .iter()
+                        .filter(|w| w.letters() >= 2)
+                        .filter_map(|w| out.get(w.start..w.end))
+                        .collect();
+                    if new_words.is_empty() {
+                        continue;
+                    }
                     let hits = new_words
                         .iter()
-                        .filter(|w| w.letters() >= 2 && !w.protected)
-                        .filter(|w| out.get(w.start..w.end).is_some_and(|t| known(t, target)))
+                        .filter(|t| known(t, target, Some(lang)).is_some())
                         .count();
-                    if best.as_ref().is_none_or(|b| hits > b.0) {
-                        best = Some((hits, out, from, to));
+                    // Out-of-lexicon words still count if they look like the language.
+                    let model = bigrams(lang);
+                    let plausible = new_words
+                        .iter()
+                        .filter(|t| known(t, target, Some(lang)).is_none())
+                        .filter(|t| model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2))
+                        .count();
+                    let score = (hits as f32 + 0.5 * plausible as f32) / new_words.len() as f32;
+                    if best.as_ref().is_none_or(|b| score > b.0) {
+                        best = Some((score, hits, new_words.len(), out, from, to));
                     }
                 }
             }
         }
-        let (hits, out, from, to) = best?;
-        let n = checkable.len();
-        let gain = (hits as f32 - as_typed as f32) / n as f32;
-        if hits * 10 < n * 6 || gain < 0.4 {
+        let (score, hits, n, out, from, to) = best?;
+        let typed_share = as_typed as f32 / typed.len() as f32;
+        let gain = score - typed_share;
+        if score < 0.55 || gain < 0.4 || out == line.text {
             return None;
         }
         let confidence = (0.5 + gain * 0.5 + (n.min(6) as f32) * 0.05).min(0.99);
@@ -672,9 +654,73 @@ impl MixedScript {
             kind: ChangeKind::KeyboardLayout,
             confidence,
             evidence: format!(
-                "whole line typed with the {from} layout meant for {to}: {hits} of {n} words are known after re-typing, {as_typed} as typed"
+                "whole line typed with the {from} layout meant for {to}: {hits} of {n} words known after re-typing ({score:.2} with plausible ones), {as_typed} of {} as typed",
+                typed.len()
             ),
         })
+    }
+}
+
+/// Counts gathered by the cheap scan of [`MixedScript::needs_review`].
+#[derive(Default)]
+struct LineStats {
+    letters: [u32; 3],
+    vowels: [u32; 3],
+    /// Letters that are rare in the script's own languages but common when
+    /// another script's text is typed on its layout: `j`, `f` in Latin
+    /// (Cyrillic `о`, `а`); `щ`, `ш`, `ф` in Cyrillic (Latin `o`, `i`, `a`).
+    telltale: [u32; 3],
+    word_scripts: u8,
+    mixed_word: bool,
+    odd_punct: bool,
+    prev_letter: bool,
+    pending_punct: bool,
+}
+
+impl LineStats {
+    #[inline]
+    fn push(&mut self, c: char) {
+        if let Some(sc) = sc_of(c) {
+            let i = sc as usize;
+            if let (Some(l), Some(v), Some(t)) = (
+                self.letters.get_mut(i),
+                self.vowels.get_mut(i),
+                self.telltale.get_mut(i),
+            ) {
+                *l += 1;
+                *v += u32::from(is_vowel(c));
+                *t += u32::from(matches!(
+                    c,
+                    'j' | 'f' | 'J' | 'F' | 'щ' | 'ш' | 'ф' | 'Щ' | 'Ш' | 'Ф'
+                ));
+            }
+            self.word_scripts |= 1 << i;
+            self.mixed_word |= self.word_scripts.count_ones() > 1;
+            self.odd_punct |= self.pending_punct;
+            self.pending_punct = false;
+            self.prev_letter = true;
+        } else if c.is_alphabetic() || matches!(c, '\'' | '\u{2019}') {
+            self.prev_letter = true;
+        } else {
+            self.pending_punct = self.prev_letter && matches!(c, ';' | '[' | ']' | '`' | '{' | '}');
+            self.word_scripts = 0;
+            self.prev_letter = false;
+        }
+    }
+
+    /// Too few vowels, or too many telltale letters, for real text.
+    fn looks_mistyped(&self) -> bool {
+        self.letters
+            .iter()
+            .zip(self.vowels)
+            .zip(self.telltale)
+            .enumerate()
+            .any(|(i, ((&l, v), t))| {
+                let telltale_limit = if i == Sc::Latin as usize { 10 } else { 8 };
+                l >= 6
+                    && (v * 100 < l * 28
+                        || (i != Sc::Greek as usize && t * 100 > l * telltale_limit))
+            })
     }
 }
 

@@ -166,6 +166,33 @@ const FILE_EXTENSIONS: &[&str] = &[
     "tsv", "txt", "wav", "xls", "xlsx", "xml", "yaml", "yml", "zip",
 ];
 
+/// Chunks that stay as they are even in a line typed with the wrong layout:
+/// addresses and handles, whose characters are typed the same on any layout.
+pub(crate) fn is_address_chunk(chunk: &str) -> bool {
+    chunk.contains("://")
+        || chunk.starts_with("www.")
+        || chunk.contains('@')
+        || chunk.starts_with('#')
+}
+
+/// Byte ranges of the address chunks of `line`.
+pub(crate) fn address_chunks(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if at > start && line.get(start..at).is_some_and(is_address_chunk) {
+                out.push((start, at));
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    out
+}
+
 pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     let core = chunk.trim_matches(|c: char| {
         matches!(
