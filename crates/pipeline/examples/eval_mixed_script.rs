@@ -2,7 +2,7 @@
 //!
 //! ```console
 //! cargo run --release -p polynorm-pipeline --example eval_mixed_script
-//! cargo run --release -p polynorm-pipeline --example eval_mixed_script -- --failures
+//! cargo run --release -p polynorm-pipeline --example eval_mixed_script -- --failures [CHANNEL]
 //! ```
 
 #![allow(clippy::print_stdout, missing_docs)]
@@ -28,8 +28,15 @@ fn main() {
         elapsed.as_secs_f64(),
         records as f64 / elapsed.as_secs_f64()
     );
-    if std::env::args().any(|a| a == "--failures") {
-        for (id, input, expect, output) in &report.failures {
+    // `--failures [CHANNEL]`: list what went wrong, optionally one channel.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--failures") {
+        let channel = args.get(at + 1);
+        for (id, input, expect, output) in report
+            .failures
+            .iter()
+            .filter(|f| channel.is_none_or(|c| f.0.ends_with(&format!("-{c}"))))
+        {
             println!("\n{id}\n  in:   {input}\n  want: {expect}\n  got:  {output}");
         }
     }

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{bigrams, is_vowel, layout, layout_language, lookalike, retype, sc_of, zipf, Sc};
-use words::{is_layout_punct, is_roman_numeral, Word};
+use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
 /// Which channels run and how sure a repair must be.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -142,6 +142,10 @@ struct Edit {
 
 /// Scores below this mean "no evidence at all" for a candidate.
 const UNKNOWN: f32 = 1.5;
+
+/// The same for a word that mixes scripts: such a word is never right as it
+/// is, and a lookalike candidate reads exactly like it.
+const UNKNOWN_MIXED: f32 = 0.5;
 
 impl MixedScript {
     /// A stage with the given options and no user words.
@@ -401,13 +405,19 @@ impl MixedScript {
             let score = score - penalty;
             c.score = score
                 + match c.strength {
-                    2 => 4.0,
-                    1 => 1.0,
+                    2 => 2.5,
+                    1 => 0.5,
                     _ => 0.0,
                 };
             c.why = why;
         }
-        judge(original, w.start, candidates, UNKNOWN, "mixes scripts")
+        judge(
+            original,
+            w.start,
+            candidates,
+            UNKNOWN_MIXED,
+            "mixes scripts",
+        )
     }
 
     /// Candidates for a word written wholly in another script than its line.
@@ -426,6 +436,12 @@ impl MixedScript {
         }
         if target != Sc::Latin && source == Sc::Latin && is_roman_numeral(original) {
             return None;
+        }
+        if is_quoted(line.text, w.start, w.end) {
+            return None; // a quoted literal: «F», 'no'
+        }
+        if w.letters() == 1 && original.chars().any(char::is_uppercase) {
+            return None; // a label or variable: "Appendix E", "point A"
         }
         let lower = original.to_lowercase();
         if line.serbian
@@ -482,7 +498,14 @@ impl MixedScript {
                 });
             }
         }
-        if self.options.keyboard_layouts {
+        // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
+        // is a guess too far; one letter is too little to go on.
+        let real_word = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .any(|z| z >= 2.5);
+        if self.options.keyboard_layouts && !real_word && w.letters() >= 2 {
             // The key after the word may be a letter too (`k.,k.` is `люблю`).
             let trailing = line
                 .text
@@ -740,6 +763,13 @@ impl Line<'_> {
     /// The language whose lexicon knows most of the line's `sc` words.
     fn language(&self, sc: Sc) -> Option<&'static str> {
         *self.languages.get(sc as usize)?.get_or_init(|| {
+            // The line's own script: ask whatlang, among our languages only
+            // (tens of microseconds, spent only on lines that reach the judge).
+            if sc == self.dominant {
+                if let Some(lang) = whatlang_language(self.text, sc) {
+                    return Some(lang);
+                }
+            }
             // Each known word votes with its frequency: Ukrainian web text
             // knows many Russian words too, but rarely as well as Russian.
             let mut votes: Vec<(f32, &'static str)> = sc
@@ -766,6 +796,33 @@ impl Line<'_> {
             }
         })
     }
+}
+
+/// The language of `text` by whatlang, restricted to the languages with a
+/// lexicon in script `sc`; `None` when whatlang is unsure.
+fn whatlang_language(text: &str, sc: Sc) -> Option<&'static str> {
+    use polynorm_script::Lang;
+    let allow: &[Lang] = match sc {
+        Sc::Latin => &[Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa],
+        Sc::Cyrillic => &[Lang::Rus, Lang::Ukr, Lang::Bel, Lang::Bul, Lang::Srp],
+        Sc::Greek => return Some("el"),
+    };
+    let guess = polynorm_script::detect_language_among(text, allow)?;
+    if guess.confidence < 0.2 {
+        return None;
+    }
+    Some(match guess.lang {
+        Lang::Eng => "en",
+        Lang::Deu => "de",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Bel => "be",
+        Lang::Bul => "bg",
+        Lang::Srp => "sr",
+        _ => return None,
+    })
 }
 
 /// Maps every letter not in `target` to its lookalike in `target`; `None`
@@ -837,7 +894,14 @@ fn judge(
     candidates.dedup_by(|a, b| a.text == b.text);
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     let best = candidates.first()?;
-    let total: f32 = candidates.iter().map(|c| c.score.exp()).sum::<f32>() + keep.exp();
+    // Candidates with less evidence than leaving the word are noise, not
+    // rivals: they fold into the "keep / something else" mass.
+    let total: f32 = candidates
+        .iter()
+        .filter(|c| c.score > keep)
+        .map(|c| c.score.exp())
+        .sum::<f32>()
+        + keep.exp();
     let confidence = best.score.exp() / total;
     let runner_up = candidates.get(1).map_or(String::new(), |c| {
         format!("; next best {:?} ({:.1})", c.text, c.score)

@@ -227,8 +227,9 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         || core.starts_with("www.")
         || core.starts_with('@')
         || core.starts_with('#')
+        || core.starts_with('-')
     {
-        return true;
+        return true; // addresses, handles, tags, command-line options (`-P`, `--zone`)
     }
     // Anything but letters, marks, apostrophes, hyphens and the punctuation
     // a layout slip produces: digits, symbols, slashes, underscores, `@`, …
@@ -272,6 +273,20 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the word at `start..end` of `line` stands in quotation marks
+/// (`«F»`, `'no'`, `„y“`): a quoted foreign word is a literal value.
+pub(crate) fn is_quoted(line: &str, start: usize, end: usize) -> bool {
+    let before = line.get(..start).and_then(|s| s.chars().next_back());
+    let after = line.get(end..).and_then(|s| s.chars().next());
+    let quote = |c: Option<char>| {
+        matches!(
+            c,
+            Some('"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›' | '`')
+        )
+    };
+    quote(before) && quote(after)
 }
 
 /// Roman numerals (`XX`, `IV`, `MCMXC`) written in Latin letters.
@@ -327,6 +342,11 @@ mod tests {
             "отчёт.docx",
             "iPhone",
             "°C",
+            "-P",
+            "--zone",
+            "(-a).",
+            "-P",
+            "--zone",
             "км/ч",
             "x²",
         ] {
