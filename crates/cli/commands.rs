@@ -7,7 +7,7 @@ use std::io::{BufWriter, Read, Write};
 use anyhow::{bail, Context, Result};
 use polynorm_pipeline::repair::Change;
 use polynorm_pipeline::script::{LanguageGuess, Script};
-use polynorm_pipeline::{DocumentContext, Pipeline, Rule};
+use polynorm_pipeline::{Pipeline, Rule};
 use serde::Serialize;
 
 use crate::flags::{CleanArgs, DetectArgs, InputArgs};
@@ -290,42 +290,19 @@ impl Handler for CleanHandler {
 
     fn flush(&mut self, out: &mut Output) -> Result<()> {
         let arena = &self.arena;
-        let pipeline = &self.pipeline;
-        let hygienic: Vec<_> = self
-            .held
-            .iter()
-            .map(|h| match h {
-                Held::Line { range, .. } => {
-                    Some(pipeline.hygiene(arena.get(range.clone()).unwrap_or_default()))
-                }
-                Held::TooLong { .. } => None,
-            })
-            .collect();
-        // The document context is built only when some line needs the judge.
-        let context = if hygienic
-            .iter()
-            .flatten()
-            .any(|r| pipeline.needs_review(&r.text))
-        {
-            let mut context = DocumentContext::new();
-            for r in hygienic.iter().flatten() {
-                context.add(&r.text);
-            }
-            Some(context)
-        } else {
-            None
-        };
-        for (held, hygienic) in self.held.iter().zip(hygienic) {
-            match (held, hygienic) {
-                (
-                    Held::Line {
-                        number, terminator, ..
-                    },
-                    Some(hygienic),
-                ) => {
-                    let cleaned = match &context {
-                        Some(context) => pipeline.repair_words(hygienic, context),
-                        None => hygienic,
+        let texts = self.held.iter().filter_map(|h| match h {
+            Held::Line { range, .. } => Some(arena.get(range.clone()).unwrap_or_default()),
+            Held::TooLong { .. } => None,
+        });
+        // The window is one document: each line is judged with all of them.
+        let mut cleaned = self.pipeline.clean_document(texts).into_iter();
+        for held in &self.held {
+            match held {
+                Held::Line {
+                    number, terminator, ..
+                } => {
+                    let Some(cleaned) = cleaned.next() else {
+                        continue;
                     };
                     if self.explain {
                         write_json(
@@ -342,8 +319,7 @@ impl Handler for CleanHandler {
                             .context("writing output")?;
                     }
                 }
-                (Held::TooLong { number, limit }, _) => too_long(out, *number, *limit)?,
-                (Held::Line { .. }, None) => {}
+                Held::TooLong { number, limit } => too_long(out, *number, *limit)?,
             }
         }
         self.held.clear();

@@ -65,7 +65,7 @@ impl Script {
 
 /// The blocks this family covers: `(first, last, script, basic)`. Extended
 /// Latin letters only pair through a shared diacritic (or `extra.tsv`).
-const BLOCKS: [(u32, u32, Script, bool); 8] = [
+const BLOCKS: [(u32, u32, Script, bool); 9] = [
     (0x0041, 0x005A, Script::Latin, true),
     (0x0061, 0x007A, Script::Latin, true),
     (0x00C0, 0x024F, Script::Latin, false),
@@ -74,6 +74,9 @@ const BLOCKS: [(u32, u32, Script, bool); 8] = [
     (0x03CF, 0x03FF, Script::Greek, false),
     (0x0400, 0x045F, Script::Cyrillic, true),
     (0x0490, 0x04FF, Script::Cyrillic, false),
+    // Cyrillic Supplement: Komi and Abkhaz letters such as ԁ ԛ ԝ, which
+    // spoofers use for d q w.
+    (0x0500, 0x052F, Script::Cyrillic, false),
 ];
 
 /// A letter this family covers.
@@ -164,7 +167,7 @@ fn parse_scripts(input: &Input) -> Result<BTreeMap<u32, String>> {
             bail!("{}: expected `range ; Script`", ctx());
         };
         let (lo, hi) = ucd::parse_range(range).with_context(ctx)?;
-        for cp in lo..=hi.min(0x04FF) {
+        for cp in lo..=hi.min(0x052F) {
             ensure!(
                 scripts.insert(cp, (*name).to_owned()).is_none(),
                 "{}: U+{cp:04X} listed twice",
@@ -350,6 +353,9 @@ fn select(data: &Data, derived: &BTreeSet<(u32, u32)>, extra: &[(u32, u32)]) -> 
         greek_to_latin: Vec::new(),
     };
     for ((from, to_script), mut list) in candidates {
+        // Cyrillic Supplement letters are spoofing sources (ԁ for d), never a
+        // repair's target: no language the lexicons cover writes them.
+        list.retain(|c| !(0x0500..=0x052F).contains(&c.to));
         let from_upper = data.ucd.is_upper(from);
         let key = |c: &Candidate| {
             let basic = data.class(c.to).is_some_and(|class| class.basic);
@@ -630,7 +636,8 @@ mod tests {
         assert!(t
             .cyrillic_to_latin
             .iter()
-            .all(|e| ('\u{400}'..='\u{4FF}').contains(&e.from) && e.to < '\u{250}'));
+            .all(|e| ('\u{400}'..='\u{52F}').contains(&e.from) && e.to < '\u{250}'));
+        assert!(t.latin_to_cyrillic.iter().all(|e| e.to < '\u{500}'));
     }
 
     fn test_data() -> Data {
@@ -674,7 +681,7 @@ mod tests {
             ("k\tk\tx\n", "Cyrillic or Greek"),
             ("к\tκ\tx\n", "Cyrillic or Greek"),
             ("1\tк\tx\n", "letters"),
-            ("k\tԟ\tx\n", "letters"),
+            ("k\t\u{0530}\tx\n", "letters"),
         ];
         for (text, message) in cases {
             let err = format!("{:#}", parse_extra(&extra(text), &data).unwrap_err());

@@ -174,7 +174,7 @@ impl fmt::Display for Report {
             for ch in &channels {
                 match self.by_lang.get(&(lang.clone(), (*ch).clone())) {
                     Some(c) if *ch == "clean" => {
-                        write!(f, " {} / {} changed |", c.changed, c.records)?
+                        write!(f, " {} / {} changed |", c.changed, c.records)?;
                     }
                     Some(c) => write!(
                         f,

@@ -97,12 +97,12 @@ impl Rule {
     pub fn is_default(self) -> bool {
         Rule::is_on(
             &HygieneOptions::default(),
-            &MixedScriptOptions::default(),
+            MixedScriptOptions::default(),
             self,
         )
     }
 
-    fn is_on(options: &HygieneOptions, mixed: &MixedScriptOptions, rule: Rule) -> bool {
+    fn is_on(options: &HygieneOptions, mixed: MixedScriptOptions, rule: Rule) -> bool {
         match rule {
             Rule::Homoglyphs => mixed.homoglyphs,
             Rule::KeyboardLayouts => mixed.keyboard_layouts,
@@ -156,6 +156,10 @@ impl std::fmt::Display for Rule {
         f.write_str(self.name())
     }
 }
+
+/// Rounds of [`Pipeline::clean_document`] before it stops looking for a
+/// fixed point.
+const MAX_DOCUMENT_ROUNDS: usize = 4;
 
 /// Builds a [`Pipeline`]; start from [`Pipeline::builder`].
 #[derive(Clone, Debug, Default)]
@@ -259,7 +263,7 @@ impl Pipeline {
 
     /// Whether a rule is on.
     pub fn is_enabled(&self, rule: Rule) -> bool {
-        Rule::is_on(self.hygiene.options(), self.mixed.options(), rule)
+        Rule::is_on(self.hygiene.options(), *self.mixed.options(), rule)
     }
 
     /// Cleans `text` with every enabled stage, using `text` itself as the
@@ -269,19 +273,63 @@ impl Pipeline {
     /// `text` when nothing changed. Cleaning is idempotent: cleaning the output
     /// again changes nothing.
     pub fn clean<'a>(&self, text: &'a str) -> Repaired<'a> {
-        let hygienic = self.hygiene.apply(text);
-        if !self.mixed.needs_review(&hygienic.text) {
-            return hygienic;
-        }
-        let context = DocumentContext::from_text(&hygienic.text);
-        hygienic.and_then(|t| self.mixed.apply(t, &context))
+        self.clean_document([text])
+            .pop()
+            .unwrap_or_else(|| Repaired::unchanged(text))
     }
 
-    /// Hygiene alone: the first stage of [`Pipeline::clean`]. A caller that
-    /// cleans a document line by line runs this on every line, builds one
-    /// [`DocumentContext`] from the results (only if some line
-    /// [`needs_review`](Pipeline::needs_review)), then finishes each line with
-    /// [`Pipeline::repair_words`].
+    /// Cleans the lines of one document: hygiene on each line, then the
+    /// mixed-script repair of every line judged with the words of all of
+    /// them (so `Sergeн` on one line is read against `Sergey` on another).
+    ///
+    /// The repair runs to a fixed point of the document: a repaired word
+    /// joins the context, and rounds go on until no line changes, so that
+    /// cleaning the output again changes nothing. The context is built only
+    /// when some line [needs review](Pipeline::needs_review).
+    pub fn clean_document<'a, I>(&self, lines: I) -> Vec<Repaired<'a>>
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        let mut results: Vec<Repaired<'a>> =
+            lines.into_iter().map(|l| self.hygiene.apply(l)).collect();
+        let mut pending: Vec<bool> = results
+            .iter()
+            .map(|r| self.mixed.needs_review(&r.text))
+            .collect();
+        for _ in 0..MAX_DOCUMENT_ROUNDS {
+            if !pending.contains(&true) {
+                break;
+            }
+            let mut context = DocumentContext::new();
+            for r in &results {
+                context.add(&r.text);
+            }
+            let mut changed_any = false;
+            for (result, pending) in results.iter_mut().zip(pending.iter_mut()) {
+                if !*pending {
+                    continue;
+                }
+                let taken = std::mem::replace(result, Repaired::unchanged(""));
+                let before = taken.changes.len();
+                let mut repaired = taken.and_then(|t| self.mixed.apply(t, &context));
+                if repaired.changes.len() > before {
+                    // A re-typed letter can meet a combining mark that now
+                    // composes: normalize (and tidy) once more.
+                    repaired = repaired.and_then(|t| self.hygiene.apply(t));
+                    changed_any = true;
+                } else {
+                    *pending = false;
+                }
+                *result = repaired;
+            }
+            if !changed_any {
+                break;
+            }
+        }
+        results
+    }
+
+    /// Hygiene alone: the first stage of [`Pipeline::clean`].
     pub fn hygiene<'a>(&self, text: &'a str) -> Repaired<'a> {
         self.hygiene.apply(text)
     }
@@ -290,19 +338,6 @@ impl Pipeline {
     /// scan that is false for almost all clean text.
     pub fn needs_review(&self, text: &str) -> bool {
         self.mixed.needs_review(text)
-    }
-
-    /// The mixed-script stage on a line that already went through
-    /// [`Pipeline::hygiene`], judged with the words of its whole document.
-    pub fn repair_words<'a>(
-        &self,
-        hygienic: Repaired<'a>,
-        context: &DocumentContext,
-    ) -> Repaired<'a> {
-        if !self.mixed.needs_review(&hygienic.text) {
-            return hygienic;
-        }
-        hygienic.and_then(|t| self.mixed.apply(t, context))
     }
 
     /// Analyses scripts, tokens and language of `text`, unchanged.

@@ -15,7 +15,7 @@ fn mixed_script_repair_quality() {
     let report = eval::run(&dir, &Pipeline::default());
     let clean = &report.by_channel["clean"];
     let false_per_20k = 20_000.0 * clean.wrong_tokens as f64 / clean.tokens as f64;
-    assert!(clean.records >= 3_000 && clean.tokens > 50_000);
+    assert!(clean.records >= 3_000 && clean.tokens > 45_000);
     assert!(
         false_per_20k <= FLOOR_FALSE_PER_20K,
         "false changes per 20k tokens: {false_per_20k:.2}\n{report}"
@@ -31,12 +31,14 @@ fn mixed_script_repair_quality() {
     }
 }
 
-/// (channel, recall floor, precision floor), from the last measured run.
+/// (channel, recall floor, precision floor): the run of 2026-11-29
+/// (EVALUATION.md) less a little slack. Raise them as the judge improves.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("homoglyph", 0.0, 0.0),
-    ("homoglyph-word", 0.0, 0.0),
-    ("layout-inword", 0.0, 0.0),
-    ("layout-word", 0.0, 0.0),
-    ("layout-line", 0.0, 0.0),
+    ("homoglyph", 0.97, 0.995),
+    ("homoglyph-word", 0.75, 0.995),
+    ("layout-inword", 0.45, 0.92),
+    ("layout-word", 0.42, 0.98),
+    ("layout-line", 0.70, 0.94),
 ];
-const FLOOR_FALSE_PER_20K: f64 = 20_000.0;
+/// The bound: at most one false change per 20,000 clean tokens.
+const FLOOR_FALSE_PER_20K: f64 = 1.0;

@@ -27,7 +27,9 @@ use std::fmt::Write as _;
 
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
-use tables::{bigrams, is_vowel, layout, layout_language, lookalike, retype, sc_of, zipf, Sc};
+use tables::{
+    bigrams, is_vowel, key_name, layout, layout_language, lookalike, retype, sc_of, zipf, Sc,
+};
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
 /// Which channels run and how sure a repair must be.
@@ -140,6 +142,9 @@ struct Edit {
     evidence: String,
 }
 
+/// Rounds of [`MixedScript::apply`] before it gives up on a fixed point.
+const MAX_ROUNDS: usize = 4;
+
 /// Scores below this mean "no evidence at all" for a candidate.
 const UNKNOWN: f32 = 1.5;
 
@@ -223,6 +228,21 @@ impl MixedScript {
     /// of the whole document) as evidence. Never fails; borrows `text` when
     /// nothing changes.
     pub fn apply<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+        // A repair can change the line's balance of scripts (a fixed word
+        // makes the line Cyrillic, and another word now stands out), so run
+        // to a fixed point: what comes out needs nothing more.
+        let mut result = Repaired::unchanged(text);
+        for _ in 0..MAX_ROUNDS {
+            let before = result.changes.len();
+            result = result.and_then(|t| self.apply_once(t, context));
+            if result.changes.len() == before {
+                break;
+            }
+        }
+        result
+    }
+
+    fn apply_once<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
         if !self.needs_review(text) {
             return Repaired::unchanged(text);
         }
@@ -316,30 +336,27 @@ impl MixedScript {
                 .filter_map(|l| zipf(l, &lower).map(|z| (z, *l)))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         });
-        match best {
-            Some((z, l)) => {
-                let off = if lang.is_some_and(|want| want != l) {
-                    1.5
-                } else {
-                    0.0
-                };
-                score += z - off;
-                let _ = write!(why, "; {l} lexicon zipf {z:.1}");
-                if off > 0.0 {
-                    let _ = write!(why, " (not {})", lang.unwrap_or_default());
-                }
+        if let Some((z, l)) = best {
+            let off = if lang.is_some_and(|want| want != l) {
+                1.5
+            } else {
+                0.0
+            };
+            score += z - off;
+            let _ = write!(why, "; {l} lexicon zipf {z:.1}");
+            if off > 0.0 {
+                let _ = write!(why, " (not {})", lang.unwrap_or_default());
             }
-            None => {
-                // Out of every lexicon (a name, say): how much it looks like a word.
-                let plaus = sc
-                    .languages()
-                    .iter()
-                    .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
-                    .fold(f32::NEG_INFINITY, f32::max);
-                if plaus.is_finite() {
-                    score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
-                    let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
-                }
+        } else {
+            // Out of every lexicon (a name, say): how much it looks like a word.
+            let plaus = sc
+                .languages()
+                .iter()
+                .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
+                .fold(f32::NEG_INFINITY, f32::max);
+            if plaus.is_finite() {
+                score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
+                let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
             }
         }
         (score, why)
@@ -405,7 +422,7 @@ impl MixedScript {
             let score = score - penalty;
             c.score = score
                 + match c.strength {
-                    2 => 2.5,
+                    2 => 3.0,
                     1 => 0.5,
                     _ => 0.0,
                 };
@@ -894,6 +911,9 @@ fn judge(
     candidates.dedup_by(|a, b| a.text == b.text);
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     let best = candidates.first()?;
+    if best.score <= keep {
+        return None;
+    }
     // Candidates with less evidence than leaving the word are noise, not
     // rivals: they fold into the "keep / something else" mass.
     let total: f32 = candidates
@@ -908,7 +928,23 @@ fn judge(
     });
     let channel = match (best.kind, best.layouts) {
         (ChangeKind::KeyboardLayout, Some((from, to))) => {
-            format!("typed with the {from} layout, meant {to}")
+            let describe =
+                |id: &str| layout(id).map_or(String::new(), |l| format!(" ({})", l.description));
+            let keys: Vec<String> = original
+                .chars()
+                .zip(best.text.chars())
+                .filter(|(a, b)| a != b)
+                .filter_map(|(a, b)| {
+                    Some(format!("{a}→{b} on key {}", key_name(a, layout(from)?)?))
+                })
+                .take(3)
+                .collect();
+            format!(
+                "typed with the {from} layout{}, meant {to}{}: {}",
+                describe(from),
+                describe(to),
+                keys.join(", ")
+            )
         }
         _ => format!("lookalike letters (strength {})", best.strength),
     };

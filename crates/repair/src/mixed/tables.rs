@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::tables::layouts::{LayoutTable, LAYOUTS};
+use crate::tables::layouts::{LayoutTable, KEY_NAMES, LAYOUTS};
 use crate::tables::lexicon::{LexiconTable, LEXICONS};
 use crate::tables::lookalikes::{
     CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC, LATIN_TO_GREEK,
@@ -69,11 +69,11 @@ pub(crate) fn layout_language(id: &str) -> &'static str {
 pub(crate) fn sc_of(c: char) -> Option<Sc> {
     match c {
         'a'..='z' | 'A'..='Z' => Some(Sc::Latin),
-        '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => Some(Sc::Latin),
-        '\u{1E00}'..='\u{1EFF}' => Some(Sc::Latin),
+        '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' if c != '\u{00D7}' && c != '\u{00F7}' => {
+            Some(Sc::Latin)
+        }
         '\u{0400}'..='\u{0482}' | '\u{048A}'..='\u{052F}' => Some(Sc::Cyrillic),
-        '\u{0370}'..='\u{03FF}' if c.is_alphabetic() => Some(Sc::Greek),
-        '\u{1F00}'..='\u{1FFF}' if c.is_alphabetic() => Some(Sc::Greek),
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' if c.is_alphabetic() => Some(Sc::Greek),
         _ => None,
     }
 }
@@ -158,6 +158,13 @@ pub(crate) fn retype(c: char, from: &LayoutTable, to: &LayoutTable) -> Option<ch
     let &(_, key, level) = from.by_char.get(i)?;
     let out = *to.keys.get(usize::from(key))?.get(usize::from(level))?;
     (out != '\0').then_some(out)
+}
+
+/// The XKB name of the key that types `c` on `layout` (`"AD06"`).
+pub(crate) fn key_name(c: char, layout: &LayoutTable) -> Option<&'static str> {
+    let i = layout.by_char.binary_search_by(|e| e.0.cmp(&c)).ok()?;
+    let &(_, key, _) = layout.by_char.get(i)?;
+    KEY_NAMES.get(usize::from(key)).copied()
 }
 
 /// A language's lexicon.
@@ -304,6 +311,8 @@ mod tests {
         assert_eq!(retype('Н', ru, us), Some('Y'));
         assert_eq!(retype('g', us, ru), Some('п'));
         assert_eq!(retype(';', us, ru), Some('ж'));
+        assert_eq!(key_name('н', ru), Some("AD06"));
+        assert!(ru.description.contains("ЙЦУКЕН"));
     }
 
     #[test]

@@ -160,6 +160,11 @@ pub(crate) static CYRILLIC_TO_LATIN: &[(char, char, u8)] = &[
     ('ӯ', 'ȳ', 2), // U+04EF → U+0233
     ('Ӱ', 'Ÿ', 2), // U+04F0 → U+0178
     ('ӱ', 'ÿ', 2), // U+04F1 → U+00FF
+    ('ԁ', 'd', 2), // U+0501 → U+0064
+    ('Ԍ', 'G', 2), // U+050C → U+0047
+    ('ԛ', 'q', 2), // U+051B → U+0071
+    ('Ԝ', 'W', 2), // U+051C → U+0057
+    ('ԝ', 'w', 2), // U+051D → U+0077
 ];
 
 /// (from, to, strength): strength 2 = same UTS #39 prototype, 1 = curated near pair.
