@@ -60,10 +60,13 @@ impl Default for MixedScriptOptions {
 /// that a candidate is the spelling this text uses elsewhere.
 ///
 /// Only words written in one script are counted, so a damaged word never
-/// votes for itself.
+/// votes for itself. Adding text only copies it; the word index is built on
+/// the first question, so a document whose lines need no judging never pays
+/// for it.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentContext {
-    words: HashMap<String, u32>,
+    text: String,
+    index: std::sync::OnceLock<HashMap<String, u32>>,
 }
 
 impl DocumentContext {
@@ -81,32 +84,42 @@ impl DocumentContext {
 
     /// Adds the words of `text` (a line or a whole document).
     pub fn add(&mut self, text: &str) {
-        for w in words::words(text) {
-            if w.is_mixed() || w.letters() < 2 {
-                continue;
-            }
-            if let Some(word) = text.get(w.start..w.end) {
-                if word.chars().any(is_layout_punct) {
+        self.text.push_str(text);
+        self.text.push('\n');
+        self.index = std::sync::OnceLock::new();
+    }
+
+    fn index(&self) -> &HashMap<String, u32> {
+        self.index.get_or_init(|| {
+            let mut words = HashMap::new();
+            for w in words::words(&self.text) {
+                if w.is_mixed() || w.letters() < 2 {
                     continue;
                 }
-                *self.words.entry(word.to_lowercase()).or_insert(0) += 1;
+                if let Some(word) = self.text.get(w.start..w.end) {
+                    if word.chars().any(is_layout_punct) {
+                        continue;
+                    }
+                    *words.entry(word.to_lowercase()).or_insert(0) += 1;
+                }
             }
-        }
+            words
+        })
     }
 
     /// How often the document uses `word` (case-insensitive).
     pub fn count(&self, word: &str) -> u32 {
-        self.words.get(&word.to_lowercase()).copied().unwrap_or(0)
+        self.index().get(&word.to_lowercase()).copied().unwrap_or(0)
     }
 
     /// How many distinct words the context holds.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.index().len()
     }
 
     /// Whether the context holds no word.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.index().is_empty()
     }
 }
 
@@ -129,6 +142,8 @@ struct Candidate {
     layouts: Option<(&'static str, &'static str)>,
     /// Span end (a candidate may swallow one trailing punctuation key).
     end: usize,
+    /// Whether it swallowed that key.
+    swallows_punct: bool,
     score: f32,
     why: String,
 }
@@ -201,18 +216,15 @@ impl MixedScript {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
-        let mut stats = LineStats::default();
-        if line.is_ascii() {
-            if !self.options.keyboard_layouts {
-                return false;
-            }
-            for b in line.bytes() {
-                stats.push(char::from(b));
-            }
-        } else {
-            for c in line.chars() {
-                stats.push(c);
-            }
+        if line.is_ascii() && !self.options.keyboard_layouts {
+            return false; // one script, no lookalikes to mix
+        }
+        self.review(&LineStats::of(line))
+    }
+
+    fn review(&self, stats: &LineStats) -> bool {
+        if !self.options.homoglyphs && !self.options.keyboard_layouts {
+            return false;
         }
         if stats.mixed_word || stats.odd_punct {
             return true;
@@ -243,7 +255,8 @@ impl MixedScript {
     }
 
     fn apply_once<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
-        if !self.needs_review(text) {
+        let stats = LineStats::of(text);
+        if !self.review(&stats) {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
@@ -275,20 +288,29 @@ impl MixedScript {
         };
 
         let mut edits = Vec::new();
-        if self.options.keyboard_layouts && dominant_share >= 0.9 {
+        let whole_line_suspect = stats.odd_punct || stats.looks_mistyped();
+        if self.options.keyboard_layouts && dominant_share >= 0.9 && whole_line_suspect {
             if let Some(edit) = self.whole_line(&line, context) {
                 edits.push(edit);
             }
         }
         if edits.is_empty() {
             for (i, w) in words.iter().enumerate() {
-                if w.protected || w.other > 0 {
+                if w.other > 0 {
+                    continue;
+                }
+                // Most words are in the line's own script: nothing to judge.
+                if !w.is_mixed() && w.single().is_none_or(|s| s == dominant) {
+                    continue;
+                }
+                if words::is_protected(text, w) {
                     continue;
                 }
                 let Some(original) = text.get(w.start..w.end) else {
                     continue;
                 };
-                if self.user_words.contains(&original.to_lowercase()) {
+                if !self.user_words.is_empty() && self.user_words.contains(&original.to_lowercase())
+                {
                     continue;
                 }
                 let edit = if w.is_mixed() {
@@ -316,8 +338,9 @@ impl MixedScript {
         sc: Sc,
         lang: Option<&str>,
         context: &DocumentContext,
-    ) -> (f32, String) {
+    ) -> (f32, String, bool) {
         let lower = candidate.to_lowercase();
+        let mut oov = false;
         let mut score = 0f32;
         let mut why = String::new();
         if self.user_words.contains(&lower) {
@@ -358,8 +381,68 @@ impl MixedScript {
                 score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
                 let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
             }
+            oov = true;
         }
-        (score, why)
+        (score, why, oov)
+    }
+
+    /// Scores candidates: their evidence plus the channel's prior, then, for
+    /// the few that could beat `keep`, whether a re-typing layout fits the
+    /// line's language (which costs a whatlang call, so comes last).
+    #[allow(clippy::too_many_arguments)]
+    fn score_candidates(
+        &self,
+        line: &Line<'_>,
+        candidates: &mut Vec<Candidate>,
+        script: Option<Sc>,
+        prior: impl Fn(u8) -> f32,
+        keep: f32,
+        typed_plausibility: Option<f32>,
+        context: &DocumentContext,
+    ) {
+        let script_of = |c: &Candidate| {
+            script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
+        };
+        for c in candidates.iter_mut() {
+            let lang = c.layouts.map(|(_, to)| layout_language(to));
+            let (score, why, oov) = self.evidence(&c.text, script_of(c), lang, context);
+            // A swallowed punctuation key costs one point: it is usually
+            // punctuation.
+            let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
+            c.score = handicap + score + prior(c.strength) + c.layouts.map_or(0.0, layout_prior);
+            c.why = why;
+            // A re-typed word no lexicon knows still wins when it reads like
+            // its language and the word as typed reads like nothing at all
+            // (lexicons hold 20,000 words; Belarusian ones only short forms).
+            if let (true, Some(lang), Some(typed)) = (oov, lang, typed_plausibility) {
+                if let Some(model) = bigrams(lang) {
+                    let reads = model.score(&c.text.to_lowercase());
+                    if reads >= -3.0 && reads - typed >= 2.0 {
+                        let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
+                        c.score = c.score.max(handicap + 3.0 + (reads - typed - 2.0).min(1.5));
+                        let _ = write!(
+                            c.why,
+                            "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
+                        );
+                    }
+                }
+            }
+        }
+        candidates.retain(|c| c.score > keep);
+        for c in candidates.iter_mut() {
+            let Some((_, to)) = c.layouts else { continue };
+            if let Some(line_lang) = line.language(script_of(c)) {
+                if layout_language(to) != line_lang {
+                    // A Russian line was not typed on a Serbian layout.
+                    c.score -= 1.5;
+                    let _ = write!(
+                        c.why,
+                        "; the line is {line_lang}, not {}",
+                        layout_language(to)
+                    );
+                }
+            }
+        }
     }
 
     /// Candidates for a word that mixes scripts, and the judge's choice.
@@ -380,6 +463,7 @@ impl MixedScript {
                         strength,
                         layouts: None,
                         end: w.end,
+                        swallows_punct: false,
                         score: 0.0,
                         why: String::new(),
                     });
@@ -398,6 +482,7 @@ impl MixedScript {
                                     strength: 0,
                                     layouts: Some((from, to)),
                                     end: w.end,
+                                    swallows_punct: false,
                                     score: 0.0,
                                     why: String::new(),
                                 });
@@ -407,27 +492,19 @@ impl MixedScript {
                 }
             }
         }
-        for c in &mut candidates {
-            let sc = c.text.chars().find_map(sc_of).unwrap_or(line.dominant);
-            let (lang, mut penalty) = match c.layouts {
-                Some((_, to)) => (Some(layout_language(to)), 0.0),
-                None => (line.language(sc), 0.0),
-            };
-            if let (Some(want), Some(line_lang)) = (lang, line.language(sc)) {
-                if c.layouts.is_some() && want != line_lang {
-                    penalty = 1.5; // a Russian line was not typed on a Serbian layout
-                }
-            }
-            let (score, why) = self.evidence(&c.text, sc, lang, context);
-            let score = score - penalty;
-            c.score = score
-                + match c.strength {
-                    2 => 3.0,
-                    1 => 0.5,
-                    _ => 0.0,
-                };
-            c.why = why;
-        }
+        self.score_candidates(
+            line,
+            &mut candidates,
+            None,
+            |strength| match strength {
+                2 => 3.0,
+                1 => 0.5,
+                _ => 0.0,
+            },
+            UNKNOWN_MIXED,
+            None,
+            context,
+        );
         judge(
             original,
             w.start,
@@ -460,6 +537,22 @@ impl MixedScript {
         if w.letters() == 1 && original.chars().any(char::is_uppercase) {
             return None; // a label or variable: "Appendix E", "point A"
         }
+        // Cheap tests first: most foreign words (brand names, acronyms,
+        // quotations) can be neither a lookalike spelling nor a layout slip.
+        let homoglyph_possible = self.options.homoglyphs
+            && original
+                .chars()
+                .all(|c| sc_of(c) != Some(source) || lookalike(c, target).is_some());
+        // An acronym (`GNU`, `PC`) is far likelier than a slip typed with
+        // Caps Lock on.
+        let acronym = original.chars().all(|c| !c.is_lowercase());
+        let layout_possible = self.options.keyboard_layouts
+            && !acronym
+            && w.letters() >= 2
+            && looks_mistyped_word(original, source);
+        if !homoglyph_possible && !layout_possible {
+            return None;
+        }
         let lower = original.to_lowercase();
         if line.serbian
             && matches!(
@@ -475,7 +568,9 @@ impl MixedScript {
             .words
             .iter()
             .enumerate()
-            .filter(|(j, o)| *j != index && !o.protected && o.single() == Some(source))
+            .filter(|(j, o)| {
+                *j != index && o.single() == Some(source) && !words::is_protected(line.text, o)
+            })
             .count();
         let target_words = line
             .words
@@ -502,7 +597,7 @@ impl MixedScript {
         }
 
         let mut candidates = Vec::new();
-        if self.options.homoglyphs {
+        if homoglyph_possible {
             if let Some((text, strength)) = map_lookalikes(original, target) {
                 candidates.push(Candidate {
                     text,
@@ -510,6 +605,7 @@ impl MixedScript {
                     strength,
                     layouts: None,
                     end: w.end,
+                    swallows_punct: false,
                     score: 0.0,
                     why: String::new(),
                 });
@@ -522,7 +618,7 @@ impl MixedScript {
             .iter()
             .filter_map(|lang| zipf(lang, &lower))
             .any(|z| z >= 2.5);
-        if self.options.keyboard_layouts && !real_word && w.letters() >= 2 {
+        if layout_possible && !real_word {
             // The key after the word may be a letter too (`k.,k.` is `люблю`).
             let trailing = line
                 .text
@@ -538,6 +634,7 @@ impl MixedScript {
                             strength: 0,
                             layouts: Some((from, to)),
                             end: w.end,
+                            swallows_punct: false,
                             score: 0.0,
                             why: String::new(),
                         });
@@ -552,6 +649,7 @@ impl MixedScript {
                                 strength: 0,
                                 layouts: Some((from, to)),
                                 end: w.end + t.len_utf8(),
+                                swallows_punct: true,
                                 score: 0.0,
                                 why: String::new(),
                             });
@@ -560,21 +658,23 @@ impl MixedScript {
                 }
             }
         }
-        for c in &mut candidates {
-            let (lang, mut penalty) = match c.layouts {
-                Some((_, to)) => (Some(layout_language(to)), 0.0),
-                None => (line.language(target), 0.0),
-            };
-            if let (Some(want), Some(line_lang)) = (lang, line.language(target)) {
-                if c.layouts.is_some() && want != line_lang {
-                    penalty = 1.5;
-                }
-            }
-            let (score, why) = self.evidence(&c.text, target, lang, context);
-            let score = score - penalty;
-            c.score = score + if c.strength == 2 { 1.0 } else { 0.0 };
-            c.why = why;
-        }
+        // An isolated word that reads like nothing in its own script leaves
+        // little room for "something else".
+        let typed = typed_plausibility(original, source);
+        let keep = if isolated && typed < -5.0 {
+            keep_score.max(UNKNOWN_MIXED)
+        } else {
+            keep_score.max(UNKNOWN)
+        };
+        self.score_candidates(
+            line,
+            &mut candidates,
+            Some(target),
+            |strength| if strength == 2 { 1.0 } else { 0.0 },
+            keep,
+            Some(typed),
+            context,
+        );
         // A foreign-script word needs real evidence: a common word or the
         // document's own spelling, not just a plausible shape.
         candidates.retain(|c| c.score >= 3.0);
@@ -588,13 +688,7 @@ impl MixedScript {
                 ""
             }
         );
-        judge(
-            original,
-            w.start,
-            candidates,
-            keep_score.max(UNKNOWN),
-            &what,
-        )
+        judge(original, w.start, candidates, keep, &what)
     }
 
     /// A whole line typed with the wrong layout.
@@ -710,6 +804,8 @@ struct LineStats {
     /// another script's text is typed on its layout: `j`, `f` in Latin
     /// (Cyrillic `о`, `а`); `щ`, `ш`, `ф` in Cyrillic (Latin `o`, `i`, `a`).
     telltale: [u32; 3],
+    /// Letters of other scripts (Han, Arabic, …).
+    other_letters: u32,
     word_scripts: u8,
     mixed_word: bool,
     odd_punct: bool,
@@ -718,6 +814,20 @@ struct LineStats {
 }
 
 impl LineStats {
+    fn of(line: &str) -> LineStats {
+        let mut stats = LineStats::default();
+        if line.is_ascii() {
+            for b in line.bytes() {
+                stats.push(char::from(b));
+            }
+        } else {
+            for c in line.chars() {
+                stats.push(c);
+            }
+        }
+        stats
+    }
+
     #[inline]
     fn push(&mut self, c: char) {
         if let Some(sc) = sc_of(c) {
@@ -739,7 +849,10 @@ impl LineStats {
             self.odd_punct |= self.pending_punct;
             self.pending_punct = false;
             self.prev_letter = true;
-        } else if c.is_alphabetic() || matches!(c, '\'' | '\u{2019}') {
+        } else if c.is_alphabetic() {
+            self.other_letters += 1;
+            self.prev_letter = true;
+        } else if matches!(c, '\'' | '\u{2019}') {
             self.prev_letter = true;
         } else {
             self.pending_punct = self.prev_letter && matches!(c, ';' | '[' | ']' | '`' | '{' | '}');
@@ -748,8 +861,11 @@ impl LineStats {
         }
     }
 
-    /// Too few vowels, or too many telltale letters, for real text.
+    /// Too few vowels, or too many telltale letters, for real text, in a
+    /// script that makes up most of the line's letters (Latin acronyms in a
+    /// Chinese line are not a wrong-layout line).
     fn looks_mistyped(&self) -> bool {
+        let all: u32 = self.letters.iter().sum::<u32>() + self.other_letters;
         self.letters
             .iter()
             .zip(self.vowels)
@@ -758,6 +874,7 @@ impl LineStats {
             .any(|(i, ((&l, v), t))| {
                 let telltale_limit = if i == Sc::Latin as usize { 10 } else { 8 };
                 l >= 6
+                    && l * 10 >= all * 8
                     && (v * 100 < l * 28
                         || (i != Sc::Greek as usize && t * 100 > l * telltale_limit))
             })
@@ -813,6 +930,51 @@ impl Line<'_> {
             }
         })
     }
+}
+
+/// How common a pair of layouts is, as a log-odds nudge: people who switch
+/// between Latin and Cyrillic layouts mostly use US QWERTY and their
+/// national layout; QWERTZ, AZERTY and phonetic layouts are rarer pairs.
+fn layout_prior((from, to): (&str, &str)) -> f32 {
+    let rarity = |id: &str| match id {
+        "de" | "fr" => 0.7,
+        "bg-phonetic" => 0.5,
+        _ => 0.0,
+    };
+    -(rarity(from) + rarity(to))
+}
+
+/// How much `word` (with any layout punctuation in it) reads like a word
+/// of `sc`'s languages: the best mean bigram log-probability.
+fn typed_plausibility(word: &str, sc: Sc) -> f32 {
+    let lower = word.to_lowercase();
+    sc.languages()
+        .iter()
+        .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
+        .fold(-12.0, f32::max)
+}
+
+/// Whether a whole word in `sc` looks like another script typed on `sc`'s
+/// layout: layout punctuation inside, too few vowels, or letters that are
+/// rare in `sc`'s languages but frequent in such slips (`j`, `f` for Cyrillic
+/// `о`, `а` typed on QWERTY; `щ`, `ш`, `ф` for Latin `o`, `i`, `a` typed on
+/// ЙЦУКЕН).
+fn looks_mistyped_word(word: &str, sc: Sc) -> bool {
+    let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
+    for c in word.chars() {
+        if is_layout_punct(c) {
+            return true;
+        }
+        if sc_of(c) == Some(sc) {
+            letters += 1;
+            vowels += u32::from(is_vowel(c));
+            telltale += u32::from(matches!(
+                c,
+                'j' | 'f' | 'J' | 'F' | 'щ' | 'ш' | 'ф' | 'Щ' | 'Ш' | 'Ф'
+            ));
+        }
+    }
+    sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 34
 }
 
 /// The language of `text` by whatlang, restricted to the languages with a
@@ -914,14 +1076,13 @@ fn judge(
     if best.score <= keep {
         return None;
     }
-    // Candidates with less evidence than leaving the word are noise, not
-    // rivals: they fold into the "keep / something else" mass.
-    let total: f32 = candidates
-        .iter()
-        .filter(|c| c.score > keep)
-        .map(|c| c.score.exp())
-        .sum::<f32>()
-        + keep.exp();
+    // The best against its strongest rival and against leaving the word:
+    // weaker rivals are variations of the same guess, not extra doubt.
+    let rival = candidates
+        .get(1)
+        .map_or(f32::NEG_INFINITY, |c| c.score)
+        .max(f32::NEG_INFINITY);
+    let total = best.score.exp() + rival.exp() + keep.exp();
     let confidence = best.score.exp() / total;
     let runner_up = candidates.get(1).map_or(String::new(), |c| {
         format!("; next best {:?} ({:.1})", c.text, c.score)

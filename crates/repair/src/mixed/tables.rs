@@ -82,25 +82,43 @@ pub(crate) fn sc_of(c: char) -> Option<Sc> {
 /// wrong-layout line test.
 #[inline]
 pub(crate) fn is_vowel(c: char) -> bool {
-    let lower = if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
+    // Both cases spelled out: no case mapping on the hot path.
     matches!(
-        lower,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y'
-            | 'à'..='å'
-            | 'æ'
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+            | 'À'..='Æ'
+            | 'È'..='Ï'
+            | 'Ò'..='Ö'
+            | 'Ø'..='Ý'
+            | 'à'..='æ'
             | 'è'..='ï'
             | 'ò'..='ö'
-            | 'ø'..='ü'
-            | 'ý'
+            | 'ø'..='ý'
             | 'ÿ'
+            | 'Œ'
             | 'œ'
+            | 'Ā'..='ą'
+            | 'Ē'..='ě'
+            | 'Ĩ'..='ı'
+            | 'Ō'..='ő'
+            | 'Ũ'..='ų'
+            | 'Ơ'
+            | 'ơ'
+            | 'Ư'
+            | 'ư'
+            | 'Ǎ'..='ǜ'
+            | '\u{1EA0}'..='\u{1EF9}'
+            | 'А'
+            | 'Е'
+            | 'И'
+            | 'О'
+            | 'У'
+            | 'Ы'
+            | 'Э'
+            | 'Ю'
+            | 'Я'
             | 'а'
             | 'е'
-            | 'ё'
             | 'и'
             | 'о'
             | 'у'
@@ -108,10 +126,28 @@ pub(crate) fn is_vowel(c: char) -> bool {
             | 'э'
             | 'ю'
             | 'я'
+            | 'Ё'
+            | 'Є'
+            | 'І'
+            | 'Ї'
+            | 'Ў'
+            | 'ё'
+            | 'є'
             | 'і'
             | 'ї'
-            | 'є'
             | 'ў'
+            | 'Α'
+            | 'Ε'
+            | 'Η'
+            | 'Ι'
+            | 'Ο'
+            | 'Υ'
+            | 'Ω'
+            | 'Ά'
+            | 'Έ'..='Ί'
+            | 'Ό'
+            | 'Ύ'
+            | 'Ώ'
             | 'α'
             | 'ε'
             | 'η'
@@ -119,13 +155,8 @@ pub(crate) fn is_vowel(c: char) -> bool {
             | 'ο'
             | 'υ'
             | 'ω'
-            | 'ά'
-            | 'έ'
-            | 'ή'
-            | 'ί'
-            | 'ό'
-            | 'ύ'
-            | 'ώ'
+            | 'ά'..='ί'
+            | 'ό'..='ώ'
             | 'ϊ'
             | 'ϋ'
             | 'ΐ'
@@ -297,11 +328,22 @@ mod tests {
     }
 
     #[test]
+    fn vowels_in_both_cases() {
+        for c in "aeiouyAEIOUYéÉœаеиоуыэюяАЕИОУЫЭЮЯёЁіІїЇєЄўЎαεηιουωΑΕΗΙΟΥΩάέήίόύώΆΈΉΊΌΎΏ".chars()
+        {
+            assert!(is_vowel(c), "{c}");
+        }
+        for c in "bcdfgBCDбвгдБВГДβγδΒΓΔ;1 ".chars() {
+            assert!(!is_vowel(c), "{c}");
+        }
+    }
+
+    #[test]
     fn lookalikes_both_ways() {
         assert_eq!(lookalike('о', Sc::Latin), Some(('o', 2)));
         assert_eq!(lookalike('o', Sc::Cyrillic), Some(('о', 2)));
         assert_eq!(lookalike('Ο', Sc::Latin), Some(('O', 2)));
-        assert_eq!(lookalike('w', Sc::Cyrillic), None);
+        assert_eq!(lookalike('f', Sc::Cyrillic), None);
     }
 
     #[test]

@@ -18,8 +18,14 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// A character that can be part of a word: a letter, a combining mark.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+    // Latin, Cyrillic and Greek letters by block first: the general
+    // alphabetic lookup is a binary search.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    sc_of(c).is_some() || c.is_alphabetic() || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -38,8 +44,6 @@ pub(crate) struct Word {
     pub(crate) other: u16,
     /// Layout punctuation inside the word (`j,hfnbkcz`), kept in the span.
     pub(crate) inner_punct: bool,
-    /// The word lies in a chunk that must not be changed.
-    pub(crate) protected: bool,
 }
 
 impl Word {
@@ -62,17 +66,22 @@ impl Word {
         v
     }
 
+    /// How many of the three scripts have letters in the word.
+    fn script_count(&self) -> usize {
+        usize::from(self.latin > 0) + usize::from(self.cyrillic > 0) + usize::from(self.greek > 0)
+    }
+
     /// The single confusable script of the word, if it has exactly one and
     /// no letters of other scripts.
     pub(crate) fn single(&self) -> Option<Sc> {
-        match self.scripts().as_slice() {
-            [one] if self.other == 0 => Some(*one),
-            _ => None,
+        if self.other > 0 || self.script_count() != 1 {
+            return None;
         }
+        Sc::ALL.into_iter().find(|s| self.count(*s) > 0)
     }
 
     pub(crate) fn is_mixed(&self) -> bool {
-        self.scripts().len() > 1
+        self.script_count() > 1
     }
 }
 
@@ -98,7 +107,6 @@ pub(crate) fn words(line: &str) -> Vec<Word> {
             greek: 0,
             other: 0,
             inner_punct: false,
-            protected: false,
         };
         let mut j = i;
         while let Some(&(at, c)) = chars.get(j) {
@@ -126,36 +134,26 @@ pub(crate) fn words(line: &str) -> Vec<Word> {
         out.push(w);
         i = j.max(i + 1);
     }
-    mark_protected(line, &mut out);
     out
 }
 
-/// Marks the words inside chunks (whitespace-separated pieces) that look
-/// like URLs, e-mail addresses, handles, tags, paths, file names, code,
-/// model codes or units, or that join two scripts with a hyphen
-/// (`iPhone-ом`, `Windows-версия`, `Су-35`).
-fn mark_protected(line: &str, words: &mut [Word]) {
-    let mut chunk_start = 0;
-    for (at, c) in line
-        .char_indices()
-        .chain(std::iter::once((line.len(), ' ')))
-    {
-        if !c.is_whitespace() {
-            continue;
-        }
-        if at > chunk_start {
-            let chunk = line.get(chunk_start..at).unwrap_or_default();
-            if is_protected_chunk(chunk) {
-                for w in words
-                    .iter_mut()
-                    .filter(|w| w.start >= chunk_start && w.end <= at)
-                {
-                    w.protected = true;
-                }
-            }
-        }
-        chunk_start = at + c.len_utf8();
-    }
+/// Whether `w` lies in a chunk of `line` that must not be changed; decided
+/// on demand, for the few words the judge looks at.
+pub(crate) fn is_protected(line: &str, w: &Word) -> bool {
+    let start = line
+        .get(..w.start)
+        .and_then(|head| {
+            head.char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8())
+        })
+        .unwrap_or(0);
+    let end = line
+        .get(w.end..)
+        .and_then(|tail| tail.find(char::is_whitespace))
+        .map_or(line.len(), |i| w.end + i);
+    line.get(start..end).is_some_and(is_protected_chunk)
 }
 
 const FILE_EXTENSIONS: &[&str] = &[
@@ -240,10 +238,10 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     }
     // camelCase or an inner capital in a Latin word (iPhone, YouTube, McKinsey)
     // is a brand or code identifier.
-    let chars: Vec<char> = core.chars().collect();
-    if chars
-        .windows(2)
-        .any(|p| matches!(p, [a, b] if a.is_lowercase() && b.is_uppercase() && sc_of(*a) == Some(Sc::Latin)))
+    if core
+        .chars()
+        .zip(core.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase() && sc_of(a) == Some(Sc::Latin))
     {
         return true;
     }
