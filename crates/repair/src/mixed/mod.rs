@@ -430,7 +430,16 @@ impl MixedScript {
         }
         candidates.retain(|c| c.score > keep);
         for c in candidates.iter_mut() {
-            let Some((_, to)) = c.layouts else { continue };
+            let Some((_, to)) = c.layouts else {
+                // A lookalike respelling should be a word of the line's language.
+                if let Some(line_lang) = line.language(script_of(c)) {
+                    let (score, why, _) =
+                        self.evidence(&c.text, script_of(c), Some(line_lang), context);
+                    c.score = score + prior(c.strength);
+                    c.why = why;
+                }
+                continue;
+            };
             if let Some(line_lang) = line.language(script_of(c)) {
                 if layout_language(to) != line_lang {
                     // A Russian line was not typed on a Serbian layout.
@@ -594,6 +603,11 @@ impl MixedScript {
             keep_score -= 2.0;
         } else {
             keep_score += 2.0;
+        }
+        // A capitalised word inside a line is most often a name or a brand
+        // (`Mac` in a Russian sentence), not a spoof.
+        if w.start > 0 && original.chars().next().is_some_and(char::is_uppercase) {
+            keep_score += 1.0;
         }
 
         let mut candidates = Vec::new();
@@ -817,15 +831,70 @@ impl LineStats {
     fn of(line: &str) -> LineStats {
         let mut stats = LineStats::default();
         if line.is_ascii() {
-            for b in line.bytes() {
-                stats.push(char::from(b));
-            }
+            stats.push_ascii(line.as_bytes());
         } else {
             for c in line.chars() {
                 stats.push(c);
             }
         }
         stats
+    }
+
+    /// The same counts as [`LineStats::push`] for an ASCII line, by table.
+    fn push_ascii(&mut self, bytes: &[u8]) {
+        const LETTER: u8 = 1;
+        const VOWEL: u8 = 2;
+        const TELLTALE: u8 = 4;
+        const ODD: u8 = 8;
+        // Indexing in a const block cannot panic at run time: an index out of
+        // range is a compile error.
+        #[allow(clippy::indexing_slicing)]
+        const CLASS: [u8; 128] = {
+            let mut t = [0u8; 128];
+            let mut b = 0;
+            while b < 128 {
+                let c = b as u8;
+                if c.is_ascii_alphabetic() {
+                    t[b] |= LETTER;
+                    if matches!(c | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                        t[b] |= VOWEL;
+                    }
+                    if matches!(c | 0x20, b'j' | b'f') {
+                        t[b] |= TELLTALE;
+                    }
+                } else if matches!(c, b';' | b'[' | b']' | b'`' | b'{' | b'}') {
+                    t[b] |= ODD;
+                }
+                b += 1;
+            }
+            t
+        };
+        let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
+        let mut prev = 0u8;
+        let mut pending = false;
+        for &b in bytes {
+            let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
+            if class & LETTER != 0 {
+                letters += 1;
+                vowels += u32::from(class & VOWEL != 0);
+                telltale += u32::from(class & TELLTALE != 0);
+                self.odd_punct |= pending;
+                pending = false;
+            } else {
+                pending = prev & LETTER != 0 && class & ODD != 0;
+            }
+            prev = class;
+        }
+        let latin = Sc::Latin as usize;
+        if let (Some(l), Some(v), Some(t)) = (
+            self.letters.get_mut(latin),
+            self.vowels.get_mut(latin),
+            self.telltale.get_mut(latin),
+        ) {
+            *l += letters;
+            *v += vowels;
+            *t += telltale;
+        }
     }
 
     #[inline]
