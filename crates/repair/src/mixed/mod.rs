@@ -918,7 +918,7 @@ impl LineStats {
             self.odd_punct |= self.pending_punct;
             self.pending_punct = false;
             self.prev_letter = true;
-        } else if c.is_alphabetic() {
+        } else if is_other_letter(c) {
             self.other_letters += 1;
             self.prev_letter = true;
         } else if matches!(c, '\'' | '\u{2019}') {
@@ -947,6 +947,19 @@ impl LineStats {
                     && (v * 100 < l * 28
                         || (i != Sc::Greek as usize && t * 100 > l * telltale_limit))
             })
+    }
+}
+
+/// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
+/// Hangul are answered by range (the general alphabetic test is a binary
+/// search, and those scripts fill whole lines); their punctuation blocks are
+/// not letters.
+#[inline]
+fn is_other_letter(c: char) -> bool {
+    match c {
+        '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}' | '\u{FE30}'..='\u{FE4F}' => false,
+        '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' => true,
+        _ => c.is_alphabetic(),
     }
 }
 
