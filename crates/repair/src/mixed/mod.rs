@@ -219,10 +219,10 @@ impl MixedScript {
         if line.is_ascii() && !self.options.keyboard_layouts {
             return false; // one script, no lookalikes to mix
         }
-        self.review(&LineStats::of(line))
+        self.review(line, &LineStats::of(line))
     }
 
-    fn review(&self, stats: &LineStats) -> bool {
+    fn review(&self, line: &str, stats: &LineStats) -> bool {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
@@ -231,9 +231,38 @@ impl MixedScript {
         }
         let present = stats.letters.iter().filter(|&&n| n > 0).count();
         if present > 1 {
-            return true;
+            return self.has_suspect_foreign_word(line, stats);
         }
         self.options.keyboard_layouts && stats.looks_mistyped()
+    }
+
+    /// For a line with words in two scripts (a Russian sentence naming
+    /// `Debian`): whether any word of the minority script could be a
+    /// lookalike respelling or a layout slip at all. Brand names and
+    /// acronyms are neither, so such lines cost one more scan, not a judge.
+    fn has_suspect_foreign_word(&self, line: &str, stats: &LineStats) -> bool {
+        let dominant = Sc::ALL
+            .into_iter()
+            .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
+            .unwrap_or(Sc::Latin);
+        words::words(line).iter().any(|w| {
+            let Some(source) = w.single().filter(|s| *s != dominant) else {
+                return false;
+            };
+            let Some(word) = line.get(w.start..w.end) else {
+                return false;
+            };
+            let homoglyph = self.options.homoglyphs
+                && word
+                    .chars()
+                    .all(|c| sc_of(c) != Some(source) || lookalike(c, dominant).is_some());
+            let acronym = word.chars().all(|c| !c.is_lowercase());
+            let layout = self.options.keyboard_layouts
+                && !acronym
+                && w.letters() >= 2
+                && looks_mistyped_word(word, source);
+            (homoglyph || layout) && !words::is_protected(line, w)
+        })
     }
 
     /// Repairs the mixed-script words of `text`, using `context` (the words
@@ -256,7 +285,7 @@ impl MixedScript {
 
     fn apply_once<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
         let stats = LineStats::of(text);
-        if !self.review(&stats) {
+        if !self.review(text, &stats) {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
@@ -1235,5 +1264,154 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
     Repaired {
         text: Cow::Owned(out),
         changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage() -> MixedScript {
+        MixedScript::new(MixedScriptOptions::default())
+    }
+
+    fn fix(text: &str) -> String {
+        stage()
+            .apply(text, &DocumentContext::from_text(text))
+            .text
+            .into_owned()
+    }
+
+    #[test]
+    fn layout_slip_inside_a_word_is_repaired_with_document_evidence() {
+        let doc = "Sergey Shoigu spoke. Later Sergeн Shoigu left. Sergey Shoigu returned.";
+        let r = stage().apply(doc, &DocumentContext::from_text(doc));
+        assert_eq!(r.text, doc.replace("Sergeн", "Sergey"));
+        let change = &r.changes[0];
+        assert_eq!(change.kind, ChangeKind::KeyboardLayout);
+        assert_eq!(&doc[change.start..change.end], "Sergeн");
+        assert!(change.confidence >= 0.9 && change.confidence <= 1.0);
+        assert!(
+            change.evidence.contains("н→y on key AD06"),
+            "{}",
+            change.evidence
+        );
+    }
+
+    #[test]
+    fn without_evidence_a_layout_guess_is_not_made() {
+        let line = "Minister Sergeн Shoigu said.";
+        assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn homoglyphs_both_ways() {
+        assert_eq!(fix("Пpивет всем, как дела?"), "Привет всем, как дела?");
+        assert_eq!(
+            fix("The minister said hello to Kоvalenko today."),
+            "The minister said hello to Kovalenko today."
+        );
+        assert_eq!(
+            fix("The сор said hello to the crowd."),
+            "The cop said hello to the crowd."
+        );
+    }
+
+    #[test]
+    fn wrong_layout_words_and_lines() {
+        assert_eq!(
+            fix("Он сказал ghbdtn и ушёл домой."),
+            "Он сказал привет и ушёл домой."
+        );
+        assert_eq!(fix("ghbdtn rfr ltkf"), "привет как дела");
+        assert_eq!(fix("руддщ цщкдв"), "hello world");
+    }
+
+    #[test]
+    fn legitimately_mixed_text_stays() {
+        for line in [
+            "Я купил iPhone-ом и Су-35 на https://example.com/путь сегодня.",
+            "Новая Windows-версия вышла в XXI веке, при Петре I.",
+            "Пишите на user@mail.ru или @sergey, тег #шойгу.",
+            "Ово је test за Србију.",
+            "Используйте параметр -l или --zone, см. «F» и 'no'.",
+            "Установите Debian GNU/Linux на ноутбук Mac.",
+            "Файл отчёт.docx лежит в /usr/share/doc.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn brand_names_in_another_script_cost_no_judging() {
+        let s = stage();
+        assert!(!s.needs_review("Установите Debian GNU/Linux на ноутбук."));
+        assert!(!s.needs_review("The Kremlin and the Duma; no Cyrillic here."));
+        assert!(!s.needs_review("本手册属于自由软件，您可以在 GNU 通用公共授权（GPL）下重新发布。"));
+        assert!(s.needs_review("Он сказал ghbdtn и ушёл."));
+        assert!(s.needs_review("Sergeн"));
+        assert!(s.needs_review("руддщ цщкдв"));
+    }
+
+    #[test]
+    fn channels_can_be_switched_off() {
+        let off = MixedScript::new(MixedScriptOptions {
+            homoglyphs: false,
+            keyboard_layouts: false,
+            ..MixedScriptOptions::default()
+        });
+        let text = "Пpивет ghbdtn";
+        assert!(!off.needs_review(text));
+        assert_eq!(off.apply(text, &DocumentContext::new()).text, text);
+        let no_layouts = MixedScript::new(MixedScriptOptions {
+            keyboard_layouts: false,
+            ..MixedScriptOptions::default()
+        });
+        assert_eq!(
+            no_layouts
+                .apply("Он сказал ghbdtn и ушёл.", &DocumentContext::new())
+                .text,
+            "Он сказал ghbdtn и ушёл."
+        );
+    }
+
+    #[test]
+    fn user_words_are_never_changed() {
+        let mut s = stage();
+        s.add_words(["ghbdtn"]);
+        let line = "Он сказал ghbdtn и ушёл домой.";
+        assert_eq!(s.apply(line, &DocumentContext::new()).text, line);
+    }
+
+    #[test]
+    fn a_higher_threshold_repairs_less() {
+        let strict = MixedScript::new(MixedScriptOptions {
+            min_confidence: 1.0,
+            ..MixedScriptOptions::default()
+        });
+        let line = "Он сказал ghbdtn и ушёл домой.";
+        assert_eq!(strict.apply(line, &DocumentContext::new()).text, line);
+    }
+
+    #[test]
+    fn word_lists_parse_and_reject_bad_lines() {
+        let words =
+            MixedScript::parse_word_list("# brands\nShoigu\n\n  iPhone  # phone\n").unwrap();
+        assert_eq!(words, ["Shoigu", "iPhone"]);
+        let err = MixedScript::parse_word_list("ok\ntwo words\n").unwrap_err();
+        assert!(err.to_string().starts_with("line 2:"), "{err}");
+    }
+
+    #[test]
+    fn repair_is_a_fixed_point() {
+        for text in [
+            "а\u{a0}еpухB a",
+            "fо fщ",
+            "Пpивет ghbdtn руддщ",
+            "ш\u{301}Bарaα",
+        ] {
+            let once = fix(text);
+            assert_eq!(fix(&once), once, "{text:?}");
+        }
     }
 }
