@@ -252,11 +252,12 @@ impl MixedScript {
             let Some(word) = line.get(w.start..w.end) else {
                 return false;
             };
+            let acronym = word.chars().all(|c| !c.is_lowercase());
             let homoglyph = self.options.homoglyphs
+                && !(acronym && w.letters() <= 3)
                 && word
                     .chars()
                     .all(|c| sc_of(c) != Some(source) || lookalike(c, dominant).is_some());
-            let acronym = word.chars().all(|c| !c.is_lowercase());
             let layout = self.options.keyboard_layouts
                 && !acronym
                 && w.letters() >= 2
@@ -577,7 +578,9 @@ impl MixedScript {
         }
         // Cheap tests first: most foreign words (brand names, acronyms,
         // quotations) can be neither a lookalike spelling nor a layout slip.
+        let short_acronym = w.letters() <= 3 && original.chars().all(|c| !c.is_lowercase());
         let homoglyph_possible = self.options.homoglyphs
+            && !short_acronym
             && original
                 .chars()
                 .all(|c| sc_of(c) != Some(source) || lookalike(c, target).is_some());
@@ -951,6 +954,8 @@ impl LineStats {
             self.other_letters += 1;
             self.prev_letter = true;
         } else if matches!(c, '\'' | '\u{2019}') {
+            // `Debian'у`: an inflection after an apostrophe may switch script.
+            self.word_scripts = 0;
             self.prev_letter = true;
         } else {
             self.pending_punct = self.prev_letter && matches!(c, ';' | '[' | ']' | '`' | '{' | '}');
@@ -1065,11 +1070,11 @@ fn typed_plausibility(word: &str, sc: Sc) -> f32 {
         .fold(-12.0, f32::max)
 }
 
-/// Whether a whole word in `sc` looks like another script typed on `sc`'s
-/// layout: layout punctuation inside, too few vowels, or letters that are
-/// rare in `sc`'s languages but frequent in such slips (`j`, `f` for Cyrillic
-/// `о`, `а` typed on QWERTY; `щ`, `ш`, `ф` for Latin `o`, `i`, `a` typed on
-/// ЙЦУКЕН).
+/// Whether a whole word in `sc` could be another script typed on `sc`'s
+/// layout: layout punctuation inside, too few vowels (Cyrillic vowels land
+/// on QWERTY consonant keys — `а` on `f`, `о` on `j`, `е` on `t` — and Latin
+/// vowels on ЙЦУКЕН consonants), or one of those telltale letters (`j`, `f`;
+/// `щ`, `ш`, `ф`). A wide net: the judge decides.
 fn looks_mistyped_word(word: &str, sc: Sc) -> bool {
     let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
     for c in word.chars() {
@@ -1078,14 +1083,15 @@ fn looks_mistyped_word(word: &str, sc: Sc) -> bool {
         }
         if sc_of(c) == Some(sc) {
             letters += 1;
-            vowels += u32::from(is_vowel(c));
+            // `y` is left out: it is what `н` becomes on QWERTY.
+            vowels += u32::from(is_vowel(c) && !matches!(c, 'y' | 'Y'));
             telltale += u32::from(matches!(
                 c,
                 'j' | 'f' | 'J' | 'F' | 'щ' | 'ш' | 'ф' | 'Щ' | 'Ш' | 'Ф'
             ));
         }
     }
-    sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 34
+    sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 25
 }
 
 /// The language of `text` by whatlang, restricted to the languages with a

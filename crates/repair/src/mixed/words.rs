@@ -245,10 +245,11 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     {
         return true;
     }
-    // Two scripts joined by a hyphen: an inflected brand (`iPhone-ом`).
-    if core.contains('-') {
+    // Two scripts joined by a hyphen or an apostrophe: an inflected brand
+    // (`iPhone-ом`, `Debian'у`).
+    if core.contains(['-', '\'', '\u{2019}']) {
         let scripts: Vec<Option<Sc>> = core
-            .split('-')
+            .split(['-', '\'', '\u{2019}'])
             .map(|part| {
                 let mut s = part.chars().filter_map(sc_of);
                 let first = s.next();
@@ -337,6 +338,7 @@ mod tests {
             "МиГ-29",
             "iPhone-ом",
             "Windows-версия",
+            "Debian'у",
             "отчёт.docx",
             "iPhone",
             "°C",
