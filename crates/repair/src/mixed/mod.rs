@@ -148,6 +148,46 @@ struct Candidate {
     why: String,
 }
 
+impl Candidate {
+    fn homoglyph(text: String, strength: u8, end: usize) -> Candidate {
+        Candidate {
+            text,
+            kind: ChangeKind::Homoglyph,
+            strength,
+            layouts: None,
+            end,
+            swallows_punct: false,
+            score: 0.0,
+            why: String::new(),
+        }
+    }
+
+    /// Every re-typing of `word`'s `source` letters from a `source` layout
+    /// to a `target` layout that gives a `target` word.
+    fn retypings(
+        word: &str,
+        source: Sc,
+        target: Sc,
+        end: usize,
+        swallows_punct: bool,
+    ) -> impl Iterator<Item = Candidate> + '_ {
+        source.layouts().iter().flat_map(move |from| {
+            target.layouts().iter().filter_map(move |to| {
+                retype_word(word, source, target, from, to).map(|text| Candidate {
+                    text,
+                    kind: ChangeKind::KeyboardLayout,
+                    strength: 0,
+                    layouts: Some((from, to)),
+                    end,
+                    swallows_punct,
+                    score: 0.0,
+                    why: String::new(),
+                })
+            })
+        })
+    }
+}
+
 struct Edit {
     start: usize,
     end: usize,
@@ -496,38 +536,14 @@ impl MixedScript {
         for target in w.scripts() {
             if self.options.homoglyphs {
                 if let Some((text, strength)) = map_lookalikes(original, target) {
-                    candidates.push(Candidate {
-                        text,
-                        kind: ChangeKind::Homoglyph,
-                        strength,
-                        layouts: None,
-                        end: w.end,
-                        swallows_punct: false,
-                        score: 0.0,
-                        why: String::new(),
-                    });
+                    candidates.push(Candidate::homoglyph(text, strength, w.end));
                 }
             }
             // An in-word slip re-types the fewer letters to fit the more.
             let most = w.scripts().first().map_or(0, |s| w.count(*s));
             if self.options.keyboard_layouts && w.count(target) == most {
                 for source in w.scripts().into_iter().filter(|s| *s != target) {
-                    for from in source.layouts() {
-                        for to in target.layouts() {
-                            if let Some(text) = retype_word(original, source, target, from, to) {
-                                candidates.push(Candidate {
-                                    text,
-                                    kind: ChangeKind::KeyboardLayout,
-                                    strength: 0,
-                                    layouts: Some((from, to)),
-                                    end: w.end,
-                                    swallows_punct: false,
-                                    score: 0.0,
-                                    why: String::new(),
-                                });
-                            }
-                        }
-                    }
+                    candidates.extend(Candidate::retypings(original, source, target, w.end, false));
                 }
             }
         }
@@ -645,16 +661,7 @@ impl MixedScript {
         let mut candidates = Vec::new();
         if homoglyph_possible {
             if let Some((text, strength)) = map_lookalikes(original, target) {
-                candidates.push(Candidate {
-                    text,
-                    kind: ChangeKind::Homoglyph,
-                    strength,
-                    layouts: None,
-                    end: w.end,
-                    swallows_punct: false,
-                    score: 0.0,
-                    why: String::new(),
-                });
+                candidates.push(Candidate::homoglyph(text, strength, w.end));
             }
         }
         // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
@@ -671,37 +678,17 @@ impl MixedScript {
                 .get(w.end..)
                 .and_then(|rest| rest.chars().next())
                 .filter(|c| is_layout_punct(*c));
-            for from in source.layouts() {
-                for to in target.layouts() {
-                    if let Some(text) = retype_word(original, source, target, from, to) {
-                        candidates.push(Candidate {
-                            text,
-                            kind: ChangeKind::KeyboardLayout,
-                            strength: 0,
-                            layouts: Some((from, to)),
-                            end: w.end,
-                            swallows_punct: false,
-                            score: 0.0,
-                            why: String::new(),
-                        });
-                    }
-                    if let Some(t) = trailing {
-                        let mut longer = original.to_owned();
-                        longer.push(t);
-                        if let Some(text) = retype_word(&longer, source, target, from, to) {
-                            candidates.push(Candidate {
-                                text,
-                                kind: ChangeKind::KeyboardLayout,
-                                strength: 0,
-                                layouts: Some((from, to)),
-                                end: w.end + t.len_utf8(),
-                                swallows_punct: true,
-                                score: 0.0,
-                                why: String::new(),
-                            });
-                        }
-                    }
-                }
+            candidates.extend(Candidate::retypings(original, source, target, w.end, false));
+            if let Some(t) = trailing {
+                let mut longer = original.to_owned();
+                longer.push(t);
+                candidates.extend(Candidate::retypings(
+                    &longer,
+                    source,
+                    target,
+                    w.end + t.len_utf8(),
+                    true,
+                ));
             }
         }
         // An isolated word that reads like nothing in its own script leaves
