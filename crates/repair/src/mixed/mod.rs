@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
-    bigrams, is_vowel, key_name, layout, layout_language, lookalike, retype, sc_of, zipf, Sc,
+    bigrams, is_vowel, key_name, layout, layout_language, lookalike, retype_text, sc_of, zipf, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -767,7 +767,7 @@ impl MixedScript {
                     let mut out = String::with_capacity(line.text.len() * 2);
                     let mut last = 0;
                     for &(start, end) in &addresses {
-                        out.extend(convert_span(
+                        out.push_str(&convert_span(
                             line.text.get(last..start).unwrap_or_default(),
                             a,
                             b,
@@ -775,7 +775,7 @@ impl MixedScript {
                         out.push_str(line.text.get(start..end).unwrap_or_default());
                         last = end;
                     }
-                    out.extend(convert_span(
+                    out.push_str(&convert_span(
                         line.text.get(last..).unwrap_or_default(),
                         a,
                         b,
@@ -1131,35 +1131,23 @@ fn map_lookalikes(word: &str, target: Sc) -> Option<(String, u8)> {
 /// a character is not on the layout or does not become a `target` letter.
 fn retype_word(word: &str, source: Sc, target: Sc, from: &str, to: &str) -> Option<String> {
     let (a, b) = (layout(from)?, layout(to)?);
-    let mut out = String::with_capacity(word.len() * 2);
-    for c in word.chars() {
-        let convert = sc_of(c) == Some(source) || (source == Sc::Latin && is_layout_punct(c));
-        if convert {
-            let r = retype(c, a, b)?;
-            if sc_of(r) != Some(target) {
-                return None;
-            }
-            out.push(r);
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out)
+    let out = retype_text(word, a, b, true, |c| {
+        sc_of(c) == Some(source) || (source == Sc::Latin && is_layout_punct(c))
+    })?;
+    // Every letter must now be the target script's.
+    out.chars()
+        .all(|c| sc_of(c).is_none_or(|s| s == target) || !c.is_alphabetic())
+        .then_some(out)
+        .filter(|o| o.chars().any(|c| sc_of(c) == Some(target)))
 }
 
 /// Re-types every character of `span` that the layout has; others stay.
-fn convert_span<'s>(
-    span: &'s str,
-    a: &'s crate::tables::layouts::LayoutTable,
-    b: &'s crate::tables::layouts::LayoutTable,
-) -> impl Iterator<Item = char> + 's {
-    span.chars().map(move |c| {
-        if c == ' ' {
-            c
-        } else {
-            retype(c, a, b).unwrap_or(c)
-        }
-    })
+fn convert_span(
+    span: &str,
+    a: &crate::tables::layouts::LayoutTable,
+    b: &crate::tables::layouts::LayoutTable,
+) -> String {
+    retype_text(span, a, b, false, |c| c != ' ').unwrap_or_else(|| span.to_owned())
 }
 
 /// Picks the best candidate against leaving the word (`keep`) and the other

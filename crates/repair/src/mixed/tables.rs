@@ -191,6 +191,80 @@ pub(crate) fn retype(c: char, from: &LayoutTable, to: &LayoutTable) -> Option<ch
     (out != '\0').then_some(out)
 }
 
+/// Dead keys of the layouts, as the `# Dead keys` header lines of
+/// `data/curated/layouts/*.toml` record them (xkb-data): layout, XKB key
+/// name, and the combining mark each level adds to the next letter typed
+/// (`'\0'` where that level is not a dead key). A test checks this list
+/// against those headers.
+pub(crate) const DEAD_KEYS: &[(&str, &str, [char; 2])] = &[
+    ("de", "AE12", ['\u{301}', '\u{300}']),
+    ("de", "TLDE", ['\u{302}', '\0']),
+    ("fr", "AD11", ['\u{302}', '\u{308}']),
+    ("gr", "AC10", ['\u{301}', '\u{308}']),
+];
+
+/// The combining mark the dead key at (`key`, `level`) of `layout` puts on
+/// the next letter, if that key is dead there.
+fn dead_mark(layout: &LayoutTable, key: u8, level: u8) -> Option<char> {
+    let name = KEY_NAMES.get(usize::from(key))?;
+    let (_, _, marks) = DEAD_KEYS
+        .iter()
+        .find(|(id, k, _)| *id == layout.id && k == name)?;
+    marks
+        .get(usize::from(level))
+        .copied()
+        .filter(|m| *m != '\0')
+}
+
+/// Re-types `text` typed on layout `from` as if `to` had been active,
+/// dead keys included (`;a` on QWERTY is `ά` on the Greek layout). Each
+/// character is re-typed when `convert` says so; with `strict`, a character
+/// that cannot be re-typed makes the whole result `None`, otherwise it stays.
+pub(crate) fn retype_text(
+    text: &str,
+    from: &LayoutTable,
+    to: &LayoutTable,
+    strict: bool,
+    convert: impl Fn(char) -> bool,
+) -> Option<String> {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !convert(c) {
+            out.push(c);
+            continue;
+        }
+        let at = from
+            .by_char
+            .binary_search_by(|e| e.0.cmp(&c))
+            .ok()
+            .and_then(|i| from.by_char.get(i));
+        let Some(&(_, key, level)) = at else {
+            if strict {
+                return None;
+            }
+            out.push(c);
+            continue;
+        };
+        if let Some(mark) = dead_mark(to, key, level) {
+            // The next key's letter takes the mark.
+            let next = chars.peek().and_then(|&n| retype(n, from, to));
+            if let Some(composed) = next.and_then(|n| unicode_normalization::char::compose(n, mark))
+            {
+                chars.next();
+                out.push(composed);
+                continue;
+            }
+        }
+        match retype(c, from, to) {
+            Some(r) => out.push(r),
+            None if strict => return None,
+            None => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// The XKB name of the key that types `c` on `layout` (`"AD06"`).
 pub(crate) fn key_name(c: char, layout: &LayoutTable) -> Option<&'static str> {
     let i = layout.by_char.binary_search_by(|e| e.0.cmp(&c)).ok()?;
@@ -355,6 +429,57 @@ mod tests {
         assert_eq!(retype(';', us, ru), Some('ж'));
         assert_eq!(key_name('н', ru), Some("AD06"));
         assert!(ru.description.contains("ЙЦУКЕН"));
+    }
+
+    #[test]
+    fn dead_keys_match_the_layout_headers() {
+        let headers = [
+            (
+                "de",
+                include_str!("../../../../data/curated/layouts/de.toml"),
+            ),
+            (
+                "fr",
+                include_str!("../../../../data/curated/layouts/fr.toml"),
+            ),
+            (
+                "gr",
+                include_str!("../../../../data/curated/layouts/gr.toml"),
+            ),
+        ];
+        for (id, text) in headers {
+            let line = text.lines().find(|l| l.starts_with("# Dead keys")).unwrap();
+            for (layout_id, key, _) in DEAD_KEYS.iter().filter(|d| d.0 == id) {
+                assert!(
+                    line.contains(&format!("{key} = dead_")),
+                    "{layout_id} {key}: {line}"
+                );
+            }
+            let listed = line.matches("= dead_").count();
+            assert_eq!(
+                listed,
+                DEAD_KEYS.iter().filter(|d| d.0 == id).count(),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn dead_keys_compose() {
+        let (us, gr, ru, fr) = (
+            layout("us").unwrap(),
+            layout("gr").unwrap(),
+            layout("ru").unwrap(),
+            layout("fr").unwrap(),
+        );
+        assert_eq!(
+            retype_text("Kalhm;era", us, gr, true, |_| true).as_deref(),
+            Some("Καλημέρα")
+        );
+        assert_eq!(
+            retype_text("ху", ru, fr, true, |_| true).as_deref(),
+            Some("ê")
+        );
     }
 
     #[test]
