@@ -36,8 +36,8 @@ fn mixed_script_repair_quality() {
 const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.97, 0.995),
     ("homoglyph-word", 0.75, 0.995),
-    ("layout-inword", 0.47, 0.91),
-    ("layout-word", 0.40, 0.96),
+    ("layout-inword", 0.60, 0.97),
+    ("layout-word", 0.48, 0.97),
     ("layout-line", 0.83, 0.97),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.

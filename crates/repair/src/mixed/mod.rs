@@ -28,7 +28,8 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
-    bigrams, is_vowel, key_name, layout, layout_language, lookalike, retype_text, sc_of, zipf, Sc,
+    bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike, retype_text,
+    sc_of, zipf, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -465,6 +466,7 @@ impl MixedScript {
         line: &Line<'_>,
         candidates: &mut Vec<Candidate>,
         script: Option<Sc>,
+        original: &str,
         prior: impl Fn(u8) -> f32,
         keep: f32,
         typed_plausibility: Option<f32>,
@@ -479,7 +481,11 @@ impl MixedScript {
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
             let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
-            c.score = handicap + score + prior(c.strength) + c.layouts.map_or(0.0, layout_prior);
+            // The changed letters against their neighbours: `Sprachausgabe`
+            // (`ch`) reads better than `Spracpausgabe` (`cp`).
+            let local = local_plausibility(original, &c.text, script_of(c))
+                .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
+            c.score = handicap + score + local + prior(c.strength);
             c.why = why;
             // A re-typed word no lexicon knows still wins when it reads like
             // its language and the word as typed reads like nothing at all
@@ -500,7 +506,7 @@ impl MixedScript {
         }
         candidates.retain(|c| c.score > keep);
         for c in candidates.iter_mut() {
-            let Some((_, to)) = c.layouts else {
+            let Some((from, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
                 if let Some(line_lang) = line.language(script_of(c)) {
                     let (score, why, _) =
@@ -510,8 +516,12 @@ impl MixedScript {
                 }
                 continue;
             };
-            if let Some(line_lang) = line.language(script_of(c)) {
-                if layout_language(to) != line_lang {
+            let line_lang = line.language(script_of(c));
+            if line_lang.is_none() {
+                c.score += layout_prior((from, to));
+            }
+            if let Some(line_lang) = line_lang {
+                if !layout_serves(to, line_lang) {
                     // A Russian line was not typed on a Serbian layout.
                     c.score -= 1.5;
                     let _ = write!(
@@ -551,6 +561,7 @@ impl MixedScript {
             line,
             &mut candidates,
             None,
+            original,
             |strength| match strength {
                 2 => 3.0,
                 1 => 0.5,
@@ -703,6 +714,7 @@ impl MixedScript {
             line,
             &mut candidates,
             Some(target),
+            original,
             |strength| if strength == 2 { 1.0 } else { 0.0 },
             keep,
             Some(typed),
@@ -1045,6 +1057,39 @@ fn layout_prior((from, to): (&str, &str)) -> f32 {
         _ => 0.0,
     };
     -(rarity(from) + rarity(to))
+}
+
+/// How well the letters a candidate changed fit their neighbours: the mean
+/// log-probability of the transitions into and out of each changed letter,
+/// under the best language of `sc`. `None` when the lengths differ.
+fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
+    let old: Vec<char> = original.chars().collect();
+    let new: Vec<char> = candidate.to_lowercase().chars().collect();
+    if old.len() != new.len() {
+        return None;
+    }
+    let changed: Vec<usize> = (0..new.len())
+        .filter(|&i| old.get(i).map(|c| c.to_lowercase().next()) != Some(new.get(i).copied()))
+        .collect();
+    if changed.is_empty() {
+        return None;
+    }
+    sc.languages()
+        .iter()
+        .filter_map(|lang| bigrams(lang))
+        .map(|model| {
+            let total: f32 = changed
+                .iter()
+                .map(|&i| {
+                    let prev = i.checked_sub(1).and_then(|j| new.get(j).copied());
+                    let cur = new.get(i).copied();
+                    let next = new.get(i + 1).copied();
+                    model.transition(prev, cur) + model.transition(cur, next)
+                })
+                .sum();
+            total / (2 * changed.len()) as f32
+        })
+        .reduce(f32::max)
 }
 
 /// How much `word` (with any layout punctuation in it) reads like a word

@@ -63,6 +63,12 @@ pub(crate) fn layout_language(id: &str) -> &'static str {
     }
 }
 
+/// Whether layout `id` is one that writers of `lang` use: its own language,
+/// and US QWERTY for Spanish too (no Spanish layout is modelled).
+pub(crate) fn layout_serves(id: &str, lang: &str) -> bool {
+    layout_language(id) == lang || (id == "us" && lang == "es")
+}
+
 /// The confusable script of a letter, by block; `None` for anything else
 /// (digits, punctuation, marks, other scripts).
 #[inline]
@@ -349,6 +355,20 @@ impl Bigrams {
             }
         }
         Bigrams { alphabet, logp }
+    }
+
+    /// log P(`next` | `prev`), `None` standing for the word boundary;
+    /// characters outside the alphabet score as the rarest transitions.
+    pub(crate) fn transition(&self, prev: Option<char>, next: Option<char>) -> f32 {
+        let n = self.alphabet.len() + 1;
+        let index = |c: Option<char>| match c {
+            None => Some(n - 1),
+            Some(c) => self.alphabet.binary_search(&c).ok(),
+        };
+        match (index(prev), index(next)) {
+            (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),
+            _ => -12.0,
+        }
     }
 
     /// Mean log-probability per transition of `lower` (a lowercase word),
