@@ -424,12 +424,19 @@ impl MixedScript {
             let _ = write!(why, "; the document spells it so {count}×");
         }
         let own = lang.and_then(|l| zipf(l, &lower).map(|z| (z, l)));
-        let best = own.or_else(|| {
-            sc.languages()
-                .iter()
-                .filter_map(|l| zipf(l, &lower).map(|z| (z, *l)))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-        });
+        let other = sc
+            .languages()
+            .iter()
+            .filter_map(|l| zipf(l, &lower).map(|z| (z, *l)))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        // A word the wanted language's lexicon lists as rare but a related
+        // language uses constantly (`не`: the Belarusian list has no
+        // frequencies) keeps most of that weight.
+        let best = match (own, other) {
+            (Some(o), Some(b)) if b.1 != o.1 && b.0 - 1.5 > o.0 => Some((b.0 - 1.5, o.1)),
+            (Some(o), _) => Some(o),
+            (None, b) => b,
+        };
         if let Some((z, l)) = best {
             let off = if lang.is_some_and(|want| want != l) {
                 1.5
@@ -600,8 +607,11 @@ impl MixedScript {
         if is_quoted(line.text, w.start, w.end) {
             return None; // a quoted literal: «F», 'no'
         }
-        if w.letters() == 1 && original.chars().any(char::is_uppercase) {
-            return None; // a label or variable: "Appendix E", "point A"
+        if w.letters() == 1 {
+            // A one-letter word in another script is a label, variable or
+            // option value ("Appendix E", "n (near copies)") more often than
+            // a spoofed preposition.
+            return None;
         }
         // Cheap tests first: most foreign words (brand names, acronyms,
         // quotations) can be neither a lookalike spelling nor a layout slip.
@@ -632,13 +642,14 @@ impl MixedScript {
             return None; // Serbian writes both alphabets
         }
         // Words of the same script around it make a genuine foreign phrase likely.
-        let same_script_neighbours = line
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| {
-                *j != index && o.single() == Some(source) && !words::is_protected(line.text, o)
-            })
+        // A foreign phrase is contiguous: only the words right before and
+        // after count (a brand elsewhere in the line does not make `To` in a
+        // Greek sentence English).
+        let same_script_neighbours = [index.checked_sub(1), Some(index + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| line.words.get(j))
+            .filter(|o| o.single() == Some(source) && !words::is_protected(line.text, o))
             .count();
         let target_words = line
             .words
