@@ -732,8 +732,13 @@ impl MixedScript {
             context,
         );
         // A foreign-script word needs real evidence: a common word or the
-        // document's own spelling, not just a plausible shape.
-        candidates.retain(|c| c.score >= 3.0);
+        // document's own spelling, not just a plausible shape. Short strings
+        // re-type into some short word all too easily (`gtk` is `пел`): they
+        // need a very common one.
+        let short = w.letters() <= 3;
+        candidates.retain(|c| {
+            c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
+        });
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
