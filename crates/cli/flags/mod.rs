@@ -140,54 +140,26 @@ impl FormArg {
     }
 }
 
-/// A cleaning rule, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum RuleArg {
-    /// Unicode normalization (see --normalize).
-    Normalization,
-    /// C0/C1 control characters except tab and newline (VT, FF, lone CR, NEL become a space).
-    Controls,
-    /// A byte order mark at the start of a line.
-    Bom,
-    /// Soft hyphens (U+00AD).
-    SoftHyphens,
-    /// Zero-width and invisible characters, except ZWJ/ZWNJ where a script or an emoji needs them.
-    ZeroWidth,
-    /// Bidi embedding, override and isolate controls (the Trojan Source set).
-    BidiControls,
-    /// NBSP, thin, ideographic and other exotic spaces to a plain space.
-    Spaces,
-    /// Line and paragraph separators (U+2028, U+2029) to a plain space.
-    LineSeparators,
-    /// Decode HTML character references such as &amp; and &#1089; (off by default).
-    HtmlEntities,
-    /// Fold fullwidth ASCII forms to ASCII (off by default).
-    Fullwidth,
-    /// Straighten curly quotes (off by default).
-    Quotes,
-    /// Mixed-script words: lookalike letters of another script (a Cyrillic о in a Latin word).
-    Homoglyphs,
-    /// Words or lines typed with the wrong keyboard layout (Sergeн → Sergey, ghbdtn → привет).
-    KeyboardLayouts,
-}
+/// A cleaning rule, by name: the pipeline's [`Rule`], with its names and
+/// descriptions as the command line's possible values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RuleArg(pub(crate) Rule);
 
 impl RuleArg {
     pub(crate) fn rule(self) -> Rule {
-        match self {
-            RuleArg::Normalization => Rule::Normalization,
-            RuleArg::Controls => Rule::Controls,
-            RuleArg::Bom => Rule::Bom,
-            RuleArg::SoftHyphens => Rule::SoftHyphens,
-            RuleArg::ZeroWidth => Rule::ZeroWidth,
-            RuleArg::BidiControls => Rule::BidiControls,
-            RuleArg::Spaces => Rule::Spaces,
-            RuleArg::LineSeparators => Rule::LineSeparators,
-            RuleArg::HtmlEntities => Rule::HtmlEntities,
-            RuleArg::Fullwidth => Rule::Fullwidth,
-            RuleArg::Quotes => Rule::Quotes,
-            RuleArg::Homoglyphs => Rule::Homoglyphs,
-            RuleArg::KeyboardLayouts => Rule::KeyboardLayouts,
-        }
+        self.0
+    }
+}
+
+impl ValueEnum for RuleArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: std::sync::LazyLock<Vec<RuleArg>> =
+            std::sync::LazyLock::new(|| Rule::ALL.into_iter().map(RuleArg).collect());
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.description()))
     }
 }
 

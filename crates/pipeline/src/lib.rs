@@ -93,6 +93,39 @@ impl Rule {
         }
     }
 
+    /// One line saying what the rule does (the command's `--help` text).
+    pub const fn description(self) -> &'static str {
+        match self {
+            Rule::Normalization => "Unicode normalization (see --normalize)",
+            Rule::Controls => {
+                "C0/C1 control characters except tab and newline (VT, FF, lone CR, NEL become a space)"
+            }
+            Rule::Bom => "A byte order mark at the start of a line",
+            Rule::SoftHyphens => "Soft hyphens (U+00AD)",
+            Rule::ZeroWidth => {
+                "Zero-width and invisible characters, except ZWJ/ZWNJ where a script or an emoji needs them"
+            }
+            Rule::BidiControls => {
+                "Bidi embedding, override and isolate controls (the Trojan Source set)"
+            }
+            Rule::Spaces => "NBSP, thin, ideographic and other exotic spaces to a plain space",
+            Rule::LineSeparators => {
+                "Line and paragraph separators (U+2028, U+2029) to a plain space"
+            }
+            Rule::HtmlEntities => {
+                "Decode HTML character references such as &amp; and &#1089; (off by default)"
+            }
+            Rule::Fullwidth => "Fold fullwidth ASCII forms to ASCII (off by default)",
+            Rule::Quotes => "Straighten curly quotes (off by default)",
+            Rule::Homoglyphs => {
+                "Mixed-script words: lookalike letters of another script (a Cyrillic о in a Latin word)"
+            }
+            Rule::KeyboardLayouts => {
+                "Words or lines typed with the wrong keyboard layout (Sergeн → Sergey, ghbdtn → привет)"
+            }
+        }
+    }
+
     /// Whether the rule is on in a default pipeline.
     pub fn is_default(self) -> bool {
         Rule::is_on(
