@@ -89,51 +89,40 @@ impl Word {
 /// with apostrophes and layout punctuation allowed between letters.
 pub(crate) fn words(line: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let Some(&(start, c)) = chars.get(i) else {
-            break;
-        };
-        if !is_word_char(c) {
-            i += 1;
-            continue;
-        }
-        let mut w = Word {
-            start,
-            end: start,
-            latin: 0,
-            cyrillic: 0,
-            greek: 0,
-            other: 0,
-            inner_punct: false,
-        };
-        let mut j = i;
-        while let Some(&(at, c)) = chars.get(j) {
-            if is_word_char(c) {
-                match sc_of(c) {
-                    Some(Sc::Latin) => w.latin += 1,
-                    Some(Sc::Cyrillic) => w.cyrillic += 1,
-                    Some(Sc::Greek) => w.greek += 1,
-                    None if c.is_alphabetic() => w.other += 1,
-                    None => {}
-                }
-                w.end = at + c.len_utf8();
-                j += 1;
-            } else if (is_apostrophe(c) || is_layout_punct(c))
-                && chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n))
-            {
-                if !is_apostrophe(c) || c == '\'' {
-                    w.inner_punct |= is_layout_punct(c);
-                }
-                j += 1;
-            } else {
-                break;
+    // One pass with one character of look-ahead: no copy of the line, so a
+    // very long line costs only its words.
+    let mut chars = line.char_indices().peekable();
+    let mut current: Option<Word> = None;
+    while let Some((at, c)) = chars.next() {
+        if is_word_char(c) {
+            let w = current.get_or_insert(Word {
+                start: at,
+                end: at,
+                latin: 0,
+                cyrillic: 0,
+                greek: 0,
+                other: 0,
+                inner_punct: false,
+            });
+            match sc_of(c) {
+                Some(Sc::Latin) => w.latin += 1,
+                Some(Sc::Cyrillic) => w.cyrillic += 1,
+                Some(Sc::Greek) => w.greek += 1,
+                None if c.is_alphabetic() => w.other += 1,
+                None => {}
             }
+            w.end = at + c.len_utf8();
+        } else if let Some(w) = current.as_mut().filter(|_| {
+            (is_apostrophe(c) || is_layout_punct(c))
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+        }) {
+            // Joins the word: `don't`, `j,hfnbkcz`.
+            w.inner_punct |= is_layout_punct(c) && c != '\u{2019}';
+        } else if let Some(w) = current.take() {
+            out.push(w);
         }
-        out.push(w);
-        i = j.max(i + 1);
     }
+    out.extend(current);
     out
 }
 
