@@ -23,7 +23,7 @@ mod scan;
 mod tables;
 
 pub use hygiene::Hygiene;
-pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions};
+pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions, MAX_REVIEW_BYTES};
 pub use options::{Error, HygieneOptions, LineSeparatorMode, NormalizationForm};
 pub use repaired::{Change, ChangeKind, Repaired};
 

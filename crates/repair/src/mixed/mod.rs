@@ -198,6 +198,11 @@ struct Edit {
     evidence: String,
 }
 
+/// Lines longer than this are not judged (hygiene still runs on them): the
+/// judge's work grows with the words of a line, and a line of hundreds of
+/// kilobytes is a data blob, not prose.
+pub const MAX_REVIEW_BYTES: usize = 256 * 1024;
+
 /// Rounds of [`MixedScript::apply`] before it gives up on a fixed point.
 const MAX_ROUNDS: usize = 4;
 
@@ -256,6 +261,9 @@ impl MixedScript {
     pub fn needs_review(&self, line: &str) -> bool {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
+        }
+        if line.len() > MAX_REVIEW_BYTES {
+            return false; // a data blob, not prose: judging it would take seconds
         }
         if line.is_ascii() && !self.options.keyboard_layouts {
             return false; // one script, no lookalikes to mix
@@ -326,6 +334,9 @@ impl MixedScript {
     }
 
     fn apply_once<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+        if text.len() > MAX_REVIEW_BYTES {
+            return Repaired::unchanged(text);
+        }
         let stats = LineStats::of(text);
         if !self.review(text, &stats) {
             return Repaired::unchanged(text);
@@ -1393,6 +1404,15 @@ mod tests {
         assert!(s.needs_review("Он сказал ghbdtn и ушёл."));
         assert!(s.needs_review("Sergeн"));
         assert!(s.needs_review("руддщ цщкдв"));
+    }
+
+    #[test]
+    fn huge_lines_are_not_judged() {
+        let line = "ghbdtn ".repeat(MAX_REVIEW_BYTES / 7 + 1);
+        assert!(line.len() > MAX_REVIEW_BYTES);
+        assert!(!stage().needs_review(&line));
+        assert!(stage().needs_review("ghbdtn ghbdtn ghbdtn"));
+        assert_eq!(stage().apply(&line, &DocumentContext::new()).text, line);
     }
 
     #[test]
