@@ -847,6 +847,22 @@ impl MixedScript {
             }
         }
         let (score, hits, n, out, from, to) = best?;
+        // Serbian is written in both alphabets, so Latin words count as
+        // known as typed — but Serbian Latin has no q, w, x or y: those are
+        // Cyrillic `љ њ џ з` typed on QWERTY with the Serbian layout meant.
+        let as_typed = if to == "rs" {
+            typed
+                .iter()
+                .filter(|t| {
+                    !t.chars().any(|c| {
+                        is_layout_punct(c)
+                            || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                    }) && known(t, source, None).is_some()
+                })
+                .count()
+        } else {
+            as_typed
+        };
         let typed_share = as_typed as f32 / typed.len() as f32;
         let gain = score - typed_share;
         if score < 0.55 || gain < 0.4 || out == line.text {
