@@ -37,7 +37,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.97, 0.995),
     ("homoglyph-word", 0.85, 0.995),
     ("layout-inword", 0.60, 0.97),
-    ("layout-word", 0.50, 0.97),
+    ("layout-word", 0.57, 0.97),
     ("layout-line", 0.83, 0.97),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.

@@ -310,7 +310,7 @@ impl MixedScript {
             let layout = self.options.keyboard_layouts
                 && !acronym
                 && w.letters() >= 2
-                && looks_mistyped_word(word, source);
+                && (source != Sc::Latin || looks_mistyped_word(word, source));
             (homoglyph || layout) && !words::is_protected(line, w)
         })
     }
@@ -503,7 +503,11 @@ impl MixedScript {
             // (`ch`) reads better than `Spracpausgabe` (`cp`).
             let local = local_plausibility(original, &c.text, script_of(c))
                 .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
-            c.score = handicap + score + local + prior(c.strength);
+            // A capital inside a word the original did not have (`содерБит`
+            // from a Shift-level key) is not how words are written.
+            let new_capital = has_inner_capital(&c.text) && !has_inner_capital(original);
+            let capital = if new_capital { -2.0 } else { 0.0 };
+            c.score = handicap + score + local + capital + prior(c.strength);
             c.why = why;
             // A re-typed word no lexicon knows still wins when it reads like
             // its language and the word as typed reads like nothing at all
@@ -513,7 +517,9 @@ impl MixedScript {
                     let reads = model.score(&c.text.to_lowercase());
                     if reads >= -3.0 && reads - typed >= 2.0 {
                         let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
-                        c.score = c.score.max(handicap + 3.0 + (reads - typed - 2.0).min(1.5));
+                        // Capped below a common lexicon word: shape is weaker
+                        // evidence than the word itself.
+                        c.score = c.score.max(handicap + 3.0 + (reads - typed - 2.0).min(0.5));
                         let _ = write!(
                             c.why,
                             "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
@@ -635,10 +641,12 @@ impl MixedScript {
         // An acronym (`GNU`, `PC`) is far likelier than a slip typed with
         // Caps Lock on.
         let acronym = original.chars().all(|c| !c.is_lowercase());
+        // A Cyrillic or Greek word in a Latin line is rare enough to judge
+        // always (`еру` is `the` typed on ЙЦУКЕН, and its vowels look normal).
         let layout_possible = self.options.keyboard_layouts
             && !acronym
             && w.letters() >= 2
-            && looks_mistyped_word(original, source);
+            && (source != Sc::Latin || looks_mistyped_word(original, source));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -1133,6 +1141,13 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
             total / (2 * changed.len()) as f32
         })
         .reduce(f32::max)
+}
+
+/// Whether a lowercase letter is followed by an uppercase one (`содерБит`).
+fn has_inner_capital(word: &str) -> bool {
+    word.chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// How much `word` (with any layout punctuation in it) reads like a word
