@@ -211,7 +211,7 @@ const UNKNOWN: f32 = 1.5;
 
 /// The same for a word that mixes scripts: such a word is never right as it
 /// is, and a lookalike candidate reads exactly like it.
-const UNKNOWN_MIXED: f32 = 0.5;
+const UNKNOWN_MIXED: f32 = 0.0;
 
 impl MixedScript {
     /// A stage with the given options and no user words.
@@ -507,7 +507,14 @@ impl MixedScript {
             // from a Shift-level key) is not how words are written.
             let new_capital = has_inner_capital(&c.text) && !has_inner_capital(original);
             let capital = if new_capital { -2.0 } else { 0.0 };
-            c.score = handicap + score + local + capital + prior(c.strength);
+            // An unknown lookalike spelling is weaker than a known one: the
+            // visual-identity prior counts in full only for real words.
+            let unknown_lookalike = if oov && c.kind == ChangeKind::Homoglyph {
+                -1.0
+            } else {
+                0.0
+            };
+            c.score = handicap + score + local + capital + prior(c.strength) + unknown_lookalike;
             c.why = why;
             // A re-typed word no lexicon knows still wins when it reads like
             // its language and the word as typed reads like nothing at all
@@ -1220,6 +1227,9 @@ fn map_lookalikes(word: &str, target: Sc) -> Option<(String, u8)> {
         match sc_of(c) {
             Some(sc) if sc != target => {
                 let (to, s) = lookalike(c, target)?;
+                if to.is_uppercase() != c.is_uppercase() {
+                    return None; // `b` → `Ь` changes what a reader sees
+                }
                 strength = strength.min(s);
                 out.push(to);
             }
