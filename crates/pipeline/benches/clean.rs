@@ -65,6 +65,18 @@ fn bench(c: &mut Criterion) {
             );
         }
         let changed = lines.iter().filter(|l| full.clean(l).is_changed()).count();
+        // How many lines reach the mixed-script judge: the cost BENCHMARKS.md explains.
+        let reviewed = lines.iter().filter(|l| full.needs_review(l)).count();
+        #[allow(
+            clippy::print_stdout,
+            reason = "the benchmark reports what it measures"
+        )]
+        {
+            println!(
+                "{name}: {} lines, {reviewed} reach the mixed-script judge",
+                lines.len()
+            );
+        }
         let borrowed = lines
             .iter()
             .filter(|l| matches!(full.clean(l).text, Cow::Borrowed(_)))

@@ -124,24 +124,20 @@ impl ScriptSet {
     #[inline]
     #[must_use]
     pub const fn intersection(self, other: ScriptSet) -> ScriptSet {
-        let mut words = self.words;
-        let mut i = 0;
-        while i < SCRIPT_SET_WORDS {
-            if let (Some((_, [mine, ..])), Some((_, [theirs, ..]))) = (
-                words.split_at_mut_checked(i),
-                other.words.split_at_checked(i),
-            ) {
-                *mine &= *theirs;
-            }
-            i += 1;
-        }
-        ScriptSet { words }
+        self.combine(other, true)
     }
 
     /// The scripts in either set.
     #[inline]
     #[must_use]
     pub const fn union(self, other: ScriptSet) -> ScriptSet {
+        self.combine(other, false)
+    }
+
+    /// Word-wise AND (`both`) or OR of the two bitsets; `const`, so a loop
+    /// rather than an iterator.
+    #[inline]
+    const fn combine(self, other: ScriptSet, both: bool) -> ScriptSet {
         let mut words = self.words;
         let mut i = 0;
         while i < SCRIPT_SET_WORDS {
@@ -149,7 +145,11 @@ impl ScriptSet {
                 words.split_at_mut_checked(i),
                 other.words.split_at_checked(i),
             ) {
-                *mine |= *theirs;
+                if both {
+                    *mine &= *theirs;
+                } else {
+                    *mine |= *theirs;
+                }
             }
             i += 1;
         }
