@@ -1,5 +1,114 @@
-//! Placeholder: schemes for this script are being written.
+//! `any-ascii`: every script to ASCII, for the scripts without a scheme of
+//! their own (Arabic, Hebrew, Armenian, Georgian, Devanagari, Thai, …).
+//!
+//! The tables are those of the [`any_ascii`] crate (anyascii 0.3.3, ISC
+//! licence), chosen over `deunicode` after measuring both on the real
+//! sentences of `fixtures/samples.json` and on the bench corpora (see
+//! `peers/results/translit-other.md`): anyascii follows the modern national
+//! romanizations more closely (Greek `η` → `i` not `e`, Serbian `ć` → `c`
+//! not `tsh`, Devanagari without doubled vowel letters) and is faster on
+//! mostly-ASCII text.
+//!
+//! Every non-ASCII character is replaced by its anyascii string (possibly
+//! empty, e.g. for combining marks, so NFD and NFC input give the same
+//! letters); ASCII passes through unchanged and ASCII-only text is returned
+//! borrowed. Han, kana and Hangul get anyascii's readings here too (one
+//! syllable per character, no context rules): use `zh-pinyin`, `ja-hepburn`
+//! or `ko-rr` for those scripts.
+
+use std::borrow::Cow;
 
 use crate::scheme::SchemeDef;
+use crate::Options;
 
-pub(crate) static SCHEMES: &[SchemeDef] = &[];
+pub(crate) static SCHEMES: &[SchemeDef] = &[SchemeDef {
+    name: "any-ascii",
+    language: "und",
+    title: "Any script to ASCII (anyascii tables)",
+    standard: "anyascii 0.3.3 tables (no formal standard; best-effort romanization per script)",
+    // `Zzzz` (ISO 15924 "uncoded script") stands for "any script" here.
+    from: &["Zzzz"],
+    to: "Latn",
+    forward: to_ascii,
+    reverse: None,
+    reversible: false,
+}];
+
+/// Appends the ASCII transliteration of one character.
+///
+/// Other schemes use it for letters of their script that their standard
+/// does not cover (archaic Greek letters, say).
+pub(crate) fn push_ascii(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c);
+    } else {
+        out.push_str(any_ascii::any_ascii_char(c));
+    }
+}
+
+/// The `any-ascii` scheme: borrowed when `text` is ASCII already.
+fn to_ascii<'a>(text: &'a str, _options: &Options) -> Cow<'a, str> {
+    let Some(first) = text.bytes().position(|b| !b.is_ascii()) else {
+        return Cow::Borrowed(text);
+    };
+    let (head, tail) = text.split_at(first);
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    out.push_str(head);
+    let mut rest = tail;
+    while !rest.is_empty() {
+        // Copy the next ASCII run in one go.
+        let ascii_len = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, after) = rest.split_at(ascii_len);
+        out.push_str(ascii);
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            out.push_str(any_ascii::any_ascii_char(c));
+        }
+        rest = chars.as_str();
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> String {
+        to_ascii(s, &Options::default()).into_owned()
+    }
+
+    #[test]
+    fn ascii_is_borrowed() {
+        assert!(matches!(
+            to_ascii("plain ASCII 123", &Options::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn scripts_become_ascii() {
+        assert_eq!(t("Ճանապարհ"), "Chanaparh");
+        assert_eq!(t("თბილისი"), "tbilisi");
+        assert_eq!(t("Straße"), "Strasse");
+        for s in ["שלום", "مرحبا", "नमस्ते", "สวัสดี"] {
+            let out = t(s);
+            assert!(out.is_ascii() && !out.is_empty(), "{s} -> {out}");
+        }
+    }
+
+    #[test]
+    fn nfd_gives_the_same_letters() {
+        assert_eq!(t("e\u{301}te\u{301}"), t("été"));
+    }
+
+    #[test]
+    fn push_ascii_keeps_ascii() {
+        let mut s = String::new();
+        push_ascii('a', &mut s);
+        push_ascii('ж', &mut s);
+        assert_eq!(s, "azh");
+    }
+}
