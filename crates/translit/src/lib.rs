@@ -12,11 +12,12 @@
 mod cyrillic;
 mod fallback;
 mod greek;
-mod hangul;
 mod han;
+mod hangul;
 mod kana;
 mod options;
 mod scheme;
+mod tables;
 
 pub use options::{Mode, Options};
 pub use scheme::{Error, Scheme};
