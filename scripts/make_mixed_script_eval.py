@@ -697,6 +697,28 @@ def foreign_words(s: str, main: str) -> list[str]:
     return out
 
 
+# Serbian is written in both alphabets, and a Serbian writer may switch
+# alphabet between words. A "corruption" that turns a Serbian Cyrillic word
+# into its own Serbian Latin spelling (`је` → `je`, `када` → `kada`, and the
+# diacritic-less `може` → `moze` common on QWERTY keyboards) is therefore not
+# an error anyone could detect: such candidates are not generated.
+SR_LATIN = dict(zip("абвгдђежзијклмнопрстћуфхцчш",
+                    "abvgdđežzijklmnoprstćufhcčš"))
+SR_LATIN.update({"љ": "lj", "њ": "nj", "џ": "dž"})
+SR_PLAIN = str.maketrans("čćžšđ", "cczsd")
+
+
+def sr_latin_spellings(word: str) -> set[str]:
+    """The Serbian Latin spellings of a lowercase Cyrillic word: exact, and
+    without diacritics (`đ` also as `dj`)."""
+    exact = "".join(SR_LATIN.get(c, c) for c in word)
+    return {exact, exact.translate(SR_PLAIN), exact.replace("đ", "dj").translate(SR_PLAIN)}
+
+
+def is_serbian_latin_of(new: str, old: str) -> bool:
+    return new.lower() in sr_latin_spellings(old.lower())
+
+
 def pick_weighted(rng: random.Random, options: list[str]) -> str:
     weights = [TARGET_WEIGHT[o] for o in options]
     return rng.choices(options, weights=weights)[0]
@@ -754,6 +776,8 @@ def corrupt_homoglyph_word(s, lang, rng, look):
     target = pick_weighted(rng, sorted(o[4] for o in opts))
     i, a, b, w, _ = next(o for o in opts if o[4] == target)
     new_w = "".join(rng.choice([x for x in look[c] if script_of(x) == target]) for c in w)
+    if lang == "sr" and is_serbian_latin_of(new_w, w):
+        return None  # legitimate Serbian Latin: nothing to detect
     return (s[:a] + new_w + s[b:],
             f'word {i} "{w}" at {a}: all letters → {target.lower()}', [])
 
@@ -794,7 +818,7 @@ def corrupt_layout_word(s, lang, rng, layouts, pair):
         if len(letters_of(w)) < 3:
             continue
         typed = retype(w, typed_on, intended)
-        if typed:
+        if typed and not (lang == "sr" and is_serbian_latin_of(typed, w)):
             cands.append((i, a, b, w, typed))
     if not cands:
         return None
@@ -809,6 +833,11 @@ def corrupt_layout_line(s, lang, rng, layouts, pair):
     typed = retype(s, typed_on, intended)
     if typed is None:
         return None
+    if lang == "sr":
+        olds, news = WORD_RE.findall(s), WORD_RE.findall(typed)
+        if len(olds) == len(news) and all(
+                n == o or is_serbian_latin_of(n, o) for o, n in zip(olds, news)):
+            return None  # the whole line is legitimate Serbian Latin
     return (typed, "whole line", list(pair))
 
 
@@ -1204,6 +1233,10 @@ def render_readme(src_paths, stats, counts, pair_counts, examples, look, outputs
     w("sentence only where the note says. Only words whose letters are all in the")
     w("language's own script are corrupted. Each (language, channel, sentence) has")
     w("its own seeded RNG, so changing one channel does not shift the others.")
+    w("Serbian is written in both alphabets, so a Serbian corruption that only")
+    w("spells a word (or every word of a line) in Serbian Latin — exactly, or")
+    w("without diacritics as on a QWERTY keyboard (`је` → `je`, `када` → `kada`,")
+    w("`може` → `moze`) — is legitimate text, not an error, and is not generated.")
     w("")
     w("* `homoglyph`: one word of ≥ 3 letters; 1 letter (60 %) or 2 letters (40 %)")
     w("  replaced by a lookalike from one other script. Latin text takes Cyrillic")

@@ -141,23 +141,26 @@ struct Candidate {
     strength: u8,
     /// For layouts: typed on, meant.
     layouts: Option<(&'static str, &'static str)>,
-    /// Span end (a candidate may swallow one trailing punctuation key).
+    /// Span start and end in the line: a candidate may swallow punctuation
+    /// keys before or after its word (`,elewm` is `будуць`).
+    start: usize,
     end: usize,
-    /// Whether it swallowed that key.
-    swallows_punct: bool,
+    /// How many such keys at its edges it swallowed.
+    swallows_punct: u8,
     score: f32,
     why: String,
 }
 
 impl Candidate {
-    fn homoglyph(text: String, strength: u8, end: usize) -> Candidate {
+    fn homoglyph(text: String, strength: u8, start: usize, end: usize) -> Candidate {
         Candidate {
             text,
             kind: ChangeKind::Homoglyph,
             strength,
             layouts: None,
+            start,
             end,
-            swallows_punct: false,
+            swallows_punct: 0,
             score: 0.0,
             why: String::new(),
         }
@@ -169,8 +172,8 @@ impl Candidate {
         word: &str,
         source: Sc,
         target: Sc,
-        end: usize,
-        swallows_punct: bool,
+        (start, end): (usize, usize),
+        swallows_punct: u8,
     ) -> impl Iterator<Item = Candidate> + '_ {
         source.layouts().iter().flat_map(move |from| {
             target.layouts().iter().filter_map(move |to| {
@@ -179,6 +182,7 @@ impl Candidate {
                     kind: ChangeKind::KeyboardLayout,
                     strength: 0,
                     layouts: Some((from, to)),
+                    start,
                     end,
                     swallows_punct,
                     score: 0.0,
@@ -208,6 +212,11 @@ const MAX_ROUNDS: usize = 4;
 
 /// Scores below this mean "no evidence at all" for a candidate.
 const UNKNOWN: f32 = 1.5;
+
+/// The prior of a re-typing inside a word that mixes scripts: the typed
+/// word is never right as it is, and the re-typed letters were chosen by
+/// the keys under the typist's fingers.
+const MIXED_LAYOUT_PRIOR: f32 = 1.0;
 
 /// The same for a word that mixes scripts: such a word is never right as it
 /// is, and a lookalike candidate reads exactly like it.
@@ -294,6 +303,7 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
+        let serbian = is_serbian_line(line);
         words::words(line).iter().any(|w| {
             let Some(source) = w.single().filter(|s| *s != dominant) else {
                 return false;
@@ -310,7 +320,7 @@ impl MixedScript {
             let layout = self.options.keyboard_layouts
                 && !acronym
                 && w.letters() >= 2
-                && (source != Sc::Latin || looks_mistyped_word(word, source));
+                && (source != Sc::Latin || looks_mistyped_word(word, source, serbian));
             (homoglyph || layout) && !words::is_protected(line, w)
         })
     }
@@ -365,7 +375,7 @@ impl MixedScript {
             words: &words,
             dominant,
             dominant_share,
-            serbian: text.chars().any(|c| "ђћџљњјЂЋЏЉЊЈđĐ".contains(c)),
+            serbian: is_serbian_line(text),
             languages: Default::default(),
         };
 
@@ -470,7 +480,9 @@ impl MixedScript {
                 score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
                 let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
             }
-            oov = true;
+            // The document's own spelling or the user's word is evidence
+            // enough: only unattested spellings are judged by their shape.
+            oov = count == 0 && !self.user_words.contains(&lower);
         }
         (score, why, oov)
     }
@@ -493,19 +505,24 @@ impl MixedScript {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
         };
-        for c in candidates.iter_mut() {
+        // Each candidate's total bigram log-probability, and which
+        // candidates won on shape alone.
+        let mut reads_total: Vec<(f32, bool)> = Vec::with_capacity(candidates.len());
+        let mut shape_only: Vec<usize> = Vec::new();
+        for (i, c) in candidates.iter_mut().enumerate() {
             let lang = c.layouts.map(|(_, to)| layout_language(to));
             let (score, why, oov) = self.evidence(&c.text, script_of(c), lang, context);
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
-            let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
+            let handicap = -f32::from(c.swallows_punct);
+            let typed = line.text.get(c.start..c.end).unwrap_or(original);
             // The changed letters against their neighbours: `Sprachausgabe`
             // (`ch`) reads better than `Spracpausgabe` (`cp`).
-            let local = local_plausibility(original, &c.text, script_of(c))
+            let local = local_plausibility(typed, &c.text, script_of(c))
                 .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
             // A capital inside a word the original did not have (`содерБит`
             // from a Shift-level key) is not how words are written.
-            let new_capital = has_inner_capital(&c.text) && !has_inner_capital(original);
+            let new_capital = has_inner_capital(&c.text) && !has_inner_capital(typed);
             let capital = if new_capital { -2.0 } else { 0.0 };
             // An unknown lookalike spelling is weaker than a known one: the
             // visual-identity prior counts in full only for real words.
@@ -514,8 +531,25 @@ impl MixedScript {
             } else {
                 0.0
             };
-            c.score = handicap + score + local + capital + prior(c.strength) + unknown_lookalike;
+            // How common the pair of layouts is, whatever the line's language.
+            let pair = c.layouts.map_or(0.0, layout_prior);
+            c.score =
+                handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
             c.why = why;
+            if oov {
+                shape_only.push(i);
+            }
+            // Under the best of the script's languages: one yardstick for
+            // every candidate, whichever layout or channel proposed it.
+            let lower = c.text.to_lowercase();
+            let steps = lower.chars().count() + 1;
+            let reads = script_of(c)
+                .languages()
+                .iter()
+                .filter_map(|l| bigrams(l))
+                .map(|m| m.score(&lower))
+                .fold(f32::NEG_INFINITY, f32::max);
+            reads_total.push((reads * steps as f32, oov));
             // A re-typed word no lexicon knows still wins when it reads like
             // its language and the word as typed reads like nothing at all
             // (lexicons hold 20,000 words; Belarusian ones only short forms).
@@ -523,10 +557,13 @@ impl MixedScript {
                 if let Some(model) = bigrams(lang) {
                     let reads = model.score(&c.text.to_lowercase());
                     if reads >= -3.0 && reads - typed >= 2.0 {
-                        let handicap = if c.swallows_punct { -1.0 } else { 0.0 };
+                        let handicap = -f32::from(c.swallows_punct);
                         // Capped below a common lexicon word: shape is weaker
                         // evidence than the word itself.
-                        c.score = c.score.max(handicap + 3.0 + (reads - typed - 2.0).min(0.5));
+                        c.score = c
+                            .score
+                            .max(handicap + capital + 3.0 + (reads - typed - 2.0).min(0.5));
+
                         let _ = write!(
                             c.why,
                             "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
@@ -535,9 +572,32 @@ impl MixedScript {
                 }
             }
         }
+        // Spellings that won on shape alone are judged against each other by
+        // how likely their letters are: `скапіраваць` against `скапіраваяж`
+        // is a log-likelihood ratio, not a tie.
+        let best_reads = reads_total
+            .iter()
+            .map(|r| r.0)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if best_reads.is_finite() {
+            for &i in &shape_only {
+                if let (Some(c), Some(&(total, _))) = (candidates.get_mut(i), reads_total.get(i)) {
+                    let gap = (best_reads - total).max(0.0);
+                    if gap > 0.0 && gap.is_finite() {
+                        // The bigram model is a crude judge of one letter:
+                        // a quarter point per nat, two points at most.
+                        c.score -= (0.4 * gap).min(2.0);
+                        let _ = write!(
+                            c.why,
+                            "; {gap:.1} nats less likely than the best-reading spelling"
+                        );
+                    }
+                }
+            }
+        }
         candidates.retain(|c| c.score > keep);
         for c in candidates.iter_mut() {
-            let Some((from, to)) = c.layouts else {
+            let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
                 if let Some(line_lang) = line.language(script_of(c)) {
                     let (score, why, _) =
@@ -547,11 +607,7 @@ impl MixedScript {
                 }
                 continue;
             };
-            let line_lang = line.language(script_of(c));
-            if line_lang.is_none() {
-                c.score += layout_prior((from, to));
-            }
-            if let Some(line_lang) = line_lang {
+            if let Some(line_lang) = line.language(script_of(c)) {
                 if !layout_serves(to, line_lang) {
                     // A Russian line was not typed on a Serbian layout.
                     c.score -= 1.5;
@@ -574,17 +630,27 @@ impl MixedScript {
         context: &DocumentContext,
     ) -> Option<Edit> {
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut exact_lookalikes = false;
         for target in w.scripts() {
+            if let Some((_, 2)) = map_lookalikes(original, target) {
+                exact_lookalikes = true;
+            }
             if self.options.homoglyphs {
                 if let Some((text, strength)) = map_lookalikes(original, target) {
-                    candidates.push(Candidate::homoglyph(text, strength, w.end));
+                    candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
                 }
             }
             // An in-word slip re-types the fewer letters to fit the more.
             let most = w.scripts().first().map_or(0, |s| w.count(*s));
             if self.options.keyboard_layouts && w.count(target) == most {
                 for source in w.scripts().into_iter().filter(|s| *s != target) {
-                    candidates.extend(Candidate::retypings(original, source, target, w.end, false));
+                    candidates.extend(Candidate::retypings(
+                        original,
+                        source,
+                        target,
+                        (w.start, w.end),
+                        0,
+                    ));
                 }
             }
         }
@@ -596,19 +662,16 @@ impl MixedScript {
             |strength| match strength {
                 2 => 3.0,
                 1 => 0.5,
-                _ => 0.0,
+                // When every foreign letter is an exact lookalike, that
+                // explains the word as well as a slip does.
+                _ if exact_lookalikes => 0.0,
+                _ => MIXED_LAYOUT_PRIOR,
             },
             UNKNOWN_MIXED,
             None,
             context,
         );
-        judge(
-            original,
-            w.start,
-            candidates,
-            UNKNOWN_MIXED,
-            "mixes scripts",
-        )
+        judge(line.text, candidates, UNKNOWN_MIXED, "mixes scripts")
     }
 
     /// Candidates for a word written wholly in another script than its line.
@@ -653,19 +716,45 @@ impl MixedScript {
         let layout_possible = self.options.keyboard_layouts
             && !acronym
             && w.letters() >= 2
-            && (source != Sc::Latin || looks_mistyped_word(original, source));
+            && (source != Sc::Latin || looks_mistyped_word(original, source, line.serbian));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
         let lower = original.to_lowercase();
-        if line.serbian
-            && matches!(
-                (source, target),
-                (Sc::Latin, Sc::Cyrillic) | (Sc::Cyrillic, Sc::Latin)
-            )
-            && zipf("sr", &lower).is_some()
-        {
-            return None; // Serbian writes both alphabets
+        if line.serbian {
+            match (source, target) {
+                // Serbian writes both alphabets: a Latin word that spells a
+                // Serbian word in Serbian Latin is legitimate (`je` for
+                // `је`, `kada`), and one that is a lookalike of a Cyrillic
+                // word it does not spell (`ce` for `се`, `He` for `Не`) is
+                // not. Serbian Latin has no q, w, x or y (they are `љ њ џ
+                // з` on the Serbian layout) and no layout punctuation.
+                (Sc::Latin, Sc::Cyrillic) => {
+                    let lookalike_word = map_lookalikes(original, target).map(|(t, _)| t);
+                    let spells_it = lookalike_word
+                        .as_deref()
+                        .is_some_and(|t| is_serbian_latin_of(original, t));
+                    let foreign_letters = original.chars().any(|c| {
+                        is_layout_punct(c)
+                            || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                    });
+                    if spells_it
+                        || (!foreign_letters
+                            && lookalike_word.is_none()
+                            && zipf("sr", &lower).is_some())
+                    {
+                        return None;
+                    }
+                    if !foreign_letters && lookalike_word.is_none() {
+                        // Typed on QWERTY for the Serbian layout, a Serbian
+                        // word comes out as its own Latin spelling: nothing
+                        // to repair.
+                        return None;
+                    }
+                }
+                (Sc::Cyrillic, Sc::Latin) if zipf("sr", &lower).is_some() => return None,
+                _ => {}
+            }
         }
         // Words of the same script around it make a genuine foreign phrase likely.
         // A foreign phrase is contiguous: only the words right before and
@@ -709,7 +798,7 @@ impl MixedScript {
         let mut candidates = Vec::new();
         if homoglyph_possible {
             if let Some((text, strength)) = map_lookalikes(original, target) {
-                candidates.push(Candidate::homoglyph(text, strength, w.end));
+                candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
             }
         }
         // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
@@ -720,22 +809,19 @@ impl MixedScript {
             .filter_map(|lang| zipf(lang, &lower))
             .any(|z| z >= 2.5);
         if layout_possible && !real_word {
-            // The key after the word may be a letter too (`k.,k.` is `люблю`).
-            let trailing = line
-                .text
-                .get(w.end..)
-                .and_then(|rest| rest.chars().next())
-                .filter(|c| is_layout_punct(*c));
-            candidates.extend(Candidate::retypings(original, source, target, w.end, false));
-            if let Some(t) = trailing {
-                let mut longer = original.to_owned();
-                longer.push(t);
+            // Punctuation keys around the word may be letters too: `.`, `,`,
+            // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
+            // `,elewm` is `будуць`, `ytf,[jlyft` is `неабходнае`).
+            for (start, end, swallowed) in chunk_spans(line.text, w, source) {
+                let Some(span) = line.text.get(start..end) else {
+                    continue;
+                };
                 candidates.extend(Candidate::retypings(
-                    &longer,
+                    span,
                     source,
                     target,
-                    w.end + t.len_utf8(),
-                    true,
+                    (start, end),
+                    swallowed,
                 ));
             }
         }
@@ -775,7 +861,7 @@ impl MixedScript {
                 ""
             }
         );
-        judge(original, w.start, candidates, keep, &what)
+        judge(line.text, candidates, keep, &what)
     }
 
     /// A whole line typed with the wrong layout.
@@ -1111,7 +1197,9 @@ impl Line<'_> {
 fn layout_prior((from, to): (&str, &str)) -> f32 {
     let rarity = |id: &str| match id {
         "de" | "fr" => 0.7,
-        "bg-phonetic" => 0.5,
+        "bg-phonetic" => 1.0,
+        // Serbian and Bulgarian typists are far fewer than Russian ones.
+        "rs" | "bg" => 0.5,
         _ => 0.0,
     };
     -(rarity(from) + rarity(to))
@@ -1172,7 +1260,7 @@ fn typed_plausibility(word: &str, sc: Sc) -> f32 {
 /// on QWERTY consonant keys — `а` on `f`, `о` on `j`, `е` on `t` — and Latin
 /// vowels on ЙЦУКЕН consonants), or one of those telltale letters (`j`, `f`;
 /// `щ`, `ш`, `ф`). A wide net: the judge decides.
-fn looks_mistyped_word(word: &str, sc: Sc) -> bool {
+fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
     let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
     for c in word.chars() {
         if is_layout_punct(c) {
@@ -1186,9 +1274,144 @@ fn looks_mistyped_word(word: &str, sc: Sc) -> bool {
                 c,
                 'j' | 'f' | 'J' | 'F' | 'щ' | 'ш' | 'ф' | 'Щ' | 'Ш' | 'Ф'
             ));
+            // Serbian Latin has no q, w, x, y: on QWERTY they are the
+            // Serbian layout's `љ њ џ з`.
+            telltale +=
+                u32::from(serbian && matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y'));
         }
     }
-    sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 25
+    if sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 25 {
+        return true;
+    }
+    // A lower-case word no lexicon of its script knows (`elewm`, which is
+    // `уьуцм`, or `будуць` with its `б` on the comma key).
+    word.chars().all(char::is_lowercase) && {
+        let lower = word.to_lowercase();
+        !sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+    }
+}
+
+/// The spans a layout candidate for word `w` may cover: the word, and the
+/// word joined with the punctuation keys and `source` words glued to it
+/// without a space (`,elewm`, `ytf,[jlyft`, `k.,k.`), with and without the
+/// punctuation at each edge. Each span comes with how many edge keys it
+/// swallowed.
+fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
+    let joins = |c: char| is_layout_punct(c) || sc_of(c) == Some(source);
+    let head = text.get(..w.start).unwrap_or_default();
+    let tail = text.get(w.end..).unwrap_or_default();
+    let chunk_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| joins(*c))
+        .last()
+        .map_or(w.start, |(i, _)| i);
+    let chunk_end = w.end
+        + tail
+            .char_indices()
+            .find(|(_, c)| !joins(*c))
+            .map_or(tail.len(), |(i, _)| i);
+    let Some(chunk) = text.get(chunk_start..chunk_end) else {
+        return vec![(w.start, w.end, 0)];
+    };
+    // The chunk's letters run from its first to its last `source` letter.
+    let first = chunk
+        .char_indices()
+        .find(|(_, c)| sc_of(*c) == Some(source))
+        .map_or(0, |(i, _)| i);
+    let last = chunk
+        .char_indices()
+        .rev()
+        .find(|(_, c)| sc_of(*c) == Some(source))
+        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    let (core_start, core_end) = (chunk_start + first, chunk_start + last);
+    let mut out = vec![(w.start, w.end, 0)];
+    if chunk.len() > 64 {
+        return out; // a path or a blob, not a word
+    }
+    // Only the key right before or after the letters: `.` after `.` is
+    // punctuation.
+    let before = text
+        .get(..core_start)
+        .and_then(|h| h.chars().next_back())
+        .filter(|c| is_layout_punct(*c) && core_start > chunk_start)
+        .map_or(0, char::len_utf8);
+    let after = text
+        .get(core_end..)
+        .and_then(|t| t.chars().next())
+        .filter(|c| is_layout_punct(*c) && core_end < chunk_end)
+        .map_or(0, char::len_utf8);
+    for (s, e, n) in [
+        (core_start, core_end, 0),
+        (core_start - before, core_end, u8::from(before > 0)),
+        (core_start, core_end + after, u8::from(after > 0)),
+        (
+            core_start - before,
+            core_end + after,
+            u8::from(before > 0) + u8::from(after > 0),
+        ),
+    ] {
+        if !out.iter().any(|&(a, b, _)| a == s && b == e) {
+            out.push((s, e, n));
+        }
+    }
+    out
+}
+
+/// Whether a line is Serbian by its letters: `ђ ћ џ љ њ ј` (and Latin
+/// `đ`) are Serbian's own.
+fn is_serbian_line(text: &str) -> bool {
+    text.chars().any(|c| "ђћџљњјЂЋЏЉЊЈđĐ".contains(c))
+}
+
+/// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
+/// `cyrillic`: the official one (`љ` → `lj`, `ж` → `ž`) or the one without
+/// diacritics that QWERTY keyboards give (`ž` → `z`, `đ` → `dj` or `d`).
+/// Letter case is ignored.
+fn is_serbian_latin_of(latin: &str, cyrillic: &str) -> bool {
+    let mut plain = String::with_capacity(cyrillic.len());
+    let mut djs = String::with_capacity(cyrillic.len());
+    let mut exact = String::with_capacity(cyrillic.len());
+    for c in cyrillic.chars().flat_map(char::to_lowercase) {
+        let (e, p, d): (&str, &str, &str) = match c {
+            'а' => ("a", "a", "a"),
+            'б' => ("b", "b", "b"),
+            'в' => ("v", "v", "v"),
+            'г' => ("g", "g", "g"),
+            'д' => ("d", "d", "d"),
+            'ђ' => ("đ", "d", "dj"),
+            'е' => ("e", "e", "e"),
+            'ж' => ("ž", "z", "z"),
+            'з' => ("z", "z", "z"),
+            'и' => ("i", "i", "i"),
+            'ј' => ("j", "j", "j"),
+            'к' => ("k", "k", "k"),
+            'л' => ("l", "l", "l"),
+            'љ' => ("lj", "lj", "lj"),
+            'м' => ("m", "m", "m"),
+            'н' => ("n", "n", "n"),
+            'њ' => ("nj", "nj", "nj"),
+            'о' => ("o", "o", "o"),
+            'п' => ("p", "p", "p"),
+            'р' => ("r", "r", "r"),
+            'с' => ("s", "s", "s"),
+            'т' => ("t", "t", "t"),
+            'ћ' => ("ć", "c", "c"),
+            'у' => ("u", "u", "u"),
+            'ф' => ("f", "f", "f"),
+            'х' => ("h", "h", "h"),
+            'ц' => ("c", "c", "c"),
+            'ч' => ("č", "c", "c"),
+            'џ' => ("dž", "dz", "dz"),
+            'ш' => ("š", "s", "s"),
+            _ => return false,
+        };
+        exact.push_str(e);
+        plain.push_str(p);
+        djs.push_str(d);
+    }
+    let lower = latin.to_lowercase();
+    lower == exact || lower == plain || lower == djs
 }
 
 /// The language of `text` by whatlang, restricted to the languages with a
@@ -1265,14 +1488,8 @@ fn convert_span(
 
 /// Picks the best candidate against leaving the word (`keep`) and the other
 /// candidates; confidence is its softmax share.
-fn judge(
-    original: &str,
-    start: usize,
-    mut candidates: Vec<Candidate>,
-    keep: f32,
-    what: &str,
-) -> Option<Edit> {
-    candidates.retain(|c| c.text != original);
+fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> Option<Edit> {
+    candidates.retain(|c| text.get(c.start..c.end).is_some_and(|o| c.text != o));
     // One entry per distinct spelling, the best-scored channel kept.
     candidates.sort_by(|a, b| a.text.cmp(&b.text).then(b.score.total_cmp(&a.score)));
     candidates.dedup_by(|a, b| a.text == b.text);
@@ -1281,6 +1498,7 @@ fn judge(
     if best.score <= keep {
         return None;
     }
+    let original = text.get(best.start..best.end).unwrap_or_default();
     // The best against its strongest rival and against leaving the word:
     // weaker rivals are variations of the same guess, not extra doubt.
     let rival = candidates
@@ -1315,7 +1533,7 @@ fn judge(
         _ => format!("lookalike letters (strength {})", best.strength),
     };
     Some(Edit {
-        start,
+        start: best.start,
         end: best.end,
         after: best.text.clone(),
         kind: best.kind,
