@@ -15,6 +15,7 @@ mod edit;
 mod entities;
 mod hygiene;
 mod mixed;
+mod mojibake;
 mod names;
 mod normalize;
 mod options;
@@ -24,6 +25,7 @@ mod tables;
 
 pub use hygiene::Hygiene;
 pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions, MAX_REVIEW_BYTES};
+pub use mojibake::{CodePage, Mojibake, MojibakeOptions};
 pub use options::{Error, HygieneOptions, LineSeparatorMode, NormalizationForm};
 pub use repaired::{Change, ChangeKind, Repaired};
 

@@ -86,11 +86,18 @@ pub enum ChangeKind {
     /// Letters typed with the wrong keyboard layout active were re-typed
     /// (`Sergeн` → `Sergey`, `ghbdtn` → `привет`).
     KeyboardLayout,
+    /// Text decoded with the wrong encoding was re-read with the right one
+    /// (`cafÃ©` → `café`, `РЎРµСЂРіРµР№` → `Сергей`); the evidence names the
+    /// encodings.
+    Mojibake,
+    /// An escape left by bad JSON or HTML handling was decoded (`\u0441` →
+    /// `с`, `&amp;lt;` → `<`).
+    Escape,
 }
 
 impl ChangeKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ChangeKind; 13] = [
+    pub const ALL: [ChangeKind; 15] = [
         ChangeKind::Normalization,
         ChangeKind::Control,
         ChangeKind::Bom,
@@ -104,6 +111,8 @@ impl ChangeKind {
         ChangeKind::Quote,
         ChangeKind::Homoglyph,
         ChangeKind::KeyboardLayout,
+        ChangeKind::Mojibake,
+        ChangeKind::Escape,
     ];
 
     /// The `snake_case` name, e.g. `"zero_width"`.
@@ -122,6 +131,8 @@ impl ChangeKind {
             ChangeKind::Quote => "quote",
             ChangeKind::Homoglyph => "homoglyph",
             ChangeKind::KeyboardLayout => "keyboard_layout",
+            ChangeKind::Mojibake => "mojibake",
+            ChangeKind::Escape => "escape",
         }
     }
 }

@@ -1,0 +1,2 @@
+//! Placeholder until the mojibake benchmark lands.
+fn main() {}

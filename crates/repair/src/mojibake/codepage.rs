@@ -1,0 +1,324 @@
+//! Single-byte code pages: byte ↔ character tables for the upper half
+//! (0x80..=0xFF; the lower half is ASCII in every page here).
+//!
+//! Tables come from `encoding_rs` (the WHATWG Encoding Standard's indexes),
+//! built once on first use, except IBM code page 437, which `encoding_rs`
+//! does not carry: its upper half is [`CP437`] below, checked against
+//! `data/curated/mojibake/cp437.tsv` by a test. ISO-8859-1 proper (bytes
+//! 0x80..0x9F as C1 controls, which WHATWG folds into windows-1252) is the
+//! identity on U+0080..U+00FF.
+//!
+//! Bytes a page leaves undefined decode as the C1 control of the same value,
+//! as browsers do for windows-1252 (`0x81` → U+0081), so those controls
+//! encode back to their byte. Where `encoding_rs` decodes an undefined byte
+//! to U+FFFD (windows-1253 0xAA, 0xD2, 0xFF), the table keeps U+FFFD and the
+//! repair treats it as a lost byte.
+
+use std::sync::OnceLock;
+
+/// A single-byte code page that text may have been decoded with by mistake.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum CodePage {
+    /// windows-1252, Western European (what browsers use for ISO-8859-1 too).
+    Windows1252,
+    /// ISO-8859-1 proper: 0x80..0x9F are C1 controls.
+    #[cfg_attr(feature = "serde", serde(rename = "iso-8859-1"))]
+    Latin1,
+    /// windows-1251, Cyrillic.
+    Windows1251,
+    /// KOI8-R, Russian.
+    #[cfg_attr(feature = "serde", serde(rename = "koi8-r"))]
+    Koi8R,
+    /// KOI8-U, Ukrainian (as the WHATWG standard defines it).
+    #[cfg_attr(feature = "serde", serde(rename = "koi8-u"))]
+    Koi8U,
+    /// windows-1250, Central European.
+    Windows1250,
+    /// windows-1253, Greek.
+    Windows1253,
+    /// windows-1254, Turkish.
+    Windows1254,
+    /// Mac OS Roman.
+    MacRoman,
+    /// IBM code page 437 (the original IBM PC, DOS consoles).
+    Cp437,
+    /// IBM code page 866 (DOS Cyrillic).
+    Cp866,
+    /// ISO-8859-5, Cyrillic.
+    #[cfg_attr(feature = "serde", serde(rename = "iso-8859-5"))]
+    Iso8859_5,
+}
+
+impl CodePage {
+    /// Every code page, in the order the repair prefers them when several
+    /// explain the same text equally well.
+    pub const ALL: [CodePage; 12] = [
+        CodePage::Windows1252,
+        CodePage::Latin1,
+        CodePage::Windows1251,
+        CodePage::Koi8R,
+        CodePage::Koi8U,
+        CodePage::Windows1250,
+        CodePage::Windows1253,
+        CodePage::Windows1254,
+        CodePage::MacRoman,
+        CodePage::Cp437,
+        CodePage::Cp866,
+        CodePage::Iso8859_5,
+    ];
+
+    /// The pages that UTF-8 is undone from (UTF-8 bytes decoded with one of
+    /// these), in order of preference. Bit `i` of a page mask is
+    /// `UTF8_PAGES[i]`.
+    pub(crate) const UTF8_PAGES: [CodePage; 10] = [
+        CodePage::Windows1252,
+        CodePage::Latin1,
+        CodePage::Windows1251,
+        CodePage::Koi8R,
+        CodePage::Koi8U,
+        CodePage::Windows1250,
+        CodePage::Windows1253,
+        CodePage::Windows1254,
+        CodePage::MacRoman,
+        CodePage::Cp437,
+    ];
+
+    /// The page's name as the WHATWG Encoding Standard (or IANA) spells it:
+    /// `windows-1252`, `iso-8859-1`, `koi8-r`, `macintosh`, `ibm437`, …
+    pub const fn name(self) -> &'static str {
+        match self {
+            CodePage::Windows1252 => "windows-1252",
+            CodePage::Latin1 => "iso-8859-1",
+            CodePage::Windows1251 => "windows-1251",
+            CodePage::Koi8R => "koi8-r",
+            CodePage::Koi8U => "koi8-u",
+            CodePage::Windows1250 => "windows-1250",
+            CodePage::Windows1253 => "windows-1253",
+            CodePage::Windows1254 => "windows-1254",
+            CodePage::MacRoman => "macintosh",
+            CodePage::Cp437 => "ibm437",
+            CodePage::Cp866 => "ibm866",
+            CodePage::Iso8859_5 => "iso-8859-5",
+        }
+    }
+
+    /// The page with this name (as [`CodePage::name`] gives it, ASCII case
+    /// ignored), or `None`.
+    pub fn from_name(name: &str) -> Option<CodePage> {
+        CodePage::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The character byte `b` decodes to (ASCII for `b < 0x80`).
+    pub fn decode_byte(self, b: u8) -> char {
+        match b.checked_sub(0x80) {
+            None => char::from(b),
+            Some(i) => table(self)
+                .high
+                .get(usize::from(i))
+                .copied()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+        }
+    }
+
+    /// The byte `c` encodes to, or `None` if the page has no such character.
+    /// C1 controls encode to their own value where the page leaves that byte
+    /// undefined (or, in ISO-8859-1, defines it so).
+    pub fn encode_char(self, c: char) -> Option<u8> {
+        if c.is_ascii() {
+            return Some(c as u8);
+        }
+        let t = table(self);
+        t.reverse
+            .binary_search_by(|&(k, _)| k.cmp(&c))
+            .ok()
+            .and_then(|i| t.reverse.get(i))
+            .map(|&(_, b)| b)
+    }
+
+    /// The bytes in 0x80..=0xFF this page leaves undefined (decoded as C1
+    /// controls or U+FFFD).
+    pub(crate) fn undefined(self) -> &'static [u8] {
+        &table(self).undefined
+    }
+
+    fn encoding(self) -> Option<&'static encoding_rs::Encoding> {
+        Some(match self {
+            CodePage::Windows1252 => encoding_rs::WINDOWS_1252,
+            CodePage::Windows1251 => encoding_rs::WINDOWS_1251,
+            CodePage::Koi8R => encoding_rs::KOI8_R,
+            CodePage::Koi8U => encoding_rs::KOI8_U,
+            CodePage::Windows1250 => encoding_rs::WINDOWS_1250,
+            CodePage::Windows1253 => encoding_rs::WINDOWS_1253,
+            CodePage::Windows1254 => encoding_rs::WINDOWS_1254,
+            CodePage::MacRoman => encoding_rs::MACINTOSH,
+            CodePage::Cp866 => encoding_rs::IBM866,
+            CodePage::Iso8859_5 => encoding_rs::ISO_8859_5,
+            CodePage::Latin1 | CodePage::Cp437 => return None,
+        })
+    }
+
+    fn index(self) -> usize {
+        CodePage::ALL
+            .iter()
+            .position(|&p| p == self)
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for CodePage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// IBM code page 437, bytes 0x80..=0xFF, as published in the Unicode
+/// Consortium's mapping `VENDORS/MICSFT/PC/CP437.TXT` (1996); also in
+/// `data/curated/mojibake/cp437.tsv`.
+pub(crate) const CP437: [char; 128] = [
+    '\u{00C7}', '\u{00FC}', '\u{00E9}', '\u{00E2}', '\u{00E4}', '\u{00E0}', '\u{00E5}', '\u{00E7}',
+    '\u{00EA}', '\u{00EB}', '\u{00E8}', '\u{00EF}', '\u{00EE}', '\u{00EC}', '\u{00C4}', '\u{00C5}',
+    '\u{00C9}', '\u{00E6}', '\u{00C6}', '\u{00F4}', '\u{00F6}', '\u{00F2}', '\u{00FB}', '\u{00F9}',
+    '\u{00FF}', '\u{00D6}', '\u{00DC}', '\u{00A2}', '\u{00A3}', '\u{00A5}', '\u{20A7}', '\u{0192}',
+    '\u{00E1}', '\u{00ED}', '\u{00F3}', '\u{00FA}', '\u{00F1}', '\u{00D1}', '\u{00AA}', '\u{00BA}',
+    '\u{00BF}', '\u{2310}', '\u{00AC}', '\u{00BD}', '\u{00BC}', '\u{00A1}', '\u{00AB}', '\u{00BB}',
+    '\u{2591}', '\u{2592}', '\u{2593}', '\u{2502}', '\u{2524}', '\u{2561}', '\u{2562}', '\u{2556}',
+    '\u{2555}', '\u{2563}', '\u{2551}', '\u{2557}', '\u{255D}', '\u{255C}', '\u{255B}', '\u{2510}',
+    '\u{2514}', '\u{2534}', '\u{252C}', '\u{251C}', '\u{2500}', '\u{253C}', '\u{255E}', '\u{255F}',
+    '\u{255A}', '\u{2554}', '\u{2569}', '\u{2566}', '\u{2560}', '\u{2550}', '\u{256C}', '\u{2567}',
+    '\u{2568}', '\u{2564}', '\u{2565}', '\u{2559}', '\u{2558}', '\u{2552}', '\u{2553}', '\u{256B}',
+    '\u{256A}', '\u{2518}', '\u{250C}', '\u{2588}', '\u{2584}', '\u{258C}', '\u{2590}', '\u{2580}',
+    '\u{03B1}', '\u{00DF}', '\u{0393}', '\u{03C0}', '\u{03A3}', '\u{03C3}', '\u{00B5}', '\u{03C4}',
+    '\u{03A6}', '\u{0398}', '\u{03A9}', '\u{03B4}', '\u{221E}', '\u{03C6}', '\u{03B5}', '\u{2229}',
+    '\u{2261}', '\u{00B1}', '\u{2265}', '\u{2264}', '\u{2320}', '\u{2321}', '\u{00F7}', '\u{2248}',
+    '\u{00B0}', '\u{2219}', '\u{00B7}', '\u{221A}', '\u{207F}', '\u{00B2}', '\u{25A0}', '\u{00A0}',
+];
+
+/// One page's tables.
+pub(crate) struct Table {
+    /// Byte 0x80 + i decodes to `high[i]`.
+    pub(crate) high: [char; 128],
+    /// (character, byte), sorted by character: the inverse of `high`, plus
+    /// C1 controls for undefined bytes.
+    pub(crate) reverse: Vec<(char, u8)>,
+    /// Undefined bytes.
+    pub(crate) undefined: Vec<u8>,
+}
+
+fn build(page: CodePage) -> Table {
+    let mut high = ['\u{FFFD}'; 128];
+    let mut undefined = Vec::new();
+    for (i, slot) in (0x80u8..=0xFF).zip(high.iter_mut()) {
+        let c = match page {
+            CodePage::Latin1 => char::from(i),
+            CodePage::Cp437 => CP437
+                .get(usize::from(i - 0x80))
+                .copied()
+                .unwrap_or('\u{FFFD}'),
+            _ => page.encoding().map_or('\u{FFFD}', |enc| {
+                let bytes = [i];
+                let (text, _) = enc.decode_without_bom_handling(&bytes);
+                text.chars().next().unwrap_or('\u{FFFD}')
+            }),
+        };
+        let c1 = ('\u{80}'..='\u{9F}').contains(&c);
+        if (c1 && page != CodePage::Latin1) || c == '\u{FFFD}' {
+            undefined.push(i);
+        }
+        *slot = c;
+    }
+    let mut reverse: Vec<(char, u8)> = (0x80u8..=0xFF)
+        .zip(high.iter())
+        .filter(|&(_, &c)| c != '\u{FFFD}')
+        .map(|(b, &c)| (c, b))
+        .collect();
+    // A C1 control stands for its own byte where that byte is undefined.
+    for &b in &undefined {
+        if b < 0xA0 && !reverse.iter().any(|&(c, _)| c == char::from(b)) {
+            reverse.push((char::from(b), b));
+        }
+    }
+    reverse.sort_unstable();
+    reverse.dedup_by_key(|e| e.0);
+    Table {
+        high,
+        reverse,
+        undefined,
+    }
+}
+
+/// The tables of `page`, built on first use.
+pub(crate) fn table(page: CodePage) -> &'static Table {
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| CodePage::ALL.into_iter().map(build).collect());
+    match tables.get(page.index()) {
+        Some(t) => t,
+        None => {
+            // `index` is always in range; keep a valid fallback regardless.
+            debug_assert!(false, "no table for {page:?}");
+            static EMPTY: OnceLock<Table> = OnceLock::new();
+            EMPTY.get_or_init(|| build(CodePage::Latin1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cp437_matches_the_curated_table() {
+        let tsv = include_str!("../../../../data/curated/mojibake/cp437.tsv");
+        let mut n = 0;
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let byte = u8::from_str_radix(f.next().unwrap(), 16).unwrap();
+            let cp = u32::from_str_radix(f.next().unwrap().trim_start_matches("U+"), 16).unwrap();
+            assert_eq!(CP437[usize::from(byte - 0x80)] as u32, cp, "byte {byte:02X}");
+            n += 1;
+        }
+        assert_eq!(n, 128);
+    }
+
+    #[test]
+    fn round_trips() {
+        for page in CodePage::ALL {
+            for b in 0x80u8..=0xFF {
+                let c = page.decode_byte(b);
+                if c == '\u{FFFD}' {
+                    assert!(page.undefined().contains(&b));
+                    continue;
+                }
+                assert_eq!(page.encode_char(c), Some(b), "{page} {b:02X} {c:?}");
+            }
+            assert_eq!(page.encode_char('a'), Some(b'a'));
+            assert_eq!(CodePage::from_name(page.name()), Some(page));
+        }
+    }
+
+    #[test]
+    fn known_bytes() {
+        assert_eq!(CodePage::Windows1252.decode_byte(0xC3), 'Ã');
+        assert_eq!(CodePage::Windows1252.decode_byte(0x81), '\u{81}');
+        assert_eq!(CodePage::Windows1252.encode_char('\u{81}'), Some(0x81));
+        assert_eq!(CodePage::Windows1252.encode_char('\u{80}'), None);
+        assert_eq!(CodePage::Latin1.encode_char('\u{80}'), Some(0x80));
+        assert_eq!(CodePage::Windows1251.decode_byte(0xD0), 'Р');
+        assert_eq!(CodePage::Koi8R.decode_byte(0xC1), 'а');
+        assert_eq!(CodePage::MacRoman.decode_byte(0xC3), '√');
+        assert_eq!(CodePage::Cp437.decode_byte(0xC3), '├');
+        assert_eq!(CodePage::Windows1253.undefined(), {
+            let t: &[u8] = &[
+                0x81, 0x88, 0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x98, 0x9A, 0x9C, 0x9D, 0x9E,
+                0x9F, 0xAA, 0xD2, 0xFF,
+            ];
+            t
+        });
+        assert_eq!(CodePage::Koi8R.encode_char('Ж'), Some(0xF6));
+        assert_eq!(CodePage::Windows1252.encode_char('Ж'), None);
+    }
+}

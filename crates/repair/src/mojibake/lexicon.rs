@@ -1,0 +1,194 @@
+//! Word knowledge for the plausibility measure: Zipf frequencies from the
+//! crate's lexicons (wordfreq, see `src/tables/lexicon.rs`) and a letter
+//! bigram model per script, built once from the same lexicons.
+
+use std::sync::OnceLock;
+
+use crate::tables::lexicon::{LexiconTable, LEXICONS};
+
+/// The scripts the measure distinguishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Sc {
+    Latin,
+    Cyrillic,
+    Greek,
+    /// Any other letter (Han, Arabic, Armenian, …).
+    Other,
+}
+
+impl Sc {
+    /// The lexicon languages of a script.
+    fn languages(self) -> &'static [&'static str] {
+        match self {
+            Sc::Latin => &["en", "de", "fr", "es"],
+            Sc::Cyrillic => &["ru", "uk", "bg", "sr", "be"],
+            Sc::Greek => &["el"],
+            Sc::Other => &[],
+        }
+    }
+}
+
+/// The script of a letter, by block.
+#[inline]
+pub(crate) fn letter_script(c: char) -> Sc {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Sc::Latin,
+        '\u{0400}'..='\u{052F}' => Sc::Cyrillic,
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Sc::Greek,
+        _ => Sc::Other,
+    }
+}
+
+fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
+    let start = *lex.offsets.get(i)? as usize;
+    let end = lex
+        .offsets
+        .get(i + 1)
+        .map_or(lex.words.len(), |&e| e as usize);
+    lex.words.get(start..end.saturating_sub(1))
+}
+
+fn zipf_in(lex: &LexiconTable, lower: &str) -> Option<f32> {
+    let (mut lo, mut hi) = (0usize, lex.offsets.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match entry(lex, mid)?.cmp(lower) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return lex.zipf10.get(mid).map(|&z| f32::from(z) / 10.0),
+        }
+    }
+    None
+}
+
+/// The highest Zipf frequency of a lowercase word among the languages of
+/// `script`.
+pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
+    script
+        .languages()
+        .iter()
+        .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
+        .filter_map(|lex| zipf_in(lex, lower))
+        .reduce(f32::max)
+}
+
+/// A letter bigram model of one script (all its lexicon languages pooled,
+/// words weighted by frequency).
+pub(crate) struct Bigrams {
+    alphabet: Vec<char>,
+    /// log P(next | prev) over (alphabet + boundary)², row-major.
+    logp: Vec<f32>,
+}
+
+/// Log-probability given to a transition the model never saw.
+const UNSEEN: f32 = -9.0;
+
+impl Bigrams {
+    fn build(script: Sc) -> Bigrams {
+        let lexicons: Vec<&LexiconTable> = script
+            .languages()
+            .iter()
+            .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
+            .collect();
+        let mut alphabet: Vec<char> = lexicons
+            .iter()
+            .flat_map(|l| l.words.chars())
+            .filter(|&c| c.is_alphabetic() && letter_script(c) == script)
+            .collect();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let n = alphabet.len() + 1;
+        let mut counts = vec![0.05f64; n * n];
+        let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
+        for lex in lexicons {
+            for i in 0..lex.offsets.len() {
+                let Some(word) = entry(lex, i) else { continue };
+                if !word.chars().all(|c| alphabet.binary_search(&c).is_ok()) {
+                    continue;
+                }
+                let z = f64::from(lex.zipf10.get(i).copied().unwrap_or(30)) / 10.0;
+                let weight = 10f64.powf((z - 3.0) / 2.0);
+                let mut prev = n - 1;
+                for c in word.chars().map(Some).chain(std::iter::once(None)) {
+                    let cur = c.map_or(n - 1, index);
+                    if let Some(slot) = counts.get_mut(prev * n + cur) {
+                        *slot += weight;
+                    }
+                    prev = cur;
+                }
+            }
+        }
+        let mut logp = vec![UNSEEN; n * n];
+        for row in 0..n {
+            let total: f64 = counts
+                .get(row * n..(row + 1) * n)
+                .map_or(1.0, |r| r.iter().sum());
+            for col in 0..n {
+                if let (Some(slot), Some(count)) =
+                    (logp.get_mut(row * n + col), counts.get(row * n + col))
+                {
+                    *slot = ((count / total).ln() as f32).max(UNSEEN);
+                }
+            }
+        }
+        Bigrams { alphabet, logp }
+    }
+
+    /// Mean log-probability per transition of a lowercase word, boundaries
+    /// included; letters outside the alphabet count as unseen transitions.
+    pub(crate) fn score(&self, lower: &str) -> f32 {
+        let n = self.alphabet.len() + 1;
+        let index = |c: char| self.alphabet.binary_search(&c).ok();
+        let mut prev = Some(n - 1);
+        let (mut total, mut steps) = (0f32, 0u32);
+        for c in lower.chars().map(Some).chain(std::iter::once(None)) {
+            let cur = match c {
+                None => Some(n - 1),
+                Some(c) => index(c),
+            };
+            total += match (prev, cur) {
+                (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(UNSEEN),
+                _ => UNSEEN,
+            };
+            steps += 1;
+            prev = cur;
+        }
+        total / steps.max(1) as f32
+    }
+}
+
+/// The bigram model of a script with lexicons (built on first use).
+pub(crate) fn bigrams(script: Sc) -> Option<&'static Bigrams> {
+    static LATIN: OnceLock<Bigrams> = OnceLock::new();
+    static CYRILLIC: OnceLock<Bigrams> = OnceLock::new();
+    static GREEK: OnceLock<Bigrams> = OnceLock::new();
+    let cell = match script {
+        Sc::Latin => &LATIN,
+        Sc::Cyrillic => &CYRILLIC,
+        Sc::Greek => &GREEK,
+        Sc::Other => return None,
+    };
+    Some(cell.get_or_init(|| Bigrams::build(script)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_per_script() {
+        assert!(zipf(Sc::Cyrillic, "сергей").is_some());
+        assert!(zipf(Sc::Cyrillic, "её").unwrap() > 5.0);
+        assert!(zipf(Sc::Latin, "café").is_some());
+        assert!(zipf(Sc::Greek, "και").is_some());
+        assert!(zipf(Sc::Cyrillic, "птйчеф").is_none());
+    }
+
+    #[test]
+    fn bigrams_rank_real_words_above_scrambles() {
+        let cyr = bigrams(Sc::Cyrillic).unwrap();
+        assert!(cyr.score("привет") > cyr.score("птйчеф") + 1.0);
+        let lat = bigrams(Sc::Latin).unwrap();
+        assert!(lat.score("bonjour") > lat.score("ñåðãåé") + 1.0);
+    }
+}

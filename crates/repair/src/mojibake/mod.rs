@@ -1,0 +1,712 @@
+//! Mojibake repair: text decoded with the wrong encoding, undone.
+//!
+//! Two channels:
+//!
+//! - **UTF-8 read as a single-byte page** ([`CodePage::UTF8_PAGES`]): a
+//!   character the page encodes as a UTF-8 lead byte followed by the right
+//!   number of characters it encodes as continuation bytes is a *sequence*;
+//!   re-encoding it with the page and decoding the bytes as UTF-8 gives the
+//!   character that was meant (`Ã©` → `é`, `РЎ` → `С`). Lost bytes are
+//!   tolerated: C1 controls stand for the bytes a page leaves undefined,
+//!   U+FFFD for one of them, and a plain space for a no-break space (0xA0)
+//!   that a later step turned into a space. Applying the page again undoes
+//!   double and triple encoding.
+//! - **8-bit text read with another 8-bit page** (legacy mix-ups):
+//!   windows-1251, KOI8-R, KOI8-U, IBM866 and ISO-8859-5 Cyrillic read as
+//!   windows-1251, KOI8-R or KOI8-U, and Cyrillic or Greek (windows-1253)
+//!   read as windows-1252. Each line is re-read with each pair the scan
+//!   points at.
+//!
+//! Every candidate is judged by the plausibility measure in [`score`]: a
+//! word is changed only when its repaired form costs clearly less than the
+//! original, in the context of the line's script. A cheap scan ([`scan`])
+//! turns away nearly all clean text first, in one pass over its bytes with
+//! no allocation.
+
+mod codepage;
+mod lexicon;
+mod scan;
+mod score;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+pub use codepage::CodePage;
+
+use crate::repaired::sort_changes;
+use crate::{Change, ChangeKind, Repaired};
+use lexicon::Sc;
+
+/// How many times a pass may run on its own output (each pass undoes one
+/// level of encoding per word, and sometimes several).
+const MAX_ROUNDS: usize = 4;
+
+/// Levels of encoding undone within one word in one pass (triple encoding).
+const MAX_LEVELS: usize = 3;
+
+/// Options of the mojibake repair.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct MojibakeOptions {
+    /// Undo UTF-8 that was decoded as a single-byte code page (on).
+    pub utf8: bool,
+    /// Undo 8-bit text decoded with another 8-bit code page (on).
+    pub legacy: bool,
+    /// The least confidence (0–1) at which a repair is made (0.8).
+    pub min_confidence: f32,
+}
+
+impl Default for MojibakeOptions {
+    fn default() -> Self {
+        MojibakeOptions {
+            utf8: true,
+            legacy: true,
+            min_confidence: 0.8,
+        }
+    }
+}
+
+/// The mojibake repair stage, with its options.
+///
+/// ```
+/// use polynorm_repair::{ChangeKind, Mojibake, MojibakeOptions};
+///
+/// let stage = Mojibake::new(MojibakeOptions::default());
+/// let r = stage.apply("РЎРµСЂРіРµР№ said â€œcafÃ©â€\u{9D}");
+/// assert_eq!(r.text, "Сергей said “café”");
+/// assert!(r.changes.iter().all(|c| c.kind == ChangeKind::Mojibake));
+/// assert!(r.changes[0].evidence.starts_with("UTF-8 decoded as windows-1251"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Mojibake {
+    options: MojibakeOptions,
+}
+
+impl Mojibake {
+    /// The stage with these options.
+    pub fn new(options: MojibakeOptions) -> Self {
+        Mojibake { options }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &MojibakeOptions {
+        &self.options
+    }
+
+    /// Whether `text` may hold mojibake this stage would look at: the cheap
+    /// scan, false for nearly all clean text.
+    pub fn needs_review(&self, text: &str) -> bool {
+        let hints = scan::scan(text);
+        (self.options.utf8 && hints.utf8 != 0)
+            || (self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic))
+    }
+
+    /// Repairs `text`. Borrows it when nothing changes; never fails. The
+    /// result is a fixed point: applying the stage to it changes nothing.
+    pub fn apply<'a>(&self, text: &'a str) -> Repaired<'a> {
+        if !self.needs_review(text) {
+            return Repaired::unchanged(text);
+        }
+        let mut result = Repaired::unchanged(text);
+        for _ in 0..MAX_ROUNDS {
+            let before = result.changes.len();
+            result = result.and_then(|t| self.pass(t));
+            if result.changes.len() == before {
+                break;
+            }
+        }
+        result
+    }
+
+    /// One pass: UTF-8 repairs if any, else legacy ones.
+    fn pass<'t>(&self, text: &'t str) -> Repaired<'t> {
+        let hints = scan::scan(text);
+        let mut proposals = Vec::new();
+        if self.options.utf8 && hints.utf8 != 0 {
+            for (bit, page) in CodePage::UTF8_PAGES.into_iter().enumerate() {
+                if hints.utf8 & (1 << bit) != 0 {
+                    propose_utf8(text, page, &mut proposals);
+                }
+            }
+        }
+        proposals.retain(|p| p.confidence >= self.options.min_confidence);
+        if proposals.is_empty() && self.options.legacy {
+            if let Some(p) = propose_legacy(text, hints) {
+                if p.confidence >= self.options.min_confidence {
+                    proposals.push(p);
+                }
+            }
+        }
+        apply_proposals(text, proposals)
+    }
+}
+
+/// A candidate repair of one span.
+#[derive(Debug)]
+struct Proposal {
+    start: usize,
+    end: usize,
+    after: String,
+    gain: f32,
+    confidence: f32,
+    evidence: String,
+}
+
+/// Applies the best non-overlapping proposals.
+fn apply_proposals(text: &str, mut proposals: Vec<Proposal>) -> Repaired<'_> {
+    if proposals.is_empty() {
+        return Repaired::unchanged(text);
+    }
+    // Best first; a stable sort keeps page order among equals.
+    proposals.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    let mut chosen: Vec<Proposal> = Vec::new();
+    for p in proposals {
+        if chosen.iter().all(|c| p.end <= c.start || c.end <= p.start) {
+            chosen.push(p);
+        }
+    }
+    chosen.sort_by_key(|p| p.start);
+    let mut out = String::with_capacity(text.len());
+    let mut changes = Vec::with_capacity(chosen.len());
+    let mut copied = 0;
+    for p in chosen {
+        out.push_str(text.get(copied..p.start).unwrap_or_default());
+        out.push_str(&p.after);
+        copied = p.end;
+        changes.push(Change {
+            kind: ChangeKind::Mojibake,
+            start: p.start,
+            end: p.end,
+            before: text.get(p.start..p.end).unwrap_or_default().to_owned(),
+            after: p.after,
+            confidence: p.confidence,
+            evidence: Cow::Owned(p.evidence),
+        });
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    sort_changes(&mut changes);
+    Repaired {
+        text: Cow::Owned(out),
+        changes,
+    }
+}
+
+/// A decodable sequence: characters `start..end` (bytes) stand for `ch`.
+#[derive(Clone, Copy, Debug)]
+struct Seq {
+    start: usize,
+    end: usize,
+    ch: char,
+    /// A byte had to be guessed (U+FFFD) or a lost no-break space restored.
+    lost: Lost,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lost {
+    None,
+    Nbsp,
+    Byte,
+}
+
+/// How a character reads as a continuation byte in `page`.
+enum ContByte {
+    Byte(u8),
+    /// A lost no-break space (a plain space where 0xA0 was).
+    Nbsp(u8),
+    /// U+FFFD: one of these undefined bytes.
+    Guess,
+    No,
+}
+
+fn cont_byte(c: char, page: CodePage, nbsp: Option<u8>) -> ContByte {
+    match c {
+        ' ' => nbsp.map_or(ContByte::No, ContByte::Nbsp),
+        '\u{FFFD}' => {
+            if page.undefined().iter().any(|b| (0x80..0xC0).contains(b)) {
+                ContByte::Guess
+            } else {
+                ContByte::No
+            }
+        }
+        _ => match page.encode_char(c) {
+            Some(b @ 0x80..=0xBF) => ContByte::Byte(b),
+            _ => ContByte::No,
+        },
+    }
+}
+
+/// The decodable sequences of `text` in `page`, left to right.
+fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
+    let nbsp = page
+        .encode_char('\u{A0}')
+        .filter(|b| (0x80..0xC0).contains(b));
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(start, c)) = chars.get(i) {
+        let need = match page.encode_char(c) {
+            Some(0xC2..=0xDF) => 1,
+            Some(0xE0..=0xEF) => 2,
+            Some(0xF0..=0xF4) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let lead = page.encode_char(c).unwrap_or(0);
+        match decode_at(&chars, i, lead, need, page, nbsp) {
+            Some((ch, lost)) => {
+                let end = chars
+                    .get(i + need + 1)
+                    .map_or(text.len(), |&(offset, _)| offset);
+                out.push(Seq {
+                    start,
+                    end,
+                    ch,
+                    lost,
+                });
+                i += need + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Decodes the sequence of `need` continuations after the lead at `i`.
+fn decode_at(
+    chars: &[(usize, char)],
+    i: usize,
+    lead: u8,
+    need: usize,
+    page: CodePage,
+    nbsp: Option<u8>,
+) -> Option<(char, Lost)> {
+    let mut bytes = [lead, 0, 0, 0];
+    let mut lost = Lost::None;
+    let mut guess_at = None;
+    for k in 1..=need {
+        let &(_, c) = chars.get(i + k)?;
+        let slot = bytes.get_mut(k)?;
+        match cont_byte(c, page, nbsp) {
+            ContByte::Byte(b) => *slot = b,
+            ContByte::Nbsp(b) => {
+                // A space ends a word; only the last byte may be a lost NBSP.
+                if k != need {
+                    return None;
+                }
+                *slot = b;
+                lost = Lost::Nbsp;
+            }
+            ContByte::Guess => {
+                if guess_at.is_some() {
+                    return None;
+                }
+                guess_at = Some(k);
+                lost = Lost::Byte;
+            }
+            ContByte::No => return None,
+        }
+    }
+    let seq = bytes.get(..=need)?;
+    match guess_at {
+        None => std::str::from_utf8(seq).ok()?.chars().next().map(|ch| (ch, lost)),
+        Some(k) => {
+            // The first undefined byte that makes a letter; else any.
+            let mut fallback = None;
+            for &b in page.undefined().iter().filter(|b| (0x80..0xC0).contains(*b)) {
+                let mut trial = [0u8; 4];
+                trial.get_mut(..=need)?.copy_from_slice(seq);
+                *trial.get_mut(k)? = b;
+                if let Some(ch) = std::str::from_utf8(trial.get(..=need)?)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                {
+                    if ch.is_alphabetic() {
+                        return Some((ch, lost));
+                    }
+                    fallback = fallback.or(Some(ch));
+                }
+            }
+            fallback.map(|ch| (ch, lost))
+        }
+    }
+}
+
+/// Replaces each sequence by its character.
+fn decode_all(text: &str, seqs: &[Seq]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for s in seqs {
+        out.push_str(text.get(copied..s.start).unwrap_or_default());
+        out.push(s.ch);
+        copied = s.end;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
+fn is_word_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Proposes the UTF-8 repairs of `page`, one per word that has sequences.
+fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
+    let seqs = sequences(text, page);
+    if seqs.is_empty() {
+        return;
+    }
+    // The line at each level, for the script context of that level.
+    let mut contexts: Vec<Option<Sc>> = Vec::with_capacity(MAX_LEVELS);
+    let mut line = decode_all(text, &seqs);
+    contexts.push(score::dominant(&line));
+    for _ in 1..MAX_LEVELS {
+        let next = sequences(&line, page);
+        if next.is_empty() {
+            break;
+        }
+        line = decode_all(&line, &next);
+        contexts.push(score::dominant(&line));
+    }
+    let mut i = 0;
+    while let Some(first) = seqs.get(i) {
+        // The word around this sequence, extended over every sequence that
+        // touches it.
+        let start = text
+            .get(..first.start)
+            .and_then(|s| s.rfind(is_word_space).map(|k| k + 1))
+            .unwrap_or(0);
+        let mut j = i;
+        let mut end = word_end(text, first.end);
+        while let Some(next) = seqs.get(j + 1) {
+            if next.start >= end {
+                break;
+            }
+            j += 1;
+            end = word_end(text, next.end);
+        }
+        let unit_seqs: Vec<Seq> = seqs
+            .get(i..=j)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| Seq {
+                start: s.start - start,
+                end: s.end - start,
+                ..*s
+            })
+            .collect();
+        if let Some(p) = judge_unit(text, start, end, &unit_seqs, page, &contexts) {
+            out.push(p);
+        }
+        i = j + 1;
+    }
+}
+
+/// The end of the word that goes on at `from`.
+fn word_end(text: &str, from: usize) -> usize {
+    text.get(from..)
+        .and_then(|s| s.find(is_word_space).map(|k| from + k))
+        .unwrap_or(text.len())
+}
+
+/// Judges one word: its repair at each level against the original.
+fn judge_unit(
+    text: &str,
+    start: usize,
+    end: usize,
+    seqs: &[Seq],
+    page: CodePage,
+    contexts: &[Option<Sc>],
+) -> Option<Proposal> {
+    let original = text.get(start..end)?;
+    let mut best: Option<(f32, f32, f32, usize, String)> = None; // gain, before, after, level, text
+    let mut current = decode_all(original, seqs);
+    let mut restored = seqs.len();
+    let mut consumed: usize = seqs.iter().map(|s| s.end - s.start).sum();
+    for level in 0..MAX_LEVELS {
+        let context = contexts.get(level).copied().flatten();
+        let before = score::cost(original, context);
+        let after = score::cost(&current, context);
+        let gain = before - after;
+        if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
+            best = Some((gain, before, after, level + 1, current.clone()));
+        }
+        let next = sequences(&current, page);
+        if next.is_empty() {
+            break;
+        }
+        restored = next.len();
+        consumed = next.iter().map(|s| s.end - s.start).sum();
+        current = decode_all(&current, &next);
+    }
+    let _ = (restored, consumed);
+    let (gain, before, after, levels, repaired) = best?;
+    // Structure: more sequences and longer ones, more evidence.
+    let chars_in_seqs: usize = seqs
+        .iter()
+        .map(|s| original.get(s.start..s.end).map_or(0, |t| t.chars().count()))
+        .sum();
+    let support = ((seqs.len().saturating_sub(1) + chars_in_seqs.saturating_sub(2 * seqs.len()))
+        as f32
+        * 0.5)
+        .min(2.0);
+    let confidence = logistic(gain + support - 1.5);
+    if gain <= 0.5 {
+        return None;
+    }
+    let (p, a, b) = trim(original, &repaired);
+    let lost = seqs
+        .iter()
+        .filter(|s| s.start >= p && s.end <= original.len() - b)
+        .map(|s| s.lost)
+        .fold(Lost::None, |acc, l| if l == Lost::None { acc } else { l });
+    let mut evidence = String::with_capacity(96);
+    let _ = write!(evidence, "UTF-8 decoded as {}", page.name());
+    match levels {
+        1 => {}
+        2 => evidence.push_str(" twice"),
+        n => {
+            let _ = write!(evidence, " {n} times");
+        }
+    }
+    let changed = original.get(p..original.len() - b).unwrap_or_default();
+    let _ = write!(
+        evidence,
+        ": {} characters read as {}; plausibility cost {before:.1} → {after:.1}",
+        changed.chars().count(),
+        a.chars().count(),
+    );
+    match lost {
+        Lost::Nbsp => evidence.push_str("; a no-break space lost as a space restored"),
+        Lost::Byte => evidence.push_str("; a lost byte (U+FFFD) guessed"),
+        Lost::None => {}
+    }
+    Some(Proposal {
+        start: start + p,
+        end: end - b,
+        after: a.to_owned(),
+        gain,
+        confidence,
+        evidence,
+    })
+}
+
+/// The common prefix and suffix (in bytes, on character boundaries) of `a`
+/// and `b`: returns (prefix length, `b` without prefix and suffix, suffix
+/// length).
+fn trim<'b>(a: &str, b: &'b str) -> (usize, &'b str, usize) {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (ra, rb) = (
+        a.get(prefix..).unwrap_or_default(),
+        b.get(prefix..).unwrap_or_default(),
+    );
+    let suffix: usize = ra
+        .chars()
+        .rev()
+        .zip(rb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let middle = rb.get(..rb.len() - suffix.min(rb.len())).unwrap_or_default();
+    (prefix, middle, suffix)
+}
+
+fn logistic(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Legacy pairs: (the page the text was written in, the page it was read
+/// with).
+const LEGACY_LATIN: [(CodePage, CodePage); 4] = [
+    (CodePage::Windows1251, CodePage::Windows1252),
+    (CodePage::Koi8R, CodePage::Windows1252),
+    (CodePage::Koi8U, CodePage::Windows1252),
+    (CodePage::Windows1253, CodePage::Windows1252),
+];
+const LEGACY_CYRILLIC: [(CodePage, CodePage); 6] = [
+    (CodePage::Koi8R, CodePage::Windows1251),
+    (CodePage::Koi8U, CodePage::Windows1251),
+    (CodePage::Windows1251, CodePage::Koi8R),
+    (CodePage::Windows1251, CodePage::Koi8U),
+    (CodePage::Cp866, CodePage::Windows1251),
+    (CodePage::Iso8859_5, CodePage::Windows1251),
+];
+
+/// Re-reads the line with each legacy pair the scan points at and proposes
+/// the best, if it is clearly better.
+fn propose_legacy(text: &str, hints: scan::Hints) -> Option<Proposal> {
+    let mut pairs: Vec<(CodePage, CodePage)> = Vec::new();
+    if hints.legacy_latin {
+        pairs.extend(LEGACY_LATIN);
+    }
+    if hints.legacy_cyrillic {
+        pairs.extend(LEGACY_CYRILLIC);
+    }
+    let mut best: Option<Proposal> = None;
+    for (source, read_as) in pairs {
+        let Some(p) = judge_legacy(text, source, read_as) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| p.gain > b.gain + 0.01) {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Proposal> {
+    let mut converted = String::with_capacity(text.len());
+    let mut changed_chars = 0usize;
+    for c in text.chars() {
+        let d = match read_as.encode_char(c) {
+            Some(b) if !c.is_ascii() => source.decode_byte(b),
+            _ => c,
+        };
+        let d = if d == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&d) {
+            c
+        } else {
+            d
+        };
+        if d != c {
+            changed_chars += 1;
+        }
+        converted.push(d);
+    }
+    if changed_chars == 0 {
+        return None;
+    }
+    let context_before = score::dominant(text);
+    let context_after = score::dominant(&converted);
+    let (mut gain, mut words, mut better, mut before_total, mut after_total) =
+        (0f32, 0usize, 0usize, 0f32, 0f32);
+    let mut first = None;
+    let mut last = 0;
+    // Words align: the conversion maps characters one to one and keeps ASCII.
+    let mut offset = 0;
+    for (a, b) in text
+        .split(is_word_space)
+        .zip(converted.split(is_word_space))
+    {
+        if a != b {
+            let before = score::cost(a, context_before);
+            let after = score::cost(b, context_after);
+            gain += before - after;
+            before_total += before;
+            after_total += after;
+            words += 1;
+            if after < before {
+                better += 1;
+            }
+            first.get_or_insert(offset);
+            last = offset + a.len();
+        }
+        offset += a.len() + 1;
+    }
+    if words == 0 || better * 4 < words * 3 {
+        return None;
+    }
+    let per_word = gain / words as f32;
+    let confidence = logistic(per_word.min(gain / 2.0) - 1.0);
+    if gain <= 1.0 {
+        return None;
+    }
+    let start = first?;
+    let after_text = converted_span(text, &converted, start, last)?;
+    let mut evidence = String::with_capacity(96);
+    let _ = write!(
+        evidence,
+        "{} text decoded as {}: {words} words re-read, {better} of them more plausible; plausibility cost {before_total:.1} → {after_total:.1}",
+        source.name(),
+        read_as.name()
+    );
+    Some(Proposal {
+        start,
+        end: last,
+        after: after_text,
+        gain,
+        confidence,
+        evidence,
+    })
+}
+
+/// The part of `converted` that stands for `text[start..end]` (characters
+/// map one to one).
+fn converted_span(text: &str, converted: &str, start: usize, end: usize) -> Option<String> {
+    let skip = text.get(..start)?.chars().count();
+    let take = text.get(start..end)?.chars().count();
+    Some(converted.chars().skip(skip).take(take).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        Mojibake::default().apply(text).text.into_owned()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        for text in [
+            "plain text",
+            "Москва — столица России, «как известно».",
+            "её и всё",
+            "« ÉTÉ » et «ÉTÉ»",
+            "Ελληνικά κείμενα.",
+        ] {
+            let r = Mojibake::default().apply(text);
+            assert!(matches!(r.text, Cow::Borrowed(_)), "{text:?}: {:?}", r.changes);
+        }
+    }
+
+    #[test]
+    fn utf8_as_single_byte_pages() {
+        assert_eq!(fix("cafÃ© crÃ¨me"), "café crème");
+        assert_eq!(fix("РЎРµСЂРіРµР№ РЁРѕР№РіСѓ"), "Сергей Шойгу");
+        assert_eq!(fix("Ð¡ÐµÑ€Ð³ÐµÐ¹"), "Сергей");
+        assert_eq!(fix("â€œquotedâ€\u{9D} â€” yes"), "“quoted” — yes");
+        assert_eq!(fix("caf√© cr√®me"), "café crème");
+        assert_eq!(fix("caf├⌐"), "café");
+        assert_eq!(fix("Î±Î»Î®Î¸ÎµÎ¹Î±"), "αλήθεια");
+    }
+
+    #[test]
+    fn double_encoding() {
+        assert_eq!(fix("cafÃƒÂ©"), "café");
+    }
+
+    #[test]
+    fn mixed_with_correct_text() {
+        assert_eq!(fix("déjà vu, cafÃ©"), "déjà vu, café");
+        assert_eq!(fix("«РЎРµСЂРіРµР№»"), "«Сергей»");
+    }
+
+    #[test]
+    fn lost_bytes() {
+        assert_eq!(fix("voilÃ  tout"), "voilà tout");
+        assert_eq!(fix("Ã\u{81}lvaro"), "Álvaro");
+    }
+
+    #[test]
+    fn legacy() {
+        assert_eq!(fix("Ñåðãåé Ïåòðîâè÷"), "Сергей Петрович");
+        assert_eq!(fix("уЕТЗЕК рЕФТПЧЙЮ"), "Сергей Петрович");
+    }
+
+    #[test]
+    fn changes_are_recorded() {
+        let r = Mojibake::default().apply("cafÃ©!");
+        assert_eq!(r.changes.len(), 1);
+        let c = &r.changes[0];
+        assert_eq!((c.start, c.end), (3, 7));
+        assert_eq!((c.before.as_str(), c.after.as_str()), ("Ã©", "é"));
+        assert!(c.evidence.starts_with("UTF-8 decoded as windows-1252: 2 characters read as 1"), "{}", c.evidence);
+        assert!(c.confidence > 0.8);
+    }
+}

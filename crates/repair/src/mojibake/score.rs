@@ -1,0 +1,294 @@
+//! The plausibility measure: how much a piece of text looks like damage.
+//!
+//! `cost` adds up, lower being more plausible:
+//!
+//! - **characters** that real text rarely holds and mojibake is made of: C1
+//!   controls and U+FFFD (6), box drawing, blocks and math operators (2.5),
+//!   IPA and spacing modifier letters (2), Latin-1 symbols such as `¤ ¦ ¨ ¬ ¯
+//!   ± ² ³ ´ µ ¸ ¹ º ¼ ½ ¾` (1.5), `† ‡ ‰ ‹ ›` (1.2), Latin Extended-B and
+//!   rare Cyrillic letters; ASCII, the letters of European alphabets and
+//!   common punctuation cost nothing or little;
+//! - **pairs** inside a word: letters of two scripts side by side (3), a
+//!   capital that is not ASCII after a small letter (`cafÃ©`: 2), a letter
+//!   next to a symbol (1.5), a letter before a no-break space (1, `Â` 3), a
+//!   combining mark after a non-letter (2);
+//! - **words**: each run of letters is looked up in the lexicons of its
+//!   script: a known word earns 0.6 × its Zipf frequency (`её` in Russian:
+//!   about −4); an unknown one of three letters or more pays for letter pairs
+//!   its script's bigram model finds unlikely (`птйчеф` but not `Шойгу`); a
+//!   run with non-ASCII letters in another script than the line's pays 1.5.
+//!
+//! A candidate repair must lower the cost of its word by a margin (see the
+//! driver); the difference is also the confidence's input.
+
+use super::lexicon::{self, Sc};
+
+/// What a character is, for the pair rules.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Space,
+    Letter { sc: Sc, upper: bool, lower: bool },
+    Digit,
+    Punct,
+    Symbol,
+    Mark,
+    Bad,
+}
+
+#[inline]
+fn info(c: char) -> (f32, Kind) {
+    let letter = |cost: f32| {
+        (
+            cost,
+            Kind::Letter {
+                sc: lexicon::letter_script(c),
+                upper: c.is_uppercase(),
+                lower: c.is_lowercase(),
+            },
+        )
+    };
+    match c {
+        ' ' | '\t' | '\n' | '\r' => (0.0, Kind::Space),
+        'a'..='z' | 'A'..='Z' => letter(0.0),
+        '0'..='9' => (0.0, Kind::Digit),
+        '\u{21}'..='\u{7E}' => (0.0, Kind::Punct),
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => (6.0, Kind::Bad),
+        '\u{A0}' => (0.5, Kind::Space),
+        '«' | '»' => (0.3, Kind::Punct),
+        '°' | '¡' | '¿' | '·' => (0.6, Kind::Punct),
+        '©' | '®' | '£' | '¥' | '¢' | '§' | '€' | '№' => (1.0, Kind::Symbol),
+        '\u{A1}'..='\u{BF}' | '×' | '÷' => (1.5, Kind::Symbol),
+        'Š' | 'š' | 'Ž' | 'ž' | 'Œ' | 'œ' => letter(0.8),
+        'Ÿ' | 'ƒ' => letter(1.5),
+        '\u{C0}'..='\u{FF}' => letter(0.3),
+        '\u{0100}'..='\u{017F}' | 'Ș' | 'ș' | 'Ț' | 'ț' => letter(0.4),
+        '\u{0180}'..='\u{024F}' => letter(1.2),
+        '\u{0250}'..='\u{02FF}' => {
+            if c.is_alphabetic() {
+                letter(2.0)
+            } else {
+                (2.0, Kind::Symbol)
+            }
+        }
+        '\u{0300}'..='\u{036F}' => (1.0, Kind::Mark),
+        '\u{0386}' | '\u{0388}'..='\u{03CE}' => letter(0.0),
+        '\u{0370}'..='\u{03FF}' => {
+            if c.is_alphabetic() {
+                letter(1.0)
+            } else {
+                (1.5, Kind::Symbol)
+            }
+        }
+        '\u{0410}'..='\u{044F}' | 'Ё' | 'ё' => letter(0.0),
+        '\u{0400}'..='\u{045F}' | 'Ґ' | 'ґ' => letter(0.4),
+        '\u{0460}'..='\u{052F}' => {
+            if c.is_alphabetic() {
+                letter(1.5)
+            } else {
+                (2.0, Kind::Mark)
+            }
+        }
+        '–' | '—' | '‘' | '’' | '“' | '”' | '„' | '…' | '•' => (0.3, Kind::Punct),
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => (1.2, Kind::Symbol),
+        '™' => (1.0, Kind::Symbol),
+        '\u{2190}'..='\u{2BFF}' => (2.5, Kind::Symbol),
+        '\u{FFFD}' => (6.0, Kind::Bad),
+        '\u{E000}'..='\u{F8FF}' => (4.0, Kind::Bad),
+        _ if c.is_alphabetic() => letter(1.0),
+        _ if c.is_numeric() => (0.5, Kind::Digit),
+        _ if c.is_whitespace() => (0.5, Kind::Space),
+        _ => (1.5, Kind::Symbol),
+    }
+}
+
+/// A run of letters being collected for the lexicon.
+#[derive(Default)]
+struct Run {
+    lower: String,
+    letters: usize,
+    script: Option<Sc>,
+    mixed: bool,
+    non_ascii: bool,
+    /// Capitals that are not ASCII after the first letter.
+    inner_caps: usize,
+    has_lower: bool,
+}
+
+impl Run {
+    fn push(&mut self, c: char, sc: Sc) {
+        match self.script {
+            None => self.script = Some(sc),
+            Some(s) if s != sc => self.mixed = true,
+            Some(_) => {}
+        }
+        self.non_ascii |= !c.is_ascii();
+        if self.letters > 0 && c.is_uppercase() && !c.is_ascii() {
+            self.inner_caps += 1;
+        }
+        self.has_lower |= c.is_lowercase();
+        self.letters += 1;
+        self.lower.extend(c.to_lowercase());
+    }
+
+    fn finish(&mut self, context: Option<Sc>) -> f32 {
+        let mut cost = 0.0;
+        if self.has_lower {
+            cost += self.inner_caps as f32;
+        }
+        if let (Some(sc), false) = (self.script, self.mixed) {
+            if self.letters >= 2 {
+                if let Some(z) = lexicon::zipf(sc, &self.lower) {
+                    cost -= 0.6 * z;
+                } else if self.letters >= 3 {
+                    if let Some(model) = lexicon::bigrams(sc) {
+                        let mean = model.score(&self.lower);
+                        cost += (-mean - 3.5).clamp(0.0, 4.0);
+                    }
+                }
+            }
+            if self.non_ascii && context.is_some_and(|ctx| ctx != sc) {
+                cost += 1.5;
+            }
+        }
+        self.lower.clear();
+        self.letters = 0;
+        self.script = None;
+        self.mixed = false;
+        self.non_ascii = false;
+        self.inner_caps = 0;
+        self.has_lower = false;
+        cost
+    }
+}
+
+/// The cost of `text` (lower is more plausible) in a line whose letters are
+/// mostly of script `context`.
+pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
+    let mut total = 0.0;
+    let mut prev: Option<(char, Kind)> = None;
+    let mut run = Run::default();
+    for c in text.chars() {
+        let (cost, kind) = info(c);
+        total += cost;
+        if let Kind::Letter { sc, .. } = kind {
+            run.push(c, sc);
+        } else if kind != Kind::Mark && run.letters > 0 {
+            total += run.finish(context);
+        }
+        if let Some((p, pk)) = prev {
+            total += pair(p, pk, c, kind);
+        }
+        prev = Some((c, kind));
+    }
+    if run.letters > 0 {
+        total += run.finish(context);
+    }
+    total
+}
+
+/// The cost of two neighbours.
+#[inline]
+fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
+    match (pk, ck) {
+        (Kind::Letter { sc: a, lower, .. }, Kind::Letter { sc: b, upper, .. }) => {
+            let mut cost = 0.0;
+            if a != b {
+                cost += 3.0;
+            }
+            if lower && upper && !c.is_ascii() {
+                cost += 2.0;
+            }
+            cost
+        }
+        (Kind::Letter { .. }, Kind::Symbol | Kind::Bad) | (Kind::Symbol | Kind::Bad, Kind::Letter { .. }) => 1.5,
+        (Kind::Symbol, Kind::Symbol) => 0.5,
+        (Kind::Letter { .. }, Kind::Space) if c == '\u{A0}' => {
+            if p == 'Â' {
+                3.0
+            } else {
+                1.0
+            }
+        }
+        (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 2.0,
+        _ => 0.0,
+    }
+}
+
+/// The dominant script among the letters of `text`, if letters of one
+/// script are most.
+pub(crate) fn dominant(text: &str) -> Option<Sc> {
+    let mut counts = [0usize; 4];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let i = match lexicon::letter_script(c) {
+            Sc::Latin => 0,
+            Sc::Cyrillic => 1,
+            Sc::Greek => 2,
+            Sc::Other => 3,
+        };
+        if let Some(n) = counts.get_mut(i) {
+            *n += 1;
+        }
+    }
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
+    if *n == 0 {
+        return None;
+    }
+    Some(match best {
+        0 => Sc::Latin,
+        1 => Sc::Cyrillic,
+        2 => Sc::Greek,
+        _ => Sc::Other,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gain(bad: &str, good: &str, ctx: Option<Sc>) -> f32 {
+        cost(bad, ctx) - cost(good, ctx)
+    }
+
+    #[test]
+    fn mojibake_costs_more_than_its_repair() {
+        assert!(gain("cafÃ©", "café", Some(Sc::Latin)) > 3.0);
+        assert!(gain("РЎРµСЂРіРµР№", "Сергей", Some(Sc::Cyrillic)) > 5.0);
+        assert!(gain("Ð¡ÐµÑ€Ð³ÐµÐ¹", "Сергей", Some(Sc::Cyrillic)) > 5.0);
+        assert!(gain("â€œquotedâ€\u{9D}", "“quoted”", Some(Sc::Latin)) > 5.0);
+        assert!(gain("ÅŸehir", "şehir", Some(Sc::Latin)) > 2.5);
+    }
+
+    #[test]
+    fn clean_words_cost_less_than_chance_decodings() {
+        assert!(gain("ţ", "её", Some(Sc::Cyrillic)) > 3.0);
+        assert!(gain("Φ", "ні", Some(Sc::Cyrillic)) > 2.0);
+        assert!(gain("«ÉTɻ", "«ÉTÉ»", Some(Sc::Latin)) > 1.0);
+    }
+
+    /// `MOJIBAKE_DEBUG="a|b|ctx" cargo test -p polynorm-repair --lib debug_costs -- --ignored --nocapture`
+    #[test]
+    #[ignore = "a tool: prints costs"]
+    fn debug_costs() {
+        let spec = std::env::var("MOJIBAKE_DEBUG").unwrap_or_default();
+        for item in spec.split(';') {
+            let mut f = item.split('|');
+            let (a, b) = (f.next().unwrap_or(""), f.next().unwrap_or(""));
+            let ctx = match f.next() {
+                Some("cyr") => Some(Sc::Cyrillic),
+                Some("el") => Some(Sc::Greek),
+                Some("none") => None,
+                _ => Some(Sc::Latin),
+            };
+            println!("{a:?} {:.2}  {b:?} {:.2}", cost(a, ctx), cost(b, ctx));
+        }
+    }
+
+    #[test]
+    fn dominant_script() {
+        assert_eq!(dominant("Debian и GRUB, установка системы"), Some(Sc::Cyrillic));
+        assert_eq!(dominant("1 2 3"), None);
+    }
+}
