@@ -21,6 +21,7 @@ mod html_entities;
 mod layouts;
 mod lexicon;
 mod lookalikes;
+mod translit_cyrillic;
 mod translit_hangul;
 mod ucd;
 mod unicode_scripts;
@@ -63,6 +64,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(lookalikes::generate(root).context("lookalikes")?);
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
+    outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
     outputs.extend(translit_hangul::generate(root).context("translit_hangul")?);
 
     let mut dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();

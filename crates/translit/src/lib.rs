@@ -9,6 +9,7 @@
     )
 )]
 
+mod case;
 mod cyrillic;
 mod fallback;
 mod greek;

@@ -10,4 +10,6 @@
 //! The modules are `#[rustfmt::skip]`: they are laid out by the generator.
 
 #[rustfmt::skip]
+pub(crate) mod cyrillic;
+#[rustfmt::skip]
 pub(crate) mod translit_hangul;

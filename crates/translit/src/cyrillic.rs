@@ -1,5 +1,0 @@
-//! Placeholder: schemes for this script are being written.
-
-use crate::scheme::SchemeDef;
-
-pub(crate) static SCHEMES: &[SchemeDef] = &[];
