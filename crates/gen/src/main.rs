@@ -22,6 +22,7 @@ mod layouts;
 mod lexicon;
 mod lookalikes;
 mod translit_cyrillic;
+mod translit_han;
 mod translit_hangul;
 mod ucd;
 mod unicode_scripts;
@@ -65,6 +66,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
+    outputs.extend(translit_han::generate(root).context("translit_han")?);
     outputs.extend(translit_hangul::generate(root).context("translit_hangul")?);
 
     let mut dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();

@@ -12,4 +12,6 @@
 #[rustfmt::skip]
 pub(crate) mod cyrillic;
 #[rustfmt::skip]
+pub(crate) mod translit_han;
+#[rustfmt::skip]
 pub(crate) mod translit_hangul;
