@@ -277,10 +277,10 @@ impl MixedScript {
         if line.is_ascii() && !self.options.keyboard_layouts {
             return false; // one script, no lookalikes to mix
         }
-        self.review(line, &LineStats::of(line), None)
+        self.review(line, &LineStats::of(line))
     }
 
-    fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
+    fn review(&self, line: &str, stats: &LineStats) -> bool {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
@@ -289,7 +289,7 @@ impl MixedScript {
         }
         let present = stats.letters.iter().filter(|&&n| n > 0).count();
         if present > 1 {
-            return self.has_suspect_foreign_word(line, stats, context);
+            return self.has_suspect_foreign_word(line, stats);
         }
         self.options.keyboard_layouts && stats.looks_mistyped()
     }
@@ -298,17 +298,12 @@ impl MixedScript {
     /// `Debian`): whether any word of the minority script could be a
     /// lookalike respelling or a layout slip at all. Brand names and
     /// acronyms are neither, so such lines cost one more scan, not a judge.
-    fn has_suspect_foreign_word(
-        &self,
-        line: &str,
-        stats: &LineStats,
-        context: Option<&DocumentContext>,
-    ) -> bool {
+    fn has_suspect_foreign_word(&self, line: &str, stats: &LineStats) -> bool {
         let dominant = Sc::ALL
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        let serbian = stats.serbian;
+        let serbian = is_serbian_line(line);
         words::words(line).iter().any(|w| {
             let Some(source) = w.single().filter(|s| *s != dominant) else {
                 return false;
@@ -317,27 +312,15 @@ impl MixedScript {
                 return false;
             };
             let acronym = word.chars().all(|c| !c.is_lowercase());
-            // A lookalike respelling must be a word: of a lexicon, the
-            // user's list or the document (`сор` for `cop`; `BIOS` is no
-            // Cyrillic word).
             let homoglyph = self.options.homoglyphs
-                && w.letters() >= 2
                 && !(acronym && w.letters() <= 3)
-                && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
-                    let lower = respelled.to_lowercase();
-                    dominant
-                        .languages()
-                        .iter()
-                        .any(|l| zipf(l, &lower).is_some())
-                        || self.user_words.contains(&lower)
-                        || context.is_some_and(|c| c.count(&lower) > 0)
-                });
+                && word
+                    .chars()
+                    .all(|c| sc_of(c) != Some(source) || lookalike(c, dominant).is_some());
             let layout = self.options.keyboard_layouts
                 && !acronym
                 && w.letters() >= 2
-                && (source != Sc::Latin
-                    || (looks_mistyped_word(word, source, serbian)
-                        && retyping_could_read(line, w, source, dominant)));
+                && (source != Sc::Latin || looks_mistyped_word(word, source, serbian));
             (homoglyph || layout) && !words::is_protected(line, w)
         })
     }
@@ -365,7 +348,7 @@ impl MixedScript {
             return Repaired::unchanged(text);
         }
         let stats = LineStats::of(text);
-        if !self.review(text, &stats, Some(context)) {
+        if !self.review(text, &stats) {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
@@ -392,7 +375,7 @@ impl MixedScript {
             words: &words,
             dominant,
             dominant_share,
-            serbian: stats.serbian,
+            serbian: is_serbian_line(text),
             languages: Default::default(),
         };
 
@@ -733,9 +716,7 @@ impl MixedScript {
         let layout_possible = self.options.keyboard_layouts
             && !acronym
             && w.letters() >= 2
-            && (source != Sc::Latin
-                || (looks_mistyped_word(original, source, line.serbian)
-                    && retyping_could_read(line.text, w, source, target)));
+            && (source != Sc::Latin || looks_mistyped_word(original, source, line.serbian));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -1017,8 +998,6 @@ struct LineStats {
     word_scripts: u8,
     mixed_word: bool,
     odd_punct: bool,
-    /// Letters only Serbian uses (`ђ ћ џ љ њ ј`, Latin `đ`).
-    serbian: bool,
     prev_letter: bool,
     pending_punct: bool,
 }
@@ -1095,55 +1074,7 @@ impl LineStats {
 
     #[inline]
     fn push(&mut self, c: char) {
-        // The basic Cyrillic block by bit mask: most non-ASCII prose here.
-        if ('\u{0410}'..='\u{044F}').contains(&c) {
-            // Bit i: U+0410 + i (uppercase) or U+0430 + i (lowercase), for
-            // а е и о у ы э ю я; telltales щ ш ф.
-            const VOWELS: u32 = (1 << 0)
-                | (1 << 5)
-                | (1 << 8)
-                | (1 << 14)
-                | (1 << 19)
-                | (1 << 27)
-                | (1 << 29)
-                | (1 << 30)
-                | (1 << 31);
-            const TELLTALE: u32 = (1 << 20) | (1 << 24) | (1 << 25);
-            let bit = 1u32 << ((c as u32 - 0x0410) & 31);
-            let i = Sc::Cyrillic as usize;
-            if let (Some(l), Some(v), Some(t)) = (
-                self.letters.get_mut(i),
-                self.vowels.get_mut(i),
-                self.telltale.get_mut(i),
-            ) {
-                *l += 1;
-                *v += u32::from(VOWELS & bit != 0);
-                *t += u32::from(TELLTALE & bit != 0);
-            }
-            self.word_scripts |= 1 << i;
-            self.mixed_word |= self.word_scripts.count_ones() > 1;
-            self.odd_punct |= self.pending_punct;
-            self.pending_punct = false;
-            self.prev_letter = true;
-            return;
-        }
         if let Some(sc) = sc_of(c) {
-            self.serbian |= matches!(
-                c,
-                'ђ' | 'ћ'
-                    | 'џ'
-                    | 'љ'
-                    | 'њ'
-                    | 'ј'
-                    | 'Ђ'
-                    | 'Ћ'
-                    | 'Џ'
-                    | 'Љ'
-                    | 'Њ'
-                    | 'Ј'
-                    | 'đ'
-                    | 'Đ'
-            );
             let i = sc as usize;
             if let (Some(l), Some(v), Some(t)) = (
                 self.letters.get_mut(i),
@@ -1360,66 +1291,6 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
     }
 }
 
-/// A cheap test before any candidate is built: could re-typing the Latin
-/// word `w` (with the punctuation keys glued to it) on some layout pair
-/// read as a word of `target`'s languages at all? `partman`, `grub` or
-/// `udeb` in a Russian line re-type into strings no Russian word looks like
-/// (`зфкеьфт`), so the line costs no judging.
-fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
-    // A common word of its own script is not re-typed (see `foreign_word`).
-    if let Some(word) = text.get(w.start..w.end) {
-        let lower = word.to_lowercase();
-        if source
-            .languages()
-            .iter()
-            .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
-        {
-            return false;
-        }
-    }
-    let spans = chunk_spans(text, w, source);
-    for from in source.layouts() {
-        for to in target.layouts() {
-            let Some(model) = bigrams(layout_language(to)) else {
-                continue;
-            };
-            for &(start, end, _) in &spans {
-                let Some(span) = text.get(start..end) else {
-                    continue;
-                };
-                // Phonetic layouts put Cyrillic letters on their Latin
-                // namesakes: a Latin word re-typed on one always reads as
-                // its own transliteration (`debian` → `дебиан`). Only the
-                // keys they fill differently (`q w x y` and punctuation)
-                // can show a slip.
-                if is_phonetic_layout(to)
-                    && !span.chars().any(|c| {
-                        is_layout_punct(c)
-                            || matches!(c.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
-                    })
-                {
-                    continue;
-                }
-                if let Some(out) = retype_word(span, source, target, from, to) {
-                    if model.score(&out.to_lowercase()) >= RETYPE_READS {
-                        return true;
-                    }
-                }
-            }
-        }
-    }
-    false
-}
-
-/// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
-fn is_phonetic_layout(id: &str) -> bool {
-    matches!(id, "bg-phonetic" | "rs")
-}
-
-/// The mean bigram log-probability below which a re-typed word reads like
-/// no word of its language (real words, names included, score above −3.2).
-const RETYPE_READS: f32 = -3.2;
-
 /// The spans a layout candidate for word `w` may cover: the word, and the
 /// word joined with the punctuation keys and `source` words glued to it
 /// without a space (`,elewm`, `ytf,[jlyft`, `k.,k.`), with and without the
@@ -1485,6 +1356,12 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         }
     }
     out
+}
+
+/// Whether a line is Serbian by its letters: `ђ ћ џ љ њ ј` (and Latin
+/// `đ`) are Serbian's own.
+fn is_serbian_line(text: &str) -> bool {
+    text.chars().any(|c| "ђћџљњјЂЋЏЉЊЈđĐ".contains(c))
 }
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word

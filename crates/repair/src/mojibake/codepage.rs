@@ -146,6 +146,17 @@ impl CodePage {
         &table(self).undefined
     }
 
+    /// Characters other tables put at a byte where this page's table has
+    /// another: KOI8-U as RFC 2319 defines it has `╝` at 0xAE and `╬` at
+    /// 0xBE, where the WHATWG table (KOI8-RU) has `ў` and `Ў`. Both encode
+    /// back to the byte.
+    pub(crate) fn aliases(self) -> &'static [(char, u8)] {
+        match self {
+            CodePage::Koi8U => &[('\u{255D}', 0xAE), ('\u{256C}', 0xBE)],
+            _ => &[],
+        }
+    }
+
     fn encoding(self) -> Option<&'static encoding_rs::Encoding> {
         Some(match self {
             CodePage::Windows1252 => encoding_rs::WINDOWS_1252,
@@ -242,6 +253,7 @@ fn build(page: CodePage) -> Table {
             reverse.push((char::from(b), b));
         }
     }
+    reverse.extend_from_slice(page.aliases());
     reverse.sort_unstable();
     reverse.dedup_by_key(|e| e.0);
     Table {
@@ -278,7 +290,11 @@ mod tests {
             let mut f = line.split('\t');
             let byte = u8::from_str_radix(f.next().unwrap(), 16).unwrap();
             let cp = u32::from_str_radix(f.next().unwrap().trim_start_matches("U+"), 16).unwrap();
-            assert_eq!(CP437[usize::from(byte - 0x80)] as u32, cp, "byte {byte:02X}");
+            assert_eq!(
+                CP437[usize::from(byte - 0x80)] as u32,
+                cp,
+                "byte {byte:02X}"
+            );
             n += 1;
         }
         assert_eq!(n, 128);
@@ -313,12 +329,14 @@ mod tests {
         assert_eq!(CodePage::Cp437.decode_byte(0xC3), '├');
         assert_eq!(CodePage::Windows1253.undefined(), {
             let t: &[u8] = &[
-                0x81, 0x88, 0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x98, 0x9A, 0x9C, 0x9D, 0x9E,
-                0x9F, 0xAA, 0xD2, 0xFF,
+                0x81, 0x88, 0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x98, 0x9A, 0x9C, 0x9D, 0x9E, 0x9F,
+                0xAA, 0xD2, 0xFF,
             ];
             t
         });
         assert_eq!(CodePage::Koi8R.encode_char('Ж'), Some(0xF6));
+        assert_eq!(CodePage::Koi8U.encode_char('ў'), Some(0xAE));
+        assert_eq!(CodePage::Koi8U.encode_char('╝'), Some(0xAE));
         assert_eq!(CodePage::Windows1252.encode_char('Ж'), None);
     }
 }

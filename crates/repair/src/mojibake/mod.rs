@@ -130,6 +130,23 @@ impl Mojibake {
                 }
             }
         }
+        // A page that explains several words of the line with confidence
+        // vouches for its other words there (short words carry little
+        // evidence of their own: `РІ` for `в`).
+        for page in CodePage::UTF8_PAGES {
+            let strong = proposals
+                .iter()
+                .filter(|p| p.page == Some(page) && p.confidence >= 0.95)
+                .count();
+            if strong >= 2 {
+                let prior = (strong as f32).min(4.0);
+                for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
+                    if p.gain > 0.0 {
+                        p.confidence = p.confidence.max(logistic(p.raw + prior - 1.5));
+                    }
+                }
+            }
+        }
         proposals.retain(|p| p.confidence >= self.options.min_confidence);
         if proposals.is_empty() && self.options.legacy {
             if let Some(p) = propose_legacy(text, hints) {
@@ -149,8 +166,12 @@ struct Proposal {
     end: usize,
     after: String,
     gain: f32,
+    /// Gain plus structural support, the input of the confidence.
+    raw: f32,
     confidence: f32,
     evidence: String,
+    /// The page of a UTF-8 repair.
+    page: Option<CodePage>,
 }
 
 /// Applies the best non-overlapping proposals.
@@ -200,6 +221,9 @@ struct Seq {
     ch: char,
     /// A byte had to be guessed (U+FFFD) or a lost no-break space restored.
     lost: Lost,
+    /// For a guessed byte: every character the guesses give (`ch` first).
+    alts: [char; 6],
+    n_alts: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,15 +280,17 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
         };
         let lead = page.encode_char(c).unwrap_or(0);
         match decode_at(&chars, i, lead, need, page, nbsp) {
-            Some((ch, lost)) => {
+            Some((alts, n_alts, lost)) => {
                 let end = chars
                     .get(i + need + 1)
                     .map_or(text.len(), |&(offset, _)| offset);
                 out.push(Seq {
                     start,
                     end,
-                    ch,
+                    ch: alts.first().copied().unwrap_or('\u{FFFD}'),
                     lost,
+                    alts,
+                    n_alts,
                 });
                 i += need + 1;
             }
@@ -274,7 +300,9 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     out
 }
 
-/// Decodes the sequence of `need` continuations after the lead at `i`.
+/// Decodes the sequence of `need` continuations after the lead at `i`:
+/// the characters it may stand for (one unless a byte is guessed), how many,
+/// and what was lost.
 fn decode_at(
     chars: &[(usize, char)],
     i: usize,
@@ -282,7 +310,7 @@ fn decode_at(
     need: usize,
     page: CodePage,
     nbsp: Option<u8>,
-) -> Option<(char, Lost)> {
+) -> Option<([char; 6], u8, Lost)> {
     let mut bytes = [lead, 0, 0, 0];
     let mut lost = Lost::None;
     let mut guess_at = None;
@@ -310,11 +338,16 @@ fn decode_at(
         }
     }
     let seq = bytes.get(..=need)?;
+    let mut alts = ['\u{FFFD}'; 6];
     match guess_at {
-        None => std::str::from_utf8(seq).ok()?.chars().next().map(|ch| (ch, lost)),
+        None => {
+            *alts.get_mut(0)? = std::str::from_utf8(seq).ok()?.chars().next()?;
+            Some((alts, 1, lost))
+        }
         Some(k) => {
-            // The first undefined byte that makes a letter; else any.
-            let mut fallback = None;
+            // Every undefined byte that completes a character; the judge
+            // picks among them.
+            let mut n = 0;
             for &b in page.undefined().iter().filter(|b| (0x80..0xC0).contains(*b)) {
                 let mut trial = [0u8; 4];
                 trial.get_mut(..=need)?.copy_from_slice(seq);
@@ -323,13 +356,43 @@ fn decode_at(
                     .ok()
                     .and_then(|s| s.chars().next())
                 {
-                    if ch.is_alphabetic() {
-                        return Some((ch, lost));
+                    if let Some(slot) = alts.get_mut(n) {
+                        *slot = ch;
+                        n += 1;
                     }
-                    fallback = fallback.or(Some(ch));
                 }
             }
-            fallback.map(|ch| (ch, lost))
+            (n > 0).then_some((alts, n as u8, lost))
+        }
+    }
+}
+
+/// Chooses among the guesses of lost bytes the characters that make the
+/// most plausible word (one sequence at a time).
+fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>) {
+    let guessed: Vec<usize> = seqs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.n_alts > 1)
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    for i in guessed {
+        let Some(seq) = seqs.get(i).copied() else {
+            continue;
+        };
+        let mut best = (f32::INFINITY, seq.ch);
+        for &alt in seq.alts.iter().take(usize::from(seq.n_alts)) {
+            if let Some(s) = seqs.get_mut(i) {
+                s.ch = alt;
+            }
+            let c = score::cost(&decode_all(original, seqs), context);
+            if c < best.0 {
+                best = (c, alt);
+            }
+        }
+        if let Some(s) = seqs.get_mut(i) {
+            s.ch = best.1;
         }
     }
 }
@@ -421,6 +484,9 @@ fn judge_unit(
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
     let mut best: Option<(f32, f32, f32, usize, String)> = None; // gain, before, after, level, text
+    let mut seqs = seqs.to_vec();
+    choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
+    let seqs = seqs.as_slice();
     let mut current = decode_all(original, seqs);
     let mut restored = seqs.len();
     let mut consumed: usize = seqs.iter().map(|s| s.end - s.start).sum();
@@ -445,14 +511,18 @@ fn judge_unit(
     // Structure: more sequences and longer ones, more evidence.
     let chars_in_seqs: usize = seqs
         .iter()
-        .map(|s| original.get(s.start..s.end).map_or(0, |t| t.chars().count()))
+        .map(|s| {
+            original
+                .get(s.start..s.end)
+                .map_or(0, |t| t.chars().count())
+        })
         .sum();
     let support = ((seqs.len().saturating_sub(1) + chars_in_seqs.saturating_sub(2 * seqs.len()))
         as f32
         * 0.5)
         .min(2.0);
     let confidence = logistic(gain + support - 1.5);
-    if gain <= 0.5 {
+    if gain <= 0.0 {
         return None;
     }
     let (p, a, b) = trim(original, &repaired);
@@ -487,8 +557,10 @@ fn judge_unit(
         end: end - b,
         after: a.to_owned(),
         gain,
+        raw: gain + support,
         confidence,
         evidence,
+        page: Some(page),
     })
 }
 
@@ -513,7 +585,9 @@ fn trim<'b>(a: &str, b: &'b str) -> (usize, &'b str, usize) {
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x.len_utf8())
         .sum();
-    let middle = rb.get(..rb.len() - suffix.min(rb.len())).unwrap_or_default();
+    let middle = rb
+        .get(..rb.len() - suffix.min(rb.len()))
+        .unwrap_or_default();
     (prefix, middle, suffix)
 }
 
@@ -630,8 +704,10 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Propo
         end: last,
         after: after_text,
         gain,
+        raw: gain,
         confidence,
         evidence,
+        page: None,
     })
 }
 
@@ -661,7 +737,11 @@ mod tests {
             "Ελληνικά κείμενα.",
         ] {
             let r = Mojibake::default().apply(text);
-            assert!(matches!(r.text, Cow::Borrowed(_)), "{text:?}: {:?}", r.changes);
+            assert!(
+                matches!(r.text, Cow::Borrowed(_)),
+                "{text:?}: {:?}",
+                r.changes
+            );
         }
     }
 
@@ -706,7 +786,12 @@ mod tests {
         let c = &r.changes[0];
         assert_eq!((c.start, c.end), (3, 7));
         assert_eq!((c.before.as_str(), c.after.as_str()), ("Ã©", "é"));
-        assert!(c.evidence.starts_with("UTF-8 decoded as windows-1252: 2 characters read as 1"), "{}", c.evidence);
+        assert!(
+            c.evidence
+                .starts_with("UTF-8 decoded as windows-1252: 2 characters read as 1"),
+            "{}",
+            c.evidence
+        );
         assert!(c.confidence > 0.8);
     }
 }

@@ -107,6 +107,11 @@ impl MaskTable {
                     add(char::from(b), 1 << (role + bit as u32));
                 }
             }
+            for &(c, b) in page.aliases() {
+                if (0x80..0xC0).contains(&b) {
+                    add(c, 1 << (CONT + bit as u32));
+                }
+            }
             // U+FFFD can stand for a lost continuation byte.
             if page.undefined().iter().any(|b| (0x80..0xC0).contains(b)) {
                 add('\u{FFFD}', 1 << (CONT + bit as u32));
@@ -162,7 +167,6 @@ fn bits(m: u64, role: u32) -> u16 {
     (m >> role) as u16 & PAGE_BITS as u16
 }
 
-
 /// Pages where `0xA0` (no-break space) completes a two-byte lead.
 fn nbsp_pages() -> u16 {
     static PAGES: OnceLock<u16> = OnceLock::new();
@@ -183,7 +187,10 @@ pub(crate) fn scan(text: &str) -> Hints {
     let len = bytes.len();
     let mut i = 0;
     // Skip a leading ASCII stretch before touching any table.
-    while let Some(w) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+    while let Some(w) = bytes
+        .get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
         if u64::from_le_bytes(w) & HIGHS != 0 {
             break;
         }
@@ -211,7 +218,10 @@ pub(crate) fn scan(text: &str) -> Hints {
             (need1, need2, need3) = (0, 0, 0);
             latin_run = 0;
             i += 1;
-            while let Some(w) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            while let Some(w) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            {
                 if u64::from_le_bytes(w) & HIGHS != 0 {
                     break;
                 }
@@ -283,13 +293,22 @@ mod tests {
     #[test]
     fn utf8_mojibake_is_flagged_for_its_page() {
         assert_ne!(scan("cafÃ©").utf8 & page_bit(CodePage::Windows1252), 0);
-        assert_ne!(scan("РЎРµСЂРіРµР№").utf8 & page_bit(CodePage::Windows1251), 0);
+        assert_ne!(
+            scan("РЎРµСЂРіРµР№").utf8 & page_bit(CodePage::Windows1251),
+            0
+        );
         assert_ne!(scan("п═п╡я─пЁп╣").utf8 & page_bit(CodePage::Koi8R), 0);
-        assert_ne!(scan("â€œquotedâ€\u{9D}").utf8 & page_bit(CodePage::Windows1252), 0);
+        assert_ne!(
+            scan("â€œquotedâ€\u{9D}").utf8 & page_bit(CodePage::Windows1252),
+            0
+        );
         assert_ne!(scan("caf√©").utf8 & page_bit(CodePage::MacRoman), 0);
         assert_ne!(scan("caf├⌐").utf8 & page_bit(CodePage::Cp437), 0);
         // A lost no-break space after Ã.
-        assert_ne!(scan("voilÃ  tout").utf8 & page_bit(CodePage::Windows1252), 0);
+        assert_ne!(
+            scan("voilÃ  tout").utf8 & page_bit(CodePage::Windows1252),
+            0
+        );
         // U+FFFD for a lost continuation byte.
         assert_ne!(scan("Ã\u{FFFD}").utf8 & page_bit(CodePage::Windows1252), 0);
     }

@@ -55,7 +55,8 @@ fn info(c: char) -> (f32, Kind) {
         '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => (6.0, Kind::Bad),
         '\u{A0}' => (0.5, Kind::Space),
         '«' | '»' => (0.3, Kind::Punct),
-        '°' | '¡' | '¿' | '·' => (0.6, Kind::Punct),
+        '¡' | '¿' => (0.6, Kind::Punct),
+        '°' | '·' => (0.6, Kind::Symbol),
         '©' | '®' | '£' | '¥' | '¢' | '§' | '€' | '№' => (1.0, Kind::Symbol),
         '\u{A1}'..='\u{BF}' | '×' | '÷' => (1.5, Kind::Symbol),
         'Š' | 'š' | 'Ž' | 'ž' | 'Œ' | 'œ' => letter(0.8),
@@ -112,6 +113,10 @@ struct Run {
     /// Capitals that are not ASCII after the first letter.
     inner_caps: usize,
     has_lower: bool,
+    /// A symbol, control or mark touches the run: it is not a word of its own.
+    glued: bool,
+    /// The run starts the text or follows a space or ASCII punctuation.
+    open: bool,
 }
 
 impl Run {
@@ -130,13 +135,17 @@ impl Run {
         self.lower.extend(c.to_lowercase());
     }
 
-    fn finish(&mut self, context: Option<Sc>) -> f32 {
+    /// Ends the run; `closed`: it ends the text or a space or ASCII
+    /// punctuation follows.
+    fn finish(&mut self, context: Option<Sc>, closed: bool) -> f32 {
         let mut cost = 0.0;
         if self.has_lower {
             cost += self.inner_caps as f32;
         }
+        // A single letter counts as a word only standing alone (`и`, `à`).
+        let word = !self.glued && (self.letters > 1 || (self.open && closed));
         if let (Some(sc), false) = (self.script, self.mixed) {
-            if self.letters >= 2 {
+            if word {
                 if let Some(z) = lexicon::zipf(sc, &self.lower) {
                     cost -= 0.6 * z;
                 } else if self.letters >= 3 {
@@ -157,6 +166,8 @@ impl Run {
         self.non_ascii = false;
         self.inner_caps = 0;
         self.has_lower = false;
+        self.glued = false;
+        self.open = false;
         cost
     }
 }
@@ -170,10 +181,21 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     for c in text.chars() {
         let (cost, kind) = info(c);
         total += cost;
+        let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
         if let Kind::Letter { sc, .. } = kind {
+            if run.letters == 0 {
+                run.glued = prev.is_some_and(|(_, k)| matches!(k, Kind::Symbol | Kind::Bad));
+                run.open = prev.is_none_or(|(p, k)| k == Kind::Space || p.is_ascii_punctuation());
+            }
             run.push(c, sc);
-        } else if kind != Kind::Mark && run.letters > 0 {
-            total += run.finish(context);
+        } else if run.letters > 0 {
+            run.glued |= sticky || c == '„';
+            if kind != Kind::Mark {
+                let closed = kind == Kind::Space || c.is_ascii_punctuation();
+                total += run.finish(context, closed);
+            }
+        } else if prev.is_none() && kind == Kind::Mark {
+            total += 3.0; // a combining mark with nothing to combine with
         }
         if let Some((p, pk)) = prev {
             total += pair(p, pk, c, kind);
@@ -181,7 +203,7 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
         prev = Some((c, kind));
     }
     if run.letters > 0 {
-        total += run.finish(context);
+        total += run.finish(context, true);
     }
     total
 }
@@ -200,7 +222,8 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
             }
             cost
         }
-        (Kind::Letter { .. }, Kind::Symbol | Kind::Bad) | (Kind::Symbol | Kind::Bad, Kind::Letter { .. }) => 1.5,
+        (Kind::Letter { .. }, Kind::Symbol | Kind::Bad)
+        | (Kind::Symbol | Kind::Bad, Kind::Letter { .. }) => 1.5,
         (Kind::Symbol, Kind::Symbol) => 0.5,
         (Kind::Letter { .. }, Kind::Space) if c == '\u{A0}' => {
             if p == 'Â' {
@@ -209,7 +232,8 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
                 1.0
             }
         }
-        (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 2.0,
+        (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 3.0,
+        (Kind::Letter { .. }, Kind::Punct) if c == '„' => 1.5,
         _ => 0.0,
     }
 }
@@ -288,7 +312,10 @@ mod tests {
 
     #[test]
     fn dominant_script() {
-        assert_eq!(dominant("Debian и GRUB, установка системы"), Some(Sc::Cyrillic));
+        assert_eq!(
+            dominant("Debian и GRUB, установка системы"),
+            Some(Sc::Cyrillic)
+        );
         assert_eq!(dominant("1 2 3"), None);
     }
 }
