@@ -18,6 +18,8 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization as _};
+
 use crate::scheme::SchemeDef;
 use crate::Options;
 
@@ -54,7 +56,18 @@ fn to_ascii<'a>(text: &'a str, _options: &Options) -> Cow<'a, str> {
     let (head, tail) = text.split_at(first);
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     out.push_str(head);
-    let mut rest = tail;
+    // Compose first, so that NFD input (か + U+3099) reads like NFC (が).
+    if is_nfc_quick(tail.chars()) == IsNormalized::Yes {
+        push_converted(tail, &mut out);
+    } else {
+        let composed: String = tail.nfc().collect();
+        push_converted(&composed, &mut out);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends the transliteration of `rest` to `out`.
+fn push_converted(mut rest: &str, out: &mut String) {
     while !rest.is_empty() {
         // Copy the next ASCII run in one go.
         let ascii_len = rest
@@ -69,7 +82,6 @@ fn to_ascii<'a>(text: &'a str, _options: &Options) -> Cow<'a, str> {
         }
         rest = chars.as_str();
     }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -102,6 +114,11 @@ mod tests {
     #[test]
     fn nfd_gives_the_same_letters() {
         assert_eq!(t("e\u{301}te\u{301}"), t("été"));
+    }
+
+    #[test]
+    fn nfd_kana_gives_the_same_letters() {
+        assert_eq!(t("\u{30BD}\u{3099}"), t("ゾ"));
     }
 
     #[test]

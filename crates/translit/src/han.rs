@@ -26,6 +26,10 @@
 //! an apostrophe before a syllable starting with a, o or e (`Chen Min'er`).
 //! Both parts are capitalized: 习近平 → `Xi Jinping`.
 //!
+//! Han characters without a pinyin reading in the data (about 800 rare
+//! ones, mostly in Extension A, and Japanese-made characters such as 桛)
+//! get the `any-ascii` reading, lower-cased, or nothing.
+//!
 //! **Tones**: [`Options::tones`] writes tone marks (`Xí Jìnpíng`); without
 //! them the output is ASCII except `ü`, which is kept (lü/lu and nü/nu are
 //! different syllables, and the names 吕 Lü and 鲁 Lu differ only there).
@@ -70,6 +74,23 @@ fn entry(c: char) -> u16 {
         .map_or(0, |&(_, e)| e)
 }
 
+/// Whether `c` is a Han ideograph (with or without a reading in our tables).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{323AF}')
+}
+
+/// The reading of a Han character the tables do not cover: anyascii's,
+/// lower-cased (it may be empty). Rare, so it may allocate.
+fn fallback_syllable(c: char) -> Cow<'static, str> {
+    let s = any_ascii::any_ascii_char(c);
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// The syllable string for an index, toned or plain.
 fn syllable(index: u16, tones: bool) -> &'static str {
     let table: &[&str] = if tones { &TONED } else { &PLAIN };
@@ -97,7 +118,7 @@ fn longest_word(text: &str, first: char) -> Option<(usize, &'static [u16])> {
 fn pinyin<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     let Some(start) = text
         .char_indices()
-        .find_map(|(i, c)| (entry(c) != 0).then_some(i))
+        .find_map(|(i, c)| is_han(c).then_some(i))
     else {
         return Cow::Borrowed(text);
     };
@@ -122,7 +143,7 @@ fn running_text(mut rest: &str, tones: bool, out: &mut String) {
     let mut after_syllable = false;
     while let Some(c) = rest.chars().next() {
         let e = entry(c);
-        if e == 0 {
+        if e == 0 && !is_han(c) {
             if after_syllable && needs_space(c) {
                 out.push(' ');
             }
@@ -148,7 +169,11 @@ fn running_text(mut rest: &str, tones: bool, out: &mut String) {
                 continue;
             }
         }
-        out.push_str(syllable((e & !STARTS_WORD) - 1, tones));
+        if e == 0 {
+            out.push_str(&fallback_syllable(c));
+        } else {
+            out.push_str(syllable((e & !STARTS_WORD) - 1, tones));
+        }
         after_syllable = true;
         rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
@@ -167,12 +192,21 @@ fn surname(run: &str, max_chars: usize) -> Option<(usize, &'static [u16])> {
 }
 
 /// Reading of a character in a given name.
-fn given_reading(c: char) -> Option<u16> {
+fn given_reading(c: char, tones: bool) -> Cow<'static, str> {
     if let Ok(k) = GIVEN.binary_search_by_key(&c, |&(g, _)| g) {
-        return GIVEN.get(k).map(|&(_, i)| i);
+        if let Some(&(_, i)) = GIVEN.get(k) {
+            return Cow::Borrowed(syllable(i, tones));
+        }
     }
-    let e = entry(c);
-    (e != 0).then(|| (e & !STARTS_WORD) - 1)
+    default_reading(c, tones)
+}
+
+/// A character's default reading (anyascii's for Han without one).
+fn default_reading(c: char, tones: bool) -> Cow<'static, str> {
+    match entry(c) {
+        0 => fallback_syllable(c),
+        e => Cow::Borrowed(syllable((e & !STARTS_WORD) - 1, tones)),
+    }
 }
 
 /// Appends `s` with its first letter upper-cased.
@@ -213,54 +247,47 @@ fn write_name(run: &str, tones: bool, out: &mut String) {
     // A two-character surname only when a given name follows it.
     let max = if n_chars >= 3 { 2 } else { 1 };
     let given = if let Some((len, idx)) = surname(run, max) {
-        push_word(idx.iter().map(|&i| syllable(i, tones)), out);
+        push_word(idx.iter().map(|&i| Cow::Borrowed(syllable(i, tones))), out);
         run.get(len..).unwrap_or("")
     } else {
         let first = run.chars().next();
-        let s = first
-            .map(entry)
-            .filter(|&e| e != 0)
-            .map_or("", |e| syllable((e & !STARTS_WORD) - 1, tones));
-        push_capitalized(out, s);
+        if let Some(c) = first {
+            push_capitalized(out, &default_reading(c, tones));
+        }
         run.get(first.map_or(0, char::len_utf8)..).unwrap_or("")
     };
     if given.is_empty() {
         return;
     }
     out.push(' ');
-    push_word(
-        given
-            .chars()
-            .map(|c| given_reading(c).map_or("", |i| syllable(i, tones))),
-        out,
-    );
+    push_word(given.chars().map(|c| given_reading(c, tones)), out);
 }
 
 /// Writes syllables as one capitalized word, with an apostrophe before a
 /// syllable (other than the first) that starts with a, o or e.
-fn push_word<'s>(syllables: impl Iterator<Item = &'s str>, out: &mut String) {
+fn push_word(syllables: impl Iterator<Item = Cow<'static, str>>, out: &mut String) {
     for (k, s) in syllables.enumerate() {
         if k == 0 {
-            push_capitalized(out, s);
+            push_capitalized(out, &s);
         } else {
-            if starts_with_aoe(s) {
+            if starts_with_aoe(&s) {
                 out.push('\'');
             }
-            out.push_str(s);
+            out.push_str(&s);
         }
     }
 }
 
 fn names(mut rest: &str, tones: bool, out: &mut String) {
     while let Some(c) = rest.chars().next() {
-        if entry(c) == 0 {
+        if !is_han(c) {
             out.push(c);
             rest = rest.get(c.len_utf8()..).unwrap_or("");
             continue;
         }
         let run_len = rest
             .char_indices()
-            .find(|&(_, c)| entry(c) == 0)
+            .find(|&(_, c)| !is_han(c))
             .map_or(rest.len(), |(i, _)| i);
         let (run, after) = rest.split_at(run_len);
         if out.chars().next_back().is_some_and(needs_space) {

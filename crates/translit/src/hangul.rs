@@ -318,7 +318,7 @@ fn word_name(run: &str, syls: &[Syllable], out: &mut String) {
     }
 }
 
-/// Composes a conjoining-jamo sequence (L V [T]) starting at `chars`, if any.
+/// Composes a conjoining-jamo sequence (L V, optionally T) starting with `l`, if any.
 fn compose_jamo(l: char, rest: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<char> {
     let li = (l as u32).checked_sub(0x1100).filter(|&i| i < 19)?;
     let v = *rest.peek()?;

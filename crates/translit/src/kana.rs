@@ -25,7 +25,7 @@
 //! | ん before a vowel or y | n' (shin'yō) | n (kenichi) |
 //! | っ | doubles the consonant, t before ch | same |
 //!
-//! Output is lower case; in [`Mode::Name`](crate::Mode::Name) each kana word
+//! Output is lower case; in [`Mode::Name`] each kana word
 //! is capitalized (`やまだ たろう` → `Yamada Tarō`). A っ at the end of a word
 //! or before a vowel is not written. Kana without a Hepburn spelling (ゟ, ヿ,
 //! the Ainu small katakana, the kana supplement) go through `any-ascii`.
