@@ -105,9 +105,15 @@ struct Out {
 impl Out {
     fn new(lower: &str, upper_override: Option<&str>) -> Out {
         let upper = upper_override.map_or_else(|| lower.to_uppercase(), str::to_owned);
+        // Title: the first letter uppercased (all of its uppercase: ǰ → J̌),
+        // the rest as in `lower`; with an override, the override's first char.
         let mut title = String::new();
-        if let Some(first) = upper.chars().next() {
-            title.push(first);
+        let first = match upper_override {
+            Some(o) => o.chars().next().map(String::from),
+            None => lower.chars().next().map(|c| c.to_uppercase().collect()),
+        };
+        if let Some(first) = first {
+            title.push_str(&first);
             title.extend(lower.chars().skip(1));
         }
         Out {
@@ -856,6 +862,8 @@ mod tests {
         assert_eq!(tie.title, "T\u{361}s");
         let kk = Out::new("i", Some("İ"));
         assert_eq!(kk.title, "İ");
+        let caron = Out::new("ǰ", None);
+        assert_eq!(caron.title, "J\u{30c}");
     }
 
     #[test]

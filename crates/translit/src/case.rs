@@ -12,9 +12,12 @@
 //! * an uppercase letter at the end of a word → ALL-CAPS if the letter
 //!   before it is uppercase (`ЛУКАШ` → `LUKASH`), Title otherwise (a one-letter
 //!   word `Щ` → `Shch`);
-//! * a caseless letter (`ʺ`, `ʹ`, the middle dot) takes upper case when the
-//!   letter before it is uppercase and the letter after it is not lowercase
-//!   (used by the Latin → Cyrillic direction: `SʺEZD` → `СЪЕЗД`, `Sʺezd` → `Съезд`).
+//! * a caseless letter (`ʺ`, `ʹ`) takes upper case when the cased letters
+//!   around it say the word is in capitals: the cased letter before it and
+//!   the one after it are uppercase, or, at the end of a word, the two cased
+//!   letters before it are (used by the Latin → Cyrillic direction:
+//!   `SʺEZD` → `СЪЕЗД`, `Sʺezd` → `Съезд`, `KREMLʹ` → `КРЕМЛЬ`). A word with
+//!   a single cased letter (`Sʹ`) reads as lowercase.
 
 /// The case a unit is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +44,16 @@ pub(crate) fn of_upper(next: Option<char>, prev: Option<char>) -> Case {
     }
 }
 
-/// The case of a unit whose first source letter has no case.
-pub(crate) fn of_caseless(next: Option<char>, prev: Option<char>) -> Case {
-    if prev.is_some_and(char::is_uppercase) && !next.is_some_and(char::is_lowercase) {
+/// The case of a unit whose first source letter has no case, given the
+/// next cased letter of the word and the two cased letters before it
+/// (nearest first).
+pub(crate) fn of_caseless(next: Option<char>, prev: [Option<char>; 2]) -> Case {
+    let upper = |c: Option<char>| c.is_some_and(char::is_uppercase);
+    let caps = match next {
+        Some(n) => upper(prev[0]) && n.is_uppercase(),
+        None => upper(prev[0]) && upper(prev[1]),
+    };
+    if caps {
         Case::Upper
     } else {
         Case::Lower
@@ -73,9 +83,15 @@ mod tests {
 
     #[test]
     fn caseless_between_capitals_is_upper() {
-        assert_eq!(of_caseless(Some('E'), Some('S')), Case::Upper);
-        assert_eq!(of_caseless(None, Some('L')), Case::Upper);
-        assert_eq!(of_caseless(Some('e'), Some('S')), Case::Lower);
-        assert_eq!(of_caseless(Some('e'), Some('s')), Case::Lower);
+        assert_eq!(of_caseless(Some('E'), [Some('S'), None]), Case::Upper);
+        assert_eq!(of_caseless(Some('e'), [Some('S'), None]), Case::Lower);
+        assert_eq!(of_caseless(Some('e'), [Some('s'), None]), Case::Lower);
+    }
+
+    #[test]
+    fn caseless_at_word_end_needs_two_capitals() {
+        assert_eq!(of_caseless(None, [Some('L'), Some('M')]), Case::Upper);
+        assert_eq!(of_caseless(None, [Some('S'), None]), Case::Lower);
+        assert_eq!(of_caseless(None, [Some('l'), Some('M')]), Case::Lower);
     }
 }

@@ -242,6 +242,32 @@ fn next_letter(text: &str, pos: usize) -> Option<char> {
     None
 }
 
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+/// For a caseless letter `c` at `pos`: the next cased letter of the word and
+/// the two cased letters before it (nearest first), skipping marks, middle
+/// dots and other caseless letters.
+fn cased_neighbours(text: &str, pos: usize, c: char) -> (Option<char>, [Option<char>; 2]) {
+    let after = text.get(pos + c.len_utf8()..).unwrap_or_default();
+    // The middle dot of `š·č` stands inside words too.
+    let inside = |c: char| !is_mark(c) && c != '\u{B7}';
+    let next = after
+        .chars()
+        .filter(|&c| inside(c))
+        .take_while(|&c| is_letter(c))
+        .find(|&c| is_cased(c));
+    let before = text.get(..pos).unwrap_or_default();
+    let mut cased = before
+        .chars()
+        .rev()
+        .filter(|&c| inside(c))
+        .take_while(|&c| is_letter(c))
+        .filter(|&c| is_cased(c));
+    (next, [cased.next(), cased.next()])
+}
+
 /// If `seq` (lowercase) matches the text at `pos`, the byte position after it.
 fn match_seq(text: &str, pos: usize, seq: &str) -> Option<usize> {
     let mut rest = text.get(pos..)?.char_indices();
@@ -285,24 +311,36 @@ fn applies(rule: &Rule, text: &str, start: usize, end: usize, name_mode: bool) -
             .any(|all| all.iter().all(|c| holds(c, text, start, end, name_mode)))
 }
 
-/// Picks the output of a unit whose first source character is `c` at `pos`.
-fn cased(out: &[&'static str; 3], kind: Kind, text: &str, pos: usize, c: char) -> &'static str {
+/// Picks the output of a unit `text[pos..end]` whose first source character
+/// is `c`.
+fn cased(
+    out: &[&'static str; 3],
+    kind: Kind,
+    text: &str,
+    (pos, end): (usize, usize),
+    c: char,
+) -> &'static str {
     let case = match kind {
         Kind::Lower | Kind::None => Case::Lower,
         Kind::Upper => {
             if out[1] == out[2] {
                 Case::Title
             } else {
+                // The letter after the first one: inside the unit if it has
+                // one (`J·U` of `ЙУ`), else after it.
+                let inner = text
+                    .get(pos + c.len_utf8()..end)
+                    .and_then(|s| s.chars().find(|&c| is_letter(c)));
                 case::of_upper(
-                    next_letter(text, pos + c.len_utf8()),
+                    inner.or_else(|| next_letter(text, end)),
                     prev_letter(text, pos),
                 )
             }
         }
-        Kind::Caseless => case::of_caseless(
-            next_letter(text, pos + c.len_utf8()),
-            prev_letter(text, pos),
-        ),
+        Kind::Caseless => {
+            let (next, prev) = cased_neighbours(text, pos, c);
+            case::of_caseless(next, prev)
+        }
     };
     match case {
         Case::Lower => out[0],
@@ -352,15 +390,15 @@ pub(crate) fn apply<'a>(table: &Table, text: &'a str, name_mode: bool) -> Cow<'a
                     applies(rule, text, at, end, name_mode).then_some((end, rule))
                 });
                 match rule {
-                    Some((end, rule)) => (end, cased(&rule.out, entry.kind, text, at, c)),
+                    Some((end, rule)) => (end, cased(&rule.out, entry.kind, text, (at, end), c)),
                     None if entry.kind == Kind::None => {
                         pos = at + c.len_utf8();
                         continue;
                     }
-                    None => (
-                        at + c.len_utf8(),
-                        cased(&entry.out, entry.kind, text, at, c),
-                    ),
+                    None => {
+                        let end = at + c.len_utf8();
+                        (end, cased(&entry.out, entry.kind, text, (at, end), c))
+                    }
                 }
             }
         };
