@@ -10,7 +10,9 @@ use polynorm_pipeline::script::{LanguageGuess, Script};
 use polynorm_pipeline::{Pipeline, Rule};
 use serde::Serialize;
 
+use crate::batch;
 use crate::flags::{CleanArgs, DetectArgs, InputArgs};
+use crate::io::compress::{Compression, Sink};
 use crate::io::{decode_line, Line, LineReader, Source};
 use crate::report::Status;
 
@@ -18,10 +20,27 @@ use crate::report::Status;
 /// detector: language identification needs a sample, not gigabytes.
 const DOCUMENT_LANGUAGE_SAMPLE: usize = 1 << 20;
 
-type Output = BufWriter<std::io::StdoutLock<'static>>;
+type Output = BufWriter<Sink<Box<dyn Write>>>;
 
-fn stdout() -> Output {
-    BufWriter::with_capacity(256 * 1024, std::io::stdout().lock())
+/// Standard output, or `--output FILE` (compressed by its extension).
+fn output(path: Option<&std::path::Path>) -> Result<Output> {
+    let (inner, compression): (Box<dyn Write>, _) = match path {
+        Some(p) if p.as_os_str() != "-" => (
+            Box::new(std::fs::File::create(p).with_context(|| format!("{}", p.display()))?),
+            Compression::of(p),
+        ),
+        _ => (Box::new(std::io::stdout().lock()), Compression::None),
+    };
+    let sink = Sink::new(inner, compression).context("starting the compressor")?;
+    Ok(BufWriter::with_capacity(256 * 1024, sink))
+}
+
+/// Flushes the output and ends a compressed stream.
+fn finish(out: Output) -> Result<()> {
+    out.into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .and_then(Sink::finish)
+        .context("writing output")
 }
 
 /// Builds the pipeline the flags ask for; contradictory flags are a usage error.
@@ -330,6 +349,17 @@ impl Handler for CleanHandler {
 
 /// `polynorm clean`.
 pub(crate) fn clean(args: &CleanArgs, status: &mut Status) -> Result<()> {
+    let result_field = args.explain.then_some("changes");
+    if let Some(settings) =
+        batch::Settings::resolve(&args.batch, &args.input, "clean", result_field)?
+    {
+        let job = batch::CleanJob {
+            pipeline: pipeline_from(args)?,
+            explain: args.explain,
+            names: settings.field_names(),
+        };
+        return batch::run(&settings, &job, status);
+    }
     let mut handler = CleanHandler {
         pipeline: pipeline_from(args)?,
         explain: args.explain,
@@ -337,7 +367,9 @@ pub(crate) fn clean(args: &CleanArgs, status: &mut Status) -> Result<()> {
         arena: String::new(),
         held: Vec::new(),
     };
-    for_each_line(&args.input, status, &mut stdout(), &mut handler)
+    let mut out = output(args.batch.output.as_deref())?;
+    for_each_line(&args.input, status, &mut out, &mut handler)?;
+    finish(out)
 }
 
 #[derive(Serialize)]
@@ -444,16 +476,29 @@ impl Handler for DocumentHandler {
 
 /// `polynorm detect`.
 pub(crate) fn detect(args: &DetectArgs, status: &mut Status) -> Result<()> {
-    let mut out = stdout();
+    if let Some(settings) =
+        batch::Settings::resolve(&args.batch, &args.input, "detect", Some("detect"))?
+    {
+        if args.document {
+            bail!("--document reads text; for records, use --field");
+        }
+        let job = batch::DetectJob {
+            pipeline: Pipeline::default(),
+            names: settings.field_names(),
+        };
+        return batch::run(&settings, &job, status);
+    }
+    let mut out = output(args.batch.output.as_deref())?;
     if args.document {
         let mut handler = DocumentHandler {
             stats: DocumentStats::default(),
         };
-        for_each_line(&args.input, status, &mut out, &mut handler)
+        for_each_line(&args.input, status, &mut out, &mut handler)?;
     } else {
         let mut handler = DetectHandler {
             pipeline: Pipeline::default(),
         };
-        for_each_line(&args.input, status, &mut out, &mut handler)
+        for_each_line(&args.input, status, &mut out, &mut handler)?;
     }
+    finish(out)
 }

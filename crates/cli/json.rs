@@ -15,6 +15,12 @@ pub(crate) fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Re
     out.write_all(b"\n")
 }
 
+/// Writes `value` as compact JSON, with no newline.
+pub(crate) fn write_value(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, VisibleFormatter);
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
 /// serde_json's compact formatter, but escaping invisible characters.
 struct VisibleFormatter;
 

@@ -1,11 +1,14 @@
 //! The `polynorm` command: a Unix filter that cleans scraped multilingual
 //! text and reports its scripts and languages. See `polynorm --help`.
 
+mod batch;
 mod commands;
 mod flags;
 mod io;
 mod json;
+mod progress;
 mod report;
+mod stats;
 
 use std::process::ExitCode;
 

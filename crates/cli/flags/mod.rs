@@ -1,5 +1,9 @@
 //! Command-line flags. The doc comments here are the `--help` text.
 
+mod batch;
+
+pub(crate) use batch::{BatchArgs, Format};
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -91,6 +95,9 @@ pub(crate) struct CleanArgs {
 
     #[command(flatten)]
     pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +109,9 @@ pub(crate) struct DetectArgs {
 
     #[command(flatten)]
     pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) batch: BatchArgs,
 }
 
 fn parse_confidence(s: &str) -> Result<f32, String> {

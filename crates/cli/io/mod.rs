@@ -1,11 +1,14 @@
 //! Input: named sources and a line reader that validates UTF-8 quickly and
 //! never holds more than one bounded line in memory.
 
+pub(crate) mod compress;
+pub(crate) mod csv;
+pub(crate) mod jsonl;
 mod lines;
+pub(crate) mod record;
 
 pub(crate) use lines::{decode_line, Line, LineReader};
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -45,7 +48,7 @@ impl Source {
     pub(crate) fn open(&self) -> io::Result<Box<dyn Read>> {
         Ok(match self {
             Source::Stdin => Box::new(io::stdin().lock()),
-            Source::File(p) => Box::new(File::open(p)?),
+            Source::File(p) => compress::open(p, None)?,
         })
     }
 }

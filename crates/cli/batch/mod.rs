@@ -1,0 +1,1046 @@
+//! Batch jobs over JSONL, CSV and TSV records: a record source, a job run
+//! on each record's selected field strings, and a sink that writes results
+//! in input order.
+//!
+//! ```text
+//! main thread    reads records into chunks (≈1 MiB) ─┐
+//! rayon pool     parses, runs the job, encodes ◄─────┘ one chunk per task, any order
+//! writer thread  takes results in input order: output, rejects, counts, progress
+//! ```
+//!
+//! The queue between the reader and the writer holds at most
+//! `2 × jobs + 2` chunks, so memory stays flat whatever the input size; the
+//! writer takes chunks in the order they were read, so the output order
+//! never depends on the number of threads.
+//!
+//! A command plugs in by implementing [`Job`]: it sees the selected fields
+//! of one record and returns new values and, optionally, a JSON value for
+//! the output field. Everything else (formats, pass-through, rejects,
+//! compression, progress, statistics) is the same for every command. A
+//! command that must see records *together* (grouping name mentions by a
+//! `--doc-field` and clustering them across documents, issue 7 item 3)
+//! would add a collector to [`write_results`], which is the one place that
+//! sees every record's result in input order.
+
+mod jobs;
+
+pub(crate) use jobs::{CleanJob, DetectJob};
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{anyhow, bail, Context, Result};
+use serde::Serialize;
+
+use crate::flags::{BatchArgs, Format, InputArgs};
+use crate::io::compress::{self, Compression, Counter, Sink};
+use crate::io::csv::{unquote, write_field, CsvReader};
+use crate::io::jsonl::{self, FieldPath, LineRecords, Problem, Record};
+use crate::io::record::{RawRecord, RecordState};
+use crate::io::Source;
+use crate::progress::Progress;
+use crate::report::{self, Status};
+use crate::stats::{Counts, Summary};
+
+/// A chunk is sent to the pool when it holds this many bytes…
+const CHUNK_BYTES: usize = 1 << 20;
+/// …or this many records.
+const CHUNK_RECORDS: usize = 8192;
+
+/// What a command does to one record.
+pub(crate) trait Job: Sync {
+    /// Runs on the selected fields of one record, in `--field` order (for
+    /// several fields, they are one document). Records what it changed in
+    /// `counts`.
+    fn run(&self, fields: &[&str], counts: &mut Counts) -> JobOutput;
+}
+
+/// The result of a [`Job`] on one record.
+pub(crate) struct JobOutput {
+    /// A new value per field, `None` where the field is unchanged.
+    pub(crate) values: Vec<Option<String>>,
+    /// JSON text for the output field, if the command writes one.
+    pub(crate) extra: Option<Vec<u8>>,
+}
+
+/// A batch job's resolved settings.
+#[derive(Debug)]
+pub(crate) struct Settings {
+    pub(crate) command: &'static str,
+    pub(crate) input: Format,
+    pub(crate) output: Format,
+    pub(crate) fields: Vec<FieldPath>,
+    pub(crate) output_field: Option<String>,
+    pub(crate) limit: usize,
+    pub(crate) jobs: usize,
+    pub(crate) strict: bool,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) output_path: Option<PathBuf>,
+    pub(crate) rejects_path: Option<PathBuf>,
+    pub(crate) stats_path: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Resolves the batch flags; `None` when the input is text, which the
+    /// command's line-by-line path handles. `result_field` is the default
+    /// output field when the command writes one (`None`: it writes none).
+    pub(crate) fn resolve(
+        batch: &BatchArgs,
+        input: &InputArgs,
+        command: &'static str,
+        result_field: Option<&str>,
+    ) -> Result<Option<Settings>> {
+        let in_format = match batch.input_format {
+            Some(f) => f,
+            None => guess_input_format(&input.files)?,
+        };
+        let out_format = match batch.output_format {
+            Some(f) => f,
+            None => batch
+                .output
+                .as_deref()
+                .and_then(compress::format_extension)
+                .and_then(|e| Format::from_extension(&e))
+                .unwrap_or(in_format),
+        };
+        if in_format == Format::Text {
+            if out_format != Format::Text {
+                bail!(
+                    "text input is written as text (use --explain for JSON); \
+                     --output-format {} needs jsonl, csv or tsv input",
+                    out_format.name()
+                );
+            }
+            for (given, flag) in [
+                (batch.rejects.is_some(), "--rejects"),
+                (batch.stats.is_some(), "--stats"),
+                (batch.strict, "--strict"),
+                (!batch.field.is_empty(), "--field"),
+                (batch.output_field.is_some(), "--output-field"),
+            ] {
+                if given {
+                    bail!("{flag} needs jsonl, csv or tsv input (see --input-format)");
+                }
+            }
+            return Ok(None);
+        }
+        let convertible = in_format == out_format
+            || matches!(
+                (in_format, out_format),
+                (
+                    Format::Csv | Format::Tsv,
+                    Format::Csv | Format::Tsv | Format::Jsonl
+                )
+            );
+        if !convertible {
+            bail!(
+                "cannot convert {} to {}: records convert only from CSV or TSV \
+                 (to CSV, TSV or JSONL)",
+                in_format.name(),
+                out_format.name()
+            );
+        }
+        let names = if batch.field.is_empty() {
+            vec!["text".to_owned()]
+        } else {
+            batch.field.clone()
+        };
+        let mut fields: Vec<FieldPath> = Vec::new();
+        for name in &names {
+            let path = FieldPath::parse(name);
+            if fields.contains(&path) {
+                bail!("--field {name} is given twice");
+            }
+            fields.push(path);
+        }
+        let output_field = match (&batch.output_field, result_field) {
+            (Some(_), None) => {
+                bail!("--output-field is for results: use it with `clean --explain` or `detect`")
+            }
+            (Some(name), Some(_)) => Some(name.clone()),
+            (None, Some(default)) => Some(default.to_owned()),
+            (None, None) => None,
+        };
+        if let Some(out) = &output_field {
+            if names
+                .iter()
+                .any(|n| n == out || n.split('.').next() == Some(out))
+            {
+                bail!(
+                    "the output field `{out}` is also a --field; name another with --output-field"
+                );
+            }
+        }
+        let jobs = if batch.jobs == 0 {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        } else {
+            batch.jobs
+        };
+        Ok(Some(Settings {
+            command,
+            input: in_format,
+            output: out_format,
+            fields,
+            output_field,
+            limit: usize::try_from(input.max_line_bytes).unwrap_or(usize::MAX),
+            jobs,
+            strict: batch.strict,
+            sources: Source::from_args(&input.files),
+            output_path: batch.output.clone(),
+            rejects_path: batch.rejects.clone(),
+            stats_path: batch.stats.clone(),
+        }))
+    }
+}
+
+impl Settings {
+    /// The `--field` names, in order.
+    pub(crate) fn field_names(&self) -> Vec<String> {
+        self.fields.iter().map(|f| f.name().to_owned()).collect()
+    }
+}
+
+/// The format named by the files' extensions; text when none names one.
+fn guess_input_format(files: &[PathBuf]) -> Result<Format> {
+    let mut found: Option<(Format, &Path)> = None;
+    for path in files {
+        let Some(format) =
+            compress::format_extension(path).and_then(|e| Format::from_extension(&e))
+        else {
+            continue;
+        };
+        match found {
+            Some((f, first)) if f != format => bail!(
+                "{} looks like {} but {} like {}: give --input-format",
+                first.display(),
+                f.name(),
+                path.display(),
+                format.name()
+            ),
+            _ => found = Some((format, path)),
+        }
+    }
+    Ok(found.map_or(Format::Text, |(f, _)| f))
+}
+
+/// Runs a batch job to the end; bad records are counted in `status`.
+pub(crate) fn run(settings: &Settings, job: &dyn Job, status: &mut Status) -> Result<()> {
+    let started = Instant::now();
+    let progress = Progress::new(total_size(&settings.sources));
+    let counter = Counter::default();
+    let out = open_output(settings.output_path.as_deref())?;
+    let rejects = RejectSink::open(settings.rejects_path.as_deref())?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.jobs)
+        .thread_name(|i| format!("polynorm-worker-{i}"))
+        .build()
+        .context("starting worker threads")?;
+    let (tx, rx) = sync_channel::<Receiver<Done>>(2 * settings.jobs + 2);
+    let writer_progress = progress.clone();
+    let strict = settings.strict;
+    let fatal_before = status.exit_code() == 2;
+    let ended = std::thread::scope(|scope| {
+        let writer = std::thread::Builder::new()
+            .name("polynorm-writer".into())
+            .spawn_scoped(scope, move || {
+                write_results(&rx, out, rejects, strict, &writer_progress)
+            })
+            .context("starting the writer thread")?;
+        pool.in_place_scope(|pool_scope| {
+            let mut reader = Reader {
+                settings,
+                job,
+                tx: &tx,
+                scope: pool_scope,
+                counter: &counter,
+                progress: &progress,
+                first_header: None,
+            };
+            reader.read_all(status);
+        });
+        drop(tx);
+        writer
+            .join()
+            .map_err(|_| anyhow!("the writer thread failed"))?
+    });
+    progress.finish();
+    let ended = ended?;
+    let counts = &ended.counts;
+    if ended.stopped {
+        status.bad_input("stopped at the first bad record (--strict)");
+    } else if counts.rejects > 0 {
+        let whereto = settings
+            .rejects_path
+            .as_ref()
+            .map(|p| format!(", written to {}", p.display()))
+            .unwrap_or_default();
+        status.bad_input(&format!(
+            "{} of {} records rejected{whereto}",
+            counts.rejects, counts.records_in
+        ));
+    }
+    if let Some(path) = &settings.stats_path {
+        let mut summary = Summary {
+            command: settings.command,
+            input_format: settings.input.name(),
+            output_format: settings.output.name(),
+            files: settings.sources.iter().map(Source::name).collect(),
+            jobs: settings.jobs,
+            complete: !ended.stopped && (fatal_before || status.exit_code() != 2),
+            counts,
+            elapsed_seconds: 0.0,
+            records_per_second: 0.0,
+            mb_per_second: 0.0,
+        };
+        summary.rates(started.elapsed());
+        summary.write(path)?;
+    }
+    Ok(())
+}
+
+/// The sum of the input files' sizes, when every source is a file.
+fn total_size(sources: &[Source]) -> Option<u64> {
+    sources
+        .iter()
+        .map(|s| match s {
+            Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum()
+}
+
+type Output = Sink<BufWriter<Box<dyn Write + Send>>>;
+
+fn open_output(path: Option<&Path>) -> Result<Output> {
+    let (writer, compression): (Box<dyn Write + Send>, _) = match path {
+        Some(p) if p.as_os_str() != "-" => (
+            Box::new(File::create(p).with_context(|| format!("{}", p.display()))?),
+            Compression::of(p),
+        ),
+        _ => (Box::new(io::stdout()), Compression::None),
+    };
+    Sink::new(BufWriter::with_capacity(256 * 1024, writer), compression)
+        .context("starting the compressor")
+}
+
+/// What one source is, for the workers.
+struct SourceInfo {
+    name: Arc<str>,
+    csv: Option<CsvInfo>,
+}
+
+/// A CSV source's header, and what each column is to the job.
+struct CsvInfo {
+    names: Vec<String>,
+    /// Per column: its index in `--field` order, if selected.
+    selected: Vec<Option<usize>>,
+    /// The index of each `--field`'s column.
+    columns: Vec<usize>,
+    /// The output field's column, when the header has it.
+    out_column: Option<usize>,
+    delimiter: u8,
+}
+
+/// Records read from one source, handed to a worker whole.
+struct Chunk {
+    source: Arc<SourceInfo>,
+    data: Vec<u8>,
+    spans: Vec<Range<usize>>,
+    records: Vec<RawRecord>,
+}
+
+impl Chunk {
+    fn new(source: &Arc<SourceInfo>) -> Chunk {
+        Chunk {
+            source: Arc::clone(source),
+            data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
+            spans: Vec::new(),
+            records: Vec::new(),
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.data.len() >= CHUNK_BYTES || self.records.len() >= CHUNK_RECORDS
+    }
+}
+
+/// A processed chunk.
+struct Done {
+    name: Arc<str>,
+    out: Vec<u8>,
+    rejects: Vec<Reject>,
+    counts: Counts,
+}
+
+/// A record that could not be processed.
+struct Reject {
+    line: u64,
+    reason: &'static str,
+    message: String,
+    /// The record's text (lossy UTF-8), for the rejects file.
+    record: Option<String>,
+    /// Where in the chunk's output the record would have been.
+    out_offset: usize,
+    /// Records of the chunk before this one (for `--strict`).
+    records_before: u64,
+}
+
+/// The main thread's side: reads each source into chunks and hands them to
+/// the pool.
+struct Reader<'s, 'p> {
+    settings: &'s Settings,
+    job: &'s dyn Job,
+    tx: &'p SyncSender<Receiver<Done>>,
+    scope: &'p rayon::Scope<'s>,
+    counter: &'p Counter,
+    progress: &'p Progress,
+    first_header: Option<Vec<String>>,
+}
+
+/// Reading stopped because the writer went away (`--strict`, a closed pipe).
+struct WriterGone;
+
+impl<'s> Reader<'s, '_> {
+    fn read_all(&mut self, status: &mut Status) {
+        for source in &self.settings.sources {
+            let name = source.name();
+            let input = match self.open(source) {
+                Ok(r) => r,
+                Err(e) => {
+                    status.fatal(&format!("{name}: {e}"));
+                    continue;
+                }
+            };
+            let result = match self.settings.input {
+                Format::Csv => self.read_csv(input, name.as_str().into(), b','),
+                Format::Tsv => self.read_csv(input, name.as_str().into(), b'\t'),
+                Format::Jsonl | Format::Text => self.read_jsonl(input, name.as_str().into()),
+            };
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(WriterGone)) => return,
+                Err(e) => {
+                    self.progress
+                        .suspend(|| status.fatal(&format!("{name}: {e:#}")));
+                }
+            }
+        }
+    }
+
+    fn open(&self, source: &Source) -> io::Result<Box<dyn Read>> {
+        match source {
+            Source::File(p) => compress::open(p, Some(self.counter)),
+            Source::Stdin => Ok(Box::new(CountingStdin {
+                counter: self.counter.clone(),
+            })),
+        }
+    }
+
+    fn read_jsonl(
+        &mut self,
+        input: Box<dyn Read>,
+        name: Arc<str>,
+    ) -> Result<Result<(), WriterGone>> {
+        let info = Arc::new(SourceInfo { name, csv: None });
+        let mut reader = LineRecords::new(input, self.settings.limit);
+        let mut chunk = Chunk::new(&info);
+        loop {
+            let record = match reader.next_record(&mut chunk.data) {
+                Ok(r) => r,
+                Err(e) => {
+                    // Records read so far are still processed.
+                    let line = chunk.records.last().map_or(0, |r| r.line) + 1;
+                    if self.dispatch(chunk).is_err() {
+                        return Ok(Err(WriterGone));
+                    }
+                    return Err(e).with_context(|| format!("line {line}: read error"));
+                }
+            };
+            let Some(record) = record else { break };
+            chunk.records.push(record);
+            if chunk.is_full() {
+                let full = std::mem::replace(&mut chunk, Chunk::new(&info));
+                if self.dispatch(full).is_err() {
+                    return Ok(Err(WriterGone));
+                }
+            }
+        }
+        Ok(self.dispatch(chunk))
+    }
+
+    fn read_csv(
+        &mut self,
+        input: Box<dyn Read>,
+        name: Arc<str>,
+        delimiter: u8,
+    ) -> Result<Result<(), WriterGone>> {
+        let settings = self.settings;
+        let mut reader = CsvReader::new(input, delimiter, settings.limit);
+        let (mut data, mut spans) = (Vec::new(), Vec::new());
+        let header = loop {
+            match reader.next_record(&mut data, &mut spans)? {
+                None => return Ok(Ok(())),
+                Some(r) if r.state == RecordState::Blank => {
+                    data.clear();
+                    spans.clear();
+                }
+                Some(r) => break r,
+            }
+        };
+        match header.state {
+            RecordState::Ok | RecordState::Blank => {}
+            RecordState::TooLong => bail!("line {}: the header row is too long", header.line),
+            RecordState::Broken(why) => bail!("line {}: the header row: {why}", header.line),
+        }
+        let text = std::str::from_utf8(&data[header.range.start..header.content_end])
+            .map_err(|e| anyhow!("line {}: the header row is not UTF-8: {e}", header.line))?;
+        let names: Vec<String> = spans[header.fields.clone()]
+            .iter()
+            .map(|s| unquote(text.get(s.clone()).unwrap_or_default()).into_owned())
+            .collect();
+        let mut columns = Vec::new();
+        for field in &settings.fields {
+            let Some(i) = names.iter().position(|n| n == field.name()) else {
+                bail!(
+                    "no column `{}` in the header (columns: {})",
+                    field.name(),
+                    names.join(", ")
+                );
+            };
+            columns.push(i);
+        }
+        let mut selected = vec![None; names.len()];
+        for (k, &c) in columns.iter().enumerate() {
+            selected[c] = Some(k);
+        }
+        let out_column = settings
+            .output_field
+            .as_ref()
+            .and_then(|o| names.iter().position(|n| n == o));
+        let info = Arc::new(SourceInfo {
+            name,
+            csv: Some(CsvInfo {
+                names,
+                selected,
+                columns,
+                out_column,
+                delimiter,
+            }),
+        });
+        let names = &info
+            .csv
+            .as_ref()
+            .map(|c| c.names.clone())
+            .unwrap_or_default();
+        match &self.first_header {
+            None => {
+                self.first_header = Some(names.clone());
+                let mut out = Vec::new();
+                write_header(settings, &info, &data, &header, &spans, &mut out);
+                let counts = Counts {
+                    bytes_in: header.len,
+                    ..Counts::default()
+                };
+                if self
+                    .send_done(Done {
+                        name: Arc::clone(&info.name),
+                        out,
+                        rejects: Vec::new(),
+                        counts,
+                    })
+                    .is_err()
+                {
+                    return Ok(Err(WriterGone));
+                }
+            }
+            Some(first) if first != names => bail!(
+                "its header ({}) differs from the first file's ({})",
+                names.join(", "),
+                first.join(", ")
+            ),
+            Some(_) => {}
+        }
+        let mut chunk = Chunk::new(&info);
+        loop {
+            let record = match reader.next_record(&mut chunk.data, &mut chunk.spans) {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = chunk.records.last().map_or(header.line, |r| r.line) + 1;
+                    if self.dispatch(chunk).is_err() {
+                        return Ok(Err(WriterGone));
+                    }
+                    return Err(e).with_context(|| format!("line {line}: read error"));
+                }
+            };
+            let Some(record) = record else { break };
+            chunk.records.push(record);
+            if chunk.is_full() {
+                let full = std::mem::replace(&mut chunk, Chunk::new(&info));
+                if self.dispatch(full).is_err() {
+                    return Ok(Err(WriterGone));
+                }
+            }
+        }
+        Ok(self.dispatch(chunk))
+    }
+
+    /// Queues a chunk's result slot for the writer, then processes the
+    /// chunk on the pool. Blocks while the queue is full.
+    fn dispatch(&self, chunk: Chunk) -> Result<(), WriterGone> {
+        if chunk.records.is_empty() {
+            return Ok(());
+        }
+        self.progress
+            .set_bytes(self.counter.load(Ordering::Relaxed));
+        let (done_tx, done_rx) = sync_channel(1);
+        self.tx.send(done_rx).map_err(|_| WriterGone)?;
+        let (settings, job) = (self.settings, self.job);
+        self.scope.spawn(move |_| {
+            // The writer may have stopped; then nobody wants the result.
+            let _ = done_tx.send(process(&chunk, settings, job));
+        });
+        Ok(())
+    }
+
+    fn send_done(&self, done: Done) -> Result<(), WriterGone> {
+        let (done_tx, done_rx) = sync_channel(1);
+        let _ = done_tx.send(done);
+        self.tx.send(done_rx).map_err(|_| WriterGone)
+    }
+}
+
+/// Standard input, counted for the progress bar.
+struct CountingStdin {
+    counter: Counter,
+}
+
+impl Read for CountingStdin {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = io::stdin().lock().read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The header row as the output format wants it: the input's bytes when
+/// the dialect is the same and no column is added; nothing for JSONL.
+fn write_header(
+    settings: &Settings,
+    info: &SourceInfo,
+    data: &[u8],
+    header: &RawRecord,
+    spans: &[Range<usize>],
+    out: &mut Vec<u8>,
+) {
+    let Some(csv) = &info.csv else { return };
+    let out_delimiter = match settings.output {
+        Format::Csv => b',',
+        Format::Tsv => b'\t',
+        Format::Jsonl | Format::Text => return,
+    };
+    let add_column = settings
+        .output_field
+        .as_ref()
+        .filter(|_| csv.out_column.is_none());
+    let content = &data[header.range.start..header.content_end];
+    if out_delimiter == csv.delimiter {
+        out.extend_from_slice(content);
+    } else {
+        for (i, name) in csv.names.iter().enumerate() {
+            if i > 0 {
+                out.push(out_delimiter);
+            }
+            let raw = spans.get(header.fields.start + i).map(|s| &data[s.clone()]);
+            write_field(
+                out,
+                name,
+                out_delimiter,
+                raw.is_some_and(|r| r.starts_with(b"\"")),
+            );
+        }
+    }
+    if let Some(name) = add_column {
+        out.push(out_delimiter);
+        write_field(out, name, out_delimiter, false);
+    }
+    out.extend_from_slice(&data[header.content_end..header.range.end]);
+}
+
+/// Processes every record of a chunk (on a worker thread).
+fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
+    let mut done = Done {
+        name: Arc::clone(&chunk.source.name),
+        out: Vec::with_capacity(chunk.data.len() + chunk.data.len() / 8),
+        rejects: Vec::new(),
+        counts: Counts::default(),
+    };
+    let mut written_before = 0u64;
+    for record in &chunk.records {
+        done.counts.bytes_in += record.len;
+        let raw = &chunk.data[record.range.clone()];
+        let failure = match record.state {
+            RecordState::Blank => {
+                done.counts.blank_lines += 1;
+                if settings.output != Format::Jsonl || settings.input == Format::Jsonl {
+                    done.out.extend_from_slice(raw);
+                }
+                continue;
+            }
+            RecordState::TooLong => Some((
+                "too_long",
+                format!(
+                    "record longer than {} bytes (--max-line-bytes), skipped",
+                    settings.limit
+                ),
+            )),
+            RecordState::Broken(why) => Some(("csv_syntax", why.to_owned())),
+            RecordState::Ok => {
+                let mark = done.out.len();
+                let result = match &chunk.source.csv {
+                    Some(csv) => process_csv(chunk, record, csv, settings, job, &mut done),
+                    None => process_jsonl(chunk, record, settings, job, &mut done),
+                };
+                match result {
+                    Ok(()) => None,
+                    Err(failure) => {
+                        done.out.truncate(mark);
+                        Some(failure)
+                    }
+                }
+            }
+        };
+        done.counts.records_in += 1;
+        match failure {
+            None => {
+                done.counts.records_out += 1;
+                written_before += 1;
+            }
+            Some((reason, message)) => {
+                done.counts.reject(reason);
+                let content = &chunk.data[record.range.start..record.content_end];
+                done.rejects.push(Reject {
+                    line: record.line,
+                    reason,
+                    message,
+                    record: (record.state != RecordState::TooLong)
+                        .then(|| String::from_utf8_lossy(content).into_owned()),
+                    out_offset: done.out.len(),
+                    records_before: written_before,
+                });
+                written_before = 0;
+            }
+        }
+    }
+    done
+}
+
+type Failure = (&'static str, String);
+
+fn utf8(content: &[u8]) -> Result<&str, Failure> {
+    match simdutf8::basic::from_utf8(content) {
+        Ok(text) => Ok(text),
+        Err(_) => {
+            let at = simdutf8::compat::from_utf8(content)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            Err(("invalid_utf8", format!("invalid UTF-8 at byte {}", at + 1)))
+        }
+    }
+}
+
+fn problem(p: &Problem) -> Failure {
+    let reason = match p {
+        Problem::Malformed(_) => "malformed_json",
+        Problem::NotAnObject(_) => "not_an_object",
+        Problem::MissingField(_) => "missing_field",
+        Problem::NotAString(..) => "not_a_string",
+    };
+    (reason, p.to_string())
+}
+
+fn process_jsonl(
+    chunk: &Chunk,
+    record: &RawRecord,
+    settings: &Settings,
+    job: &dyn Job,
+    done: &mut Done,
+) -> Result<(), Failure> {
+    let content = &chunk.data[record.range.start..record.content_end];
+    let terminator = &chunk.data[record.content_end..record.range.end];
+    let text = utf8(content)?;
+    let parsed = Record::parse(text).map_err(|p| problem(&p))?;
+    let mut found = Vec::with_capacity(settings.fields.len());
+    for field in &settings.fields {
+        found.push(parsed.string_at(field).map_err(|p| problem(&p))?);
+    }
+    let values: Vec<&str> = found.iter().map(|f| f.value.as_ref()).collect();
+    let result = job.run(&values, &mut done.counts);
+    let changed = result.values.iter().any(Option::is_some);
+    done.counts.records_changed += u64::from(changed);
+    let out = &mut done.out;
+    if !changed && result.extra.is_none() {
+        out.extend_from_slice(content);
+        out.extend_from_slice(terminator);
+        return Ok(());
+    }
+    let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
+    for (f, value) in found.iter().zip(&result.values) {
+        if let Some(value) = value {
+            edits.push((f.span.clone(), jsonl::string_literal(value)));
+        }
+    }
+    if let (Some(extra), Some(name)) = (result.extra, &settings.output_field) {
+        match parsed.value_span(name) {
+            Some(span) => edits.push((span, extra)),
+            None => {
+                let (at, comma) = parsed.insertion_point();
+                let mut entry = Vec::with_capacity(extra.len() + name.len() + 4);
+                if comma {
+                    entry.push(b',');
+                }
+                entry.extend_from_slice(&jsonl::string_literal(name));
+                entry.push(b':');
+                entry.extend_from_slice(&extra);
+                edits.push((at..at, entry));
+            }
+        }
+    }
+    edits.sort_by_key(|e| e.0.start);
+    jsonl::splice(content, &edits, out);
+    out.extend_from_slice(terminator);
+    Ok(())
+}
+
+fn process_csv(
+    chunk: &Chunk,
+    record: &RawRecord,
+    csv: &CsvInfo,
+    settings: &Settings,
+    job: &dyn Job,
+    done: &mut Done,
+) -> Result<(), Failure> {
+    let base = record.range.start;
+    let content = &chunk.data[base..record.content_end];
+    let terminator = &chunk.data[record.content_end..record.range.end];
+    let text = utf8(content)?;
+    let spans = &chunk.spans[record.fields.clone()];
+    if spans.len() != csv.names.len() {
+        return Err((
+            "wrong_column_count",
+            format!(
+                "{} fields, but the header has {}",
+                spans.len(),
+                csv.names.len()
+            ),
+        ));
+    }
+    let raw_field = |i: usize| -> &str {
+        spans
+            .get(i)
+            .and_then(|s| text.get(s.start - base..s.end - base))
+            .unwrap_or_default()
+    };
+    let values: Vec<Cow<'_, str>> = csv.columns.iter().map(|&c| unquote(raw_field(c))).collect();
+    let refs: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
+    let result = job.run(&refs, &mut done.counts);
+    let changed = result.values.iter().any(Option::is_some);
+    done.counts.records_changed += u64::from(changed);
+    let extra = result
+        .extra
+        .as_deref()
+        .map(|e| std::str::from_utf8(e).unwrap_or_default());
+    let out = &mut done.out;
+    let out_delimiter = match settings.output {
+        Format::Csv => b',',
+        Format::Tsv => b'\t',
+        Format::Jsonl | Format::Text => {
+            write_json_row(out, csv, settings, &raw_field, &result.values, extra);
+            out.push(b'\n');
+            return Ok(());
+        }
+    };
+    let same = out_delimiter == csv.delimiter;
+    if same && !changed && extra.is_none() {
+        out.extend_from_slice(content);
+        out.extend_from_slice(terminator);
+        return Ok(());
+    }
+    for (i, role) in csv.selected.iter().enumerate() {
+        if i > 0 {
+            out.push(out_delimiter);
+        }
+        let raw = raw_field(i);
+        let quoted = same && raw.starts_with('"');
+        let new_value = role
+            .and_then(|k| result.values.get(k))
+            .and_then(Option::as_deref);
+        if let Some(value) = new_value {
+            write_field(out, value, out_delimiter, quoted);
+        } else if let (Some(e), true) = (extra, csv.out_column == Some(i)) {
+            write_field(out, e, out_delimiter, quoted);
+        } else if same {
+            out.extend_from_slice(raw.as_bytes());
+        } else {
+            write_field(out, &unquote(raw), out_delimiter, false);
+        }
+    }
+    if let (Some(e), None) = (extra, csv.out_column) {
+        out.push(out_delimiter);
+        write_field(out, e, out_delimiter, false);
+    }
+    out.extend_from_slice(terminator);
+    Ok(())
+}
+
+/// A CSV row as a JSON object keyed by the header; the output field holds
+/// JSON, every other value is a string.
+fn write_json_row<'a>(
+    out: &mut Vec<u8>,
+    csv: &CsvInfo,
+    settings: &Settings,
+    raw_field: &dyn Fn(usize) -> &'a str,
+    values: &[Option<String>],
+    extra: Option<&str>,
+) {
+    out.push(b'{');
+    for (i, name) in csv.names.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&jsonl::string_literal(name));
+        out.push(b':');
+        let new_value = csv.selected[i]
+            .and_then(|k| values.get(k))
+            .and_then(Option::as_deref);
+        match (new_value, extra) {
+            (Some(v), _) => out.extend_from_slice(&jsonl::string_literal(v)),
+            (None, Some(e)) if csv.out_column == Some(i) => out.extend_from_slice(e.as_bytes()),
+            _ => out.extend_from_slice(&jsonl::string_literal(&unquote(raw_field(i)))),
+        }
+    }
+    if let (Some(e), None, Some(name)) = (extra, csv.out_column, &settings.output_field) {
+        if !csv.names.is_empty() {
+            out.push(b',');
+        }
+        out.extend_from_slice(&jsonl::string_literal(name));
+        out.push(b':');
+        out.extend_from_slice(e.as_bytes());
+    }
+    out.push(b'}');
+}
+
+/// What the writer saw.
+struct Ended {
+    counts: Counts,
+    /// `--strict` stopped the job at a bad record.
+    stopped: bool,
+}
+
+/// The writer thread: takes chunk results in input order and writes them.
+fn write_results(
+    rx: &Receiver<Receiver<Done>>,
+    mut out: Output,
+    mut rejects: RejectSink,
+    strict: bool,
+    progress: &Progress,
+) -> Result<Ended> {
+    let mut counts = Counts::default();
+    for pending in rx {
+        let done = pending
+            .recv()
+            .map_err(|_| anyhow!("a worker thread failed"))?;
+        if strict {
+            if let Some(first) = done.rejects.first() {
+                let head = &done.out[..first.out_offset];
+                out.write_all(head).context("writing output")?;
+                counts.bytes_out += head.len() as u64;
+                counts.records_in += first.records_before + 1;
+                counts.records_out += first.records_before;
+                counts.reject(first.reason);
+                rejects.write(&done.name, first, progress)?;
+                rejects.finish()?;
+                out.finish().context("writing output")?;
+                return Ok(Ended {
+                    counts,
+                    stopped: true,
+                });
+            }
+        }
+        out.write_all(&done.out).context("writing output")?;
+        counts.bytes_out += done.out.len() as u64;
+        counts.add(&done.counts);
+        for reject in &done.rejects {
+            rejects.write(&done.name, reject, progress)?;
+        }
+        progress.set_records(counts.records_in);
+    }
+    rejects.finish()?;
+    out.finish().context("writing output")?;
+    Ok(Ended {
+        counts,
+        stopped: false,
+    })
+}
+
+/// Where rejected records go.
+enum RejectSink {
+    Stderr,
+    File(PathBuf, BufWriter<File>),
+}
+
+#[derive(Serialize)]
+struct RejectLine<'a> {
+    file: &'a str,
+    line: u64,
+    reason: &'static str,
+    message: &'a str,
+    record: Option<&'a str>,
+}
+
+impl RejectSink {
+    fn open(path: Option<&Path>) -> Result<RejectSink> {
+        Ok(match path {
+            None => RejectSink::Stderr,
+            Some(p) => RejectSink::File(
+                p.to_owned(),
+                BufWriter::new(File::create(p).with_context(|| format!("{}", p.display()))?),
+            ),
+        })
+    }
+
+    fn write(&mut self, file: &str, reject: &Reject, progress: &Progress) -> Result<()> {
+        match self {
+            RejectSink::Stderr => {
+                progress.suspend(|| {
+                    report::warn(&format!("{file}:{}: {}", reject.line, reject.message));
+                });
+                Ok(())
+            }
+            RejectSink::File(path, w) => crate::json::write_line(
+                w,
+                &RejectLine {
+                    file,
+                    line: reject.line,
+                    reason: reject.reason,
+                    message: &reject.message,
+                    record: reject.record.as_deref(),
+                },
+            )
+            .with_context(|| format!("{}", path.display())),
+        }
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        match self {
+            RejectSink::Stderr => Ok(()),
+            RejectSink::File(path, w) => w.flush().with_context(|| format!("{}", path.display())),
+        }
+    }
+}

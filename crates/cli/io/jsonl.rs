@@ -1,0 +1,459 @@
+//! JSONL records: the string values of selected fields, found by dotted
+//! path with their byte spans in the line, and new values spliced into the
+//! line at those spans, so that every other byte of the record (key order,
+//! number formatting, whitespace, escapes) stays exactly as it was read.
+//!
+//! The whole line is validated by serde_json; values that are not on a
+//! selected path are only skipped over (`RawValue`), never rebuilt.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::record::{RawRecord, RecordState};
+
+/// Reads JSONL lines one at a time into a caller-owned buffer, bounded by
+/// a byte limit per line.
+pub(crate) struct LineRecords<R> {
+    inner: BufReader<R>,
+    limit: usize,
+    line: u64,
+}
+
+impl<R: Read> LineRecords<R> {
+    pub(crate) fn new(inner: R, limit: usize) -> Self {
+        LineRecords {
+            inner: BufReader::with_capacity(256 * 1024, inner),
+            limit: limit.max(1),
+            line: 0,
+        }
+    }
+
+    /// Appends the next line, terminator included, to `data`. A line longer
+    /// than the limit (not counting its `\n`) is read to its end but not kept.
+    pub(crate) fn next_record(&mut self, data: &mut Vec<u8>) -> io::Result<Option<RawRecord>> {
+        let start = data.len();
+        let mut len = 0usize;
+        let mut too_long = false;
+        let mut ended = false;
+        while !ended {
+            let buf = match self.inner.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                break;
+            }
+            let take = match memchr::memchr(b'\n', buf) {
+                Some(k) => {
+                    ended = true;
+                    k + 1
+                }
+                None => buf.len(),
+            };
+            if !too_long && len + take - usize::from(ended) > self.limit {
+                too_long = true;
+                data.truncate(start);
+            }
+            if !too_long {
+                data.extend_from_slice(&buf[..take]);
+            }
+            len += take;
+            self.inner.consume(take);
+        }
+        if len == 0 {
+            return Ok(None);
+        }
+        self.line += 1;
+        if too_long {
+            return Ok(Some(RawRecord::too_long(self.line, start, 0, len as u64)));
+        }
+        let end = data.len();
+        let mut content_end = end;
+        if ended {
+            content_end -= 1;
+            if content_end > start && data.get(content_end - 1) == Some(&b'\r') {
+                content_end -= 1;
+            }
+        }
+        let blank = data
+            .get(start..content_end)
+            .is_some_and(|c| c.iter().all(u8::is_ascii_whitespace));
+        Ok(Some(RawRecord {
+            line: self.line,
+            range: start..end,
+            content_end,
+            fields: 0..0,
+            len: len as u64,
+            state: if blank {
+                RecordState::Blank
+            } else {
+                RecordState::Ok
+            },
+        }))
+    }
+}
+
+/// A field to process: a top-level key (`text`) or a dotted path into
+/// nested objects (`meta.title`); a numeric segment also indexes an array
+/// (`names.0`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FieldPath {
+    name: String,
+    segments: Vec<String>,
+}
+
+impl FieldPath {
+    pub(crate) fn parse(name: &str) -> FieldPath {
+        FieldPath {
+            name: name.to_owned(),
+            segments: name.split('.').map(str::to_owned).collect(),
+        }
+    }
+
+    /// The path as the user wrote it.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Why a record cannot be processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// Not JSON, or not one JSON value.
+    Malformed(String),
+    /// Valid JSON, but not an object.
+    NotAnObject(&'static str),
+    /// A selected field is absent.
+    MissingField(String),
+    /// A selected field holds something other than a string.
+    NotAString(String, &'static str),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Malformed(e) => write!(f, "malformed JSON: {e}"),
+            Problem::NotAnObject(kind) => write!(f, "the record is {kind}, not a JSON object"),
+            Problem::MissingField(name) => write!(f, "missing field `{name}`"),
+            Problem::NotAString(name, kind) => {
+                write!(f, "field `{name}` is {kind}, not a string")
+            }
+        }
+    }
+}
+
+/// One parsed record: its top-level entries, each value still raw text
+/// borrowed from the line.
+pub(crate) struct Record<'a> {
+    line: &'a str,
+    entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
+
+/// A string value found at a path: its decoded text and the byte span of
+/// the JSON string (quotes included) in the line.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Located<'a> {
+    pub(crate) span: Range<usize>,
+    pub(crate) value: Cow<'a, str>,
+}
+
+impl<'a> Record<'a> {
+    /// Parses a line holding one JSON object (whitespace around it is fine).
+    pub(crate) fn parse(line: &'a str) -> Result<Record<'a>, Problem> {
+        let first = line.trim_start().as_bytes().first().copied();
+        if first != Some(b'{') {
+            // Tell "not an object" from "not JSON at all".
+            return Err(match serde_json::from_str::<&RawValue>(line) {
+                Ok(raw) => Problem::NotAnObject(kind_of(raw)),
+                Err(e) => Problem::Malformed(e.to_string()),
+            });
+        }
+        let Entries(entries) =
+            serde_json::from_str(line).map_err(|e| Problem::Malformed(e.to_string()))?;
+        Ok(Record { line, entries })
+    }
+
+    /// The string at `path`, with its span in the line.
+    pub(crate) fn string_at(&self, path: &FieldPath) -> Result<Located<'a>, Problem> {
+        let missing = || Problem::MissingField(path.name.clone());
+        let mut segments = path.segments.iter();
+        let first = segments.next().ok_or_else(missing)?;
+        let mut raw: &'a RawValue = lookup(&self.entries, first).ok_or_else(missing)?;
+        for segment in segments {
+            raw = child(raw, segment)
+                .map_err(Problem::Malformed)?
+                .ok_or_else(missing)?;
+        }
+        let text = raw.get();
+        if !text.starts_with('"') {
+            return Err(Problem::NotAString(path.name.clone(), kind_of(raw)));
+        }
+        let Str(value) =
+            serde_json::from_str(text).map_err(|e| Problem::Malformed(e.to_string()))?;
+        Ok(Located {
+            span: self.span_of(raw),
+            value,
+        })
+    }
+
+    /// The span of a top-level key's value, when the key is there.
+    pub(crate) fn value_span(&self, key: &str) -> Option<Range<usize>> {
+        lookup(&self.entries, key).map(|raw| self.span_of(raw))
+    }
+
+    /// Where a new top-level entry goes (just before the closing brace), and
+    /// whether it needs a leading comma.
+    pub(crate) fn insertion_point(&self) -> (usize, bool) {
+        let end = self.line.trim_end().len().saturating_sub(1);
+        (end, !self.entries.is_empty())
+    }
+
+    fn span_of(&self, raw: &RawValue) -> Range<usize> {
+        let start = raw.get().as_ptr().addr() - self.line.as_ptr().addr();
+        start..start + raw.get().len()
+    }
+}
+
+/// The last entry named `key` (JSON allows duplicates; the last one wins,
+/// as in JavaScript and serde_json).
+fn lookup<'a>(entries: &[(Cow<'a, str>, &'a RawValue)], key: &str) -> Option<&'a RawValue> {
+    entries
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| *v)
+}
+
+/// One step of a path: a key of an object, or an index of an array.
+fn child<'a>(raw: &'a RawValue, segment: &str) -> Result<Option<&'a RawValue>, String> {
+    match raw.get().as_bytes().first() {
+        Some(b'{') => {
+            let Entries(entries) = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+            Ok(lookup(&entries, segment))
+        }
+        Some(b'[') => {
+            let Ok(index) = segment.parse::<usize>() else {
+                return Ok(None);
+            };
+            let items: Vec<&RawValue> =
+                serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+            Ok(items.get(index).copied())
+        }
+        _ => Ok(None),
+    }
+}
+
+fn kind_of(raw: &RawValue) -> &'static str {
+    match raw.get().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// Writes `parts` into `out`: the line with each span replaced by its new
+/// bytes. Spans must be sorted and disjoint (an insertion is an empty span).
+pub(crate) fn splice(line: &[u8], edits: &[(Range<usize>, Vec<u8>)], out: &mut Vec<u8>) {
+    let mut at = 0;
+    for (span, bytes) in edits {
+        out.extend_from_slice(line.get(at..span.start).unwrap_or_default());
+        out.extend_from_slice(bytes);
+        at = span.end;
+    }
+    out.extend_from_slice(line.get(at..).unwrap_or_default());
+}
+
+/// A JSON string literal for `text`, escaping as the rest of polynorm's JSON
+/// output does (invisible characters as `\u` escapes).
+pub(crate) fn string_literal(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    // Writing to a Vec cannot fail, and a &str always serializes.
+    let _ = crate::json::write_value(&mut out, &text);
+    out
+}
+
+/// A JSON object's entries in order, values unparsed.
+struct Entries<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(Str(key)) = map.next_key()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    entries.push((key, value));
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+/// A string, borrowed from the input when it has no escapes.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Str<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: &str, path: &str) -> Result<(String, String), Problem> {
+        let record = Record::parse(line)?;
+        let found = record.string_at(&FieldPath::parse(path))?;
+        Ok((found.value.into_owned(), line[found.span].to_owned()))
+    }
+
+    #[test]
+    fn finds_top_level_and_nested_strings_with_spans() {
+        let line = r#"{"id": 7, "text":"Serge\u043d", "meta":{"title":"A\"B","n":[1,"x"]}}"#;
+        assert_eq!(
+            at(line, "text").unwrap(),
+            ("Sergeн".into(), r#""Serge\u043d""#.into())
+        );
+        assert_eq!(
+            at(line, "meta.title").unwrap(),
+            ("A\"B".into(), r#""A\"B""#.into())
+        );
+        assert_eq!(at(line, "meta.n.1").unwrap(), ("x".into(), "\"x\"".into()));
+    }
+
+    #[test]
+    fn unescaped_strings_are_borrowed() {
+        let line = r#"{"text":"Сергей"}"#;
+        let record = Record::parse(line).unwrap();
+        let found = record.string_at(&FieldPath::parse("text")).unwrap();
+        assert!(matches!(found.value, Cow::Borrowed("Сергей")));
+    }
+
+    #[test]
+    fn problems_are_told_apart() {
+        assert!(matches!(
+            at(r#"{"text": "a""#, "text"),
+            Err(Problem::Malformed(_))
+        ));
+        assert!(matches!(
+            at(r#"{"text": "a"} x"#, "text"),
+            Err(Problem::Malformed(_))
+        ));
+        assert!(matches!(at("not json", "text"), Err(Problem::Malformed(_))));
+        assert_eq!(at("[1,2]", "text"), Err(Problem::NotAnObject("an array")));
+        assert_eq!(at("\"s\"", "text"), Err(Problem::NotAnObject("a string")));
+        assert_eq!(
+            at(r#"{"id":1}"#, "text"),
+            Err(Problem::MissingField("text".into()))
+        );
+        assert_eq!(
+            at(r#"{"text":12.50}"#, "text"),
+            Err(Problem::NotAString("text".into(), "a number"))
+        );
+        assert_eq!(
+            at(r#"{"a":{"b":null}}"#, "a.b"),
+            Err(Problem::NotAString("a.b".into(), "null"))
+        );
+        assert_eq!(
+            at(r#"{"a":"x"}"#, "a.b"),
+            Err(Problem::MissingField("a.b".into()))
+        );
+        // A malformed nested value is caught when the whole line is parsed.
+        assert!(matches!(
+            at(r#"{"a":{"b":}}"#, "a.b"),
+            Err(Problem::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn the_last_duplicate_key_wins() {
+        assert_eq!(at(r#"{"t":"a","t":"b"}"#, "t").unwrap().0, "b");
+    }
+
+    #[test]
+    fn splicing_keeps_every_other_byte() {
+        let line = r#"{ "id" : 1.50e3 ,"text":"a\u200Bb",  "z":[ 1 ] }"#;
+        let record = Record::parse(line).unwrap();
+        let found = record.string_at(&FieldPath::parse("text")).unwrap();
+        let (at, comma) = record.insertion_point();
+        assert!(comma);
+        let mut out = Vec::new();
+        splice(
+            line.as_bytes(),
+            &[
+                (found.span, string_literal("ab")),
+                (at..at, b",\"changes\":[]".to_vec()),
+            ],
+            &mut out,
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{ "id" : 1.50e3 ,"text":"ab",  "z":[ 1 ] ,"changes":[]}"#
+        );
+    }
+
+    #[test]
+    fn lines_blank_lines_and_over_long_lines() {
+        let input = b"{\"a\":1}\r\n  \n{\"long\":\"xxxxxxxxxxxx\"}\n{}";
+        let mut reader = LineRecords::new(&input[..], 12);
+        let mut data = Vec::new();
+        let mut got = Vec::new();
+        while let Some(r) = reader.next_record(&mut data).unwrap() {
+            got.push((
+                r.line,
+                String::from_utf8(data[r.range.start..r.content_end].to_vec()).unwrap(),
+                r.state,
+                r.len,
+            ));
+        }
+        assert_eq!(
+            got,
+            [
+                (1, "{\"a\":1}".into(), RecordState::Ok, 9),
+                (2, "  ".into(), RecordState::Blank, 3),
+                (3, String::new(), RecordState::TooLong, 24),
+                (4, "{}".into(), RecordState::Ok, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_object_insertion_needs_no_comma() {
+        let record = Record::parse("{ } ").unwrap();
+        assert_eq!(record.insertion_point(), (2, false));
+        assert_eq!(record.value_span("x"), None);
+    }
+}
