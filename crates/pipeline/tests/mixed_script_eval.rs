@@ -38,7 +38,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph-word", 0.92, 0.995),
     ("layout-inword", 0.73, 0.975),
     ("layout-word", 0.66, 0.975),
-    ("layout-line", 0.84, 0.98),
+    ("layout-line", 0.87, 0.98),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
 const FLOOR_FALSE_PER_20K: f64 = 1.0;

@@ -277,10 +277,10 @@ impl MixedScript {
         if line.is_ascii() && !self.options.keyboard_layouts {
             return false; // one script, no lookalikes to mix
         }
-        self.review(line, &LineStats::of(line))
+        self.review(line, &LineStats::of(line), None)
     }
 
-    fn review(&self, line: &str, stats: &LineStats) -> bool {
+    fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
@@ -289,7 +289,7 @@ impl MixedScript {
         }
         let present = stats.letters.iter().filter(|&&n| n > 0).count();
         if present > 1 {
-            return self.has_suspect_foreign_word(line, stats);
+            return self.has_suspect_foreign_word(line, stats, context);
         }
         self.options.keyboard_layouts && stats.looks_mistyped()
     }
@@ -298,12 +298,17 @@ impl MixedScript {
     /// `Debian`): whether any word of the minority script could be a
     /// lookalike respelling or a layout slip at all. Brand names and
     /// acronyms are neither, so such lines cost one more scan, not a judge.
-    fn has_suspect_foreign_word(&self, line: &str, stats: &LineStats) -> bool {
+    fn has_suspect_foreign_word(
+        &self,
+        line: &str,
+        stats: &LineStats,
+        context: Option<&DocumentContext>,
+    ) -> bool {
         let dominant = Sc::ALL
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        let serbian = is_serbian_line(line);
+        let serbian = stats.serbian;
         words::words(line).iter().any(|w| {
             let Some(source) = w.single().filter(|s| *s != dominant) else {
                 return false;
@@ -312,15 +317,27 @@ impl MixedScript {
                 return false;
             };
             let acronym = word.chars().all(|c| !c.is_lowercase());
+            // A lookalike respelling must be a word: of a lexicon, the
+            // user's list or the document (`сор` for `cop`; `BIOS` is no
+            // Cyrillic word).
             let homoglyph = self.options.homoglyphs
+                && w.letters() >= 2
                 && !(acronym && w.letters() <= 3)
-                && word
-                    .chars()
-                    .all(|c| sc_of(c) != Some(source) || lookalike(c, dominant).is_some());
+                && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
+                    let lower = respelled.to_lowercase();
+                    dominant
+                        .languages()
+                        .iter()
+                        .any(|l| zipf(l, &lower).is_some())
+                        || self.user_words.contains(&lower)
+                        || context.is_some_and(|c| c.count(&lower) > 0)
+                });
             let layout = self.options.keyboard_layouts
                 && !acronym
                 && w.letters() >= 2
-                && (source != Sc::Latin || looks_mistyped_word(word, source, serbian));
+                && (source != Sc::Latin
+                    || (looks_mistyped_word(word, source, serbian)
+                        && retyping_could_read(line, w, source, dominant)));
             (homoglyph || layout) && !words::is_protected(line, w)
         })
     }
@@ -348,7 +365,7 @@ impl MixedScript {
             return Repaired::unchanged(text);
         }
         let stats = LineStats::of(text);
-        if !self.review(text, &stats) {
+        if !self.review(text, &stats, Some(context)) {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
@@ -375,7 +392,7 @@ impl MixedScript {
             words: &words,
             dominant,
             dominant_share,
-            serbian: is_serbian_line(text),
+            serbian: stats.serbian,
             languages: Default::default(),
         };
 
@@ -716,7 +733,9 @@ impl MixedScript {
         let layout_possible = self.options.keyboard_layouts
             && !acronym
             && w.letters() >= 2
-            && (source != Sc::Latin || looks_mistyped_word(original, source, line.serbian));
+            && (source != Sc::Latin
+                || (looks_mistyped_word(original, source, line.serbian)
+                    && retyping_could_read(line.text, w, source, target)));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -869,7 +888,13 @@ impl MixedScript {
         let source = line.dominant;
         let known = |text: &str, sc: Sc, lang: Option<&str>| -> Option<f32> {
             let lower = text.to_lowercase();
-            if context.count(&lower) > 1 || self.user_words.contains(&lower) {
+            if self.user_words.contains(&lower) {
+                return Some(5.0);
+            }
+            // A word the document repeats is known only if it reads like a
+            // word at all: a line typed on the wrong layout repeats its
+            // garbage too (`gfhjkzo … gfhjkzo`).
+            if context.count(&lower) > 1 && typed_plausibility(&lower, sc) > -3.2 {
                 return Some(5.0);
             }
             match lang {
@@ -948,10 +973,12 @@ impl MixedScript {
             }
         }
         let (score, hits, n, out, from, to) = best?;
-        // Serbian is written in both alphabets, so Latin words count as
-        // known as typed — but Serbian Latin has no q, w, x or y: those are
-        // Cyrillic `љ њ џ з` typed on QWERTY with the Serbian layout meant.
-        let as_typed = if to == "rs" {
+        // Serbian is written in both alphabets, and Bulgarian is often
+        // written in Latin letters, so Latin words count as known as typed —
+        // but neither uses q, w, x or y or punctuation inside words: those
+        // are the keys where phonetic layouts put `љ њ џ з` or `я в ь ъ ч
+        // щ`, typed on QWERTY with the Cyrillic layout meant.
+        let as_typed = if is_phonetic_layout(to) {
             typed
                 .iter()
                 .filter(|t| {
@@ -966,7 +993,11 @@ impl MixedScript {
         };
         let typed_share = as_typed as f32 / typed.len() as f32;
         let gain = score - typed_share;
-        if score < 0.55 || gain < 0.4 || out == line.text {
+        // A line whose every word reads as the language once re-typed, and
+        // none as typed, is typed on the wrong layout even where no lexicon
+        // knows its words (Belarusian lists hold few inflected forms).
+        let all_read = as_typed == 0 && n >= 3 && score >= 0.5 - f32::EPSILON;
+        if (score < 0.55 && !all_read) || gain < 0.4 - f32::EPSILON || out == line.text {
             return None;
         }
         let confidence = (0.5 + gain * 0.5 + (n.min(6) as f32) * 0.05).min(0.99);
@@ -998,6 +1029,10 @@ struct LineStats {
     word_scripts: u8,
     mixed_word: bool,
     odd_punct: bool,
+    /// Letters only Serbian uses (`ђ ћ џ љ њ ј`, Latin `đ`).
+    serbian: bool,
+    /// A `q` followed by a letter other than `u` (ASCII lines).
+    odd_q: bool,
     prev_letter: bool,
     pending_punct: bool,
 }
@@ -1046,10 +1081,15 @@ impl LineStats {
         };
         let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
         let mut prev = 0u8;
+        let mut prev_byte = 0u8;
         let mut pending = false;
         for &b in bytes {
             let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
             if class & LETTER != 0 {
+                // `q` before a letter other than `u` is no English, French,
+                // German or Spanish spelling, but `я`/`љ` on a phonetic
+                // layout (`nqma` is `няма`).
+                self.odd_q |= prev_byte | 0x20 == b'q' && b | 0x20 != b'u';
                 letters += 1;
                 vowels += u32::from(class & VOWEL != 0);
                 telltale += u32::from(class & TELLTALE != 0);
@@ -1059,6 +1099,7 @@ impl LineStats {
                 pending = prev & LETTER != 0 && class & ODD != 0;
             }
             prev = class;
+            prev_byte = b;
         }
         let latin = Sc::Latin as usize;
         if let (Some(l), Some(v), Some(t)) = (
@@ -1074,7 +1115,55 @@ impl LineStats {
 
     #[inline]
     fn push(&mut self, c: char) {
+        // The basic Cyrillic block by bit mask: most non-ASCII prose here.
+        if ('\u{0410}'..='\u{044F}').contains(&c) {
+            // Bit i: U+0410 + i (uppercase) or U+0430 + i (lowercase), for
+            // а е и о у ы э ю я; telltales щ ш ф.
+            const VOWELS: u32 = (1 << 0)
+                | (1 << 5)
+                | (1 << 8)
+                | (1 << 14)
+                | (1 << 19)
+                | (1 << 27)
+                | (1 << 29)
+                | (1 << 30)
+                | (1 << 31);
+            const TELLTALE: u32 = (1 << 20) | (1 << 24) | (1 << 25);
+            let bit = 1u32 << ((c as u32 - 0x0410) & 31);
+            let i = Sc::Cyrillic as usize;
+            if let (Some(l), Some(v), Some(t)) = (
+                self.letters.get_mut(i),
+                self.vowels.get_mut(i),
+                self.telltale.get_mut(i),
+            ) {
+                *l += 1;
+                *v += u32::from(VOWELS & bit != 0);
+                *t += u32::from(TELLTALE & bit != 0);
+            }
+            self.word_scripts |= 1 << i;
+            self.mixed_word |= self.word_scripts.count_ones() > 1;
+            self.odd_punct |= self.pending_punct;
+            self.pending_punct = false;
+            self.prev_letter = true;
+            return;
+        }
         if let Some(sc) = sc_of(c) {
+            self.serbian |= matches!(
+                c,
+                'ђ' | 'ћ'
+                    | 'џ'
+                    | 'љ'
+                    | 'њ'
+                    | 'ј'
+                    | 'Ђ'
+                    | 'Ћ'
+                    | 'Џ'
+                    | 'Љ'
+                    | 'Њ'
+                    | 'Ј'
+                    | 'đ'
+                    | 'Đ'
+            );
             let i = sc as usize;
             if let (Some(l), Some(v), Some(t)) = (
                 self.letters.get_mut(i),
@@ -1112,6 +1201,9 @@ impl LineStats {
     /// Chinese line are not a wrong-layout line).
     fn looks_mistyped(&self) -> bool {
         let all: u32 = self.letters.iter().sum::<u32>() + self.other_letters;
+        if self.odd_q {
+            return true;
+        }
         self.letters
             .iter()
             .zip(self.vowels)
@@ -1291,6 +1383,66 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
     }
 }
 
+/// A cheap test before any candidate is built: could re-typing the Latin
+/// word `w` (with the punctuation keys glued to it) on some layout pair
+/// read as a word of `target`'s languages at all? `partman`, `grub` or
+/// `udeb` in a Russian line re-type into strings no Russian word looks like
+/// (`зфкеьфт`), so the line costs no judging.
+fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
+    // A common word of its own script is not re-typed (see `foreign_word`).
+    if let Some(word) = text.get(w.start..w.end) {
+        let lower = word.to_lowercase();
+        if source
+            .languages()
+            .iter()
+            .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
+        {
+            return false;
+        }
+    }
+    let spans = chunk_spans(text, w, source);
+    for from in source.layouts() {
+        for to in target.layouts() {
+            let Some(model) = bigrams(layout_language(to)) else {
+                continue;
+            };
+            for &(start, end, _) in &spans {
+                let Some(span) = text.get(start..end) else {
+                    continue;
+                };
+                // Phonetic layouts put Cyrillic letters on their Latin
+                // namesakes: a Latin word re-typed on one always reads as
+                // its own transliteration (`debian` → `дебиан`). Only the
+                // keys they fill differently (`q w x y` and punctuation)
+                // can show a slip.
+                if is_phonetic_layout(to)
+                    && !span.chars().any(|c| {
+                        is_layout_punct(c)
+                            || matches!(c.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
+                    })
+                {
+                    continue;
+                }
+                if let Some(out) = retype_word(span, source, target, from, to) {
+                    if model.score(&out.to_lowercase()) >= RETYPE_READS {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
+fn is_phonetic_layout(id: &str) -> bool {
+    matches!(id, "bg-phonetic" | "rs")
+}
+
+/// The mean bigram log-probability below which a re-typed word reads like
+/// no word of its language (real words, names included, score above −3.2).
+const RETYPE_READS: f32 = -3.2;
+
 /// The spans a layout candidate for word `w` may cover: the word, and the
 /// word joined with the punctuation keys and `source` words glued to it
 /// without a space (`,elewm`, `ytf,[jlyft`, `k.,k.`), with and without the
@@ -1356,12 +1508,6 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         }
     }
     out
-}
-
-/// Whether a line is Serbian by its letters: `ђ ћ џ љ њ ј` (and Latin
-/// `đ`) are Serbian's own.
-fn is_serbian_line(text: &str) -> bool {
-    text.chars().any(|c| "ђћџљњјЂЋЏЉЊЈđĐ".contains(c))
 }
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
