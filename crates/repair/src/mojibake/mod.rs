@@ -222,7 +222,7 @@ struct Seq {
     /// A byte had to be guessed (U+FFFD) or a lost no-break space restored.
     lost: Lost,
     /// For a guessed byte: every character the guesses give (`ch` first).
-    alts: [char; 6],
+    alts: [char; 16],
     n_alts: u8,
 }
 
@@ -310,7 +310,7 @@ fn decode_at(
     need: usize,
     page: CodePage,
     nbsp: Option<u8>,
-) -> Option<([char; 6], u8, Lost)> {
+) -> Option<([char; 16], u8, Lost)> {
     let mut bytes = [lead, 0, 0, 0];
     let mut lost = Lost::None;
     let mut guess_at = None;
@@ -338,7 +338,7 @@ fn decode_at(
         }
     }
     let seq = bytes.get(..=need)?;
-    let mut alts = ['\u{FFFD}'; 6];
+    let mut alts = ['\u{FFFD}'; 16];
     match guess_at {
         None => {
             *alts.get_mut(0)? = std::str::from_utf8(seq).ok()?.chars().next()?;
@@ -348,7 +348,16 @@ fn decode_at(
             // Every undefined byte that completes a character; the judge
             // picks among them.
             let mut n = 0;
-            for &b in page.undefined().iter().filter(|b| (0x80..0xC0).contains(*b)) {
+            // Bytes the page's own table leaves as U+FFFD first (a WHATWG
+            // decoder gives U+FFFD only for those), then the others.
+            let mut candidates: Vec<u8> = page
+                .undefined()
+                .iter()
+                .copied()
+                .filter(|b| (0x80..0xC0).contains(b))
+                .collect();
+            candidates.sort_by_key(|&b| page.decode_byte(b) != '\u{FFFD}');
+            for b in candidates {
                 let mut trial = [0u8; 4];
                 trial.get_mut(..=need)?.copy_from_slice(seq);
                 *trial.get_mut(k)? = b;
@@ -368,31 +377,68 @@ fn decode_at(
 }
 
 /// Chooses among the guesses of lost bytes the characters that make the
-/// most plausible word (one sequence at a time).
+/// most plausible word: every combination when there are few, else one
+/// sequence at a time, twice over. Ties go to the likelier letters.
 fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>) {
     let guessed: Vec<usize> = seqs
         .iter()
         .enumerate()
         .filter(|(_, s)| s.n_alts > 1)
         .map(|(i, _)| i)
-        .take(8)
+        .take(12)
         .collect();
-    for i in guessed {
-        let Some(seq) = seqs.get(i).copied() else {
-            continue;
-        };
-        let mut best = (f32::INFINITY, seq.ch);
-        for &alt in seq.alts.iter().take(usize::from(seq.n_alts)) {
-            if let Some(s) = seqs.get_mut(i) {
-                s.ch = alt;
+    if guessed.is_empty() {
+        return;
+    }
+    let judge = |seqs: &[Seq]| {
+        let text = decode_all(original, seqs);
+        score::cost(&text, context) + 0.2 * score::letter_badness(&text)
+    };
+    let combinations: usize = guessed
+        .iter()
+        .filter_map(|&i| seqs.get(i))
+        .map(|s| usize::from(s.n_alts))
+        .product();
+    if combinations <= 256 {
+        let mut best = (f32::INFINITY, Vec::new());
+        for mut k in 0..combinations {
+            for &i in &guessed {
+                if let Some(s) = seqs.get_mut(i) {
+                    let n = usize::from(s.n_alts).max(1);
+                    s.ch = s.alts.get(k % n).copied().unwrap_or(s.ch);
+                    k /= n;
+                }
             }
-            let c = score::cost(&decode_all(original, seqs), context);
+            let c = judge(seqs);
             if c < best.0 {
-                best = (c, alt);
+                best = (c, guessed.iter().filter_map(|&i| seqs.get(i)).map(|s| s.ch).collect());
             }
         }
-        if let Some(s) = seqs.get_mut(i) {
-            s.ch = best.1;
+        for (&i, &ch) in guessed.iter().zip(&best.1) {
+            if let Some(s) = seqs.get_mut(i) {
+                s.ch = ch;
+            }
+        }
+        return;
+    }
+    for _ in 0..2 {
+        for &i in &guessed {
+            let Some(seq) = seqs.get(i).copied() else {
+                continue;
+            };
+            let mut best = (f32::INFINITY, seq.ch);
+            for &alt in seq.alts.iter().take(usize::from(seq.n_alts)) {
+                if let Some(s) = seqs.get_mut(i) {
+                    s.ch = alt;
+                }
+                let c = judge(seqs);
+                if c < best.0 {
+                    best = (c, alt);
+                }
+            }
+            if let Some(s) = seqs.get_mut(i) {
+                s.ch = best.1;
+            }
         }
     }
 }
@@ -483,30 +529,42 @@ fn judge_unit(
     contexts: &[Option<Sc>],
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
-    let mut best: Option<(f32, f32, f32, usize, String)> = None; // gain, before, after, level, text
     let mut seqs = seqs.to_vec();
     choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
-    let seqs = seqs.as_slice();
-    let mut current = decode_all(original, seqs);
-    let mut restored = seqs.len();
-    let mut consumed: usize = seqs.iter().map(|s| s.end - s.start).sum();
-    for level in 0..MAX_LEVELS {
-        let context = contexts.get(level).copied().flatten();
-        let before = score::cost(original, context);
-        let after = score::cost(&current, context);
-        let gain = before - after;
-        if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
-            best = Some((gain, before, after, level + 1, current.clone()));
+    let mut best = best_level(original, &seqs, page, contexts);
+    // A space read as a lost no-break space joins two words into one: only
+    // when that reads clearly better than leaving them apart (`Р РѕСЃСЃРёСЏ`
+    // is `Россия`, but `систем໠выбрана` is `система» выбрана`).
+    if seqs.iter().any(|s| s.lost == Lost::Nbsp) {
+        let mut apart_seqs = seqs.clone();
+        apart_seqs.retain(|s| s.lost != Lost::Nbsp);
+        let apart = if apart_seqs.is_empty() {
+            None
+        } else {
+            best_level(original, &apart_seqs, page, contexts)
+        };
+        let joined_gain = best.as_ref().map_or(f32::NEG_INFINITY, |b| b.0);
+        // Left apart, a lead standing alone as a word (`Р` of `Р ежим`) is
+        // itself a leftover of the damage.
+        // So is one right after another decoded sequence (`Р` of `ФОР МАТ`).
+        let lone_leads = seqs
+            .iter()
+            .filter(|s| s.lost == Lost::Nbsp)
+            .filter(|s| {
+                s.start == 0
+                    || original
+                        .get(..s.start)
+                        .is_some_and(|t| t.ends_with(is_word_space))
+                    || seqs.iter().any(|o| o.end == s.start)
+            })
+            .count();
+        let apart_gain =
+            apart.as_ref().map_or(0.0, |b| b.0) - 1.5 * lone_leads as f32;
+        if joined_gain < apart_gain + 0.3 {
+            best = apart;
+            seqs = apart_seqs;
         }
-        let next = sequences(&current, page);
-        if next.is_empty() {
-            break;
-        }
-        restored = next.len();
-        consumed = next.iter().map(|s| s.end - s.start).sum();
-        current = decode_all(&current, &next);
     }
-    let _ = (restored, consumed);
     let (gain, before, after, levels, repaired) = best?;
     // Structure: more sequences and longer ones, more evidence.
     let chars_in_seqs: usize = seqs
@@ -562,6 +620,33 @@ fn judge_unit(
         evidence,
         page: Some(page),
     })
+}
+
+/// The best of the word repaired once, twice and three times: (gain, cost
+/// before, cost after, levels, text).
+fn best_level(
+    original: &str,
+    seqs: &[Seq],
+    page: CodePage,
+    contexts: &[Option<Sc>],
+) -> Option<(f32, f32, f32, usize, String)> {
+    let mut best: Option<(f32, f32, f32, usize, String)> = None;
+    let mut current = decode_all(original, seqs);
+    for level in 0..MAX_LEVELS {
+        let context = contexts.get(level).copied().flatten();
+        let before = score::cost(original, context);
+        let after = score::cost(&current, context);
+        let gain = before - after;
+        if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
+            best = Some((gain, before, after, level + 1, current.clone()));
+        }
+        let next = sequences(&current, page);
+        if next.is_empty() {
+            break;
+        }
+        current = decode_all(&current, &next);
+    }
+    best
 }
 
 /// The common prefix and suffix (in bytes, on character boundaries) of `a`

@@ -71,7 +71,11 @@ fn info(c: char) -> (f32, Kind) {
                 (2.0, Kind::Symbol)
             }
         }
-        '\u{0300}'..='\u{036F}' => (1.0, Kind::Mark),
+        // Marks that European spellings use in decomposed text.
+        '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}' => {
+            (0.8, Kind::Mark)
+        }
+        '\u{0309}'..='\u{036F}' => (2.5, Kind::Mark),
         '\u{0386}' | '\u{0388}'..='\u{03CE}' => letter(0.0),
         '\u{0370}'..='\u{03FF}' => {
             if c.is_alphabetic() {
@@ -90,9 +94,12 @@ fn info(c: char) -> (f32, Kind) {
             }
         }
         '–' | '—' | '‘' | '’' | '“' | '”' | '„' | '…' | '•' => (0.3, Kind::Punct),
-        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => (1.2, Kind::Symbol),
+        '\u{2010}' | '\u{2011}' => (0.3, Kind::Punct),
+        '\u{2012}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => (1.2, Kind::Symbol),
         '™' => (1.0, Kind::Symbol),
-        '\u{2190}'..='\u{2BFF}' => (2.5, Kind::Symbol),
+        '\u{2190}'..='\u{21FF}' => (1.2, Kind::Symbol),
+        '\u{2200}'..='\u{22FF}' => (2.0, Kind::Symbol),
+        '\u{2300}'..='\u{2BFF}' => (2.5, Kind::Symbol),
         '\u{FFFD}' => (6.0, Kind::Bad),
         '\u{E000}'..='\u{F8FF}' => (4.0, Kind::Bad),
         _ if c.is_alphabetic() => letter(1.0),
@@ -146,7 +153,14 @@ impl Run {
         let word = !self.glued && (self.letters > 1 || (self.open && closed));
         if let (Some(sc), false) = (self.script, self.mixed) {
             if word {
-                if let Some(z) = lexicon::zipf(sc, &self.lower) {
+                // Single letters count only as the common words they are
+                // (`и`, `в`, `à`), not as abbreviations (`р`, `п`).
+                let z = if self.letters > 1 || is_one_letter_word(&self.lower) {
+                    lexicon::zipf(sc, &self.lower)
+                } else {
+                    None
+                };
+                if let Some(z) = z {
                     cost -= 0.6 * z;
                 } else if self.letters >= 3 {
                     if let Some(model) = lexicon::bigrams(sc) {
@@ -156,7 +170,7 @@ impl Run {
                 }
             }
             if self.non_ascii && context.is_some_and(|ctx| ctx != sc) {
-                cost += 1.5;
+                cost += if self.letters == 1 { 2.5 } else { 1.5 };
             }
         }
         self.lower.clear();
@@ -222,6 +236,14 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
             }
             cost
         }
+        (Kind::Letter { .. }, _) if is_latin1_lead(p) && is_cp1252_tail(c) => {
+            if matches!(p, 'Â' | 'Ã') {
+                3.0
+            } else {
+                2.5
+            }
+        }
+        (Kind::Letter { .. }, Kind::Symbol) if matches!(c, '€' | '†' | '‡' | '‹' | '›' | '‚' | 'ƒ' | 'ˆ' | '˜') => 2.5,
         (Kind::Letter { .. }, Kind::Symbol | Kind::Bad)
         | (Kind::Symbol | Kind::Bad, Kind::Letter { .. }) => 1.5,
         (Kind::Symbol, Kind::Symbol) => 0.5,
@@ -236,6 +258,61 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
         (Kind::Letter { .. }, Kind::Punct) if c == '„' => 1.5,
         _ => 0.0,
     }
+}
+
+/// The one-letter words of the languages the lexicons cover (prepositions,
+/// conjunctions, articles, pronouns), lowercase.
+fn is_one_letter_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "а" | "в" | "е" | "з" | "и" | "й" | "к" | "о" | "с" | "у" | "я" | "і" | "ў" | "є"
+            | "a" | "à" | "e" | "é" | "i" | "o" | "ó" | "u" | "y"
+            | "ο" | "η" | "ή" | "ω"
+    )
+}
+
+/// A capital of Latin-1 (`À`..`Þ`): what UTF-8 lead bytes 0xC0..0xDF look
+/// like in windows-1252 and ISO-8859-1.
+#[inline]
+fn is_latin1_lead(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{DE}') && c != '×'
+}
+
+/// What continuation bytes 0x80..0xBF look like in windows-1252 and
+/// ISO-8859-1: U+0080..U+00BF and the windows-1252 characters of 0x80..0x9F.
+#[inline]
+fn is_cp1252_tail(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{BF}'
+            | '–' | '—' | '‘' | '’' | '‚' | '“' | '”' | '„' | '†' | '‡' | '•' | '…' | '‰'
+            | '‹' | '›' | '€' | '™' | 'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜'
+    )
+}
+
+/// How unlikely the letters of `text` are: the sum over its runs of letters
+/// of the negated mean bigram log-probability (a finer tie-breaker than
+/// [`cost`], which ignores all but very unlikely words).
+pub(crate) fn letter_badness(text: &str) -> f32 {
+    let mut total = 0.0;
+    let mut run = String::new();
+    let mut script = None;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            let sc = lexicon::letter_script(c);
+            if script.is_some_and(|s| s != sc) {
+                total += 9.0;
+            }
+            script = Some(sc);
+            run.extend(c.to_lowercase());
+        } else if let Some(sc) = script.take() {
+            if let Some(model) = lexicon::bigrams(sc) {
+                total -= model.score(&run);
+            }
+            run.clear();
+        }
+    }
+    total
 }
 
 /// The dominant script among the letters of `text`, if letters of one
