@@ -164,6 +164,7 @@ fn build(inputs: &[Input; 5]) -> Result<Tables> {
     }
     let syllables: Vec<String> = all.into_iter().collect();
     ensure!(syllables.len() < 0x7FFF, "too many syllables");
+    ensure!(phrases.len() < usize::from(u16::MAX), "too many words");
     let index = |r: &str| -> u16 {
         syllables
             .binary_search_by(|s| s.as_str().cmp(r))
@@ -306,6 +307,22 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
         "Family names with their surname readings, sorted: (surname, syllable indices).",
         &t.surnames,
     );
+    out.push_str(
+        "/// Characters that start a word of `WORDS`, sorted: (code point, first index, end index).\n",
+    );
+    out.push_str("pub(crate) static STARTERS: &[(u32, u16, u16)] = &[\n");
+    let mut i = 0;
+    while let Some((w, _)) = t.phrases.get(i) {
+        let first = w.chars().next().map_or(0, |c| c as u32);
+        let end = i + t.phrases.get(i..).map_or(0, |r| {
+            r.iter()
+                .take_while(|(x, _)| x.chars().next().map(|c| c as u32) == Some(first))
+                .count()
+        });
+        let _ = writeln!(out, "(0x{first:X},{i},{end}),");
+        i = end.max(i + 1);
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Given-name readings, sorted by character: (character, syllable index).\n");
     out.push_str("pub(crate) static GIVEN: &[(char, u16)] = &[\n");
     for (c, i) in &t.given {

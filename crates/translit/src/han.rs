@@ -40,7 +40,7 @@ use std::borrow::Cow;
 
 use crate::scheme::SchemeDef;
 use crate::tables::translit_han::{
-    DENSE, DENSE_START, GIVEN, PLAIN, SPARSE, STARTS_WORD, SURNAMES, TONED, WORDS,
+    DENSE, DENSE_START, GIVEN, PLAIN, SPARSE, STARTERS, STARTS_WORD, SURNAMES, TONED, WORDS,
 };
 use crate::{Mode, Options};
 
@@ -64,7 +64,7 @@ fn entry(c: char) -> u16 {
             return e;
         }
     }
-    if cp < 0x3007 {
+    if !matches!(cp, 0x3007 | 0xF900..=0xFAFF | 0x20000..=0x323AF) {
         return 0;
     }
     SPARSE
@@ -97,19 +97,34 @@ fn syllable(index: u16, tones: bool) -> &'static str {
     table.get(index as usize).copied().unwrap_or("")
 }
 
-/// The longest listed word at the start of `text` (whose first char starts
-/// words): its byte length and syllable indices.
+/// The listed words starting with `first`.
+fn words_starting_with(first: char) -> &'static [(&'static str, &'static [u16])] {
+    STARTERS
+        .binary_search_by_key(&(first as u32), |&(c, _, _)| c)
+        .ok()
+        .and_then(|i| STARTERS.get(i))
+        .and_then(|&(_, start, end)| WORDS.get(usize::from(start)..usize::from(end)))
+        .unwrap_or(&[])
+}
+
+/// The longest listed word at the start of `text` (which starts with
+/// `first`): its byte length and syllable indices. Walks the prefixes of
+/// `text` (2, 3, … characters) through the words starting with `first`,
+/// binary-searching each, and stops as soon as no word starts with the
+/// prefix.
 fn longest_word(text: &str, first: char) -> Option<(usize, &'static [u16])> {
-    let mut buf = [0u8; 4];
-    let prefix: &str = first.encode_utf8(&mut buf);
-    let start = WORDS.partition_point(|(w, _)| *w < prefix);
-    let mut best: Option<(usize, &'static [u16])> = None;
-    for &(w, idx) in WORDS.get(start..).unwrap_or(&[]) {
+    let mut words = words_starting_with(first);
+    let mut best = None;
+    for end in text.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1) {
+        let prefix = text.get(..end)?;
+        let at = words.partition_point(|(w, _)| *w < prefix);
+        words = words.get(at..)?;
+        let &(w, idx) = words.first()?;
         if !w.starts_with(prefix) {
             break;
         }
-        if text.starts_with(w) && best.is_none_or(|(len, _)| w.len() > len) {
-            best = Some((w.len(), idx));
+        if w.len() == prefix.len() {
+            best = Some((end, idx));
         }
     }
     best
@@ -152,8 +167,7 @@ fn running_text(mut rest: &str, tones: bool, out: &mut String) {
             rest = rest.get(c.len_utf8()..).unwrap_or("");
             continue;
         }
-        let before_ok = out.chars().next_back().is_some_and(needs_space);
-        if after_syllable || before_ok {
+        if after_syllable || out.chars().next_back().is_some_and(needs_space) {
             out.push(' ');
         }
         if e & STARTS_WORD != 0 {
