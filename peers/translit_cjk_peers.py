@@ -108,10 +108,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--target-dir", default="/tmp/polynorm-peers-target")
     ap.add_argument("--out", default=os.path.join(ROOT, "peers/results/translit-other.md"))
-    ap.add_argument("--rust-mbs", default="", help="scheme=MB/s,… from the criterion run")
+    ap.add_argument("--rust-mbs", default="",
+                    help="bench=MB/s;… from the criterion run (keys as in the polynorm table)")
     args = ap.parse_args()
     os.makedirs(RAW, exist_ok=True)
-    rust_mbs = dict(kv.split("=") for kv in args.rust_mbs.split(",") if "=" in kv)
+    rust_mbs = dict(kv.split("=", 1) for kv in args.rust_mbs.split(";") if "=" in kv)
 
     # 1. names
     names = read_names()
@@ -141,29 +142,39 @@ def main():
                 py_letters += 1
     n = len(names)
 
-    # 2. zh.txt text mode
+    # 2. zh.txt text mode: both tools on the same Han runs (maximal runs of
+    # Han characters of each line), so each gives one syllable per character.
     zh = open(os.path.join(ROOT, "fixtures/bench/zh.txt"), encoding="utf-8").read().split("\n")[:-1]
-    ours_zh = polynorm([("zh-pinyin", "text", l) for l in zh], args.target_dir)
-    ours_zh_t = polynorm([("zh-pinyin", "text+tones", l) for l in zh], args.target_dir)
+
+    def is_han(c):
+        return "\u3400" <= c <= "\u9fff"
+
+    runs = []
+    for line in zh:
+        run = ""
+        for c in line + "\n":
+            if is_han(c):
+                run += c
+            elif run:
+                runs.append(run)
+                run = ""
+    ours_zh = polynorm([("zh-pinyin", "text", r) for r in runs], args.target_dir)
+    ours_zh_t = polynorm([("zh-pinyin", "text+tones", r) for r in runs], args.target_dir)
     agree = agree_t = total = 0
-    for line, o, ot in zip(zh, ours_zh, ours_zh_t):
-        han = [c for c in line if "\u3400" <= c <= "\u9fff"]
-        p = [s for s, c in zip(lazy_pinyin(line, style=Style.NORMAL, v_to_u=True,
-                                           errors=lambda x: ["\0"] * len(x)), line)]
-        pt = lazy_pinyin(line, style=Style.TONE, errors=lambda x: ["\0"] * len(x))
-        if len(p) != len(line) or len(pt) != len(line):
+    diffs = {}
+    for run, o, ot in zip(runs, ours_zh, ours_zh_t):
+        p = lazy_pinyin(run, style=Style.NORMAL, v_to_u=True)
+        pt = lazy_pinyin(run, style=Style.TONE)
+        ours_s, ours_t = o.split(" "), ot.split(" ")
+        if not (len(p) == len(pt) == len(ours_s) == len(ours_t) == len(run)):
             continue
-        py_han = [s for s, c in zip(p, line) if "\u3400" <= c <= "\u9fff"]
-        py_han_t = [s for s, c in zip(pt, line) if "\u3400" <= c <= "\u9fff"]
-        our_syl = [w for w in o.split() if w.isalpha() and w.isascii() or "ü" in w]
-        our_syl_t = [w for w in ot.split() if w.isalpha() and not any("\u3400" <= c <= "\u9fff" for c in w)]
-        # Align only lines where both produce one syllable per Han character.
-        if len(our_syl) != len(han) or len(our_syl_t) != len(han):
-            continue
-        total += len(han)
-        agree += sum(a == b for a, b in zip(our_syl, py_han))
-        agree_t += sum(unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
-                       for a, b in zip(our_syl_t, py_han_t))
+        total += len(run)
+        for c, a, b, at, bt in zip(run, ours_s, p, ours_t, pt):
+            agree += a == b
+            agree_t += unicodedata.normalize("NFC", at) == unicodedata.normalize("NFC", bt)
+            if a != b:
+                diffs[(c, a, b)] = diffs.get((c, a, b), 0) + 1
+    top_diffs = sorted(diffs.items(), key=lambda kv: -kv[1])[:12]
 
     # 3. fallback
     samples = json.load(open(os.path.join(ROOT, "fixtures/samples.json"), encoding="utf-8"))
@@ -218,8 +229,8 @@ def main():
              "Wikipedia title. Exact = the whole string (`Xi Jinping`, `Chen Min'er`, `Lü Xiaojun`); letters = the "
              "same letters ignoring case, spaces and apostrophes (readings only).\n")
     w.append("| tool | exact | letters |\n| --- | ---: | ---: |")
-    w.append(f"| polynorm `zh-pinyin`, Mode::Name | {ours_exact}/{n} = {100*ours_exact/n:.2}% | {ours_letters}/{n} = {100*ours_letters/n:.2}% |")
-    w.append(f"| pypinyin {pypinyin.__version__} `lazy_pinyin` NORMAL, v_to_u (no surname mode; first character as surname) | {py_exact}/{n} = {100*py_exact/n:.2}% | {py_letters}/{n} = {100*py_letters/n:.2}% |\n")
+    w.append(f"| polynorm `zh-pinyin`, Mode::Name | {ours_exact}/{n} = {100*ours_exact/n:.2f}% | {ours_letters}/{n} = {100*ours_letters/n:.2f}% |")
+    w.append(f"| pypinyin {pypinyin.__version__} `lazy_pinyin` NORMAL, v_to_u (no surname mode; first character as surname) | {py_exact}/{n} = {100*py_exact/n:.2f}% | {py_letters}/{n} = {100*py_letters/n:.2f}% |\n")
     w.append("By category (exact): " + ", ".join(
         f"{cat} polynorm {c[1]}/{c[0]}, pypinyin {c[2]}/{c[0]}" for cat, c in sorted(by_cat.items())) + ".\n")
     w.append("polynorm misses: " + "; ".join(f"{h} → `{g}` (expected `{e}`)" for h, e, g in misses_ours) + ".\n")
@@ -230,10 +241,14 @@ def main():
              "(98.90%); all three are the readings dictionaries give for names.\n")
     w.append("## Pinyin text mode on `fixtures/bench/zh.txt`\n")
     w.append(f"Syllable agreement with pypinyin (which segments with its full word list) on the {total} Han "
-             f"characters of the lines where both give one syllable per character: toneless "
+             f"characters of zh.txt (each maximal run of Han characters given to both tools): toneless "
              f"{agree}/{total} = {100*agree/max(total,1):.2f}%, with tones {agree_t}/{total} = "
              f"{100*agree_t/max(total,1):.2f}% (most tone differences are the sandhi of 一 and 不, which "
-             "pypinyin writes in words and polynorm does not).\n")
+             "pypinyin writes in words and polynorm does not). Most frequent toneless differences "
+             "(character, polynorm, pypinyin, count): "
+             + "; ".join(f"{c} {a}/{b} ×{k}" for (c, a, b), k in top_diffs) + ". polynorm takes the longest "
+             "listed word at each character without segmenting, and lists only words that change a reading, so "
+             "a word can start inside another (类似的 is read lei shi de: 似的 is listed, 类似 is not).\n")
     w.append("## any-ascii fallback on `fixtures/samples.json`\n")
     w.append(f"Same output as anyascii (Python) on {eq_a}/{len(fb_rows)} sentences (same tables); "
              f"as Unidecode on {eq_u}/{len(fb_rows)} (mean similarity {sim_u:.3f}).\n")
@@ -249,12 +264,16 @@ def main():
             w.append(f"| {k} | {s} | {o} | {u} |")
     w.append("")
     w.append("## Throughput (MB/s of UTF-8 input, one call per line, one core)\n")
-    w.append("polynorm numbers are criterion medians from `cargo bench -p polynorm-translit --bench cjk`; the "
-             "Python peers are the best of 5 timed passes of the same lines.\n")
-    w.append("| scheme | input | polynorm | peer | peer MB/s |\n| --- | --- | ---: | --- | ---: |")
+    w.append("polynorm: criterion medians (MB = 10^6 bytes) from `cargo bench -p polynorm-translit --bench cjk` "
+             "(`crates/translit/benches/cjk.rs`), on the 2-core machine shared with other builds, so ±15%:\n")
+    w.append("| polynorm bench | MB/s |\n| --- | ---: |")
+    for k, v in rust_mbs.items():
+        w.append(f"| `{k}` | {v} |")
+    w.append("")
+    w.append("Python peers on the same lines, best of 5 timed passes:\n")
+    w.append("| task | input | peer | MB/s |\n| --- | --- | --- | ---: |")
     for scheme, peer, corpus, v in py:
-        key = scheme.split(" ")[0]
-        w.append(f"| {scheme} | {corpus} | {rust_mbs.get(key, 'see BENCH')} | {peer} | {v:.2f} |")
+        w.append(f"| {scheme} | {corpus} | {peer} | {v:.2f} |")
     w.append("")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(w))
