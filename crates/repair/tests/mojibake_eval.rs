@@ -97,3 +97,25 @@ fn mojibake_eval() {
     let get = |k: &str| tallies.get(k).copied().unwrap_or_default();
     assert_eq!(get("clean").ok, get("clean").n, "false changes on clean sentences");
 }
+
+/// Clean real text in 21 languages and 11 scripts (the benchmark corpora):
+/// the stage must leave every line alone.
+#[test]
+fn bench_corpora_are_left_alone() {
+    let stage = Mojibake::default();
+    let mut changed = Vec::new();
+    for (name, text) in [
+        ("en", include_str!("../../../fixtures/bench/en.txt")),
+        ("ru", include_str!("../../../fixtures/bench/ru.txt")),
+        ("zh", include_str!("../../../fixtures/bench/zh.txt")),
+        ("mixed", include_str!("../../../fixtures/bench/mixed.txt")),
+    ] {
+        for (i, line) in text.lines().enumerate() {
+            let r = stage.apply(line);
+            if r.is_changed() {
+                changed.push(format!("{name}:{}: {:?}", i + 1, r.changes));
+            }
+        }
+    }
+    assert!(changed.is_empty(), "{changed:#?}");
+}

@@ -134,6 +134,11 @@ impl Bigrams {
         Bigrams { alphabet, logp }
     }
 
+    /// Whether every letter of `lower` is in the model's alphabet.
+    pub(crate) fn knows_all(&self, lower: &str) -> bool {
+        lower.chars().all(|c| self.alphabet.binary_search(&c).is_ok())
+    }
+
     /// Mean log-probability per transition of a lowercase word, boundaries
     /// included; letters outside the alphabet count as unseen transitions.
     pub(crate) fn score(&self, lower: &str) -> f32 {

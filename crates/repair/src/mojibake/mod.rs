@@ -136,7 +136,7 @@ impl Mojibake {
         for page in CodePage::UTF8_PAGES {
             let strong = proposals
                 .iter()
-                .filter(|p| p.page == Some(page) && p.confidence >= 0.95)
+                .filter(|p| p.page == Some(page) && p.confidence >= 0.9)
                 .count();
             if strong >= 2 {
                 let prior = (strong as f32).min(4.0);
@@ -148,10 +148,14 @@ impl Mojibake {
             }
         }
         proposals.retain(|p| p.confidence >= self.options.min_confidence);
-        if proposals.is_empty() && self.options.legacy {
+        // 8-bit text read with the wrong page can look like UTF-8 mojibake
+        // in places (`ËÖÅ`): a legacy re-reading of the line wins when it
+        // gains more than the UTF-8 repairs together.
+        if self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic) {
             if let Some(p) = propose_legacy(text, hints) {
-                if p.confidence >= self.options.min_confidence {
-                    proposals.push(p);
+                let utf8_gain: f32 = proposals.iter().map(|p| p.gain).sum();
+                if p.confidence >= self.options.min_confidence && p.gain > utf8_gain {
+                    proposals = vec![p];
                 }
             }
         }
@@ -399,7 +403,7 @@ fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>) {
         .filter_map(|&i| seqs.get(i))
         .map(|s| usize::from(s.n_alts))
         .product();
-    if combinations <= 256 {
+    if combinations <= 1024 {
         let mut best = (f32::INFINITY, Vec::new());
         for mut k in 0..combinations {
             for &i in &guessed {
@@ -575,10 +579,10 @@ fn judge_unit(
                 .map_or(0, |t| t.chars().count())
         })
         .sum();
-    let support = ((seqs.len().saturating_sub(1) + chars_in_seqs.saturating_sub(2 * seqs.len()))
-        as f32
-        * 0.5)
-        .min(2.0);
+    // A three- or four-byte sequence is rarer by chance than a two-byte one.
+    let support = (seqs.len().saturating_sub(1) as f32 * 0.5
+        + chars_in_seqs.saturating_sub(2 * seqs.len()) as f32)
+        .min(2.5);
     let confidence = logistic(gain + support - 1.5);
     if gain <= 0.0 {
         return None;

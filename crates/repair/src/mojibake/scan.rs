@@ -29,6 +29,8 @@ const CYR_LOWER: u64 = 1 << 61;
 const LATIN_HIGH: u64 = 1 << 62;
 /// `Â`, `Ã`, `Ð`: leads whose no-break space is often lost.
 const NBSP_LEAD: u64 = 1 << 63;
+/// `¤ ¦ § © « ¬ SHY ®`: IBM866 small letters read as windows-1251.
+const CP866_SIGN: u64 = 1 << 59;
 
 /// What the scan found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -130,6 +132,9 @@ impl MaskTable {
         for c in ['Â', 'Ã', 'Ð'] {
             add(c, NBSP_LEAD);
         }
+        for c in ['¤', '¦', '§', '©', '«', '¬', '\u{AD}', '®'] {
+            add(c, CP866_SIGN);
+        }
         sparse.sort_unstable_by_key(|e| e.0);
         MaskTable { low, punct, sparse }
     }
@@ -209,6 +214,8 @@ pub(crate) fn scan(text: &str) -> Hints {
     let (mut need1, mut need2, mut need3) = (0u16, 0u16, 0u16);
     let mut latin_run = 0u32;
     let (mut cyr_upper, mut cyr_lower, mut cyr_inner_caps) = (0u32, 0u32, 0u32);
+    // Signs glued to Cyrillic letters (IBM866 text read as windows-1251).
+    let mut cyr_signs = 0u32;
     while let Some(&b0) = bytes.get(i) {
         if b0 < 0x80 {
             if b0 == b' ' && prev & NBSP_LEAD != 0 {
@@ -252,6 +259,10 @@ pub(crate) fn scan(text: &str) -> Hints {
         } else {
             latin_run = 0;
         }
+        let cyr = CYR_UPPER | CYR_LOWER;
+        if (m & CP866_SIGN != 0 && prev & cyr != 0) || (m & cyr != 0 && prev & CP866_SIGN != 0) {
+            cyr_signs += 1;
+        }
         if m & CYR_UPPER != 0 {
             cyr_upper += 1;
             if prev & CYR_LOWER != 0 {
@@ -263,7 +274,8 @@ pub(crate) fn scan(text: &str) -> Hints {
         prev = m;
         i += n;
     }
-    hints.legacy_cyrillic = cyr_inner_caps >= 2 || (cyr_upper >= 4 && cyr_upper > cyr_lower);
+    hints.legacy_cyrillic =
+        cyr_inner_caps >= 2 || cyr_signs >= 2 || (cyr_upper >= 4 && cyr_upper > cyr_lower);
     hints
 }
 
@@ -319,5 +331,6 @@ mod tests {
         assert!(scan("ПТЙЧЕФ НЙТ").legacy_cyrillic);
         assert!(scan("уЕТЗЕК рЕФТПЧ").legacy_cyrillic);
         assert!(!scan("Сергей Петров").legacy_cyrillic);
+        assert!(scan("‘ «оЎЁ¬Ёп Ё Ї®¤ еа бв  Ґ ¤®¬.").legacy_cyrillic);
     }
 }

@@ -143,9 +143,14 @@ impl Run {
     }
 
     /// Ends the run; `closed`: it ends the text or a space or ASCII
-    /// punctuation follows.
-    fn finish(&mut self, context: Option<Sc>, closed: bool) -> f32 {
+    /// punctuation follows; `next`: the character after it.
+    fn finish(&mut self, context: Option<Sc>, closed: bool, next: Option<char>) -> f32 {
         let mut cost = 0.0;
+        // A lone capital glued to a guillemet (`Β«` is `«` read as
+        // windows-1253, `В«` as windows-1251).
+        if self.letters == 1 && self.open && matches!(next, Some('«' | '»')) {
+            cost += 2.0;
+        }
         if self.has_lower {
             cost += self.inner_caps as f32;
         }
@@ -164,8 +169,12 @@ impl Run {
                     cost -= 0.6 * z;
                 } else if self.letters >= 3 {
                     if let Some(model) = lexicon::bigrams(sc) {
-                        let mean = model.score(&self.lower);
-                        cost += (-mean - 3.5).clamp(0.0, 4.0);
+                        // No opinion on letters the lexicons never use
+                        // (Turkish `ı`, `ş`): no model of that language.
+                        if model.knows_all(&self.lower) {
+                            let mean = model.score(&self.lower);
+                            cost += (-mean - 3.5).clamp(0.0, 4.0);
+                        }
                     }
                 }
             }
@@ -191,6 +200,7 @@ impl Run {
 pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     let mut total = 0.0;
     let mut prev: Option<(char, Kind)> = None;
+    let mut prev2: Option<Kind> = None;
     let mut run = Run::default();
     for c in text.chars() {
         let (cost, kind) = info(c);
@@ -206,18 +216,26 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
             run.glued |= sticky || c == '„';
             if kind != Kind::Mark {
                 let closed = kind == Kind::Space || c.is_ascii_punctuation();
-                total += run.finish(context, closed);
+                total += run.finish(context, closed, Some(c));
             }
         } else if prev.is_none() && kind == Kind::Mark {
             total += 3.0; // a combining mark with nothing to combine with
         }
         if let Some((p, pk)) = prev {
             total += pair(p, pk, c, kind);
+            // A quotation mark between two letters (`non”political`).
+            if matches!(p, '“' | '”' | '‘' | '„' | '‟')
+                && prev2.is_some_and(|k| matches!(k, Kind::Letter { .. }))
+                && matches!(kind, Kind::Letter { .. })
+            {
+                total += 1.5;
+            }
         }
+        prev2 = prev.map(|(_, k)| k);
         prev = Some((c, kind));
     }
     if run.letters > 0 {
-        total += run.finish(context, true);
+        total += run.finish(context, true, None);
     }
     total
 }
@@ -225,6 +243,9 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
 /// The cost of two neighbours.
 #[inline]
 fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
+    if is_latin1_lead(p) && is_cp1252_tail(c) {
+        return if matches!(p, 'Â' | 'Ã') { 3.0 } else { 2.5 };
+    }
     match (pk, ck) {
         (Kind::Letter { sc: a, lower, .. }, Kind::Letter { sc: b, upper, .. }) => {
             let mut cost = 0.0;
@@ -235,13 +256,6 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
                 cost += 2.0;
             }
             cost
-        }
-        (Kind::Letter { .. }, _) if is_latin1_lead(p) && is_cp1252_tail(c) => {
-            if matches!(p, 'Â' | 'Ã') {
-                3.0
-            } else {
-                2.5
-            }
         }
         (Kind::Letter { .. }, Kind::Symbol) if matches!(c, '€' | '†' | '‡' | '‹' | '›' | '‚' | 'ƒ' | 'ˆ' | '˜') => 2.5,
         (Kind::Letter { .. }, Kind::Symbol | Kind::Bad)
@@ -256,6 +270,9 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
         }
         (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 3.0,
         (Kind::Letter { .. }, Kind::Punct) if c == '„' => 1.5,
+        // A hyphen belongs between letters, not next to a space.
+        (Kind::Punct, Kind::Space) if matches!(p, '\u{2010}' | '\u{2011}') => 1.0,
+        (Kind::Space, Kind::Punct) if matches!(c, '\u{2010}' | '\u{2011}') => 1.0,
         _ => 0.0,
     }
 }
