@@ -21,6 +21,7 @@ mod html_entities;
 mod layouts;
 mod lexicon;
 mod lookalikes;
+mod names;
 mod translit_cyrillic;
 mod translit_han;
 mod translit_hangul;
@@ -65,6 +66,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(lookalikes::generate(root).context("lookalikes")?);
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
+    outputs.extend(names::generate(root).context("names")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
     outputs.extend(translit_han::generate(root).context("translit_han")?);
     outputs.extend(translit_hangul::generate(root).context("translit_hangul")?);
