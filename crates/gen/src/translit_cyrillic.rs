@@ -646,6 +646,37 @@ fn entry_lit(entry: &Entry) -> String {
     )
 }
 
+/// A letter set as the engine's bitmap: 128 code points from U+0430 when
+/// the set has Cyrillic letters, else from U+0000; other members listed.
+fn set_lit(members: &str) -> String {
+    let base: u32 = if members
+        .chars()
+        .any(|c| (0x0430..0x04B0).contains(&u32::from(c)))
+    {
+        0x0430
+    } else {
+        0
+    };
+    let mut bits: u128 = 0;
+    let mut rest = String::new();
+    for c in members.chars() {
+        let off = u32::from(c).wrapping_sub(base);
+        if off < 128 {
+            bits |= 1 << off;
+        } else {
+            rest.push(c);
+        }
+    }
+    let hex = format!("{bits:032x}");
+    let groups: Vec<&str> = (0..8).filter_map(|i| hex.get(i * 4..i * 4 + 4)).collect();
+    format!(
+        "set({}, 0x{}, {})",
+        writer::cp(base),
+        groups.join("_"),
+        lit(&rest)
+    )
+}
+
 fn when_lit(when: &[Vec<Cond>]) -> String {
     let alts: Vec<String> = when
         .iter()
@@ -656,8 +687,8 @@ fn when_lit(when: &[Vec<Cond>]) -> String {
                     Cond::Initial => "Cond::Initial".to_owned(),
                     Cond::Final => "Cond::Final".to_owned(),
                     Cond::Name => "Cond::Name".to_owned(),
-                    Cond::Prev(s) => format!("Cond::Prev({})", lit(s)),
-                    Cond::Next(s) => format!("Cond::Next({})", lit(s)),
+                    Cond::Prev(s) => format!("Cond::Prev({})", set_lit(s)),
+                    Cond::Next(s) => format!("Cond::Next({})", set_lit(s)),
                 })
                 .collect();
             format!("&[{}]", conds.join(", "))
@@ -783,7 +814,7 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
          (see `crate::cyrillic::engine` for the layout).",
     );
     text.push_str(
-        "use crate::cyrillic::engine::{e, r, Cond, Entry, Table};\n\
+        "use crate::cyrillic::engine::{e, r, set, Cond, Entry, Table};\n\
          #[allow(unused_imports)]\n\
          use crate::cyrillic::engine::Kind::{Caseless as C, Lower as L, None as N, Upper as U};\n\n",
     );

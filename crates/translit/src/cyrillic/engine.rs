@@ -75,11 +75,41 @@ pub(crate) enum Cond {
     /// At the end of a word (after the rule's letters).
     Final,
     /// The previous letter (lowercased) is one of these.
-    Prev(&'static str),
+    Prev(Set),
     /// The next letter after the rule's letters (lowercased) is one of these.
-    Next(&'static str),
+    Next(Set),
     /// Only in [`Mode::Name`](crate::Mode::Name).
     Name,
+}
+
+/// A set of letters: a bitmap of 128 code points from `base`, plus a list
+/// of the few members outside it (the apostrophe `'` of Belarusian rules).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Set {
+    /// First code point of `bits`.
+    pub(crate) base: u32,
+    /// Bit `i` set: `base + i` is a member.
+    pub(crate) bits: u128,
+    /// Members outside `base..base + 128`.
+    pub(crate) rest: &'static str,
+}
+
+impl Set {
+    /// Whether `c` is a member.
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let off = u32::from(c).wrapping_sub(self.base);
+        if off < 128 {
+            (self.bits >> off) & 1 == 1
+        } else {
+            self.rest.contains(c)
+        }
+    }
+}
+
+/// Shorthand for the generated tables.
+pub(crate) const fn set(base: u32, bits: u128, rest: &'static str) -> Set {
+    Set { base, bits, rest }
 }
 
 /// A context rule: a letter sequence, its output, and when it applies.
@@ -187,6 +217,8 @@ pub(crate) fn is_mark(c: char) -> bool {
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if ('\u{0400}'..='\u{045F}').contains(&c) {
+        true
     } else {
         c.is_alphabetic() && !is_mark(c)
     }
@@ -197,6 +229,10 @@ fn is_letter(c: char) -> bool {
 pub(crate) fn lower(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
+    } else if ('\u{0410}'..='\u{042F}').contains(&c) {
+        char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+    } else if ('\u{0430}'..='\u{045F}').contains(&c) {
+        c
     } else {
         c.to_lowercase().next().unwrap_or(c)
     }
@@ -273,24 +309,18 @@ fn match_seq(text: &str, pos: usize, seq: &str) -> Option<usize> {
     let mut rest = text.get(pos..)?.char_indices();
     let mut end = pos;
     for want in seq.chars() {
-        let (i, got) = rest.next()?;
-        let got = if want == '\'' && is_apostrophe(got) {
+        let (i, original) = rest.next()?;
+        let got = if want == '\'' && is_apostrophe(original) {
             '\''
         } else {
-            lower(got)
+            lower(original)
         };
         if got != want {
             return None;
         }
-        end = pos + i + got_len(text, pos + i);
+        end = pos + i + original.len_utf8();
     }
     Some(end)
-}
-
-fn got_len(text: &str, pos: usize) -> usize {
-    text.get(pos..)
-        .and_then(|s| s.chars().next())
-        .map_or(1, char::len_utf8)
 }
 
 fn holds(cond: &Cond, text: &str, start: usize, end: usize, name_mode: bool) -> bool {
