@@ -12,11 +12,15 @@
 mod error;
 mod fold;
 mod lexicon;
+mod matcher;
 mod parse;
 mod romanize;
 mod tables;
 
 pub use error::Error;
 pub use lexicon::Gender;
+pub use matcher::{
+    AlignedPart, Decision, Explanation, MatchOptions, MatchResult, Matcher, Role, Rule, Verdict,
+};
 pub use parse::{Culture, NameOrder, NamePart, OrderCue, ParsedName, Parser, ParserOptions};
 pub use romanize::{Romanization, Source};

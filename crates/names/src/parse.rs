@@ -91,6 +91,8 @@ pub struct NamePart {
     pub text: String,
     /// In Latin letters (the display transliteration): `Shoigu`, `Shangfu`.
     pub latin: String,
+    /// [`NamePart::latin`] folded to lower-case ASCII letters (`Šojgu` → `shojgu`).
+    pub ascii: String,
     /// The key matching compares: transliteration variants of one name share it.
     pub key: String,
     /// More keys: other transliteration schemes, other readings (Wade-Giles
@@ -411,6 +413,7 @@ impl Parser {
         let key = keys.remove(0);
         NamePart {
             text: text.to_owned(),
+            ascii: fold::ascii(&latin),
             latin,
             key,
             alt_keys: keys,
@@ -577,6 +580,7 @@ impl Parser {
         NamePart {
             text: text.to_owned(),
             latin: latin.to_owned(),
+            ascii: fold::ascii(latin),
             key: if key.is_empty() {
                 fold::ascii(latin)
             } else {
@@ -1051,6 +1055,27 @@ fn reads_chinese(given: &[String]) -> bool {
     })
 }
 
+/// Whether romanized given-name words read as Chinese allowing a typo: all
+/// but at most two letters of each word are covered by pinyin syllables
+/// read from the start.
+fn reads_chinese_loosely(given: &[String]) -> bool {
+    reads_chinese(given)
+        || given.iter().all(|g| {
+            let plain: String = g.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            let mut rest = plain.as_str();
+            while !rest.is_empty() {
+                let step = (1..=6.min(rest.len()))
+                    .rev()
+                    .find(|&n| rest.get(..n).is_some_and(fold::is_pinyin));
+                match step {
+                    Some(n) => rest = rest.get(n..).unwrap_or(""),
+                    None => break,
+                }
+            }
+            plain.len() >= 4 && rest.len() <= 2
+        })
+}
+
 /// Whether romanized given-name words read as Korean rather than Chinese.
 fn reads_korean(given: &[String], text: &str) -> bool {
     let hyphenated = text.contains('-');
@@ -1070,6 +1095,12 @@ fn culture_of(surname: &str, given: &[String], text: &str) -> Culture {
         return Culture::Korean;
     }
     if lexicon::is_zh_surname_latin(&key) && reads_chinese(given) {
+        return Culture::Chinese;
+    }
+    if lexicon::is_zh_surname_latin(&key)
+        && !lexicon::is_ko_surname_latin(&key)
+        && reads_chinese_loosely(given)
+    {
         return Culture::Chinese;
     }
     if lexicon::is_ko_surname_latin(&key) && reads_korean(given, text) {
