@@ -7,11 +7,12 @@ use std::io::{BufWriter, Read, Write};
 use anyhow::{bail, Context, Result};
 use polynorm_pipeline::repair::Change;
 use polynorm_pipeline::script::{LanguageGuess, Script};
+use polynorm_pipeline::translit::{Mode, Options, Scheme};
 use polynorm_pipeline::{Pipeline, Rule};
 use serde::Serialize;
 
 use crate::batch;
-use crate::flags::{CleanArgs, DetectArgs, InputArgs};
+use crate::flags::{CleanArgs, DetectArgs, InputArgs, TranslitArgs};
 use crate::io::compress::{Compression, Sink};
 use crate::io::{decode_line, Line, LineReader, Source};
 use crate::report::Status;
@@ -500,5 +501,94 @@ pub(crate) fn detect(args: &DetectArgs, status: &mut Status) -> Result<()> {
         };
         for_each_line(&args.input, status, &mut out, &mut handler)?;
     }
+    finish(out)
+}
+
+/// `translit`: one output line per input line, transliterated.
+struct TranslitHandler {
+    job: batch::TranslitJob,
+}
+
+impl Handler for TranslitHandler {
+    fn passes_long_lines(&self) -> bool {
+        true
+    }
+
+    fn line(&mut self, out: &mut Output, event: LineEvent<'_>) -> Result<()> {
+        if let LineEvent::Text {
+            text, terminator, ..
+        } = event
+        {
+            out.write_all(self.job.apply(text).as_bytes())
+                .and_then(|()| out.write_all(terminator))
+                .context("writing output")?;
+        }
+        Ok(())
+    }
+}
+
+/// The scheme list of `translit --list`: name, scripts, direction, standard.
+fn list_schemes(out: &mut Output) -> Result<()> {
+    let schemes: Vec<Scheme> = Scheme::all().collect();
+    let width = schemes.iter().map(|s| s.name().len()).max().unwrap_or(0);
+    let scripts = |s: &Scheme| format!("{}→{}", s.source_scripts().join("+"), s.target_script());
+    let scripts_width = schemes
+        .iter()
+        .map(|s| scripts(s).chars().count())
+        .max()
+        .unwrap_or(0);
+    for s in &schemes {
+        let reverse = if s.is_reversible() {
+            "reversible"
+        } else if s.has_reverse() {
+            "reverse: best effort"
+        } else {
+            "one-way"
+        };
+        writeln!(
+            out,
+            "{:width$}  {:scripts_width$}  {:20}  {}: {}",
+            s.name(),
+            scripts(s),
+            reverse,
+            s.title(),
+            s.standard(),
+        )
+        .context("writing output")?;
+    }
+    Ok(())
+}
+
+pub(crate) fn translit(args: &TranslitArgs, status: &mut Status) -> Result<()> {
+    let mut out = output(args.batch.output.as_deref())?;
+    if args.list {
+        list_schemes(&mut out)?;
+        return finish(out);
+    }
+    let name = args.scheme.as_deref().unwrap_or_default();
+    let scheme = Scheme::from_name(name)?;
+    if args.reverse && !scheme.has_reverse() {
+        bail!(
+            "scheme {} has no reverse direction; schemes with one: {}",
+            scheme.name(),
+            Scheme::all()
+                .filter(|s| s.has_reverse())
+                .map(Scheme::name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mode = if args.name { Mode::Name } else { Mode::Text };
+    let job = batch::TranslitJob {
+        scheme,
+        options: Options::new().mode(mode).tones(args.tones),
+        reverse: args.reverse,
+    };
+    if let Some(settings) = batch::Settings::resolve(&args.batch, &args.input, "translit", None)? {
+        drop(out);
+        return batch::run(&settings, &job, status);
+    }
+    let mut handler = TranslitHandler { job };
+    for_each_line(&args.input, status, &mut out, &mut handler)?;
     finish(out)
 }

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         flags::Command::Clean(args) => commands::clean(args, &mut status),
         flags::Command::Detect(args) => commands::detect(args, &mut status),
+        flags::Command::Translit(args) => commands::translit(args, &mut status),
     };
     match result {
         Ok(()) => ExitCode::from(status.exit_code()),

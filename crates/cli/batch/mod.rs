@@ -24,7 +24,7 @@
 
 mod jobs;
 
-pub(crate) use jobs::{CleanJob, DetectJob};
+pub(crate) use jobs::{CleanJob, DetectJob, TranslitJob};
 
 use std::borrow::Cow;
 use std::fs::File;

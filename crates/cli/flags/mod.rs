@@ -40,6 +40,47 @@ pub(crate) enum Command {
     /// Report scripts, script runs, word tokens, UTS #39 restriction levels,
     /// dominant script and language, as one JSON object per input line.
     Detect(DetectArgs),
+    /// Transliterate text between scripts by a named standard scheme:
+    /// ICAO, BGN/PCGN, ISO 9, GOST and national Latin alphabets for Cyrillic,
+    /// ELOT 743 for Greek, Hanyu Pinyin, Hepburn, Revised Romanization, and
+    /// an any-script-to-ASCII fallback (`polynorm translit --list`).
+    ///
+    /// Writes the transliterated text, one line per input line; text in
+    /// other scripts passes through unchanged.
+    Translit(TranslitArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslitArgs {
+    /// The scheme, e.g. ru-icao, ru-bgn-pcgn, ru-iso9, uk-national,
+    /// el-elot743, zh-pinyin, ja-hepburn, ko-rr, any-ascii (see --list).
+    #[arg(long, short, value_name = "NAME", required_unless_present = "list")]
+    pub(crate) scheme: Option<String>,
+
+    /// Print every scheme with its standard, scripts and reversibility, and exit.
+    #[arg(long, conflicts_with_all = ["scheme", "name", "tones", "reverse"])]
+    pub(crate) list: bool,
+
+    /// Name mode: person names (pinyin `Xi Jinping` with surname readings;
+    /// name conventions for the reverse of ru-press and uk-national).
+    #[arg(long)]
+    pub(crate) name: bool,
+
+    /// Tone marks in pinyin (`Xí Jìnpíng`).
+    #[arg(long)]
+    pub(crate) tones: bool,
+
+    /// Transliterate back into the scheme's source script: exact for the
+    /// reversible schemes (ru-iso9, ru-scholarly, sr-latin, el-iso843),
+    /// best effort for names (ru-press, uk-national with --name).
+    #[arg(long)]
+    pub(crate) reverse: bool,
+
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) batch: BatchArgs,
 }
 
 /// Where input comes from.

@@ -12,6 +12,7 @@
 pub use polynorm_repair as repair;
 pub use polynorm_repair::DocumentContext;
 pub use polynorm_script as script;
+pub use polynorm_translit as translit;
 
 use polynorm_repair::{
     Hygiene, HygieneOptions, LineSeparatorMode, MixedScript, MixedScriptOptions, NormalizationForm,
