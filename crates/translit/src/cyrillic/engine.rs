@@ -304,11 +304,14 @@ fn cased_neighbours(text: &str, pos: usize, c: char) -> (Option<char>, [Option<c
     (next, [cased.next(), cased.next()])
 }
 
-/// If `seq` (lowercase) matches the text at `pos`, the byte position after it.
-fn match_seq(text: &str, pos: usize, seq: &str) -> Option<usize> {
-    let mut rest = text.get(pos..)?.char_indices();
-    let mut end = pos;
-    for want in seq.chars() {
+/// If `seq` (lowercase) matches the text at `pos`, where `first` stands
+/// (the rule was found by `first`, so its first letter matches), the byte
+/// position after it.
+fn match_seq(text: &str, pos: usize, first: char, seq: &str) -> Option<usize> {
+    let start = pos + first.len_utf8();
+    let mut rest = text.get(start..)?.char_indices();
+    let mut end = start;
+    for want in seq.chars().skip(1) {
         let (i, original) = rest.next()?;
         let got = if want == '\'' && is_apostrophe(original) {
             '\''
@@ -318,27 +321,44 @@ fn match_seq(text: &str, pos: usize, seq: &str) -> Option<usize> {
         if got != want {
             return None;
         }
-        end = pos + i + original.len_utf8();
+        end = start + i + original.len_utf8();
     }
     Some(end)
 }
 
-fn holds(cond: &Cond, text: &str, start: usize, end: usize, name_mode: bool) -> bool {
-    match *cond {
-        Cond::Initial => prev_letter(text, start).is_none(),
-        Cond::Final => next_letter(text, end).is_none(),
-        Cond::Prev(set) => prev_letter(text, start).is_some_and(|c| set.contains(lower(c))),
-        Cond::Next(set) => next_letter(text, end).is_some_and(|c| set.contains(lower(c))),
-        Cond::Name => name_mode,
-    }
+/// The context of one unit: where it starts and the previous letter,
+/// looked up once.
+struct Unit<'t> {
+    text: &'t str,
+    start: usize,
+    prev: Option<Option<char>>,
+    name_mode: bool,
 }
 
-fn applies(rule: &Rule, text: &str, start: usize, end: usize, name_mode: bool) -> bool {
-    rule.when.is_empty()
-        || rule
-            .when
-            .iter()
-            .any(|all| all.iter().all(|c| holds(c, text, start, end, name_mode)))
+impl Unit<'_> {
+    fn prev(&mut self) -> Option<char> {
+        *self
+            .prev
+            .get_or_insert_with(|| prev_letter(self.text, self.start))
+    }
+
+    fn holds(&mut self, cond: &Cond, end: usize) -> bool {
+        match *cond {
+            Cond::Initial => self.prev().is_none(),
+            Cond::Final => next_letter(self.text, end).is_none(),
+            Cond::Prev(set) => self.prev().is_some_and(|c| set.contains(lower(c))),
+            Cond::Next(set) => next_letter(self.text, end).is_some_and(|c| set.contains(lower(c))),
+            Cond::Name => self.name_mode,
+        }
+    }
+
+    fn applies(&mut self, rule: &Rule, end: usize) -> bool {
+        rule.when.is_empty()
+            || rule
+                .when
+                .iter()
+                .any(|all| all.iter().all(|c| self.holds(c, end)))
+    }
 }
 
 /// Picks the output of a unit `text[pos..end]` whose first source character
@@ -415,9 +435,15 @@ pub(crate) fn apply<'a>(table: &Table, text: &'a str, name_mode: bool) -> Cow<'a
                 }
             }
             Some(entry) => {
+                let mut unit = Unit {
+                    text,
+                    start: at,
+                    prev: None,
+                    name_mode,
+                };
                 let rule = table.rules_of(entry).iter().find_map(|rule| {
-                    let end = match_seq(text, at, rule.seq)?;
-                    applies(rule, text, at, end, name_mode).then_some((end, rule))
+                    let end = match_seq(text, at, c, rule.seq)?;
+                    unit.applies(rule, end).then_some((end, rule))
                 });
                 match rule {
                     Some((end, rule)) => (end, cased(&rule.out, entry.kind, text, (at, end), c)),
