@@ -331,18 +331,16 @@ fn match_seq(text: &str, pos: usize, first: char, seq: &str) -> Option<usize> {
 struct Unit<'t> {
     text: &'t str,
     start: usize,
-    prev: Option<Option<char>>,
+    prev: std::cell::OnceCell<Option<char>>,
     name_mode: bool,
 }
 
 impl Unit<'_> {
-    fn prev(&mut self) -> Option<char> {
-        *self
-            .prev
-            .get_or_insert_with(|| prev_letter(self.text, self.start))
+    fn prev(&self) -> Option<char> {
+        *self.prev.get_or_init(|| prev_letter(self.text, self.start))
     }
 
-    fn holds(&mut self, cond: &Cond, end: usize) -> bool {
+    fn holds(&self, cond: &Cond, end: usize) -> bool {
         match *cond {
             Cond::Initial => self.prev().is_none(),
             Cond::Final => next_letter(self.text, end).is_none(),
@@ -352,7 +350,7 @@ impl Unit<'_> {
         }
     }
 
-    fn applies(&mut self, rule: &Rule, end: usize) -> bool {
+    fn applies(&self, rule: &Rule, end: usize) -> bool {
         rule.when.is_empty()
             || rule
                 .when
@@ -435,10 +433,10 @@ pub(crate) fn apply<'a>(table: &Table, text: &'a str, name_mode: bool) -> Cow<'a
                 }
             }
             Some(entry) => {
-                let mut unit = Unit {
+                let unit = Unit {
                     text,
                     start: at,
-                    prev: None,
+                    prev: std::cell::OnceCell::new(),
                     name_mode,
                 };
                 let rule = table.rules_of(entry).iter().find_map(|rule| {
