@@ -52,7 +52,7 @@ use crate::stats::{Counts, Summary};
 /// A chunk is sent to the pool when it holds this many bytes…
 const CHUNK_BYTES: usize = 1 << 20;
 /// …or this many records.
-const CHUNK_RECORDS: usize = 8192;
+const CHUNK_RECORDS: usize = 4096;
 
 /// What a command does to one record.
 pub(crate) trait Job: Sync {
