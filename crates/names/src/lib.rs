@@ -9,18 +9,24 @@
     )
 )]
 
+mod cluster;
 mod error;
 mod fold;
+mod gazetteer;
 mod lexicon;
 mod matcher;
 mod parse;
+mod registry;
 mod romanize;
 mod tables;
 
+pub use cluster::{CanonicalScript, Cluster, ClusterOptions, Clusterer, Clustering};
 pub use error::Error;
+pub use gazetteer::{Gazetteer, GazetteerEntry};
 pub use lexicon::Gender;
 pub use matcher::{
     AlignedPart, Decision, Explanation, MatchOptions, MatchResult, Matcher, Role, Rule, Verdict,
 };
 pub use parse::{Culture, NameOrder, NamePart, OrderCue, ParsedName, Parser, ParserOptions};
+pub use registry::{Entity, Registry, Resolution};
 pub use romanize::{Romanization, Source};
