@@ -67,20 +67,33 @@ fn to_ascii<'a>(text: &'a str, _options: &Options) -> Cow<'a, str> {
 }
 
 /// Appends the transliteration of `rest` to `out`.
-fn push_converted(mut rest: &str, out: &mut String) {
-    while !rest.is_empty() {
-        // Copy the next ASCII run in one go.
-        let ascii_len = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (ascii, after) = rest.split_at(ascii_len);
-        out.push_str(ascii);
-        let mut chars = after.chars();
-        if let Some(c) = chars.next() {
-            out.push_str(any_ascii::any_ascii_char(c));
+fn push_converted(text: &str, out: &mut String) {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii() {
+            out.push(c);
+            prev = Some(c);
+            continue;
         }
-        rest = chars.as_str();
+        let ascii = any_ascii::any_ascii_char(c);
+        // An upper-case letter that becomes several letters (`Ш` → `Sh`)
+        // is written in capitals inside an ALL-CAPS word (`ШОЙГУ` →
+        // `SHOYGU`, not `ShOYGU`): when the next letter is upper case, or
+        // the word ends and the letter before was upper case.
+        let next = chars.peek().copied().filter(|n| n.is_alphabetic());
+        let all_caps = c.is_uppercase()
+            && ascii.bytes().any(|b| b.is_ascii_lowercase())
+            && match next {
+                Some(n) => n.is_uppercase(),
+                None => prev.is_some_and(char::is_uppercase),
+            };
+        if all_caps {
+            out.extend(ascii.chars().map(|a| a.to_ascii_uppercase()));
+        } else {
+            out.push_str(ascii);
+        }
+        prev = Some(c);
     }
 }
 
@@ -119,6 +132,13 @@ mod tests {
     #[test]
     fn nfd_kana_gives_the_same_letters() {
         assert_eq!(t("\u{30BD}\u{3099}"), t("ゾ"));
+    }
+
+    #[test]
+    fn all_caps_words_keep_their_digraphs_in_capitals() {
+        assert_eq!(t("ШОЙГУ Шойгу Ш"), "SHOYGU Shoygu Sh");
+        assert_eq!(t("ЩУКИН"), "SHCHUKIN");
+        assert_eq!(t("ЖЖ"), "ZHZH");
     }
 
     #[test]
