@@ -15,18 +15,24 @@ pub use polynorm_script as script;
 pub use polynorm_translit as translit;
 
 use polynorm_repair::{
-    Hygiene, HygieneOptions, LineSeparatorMode, MixedScript, MixedScriptOptions, NormalizationForm,
-    Repaired,
+    Hygiene, HygieneOptions, LineSeparatorMode, MixedScript, MixedScriptOptions, Mojibake,
+    MojibakeOptions, NormalizationForm, Repaired,
 };
 use polynorm_script::Analysis;
 
-/// A hygiene rule that can be switched on or off by name.
+/// A cleaning rule that can be switched on or off by name.
 ///
 /// The names (`Rule::name`) are the ones the command line accepts in
 /// `--enable` and `--disable`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Rule {
+    /// Text decoded with the wrong encoding (`cafÃ©`, `РЎРµСЂРіРµР№`, 8-bit
+    /// text read with another 8-bit code page) is re-read with the right one.
+    Mojibake,
+    /// `\uXXXX` escapes and HTML references escaped more than once
+    /// (`&amp;lt;`); off by default.
+    Escapes,
     /// Unicode normalization (NFC unless another form is chosen).
     Normalization,
     /// C0 and C1 control characters other than tab and newline.
@@ -59,7 +65,9 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 15] = [
+        Rule::Mojibake,
+        Rule::Escapes,
         Rule::Normalization,
         Rule::Controls,
         Rule::Bom,
@@ -78,6 +86,8 @@ impl Rule {
     /// The rule's kebab-case name, as used on the command line.
     pub const fn name(self) -> &'static str {
         match self {
+            Rule::Mojibake => "mojibake",
+            Rule::Escapes => "escapes",
             Rule::Normalization => "normalization",
             Rule::Controls => "controls",
             Rule::Bom => "bom",
@@ -97,6 +107,12 @@ impl Rule {
     /// One line saying what the rule does (the command's `--help` text).
     pub const fn description(self) -> &'static str {
         match self {
+            Rule::Mojibake => {
+                "Text decoded with the wrong encoding (cafÃ© → café, РЎРµСЂРіРµР№ → Сергей)"
+            }
+            Rule::Escapes => {
+                "Decode \\uXXXX escapes and HTML references escaped twice (&amp;lt;) (off by default)"
+            }
             Rule::Normalization => "Unicode normalization (see --normalize)",
             Rule::Controls => {
                 "C0/C1 control characters except tab and newline (VT, FF, lone CR, NEL become a space)"
@@ -129,15 +145,14 @@ impl Rule {
 
     /// Whether the rule is on in a default pipeline.
     pub fn is_default(self) -> bool {
-        Rule::is_on(
-            &HygieneOptions::default(),
-            MixedScriptOptions::default(),
-            self,
-        )
+        Rule::is_on(&Settings::default(), self)
     }
 
-    fn is_on(options: &HygieneOptions, mixed: MixedScriptOptions, rule: Rule) -> bool {
+    fn is_on(settings: &Settings, rule: Rule) -> bool {
+        let (options, mixed) = (&settings.hygiene, settings.mixed);
         match rule {
+            Rule::Mojibake => settings.mojibake.utf8 || settings.mojibake.legacy,
+            Rule::Escapes => settings.escapes,
             Rule::Homoglyphs => mixed.homoglyphs,
             Rule::KeyboardLayouts => mixed.keyboard_layouts,
             Rule::Normalization => options.normalization.is_some(),
@@ -154,8 +169,14 @@ impl Rule {
         }
     }
 
-    fn set(options: &mut HygieneOptions, mixed: &mut MixedScriptOptions, rule: Rule, on: bool) {
+    fn set(settings: &mut Settings, rule: Rule, on: bool) {
+        let (options, mixed) = (&mut settings.hygiene, &mut settings.mixed);
         match rule {
+            Rule::Mojibake => {
+                settings.mojibake.utf8 = on;
+                settings.mojibake.legacy = on;
+            }
+            Rule::Escapes => settings.escapes = on,
             Rule::Homoglyphs => mixed.homoglyphs = on,
             Rule::KeyboardLayouts => mixed.keyboard_layouts = on,
             Rule::Normalization => {
@@ -195,11 +216,23 @@ impl std::fmt::Display for Rule {
 /// fixed point.
 const MAX_DOCUMENT_ROUNDS: usize = 4;
 
+/// Rounds of mojibake repair and hygiene on one line before they are taken
+/// as settled (hygiene can bring characters together that were apart).
+const MAX_LINE_ROUNDS: usize = 3;
+
+/// The options of every stage, as the builder collects them.
+#[derive(Clone, Debug, Default)]
+struct Settings {
+    hygiene: HygieneOptions,
+    mixed: MixedScriptOptions,
+    mojibake: MojibakeOptions,
+    escapes: bool,
+}
+
 /// Builds a [`Pipeline`]; start from [`Pipeline::builder`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
-    hygiene: HygieneOptions,
-    mixed: MixedScriptOptions,
+    settings: Settings,
     words: Vec<String>,
 }
 
@@ -207,28 +240,28 @@ impl PipelineBuilder {
     /// Replaces all hygiene options at once.
     #[must_use]
     pub fn hygiene(mut self, options: HygieneOptions) -> Self {
-        self.hygiene = options;
+        self.settings.hygiene = options;
         self
     }
 
     /// Sets the normalization form; `None` turns normalization off.
     #[must_use]
     pub fn normalization(mut self, form: Option<NormalizationForm>) -> Self {
-        self.hygiene.normalization = form;
+        self.settings.hygiene.normalization = form;
         self
     }
 
     /// Switches a rule on.
     #[must_use]
     pub fn enable(mut self, rule: Rule) -> Self {
-        Rule::set(&mut self.hygiene, &mut self.mixed, rule, true);
+        Rule::set(&mut self.settings, rule, true);
         self
     }
 
     /// Switches a rule off.
     #[must_use]
     pub fn disable(mut self, rule: Rule) -> Self {
-        Rule::set(&mut self.hygiene, &mut self.mixed, rule, false);
+        Rule::set(&mut self.settings, rule, false);
         self
     }
 
@@ -236,11 +269,20 @@ impl PipelineBuilder {
     /// (default 0.9). Values outside 0–1 are clamped.
     #[must_use]
     pub fn min_confidence(mut self, confidence: f32) -> Self {
-        self.mixed.min_confidence = if confidence.is_nan() {
+        self.settings.mixed.min_confidence = if confidence.is_nan() {
             MixedScriptOptions::default().min_confidence
         } else {
             confidence.clamp(0.0, 1.0)
         };
+        self
+    }
+
+    /// Sets the mojibake repair's options (both channels on, least
+    /// confidence 0.8, by default); [`Rule::Mojibake`] switches both
+    /// channels at once.
+    #[must_use]
+    pub fn mojibake(mut self, options: MojibakeOptions) -> Self {
+        self.settings.mojibake = options;
         self
     }
 
@@ -259,11 +301,14 @@ impl PipelineBuilder {
 
     /// Finishes the pipeline.
     pub fn build(self) -> Pipeline {
-        let mut mixed = MixedScript::new(self.mixed);
+        let settings = self.settings;
+        let mut mixed = MixedScript::new(settings.mixed);
         mixed.add_words(&self.words);
         Pipeline {
-            hygiene: Hygiene::new(self.hygiene),
+            hygiene: Hygiene::new(settings.hygiene),
             mixed,
+            mojibake: Mojibake::new(settings.mojibake),
+            escapes: settings.escapes,
         }
     }
 }
@@ -276,6 +321,8 @@ impl PipelineBuilder {
 pub struct Pipeline {
     hygiene: Hygiene,
     mixed: MixedScript,
+    mojibake: Mojibake,
+    escapes: bool,
 }
 
 impl Default for Pipeline {
@@ -297,7 +344,13 @@ impl Pipeline {
 
     /// Whether a rule is on.
     pub fn is_enabled(&self, rule: Rule) -> bool {
-        Rule::is_on(self.hygiene.options(), *self.mixed.options(), rule)
+        let settings = Settings {
+            hygiene: self.hygiene.options().clone(),
+            mixed: *self.mixed.options(),
+            mojibake: *self.mojibake.options(),
+            escapes: self.escapes,
+        };
+        Rule::is_on(&settings, rule)
     }
 
     /// Cleans `text` with every enabled stage, using `text` itself as the
@@ -312,8 +365,8 @@ impl Pipeline {
             .unwrap_or_else(|| Repaired::unchanged(text))
     }
 
-    /// Cleans the lines of one document: hygiene on each line, then the
-    /// mixed-script repair of every line judged with the words of all of
+    /// Cleans the lines of one document: escapes (when on), mojibake repair
+    /// and hygiene on each line, then the mixed-script repair of every line judged with the words of all of
     /// them (so `Sergeн` on one line is read against `Sergey` on another).
     ///
     /// The repair runs to a fixed point of the document: a repaired word
@@ -324,8 +377,7 @@ impl Pipeline {
     where
         I: IntoIterator<Item = &'a str>,
     {
-        let mut results: Vec<Repaired<'a>> =
-            lines.into_iter().map(|l| self.hygiene.apply(l)).collect();
+        let mut results: Vec<Repaired<'a>> = lines.into_iter().map(|l| self.line(l)).collect();
         let mut pending: Vec<bool> = results
             .iter()
             .map(|r| self.mixed.needs_review(&r.text))
@@ -348,8 +400,9 @@ impl Pipeline {
                 let mut repaired = taken.and_then(|t| self.mixed.apply(t, &context));
                 if repaired.changes.len() > before {
                     // A re-typed letter can meet a combining mark that now
-                    // composes: normalize (and tidy) once more.
-                    repaired = repaired.and_then(|t| self.hygiene.apply(t));
+                    // composes, or form a sequence the mojibake repair
+                    // reads: the line stages run once more.
+                    repaired = repaired.and_then(|t| self.line(t));
                     changed_any = true;
                 } else {
                     *pending = false;
@@ -363,7 +416,38 @@ impl Pipeline {
         results
     }
 
-    /// Hygiene alone: the first stage of [`Pipeline::clean`].
+    /// The stages that see one line at a time, to their fixed point:
+    /// escapes (when on), then mojibake repair before hygiene (normalization
+    /// and the control and space rules would rewrite the characters that
+    /// tell mojibake: C1 controls, no-break spaces), then again while
+    /// hygiene's changes leave something to repair (a removed zero-width
+    /// space can join the halves of a mojibake sequence).
+    pub fn line<'a>(&self, text: &'a str) -> Repaired<'a> {
+        let mut result = Repaired::unchanged(text);
+        for _ in 0..MAX_LINE_ROUNDS {
+            if self.escapes {
+                result = result.and_then(polynorm_repair::decode_escapes);
+            }
+            result = result.and_then(|t| self.mojibake.apply(t));
+            let repaired = result.changes.len();
+            result = result.and_then(|t| self.hygiene.apply(t));
+            // Settled when hygiene changed nothing after the repairs (they
+            // are fixed points of their own output), or nothing is left to
+            // repair.
+            if result.changes.len() == repaired || !self.needs_line_round(&result.text) {
+                break;
+            }
+        }
+        result
+    }
+
+    /// Whether the first stages could change `text` again.
+    fn needs_line_round(&self, text: &str) -> bool {
+        self.mojibake.needs_review(text)
+            || (self.escapes && polynorm_repair::decode_escapes(text).is_changed())
+    }
+
+    /// Hygiene alone: the last of the line stages of [`Pipeline::clean`].
     pub fn hygiene<'a>(&self, text: &'a str) -> Repaired<'a> {
         self.hygiene.apply(text)
     }
@@ -401,8 +485,14 @@ mod tests {
         let off_by_default: Vec<_> = Rule::ALL.into_iter().filter(|r| !r.is_default()).collect();
         assert_eq!(
             off_by_default,
-            [Rule::HtmlEntities, Rule::Fullwidth, Rule::Quotes]
+            [
+                Rule::Escapes,
+                Rule::HtmlEntities,
+                Rule::Fullwidth,
+                Rule::Quotes
+            ]
         );
+        assert!(Rule::Mojibake.is_default());
         assert!(Rule::Homoglyphs.is_default() && Rule::KeyboardLayouts.is_default());
     }
 
@@ -416,6 +506,31 @@ mod tests {
             p.hygiene_options().normalization,
             Some(NormalizationForm::Nfkd)
         );
+    }
+
+    #[test]
+    fn mojibake_is_repaired_before_hygiene() {
+        let p = Pipeline::default();
+        // The NBSP of `à` (C3 A0) survives until the mojibake stage reads it.
+        assert_eq!(p.clean("voilÃ\u{A0} tout, cafÃ©").text, "voilà tout, café");
+        assert_eq!(p.clean("РЎРµСЂРіРµР№").text, "Сергей");
+        let off = Pipeline::builder().disable(Rule::Mojibake).build();
+        assert_eq!(off.clean("cafÃ©").text, "cafÃ©");
+    }
+
+    #[test]
+    fn escapes_when_enabled() {
+        let p = Pipeline::builder().enable(Rule::Escapes).build();
+        assert_eq!(p.clean(r"caf\u00c3\u00a9 &amp;lt;b&amp;gt;").text, "café <b>");
+        assert_eq!(Pipeline::default().clean(r"caf\u00e9").text, r"caf\u00e9");
+    }
+
+    #[test]
+    fn zero_width_inside_mojibake_is_settled_in_one_clean() {
+        let p = Pipeline::default();
+        let once = p.clean("caf\u{C3}\u{200B}\u{A9} ok").text.into_owned();
+        assert_eq!(once, "café ok");
+        assert_eq!(p.clean(&once).text, once);
     }
 
     #[test]

@@ -93,6 +93,14 @@ pub(crate) fn apply(text: &str) -> Repaired<'_> {
     edits.finish()
 }
 
+/// The reference at the start of `s` (which starts with `&`) that this rule
+/// would decode: its length in bytes and its value. Used by the escapes
+/// stage for references escaped more than once.
+pub(crate) fn decode_one(s: &str) -> Option<(usize, String)> {
+    let reference = parse(s)?;
+    Some((reference.len, reference.value.as_str().to_owned()))
+}
+
 /// A letter, digit or `#`: a byte that can continue `&…` into a reference.
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'#'

@@ -13,6 +13,7 @@ mod chars;
 mod context;
 mod edit;
 mod entities;
+mod escapes;
 mod hygiene;
 mod mixed;
 mod mojibake;
@@ -23,6 +24,7 @@ mod repaired;
 mod scan;
 mod tables;
 
+pub use escapes::decode_escapes;
 pub use hygiene::Hygiene;
 pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions, MAX_REVIEW_BYTES};
 pub use mojibake::{CodePage, Mojibake, MojibakeOptions};

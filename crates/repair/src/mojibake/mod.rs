@@ -138,12 +138,13 @@ impl Mojibake {
                 .iter()
                 .filter(|p| p.page == Some(page) && p.confidence >= 0.9)
                 .count();
-            if strong >= 2 {
-                let prior = (strong as f32).min(4.0);
-                for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
-                    if p.gain > 0.0 {
-                        p.confidence = p.confidence.max(logistic(p.raw + prior - 1.5));
-                    }
+            let prior = (strong as f32).min(4.0);
+            for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
+                // Between pages that read a word differently, the one that
+                // explains more of the line wins; rarer pages give way.
+                p.rank = p.gain + 0.5 * prior - page_penalty(page);
+                if strong >= 1 && p.gain > 0.0 {
+                    p.confidence = p.confidence.max(logistic(p.raw + prior - 1.5));
                 }
             }
         }
@@ -172,6 +173,9 @@ struct Proposal {
     gain: f32,
     /// Gain plus structural support, the input of the confidence.
     raw: f32,
+    /// What ranks rival proposals for one span (the gain, adjusted by the
+    /// line's page prior).
+    rank: f32,
     confidence: f32,
     evidence: String,
     /// The page of a UTF-8 repair.
@@ -183,15 +187,7 @@ fn apply_proposals(text: &str, mut proposals: Vec<Proposal>) -> Repaired<'_> {
     if proposals.is_empty() {
         return Repaired::unchanged(text);
     }
-    // Best first; a stable sort keeps page order among equals.
-    proposals.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-    let mut chosen: Vec<Proposal> = Vec::new();
-    for p in proposals {
-        if chosen.iter().all(|c| p.end <= c.start || c.end <= p.start) {
-            chosen.push(p);
-        }
-    }
-    chosen.sort_by_key(|p| p.start);
+    let chosen = best_disjoint(proposals);
     let mut out = String::with_capacity(text.len());
     let mut changes = Vec::with_capacity(chosen.len());
     let mut copied = 0;
@@ -215,6 +211,54 @@ fn apply_proposals(text: &str, mut proposals: Vec<Proposal>) -> Repaired<'_> {
         text: Cow::Owned(out),
         changes,
     }
+}
+
+/// The non-overlapping proposals with the highest total rank (weighted
+/// interval scheduling), in text order: one page's repair of several words
+/// joined by lost no-break spaces does not beat other pages' repairs of
+/// each word unless it ranks above them all together.
+fn best_disjoint(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
+    // By end; a stable sort keeps page order among equals.
+    proposals.sort_by_key(|p| (p.end, p.start));
+    let n = proposals.len();
+    // best[i]: the best total of the first i proposals; take[i]: whether
+    // proposal i - 1 is in that best set.
+    let mut best = vec![0f32; n + 1];
+    let mut take = vec![false; n + 1];
+    for i in 0..n {
+        let Some(p) = proposals.get(i) else { break };
+        let before = proposals
+            .get(..i)
+            .map_or(0, |done| done.partition_point(|q| q.end <= p.start));
+        let with = best.get(before).copied().unwrap_or(0.0) + p.rank.max(0.0);
+        let without = best.get(i).copied().unwrap_or(0.0);
+        if let (Some(slot), Some(t)) = (best.get_mut(i + 1), take.get_mut(i + 1)) {
+            *slot = with.max(without);
+            *t = with > without;
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut i = n;
+    while i > 0 {
+        if take.get(i).copied().unwrap_or(false) {
+            if let Some(k) = keep.get_mut(i - 1) {
+                *k = true;
+            }
+            let start = proposals.get(i - 1).map_or(0, |p| p.start);
+            i = proposals
+                .get(..i - 1)
+                .map_or(0, |done| done.partition_point(|q| q.end <= start));
+        } else {
+            i -= 1;
+        }
+    }
+    let mut chosen: Vec<Proposal> = proposals
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect();
+    chosen.sort_by_key(|p| p.start);
+    chosen
 }
 
 /// A decodable sequence: characters `start..end` (bytes) stand for `ch`.
@@ -620,6 +664,7 @@ fn judge_unit(
         after: a.to_owned(),
         gain,
         raw: gain + support,
+        rank: gain,
         confidence,
         evidence,
         page: Some(page),
@@ -678,6 +723,16 @@ fn trim<'b>(a: &str, b: &'b str) -> (usize, &'b str, usize) {
         .get(..rb.len() - suffix.min(rb.len()))
         .unwrap_or_default();
     (prefix, middle, suffix)
+}
+
+/// How much rarer a page is than windows-1252 and its kin as the wrong
+/// decoder of UTF-8 in the wild.
+fn page_penalty(page: CodePage) -> f32 {
+    match page {
+        CodePage::Windows1252 | CodePage::Latin1 | CodePage::Windows1251 => 0.0,
+        CodePage::MacRoman | CodePage::Cp437 => 0.5,
+        _ => 0.25,
+    }
 }
 
 fn logistic(x: f32) -> f32 {
@@ -794,6 +849,7 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Propo
         after: after_text,
         gain,
         raw: gain,
+        rank: gain,
         confidence,
         evidence,
         page: None,
@@ -814,6 +870,18 @@ mod tests {
 
     fn fix(text: &str) -> String {
         Mojibake::default().apply(text).text.into_owned()
+    }
+
+    /// `MOJIBAKE_LINE="…" cargo test -p polynorm-repair --lib debug_line -- --ignored --nocapture`
+    #[test]
+    #[ignore = "a tool: prints the changes made to a line"]
+    fn debug_line() {
+        let line = std::env::var("MOJIBAKE_LINE").unwrap_or_default();
+        let r = Mojibake::default().apply(&line);
+        println!("{}", r.text);
+        for c in &r.changes {
+            println!("{:?} -> {:?} {:.3} {}", c.before, c.after, c.confidence, c.evidence);
+        }
     }
 
     #[test]

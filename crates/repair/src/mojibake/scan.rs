@@ -47,7 +47,8 @@ pub(crate) struct Hints {
 }
 
 impl Hints {
-    pub(crate) fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         self.utf8 == 0 && !self.legacy_latin && !self.legacy_cyrillic
     }
 }

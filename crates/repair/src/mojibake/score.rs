@@ -60,7 +60,9 @@ fn info(c: char) -> (f32, Kind) {
         '©' | '®' | '£' | '¥' | '¢' | '§' | '€' | '№' => (1.0, Kind::Symbol),
         '\u{A1}'..='\u{BF}' | '×' | '÷' => (1.5, Kind::Symbol),
         'Š' | 'š' | 'Ž' | 'ž' | 'Œ' | 'œ' => letter(0.8),
-        'Ÿ' | 'ƒ' => letter(1.5),
+        'Ÿ' => letter(1.5),
+        // The florin sign and function symbol, rarely a letter of a word.
+        'ƒ' => (1.5, Kind::Symbol),
         '\u{C0}'..='\u{FF}' => letter(0.3),
         '\u{0100}'..='\u{017F}' | 'Ș' | 'ș' | 'Ț' | 'ț' => letter(0.4),
         '\u{0180}'..='\u{024F}' => letter(1.2),
@@ -246,6 +248,17 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
     if is_latin1_lead(p) && is_cp1252_tail(c) {
         return if matches!(p, 'Â' | 'Ã') { 3.0 } else { 2.5 };
     }
+    // What UTF-8 Cyrillic looks like read as windows-1251: `Р`/`С` (the
+    // lead bytes 0xD0, 0xD1) before signs no word has there (`Р“`, `С–`).
+    if ('А'..='Я').contains(&p)
+        && matches!(
+            c,
+            '‚' | '„' | '†' | '‡' | '€' | '‰' | '‹' | '›' | '‘' | '“' | '•' | '–' | '—' | '™'
+                | '¤' | '¦' | '§' | '©' | '¬' | '®' | '°' | '±' | 'µ' | '¶' | '·' | '№'
+        )
+    {
+        return 2.0;
+    }
     match (pk, ck) {
         (Kind::Letter { sc: a, lower, .. }, Kind::Letter { sc: b, upper, .. }) => {
             let mut cost = 0.0;
@@ -269,6 +282,8 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
             }
         }
         (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 3.0,
+        // A mark no European spelling puts on a letter (`i̤`).
+        (Kind::Letter { .. }, Kind::Mark) if !matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}') => 1.5,
         (Kind::Letter { .. }, Kind::Punct) if c == '„' => 1.5,
         // A hyphen belongs between letters, not next to a space.
         (Kind::Punct, Kind::Space) if matches!(p, '\u{2010}' | '\u{2011}') => 1.0,
