@@ -15,6 +15,7 @@ mod fold;
 mod gazetteer;
 mod lexicon;
 mod matcher;
+mod mentions;
 mod parse;
 mod registry;
 mod romanize;
@@ -27,6 +28,7 @@ pub use lexicon::Gender;
 pub use matcher::{
     AlignedPart, Decision, Explanation, MatchOptions, MatchResult, Matcher, Role, Rule, Verdict,
 };
+pub use mentions::{mentions, DocumentPeople, Evidence, Mention, MentionFinder, Person};
 pub use parse::{Culture, NameOrder, NamePart, OrderCue, ParsedName, Parser, ParserOptions};
 pub use registry::{Entity, Registry, Resolution};
 pub use romanize::{Romanization, Source};
