@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
+mod be_forms;
 mod html_entities;
 mod layouts;
 mod lexicon;
@@ -66,6 +67,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(lookalikes::generate(root).context("lookalikes")?);
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
+    outputs.extend(be_forms::generate(root).context("be_forms")?);
     outputs.extend(names::generate(root).context("names")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
     outputs.extend(translit_han::generate(root).context("translit_han")?);

@@ -293,7 +293,68 @@ fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
 }
 
 /// Zipf frequency (0–9.9) of a lowercase word in a language, if listed.
+/// Belarusian words outside the lexicon that hunspell-be knows in some
+/// inflection count as dictionary words of unknown frequency (3.0, as
+/// every Belarusian lexicon entry).
 pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
+    let found = lexicon_zipf(lang, lower);
+    if found.is_none() && lang == "be" && is_belarusian_form(lower) {
+        return Some(3.0);
+    }
+    found
+}
+
+/// Whether `lower` is a Belarusian word form: every inflection of every
+/// hunspell-be entry, as an FST set decoded on first use.
+pub(crate) fn is_belarusian_form(lower: &str) -> bool {
+    static SET: OnceLock<Option<fst::Set<Vec<u8>>>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let bytes = decode_base64(crate::tables::be_forms::BE_FORMS_FST_BASE64);
+        debug_assert!(bytes.is_some(), "the generated base64 is valid");
+        bytes.and_then(|b| fst::Set::new(b).ok())
+    })
+    .as_ref()
+    .is_some_and(|set| set.contains(lower))
+}
+
+/// Decodes standard padded base64; `None` on a malformed input.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let bytes = text.as_bytes();
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for quad in bytes.chunks_exact(4) {
+        let pad = quad.iter().rev().take_while(|&&b| b == b'=').count();
+        let mut n = 0u32;
+        for (i, &b) in quad.iter().enumerate() {
+            let v = if i >= 4 - pad { 0 } else { value(b)? };
+            n = n << 6 | v;
+        }
+        let [_, a, b, c] = n.to_be_bytes();
+        out.push(a);
+        if pad < 2 {
+            out.push(b);
+        }
+        if pad < 1 {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// The lexicon's own Zipf frequency of a lowercase word.
+fn lexicon_zipf(lang: &str, lower: &str) -> Option<f32> {
     let lex = lexicon(lang)?;
     let mut lo = 0usize;
     let mut hi = lex.offsets.len();
@@ -409,6 +470,25 @@ pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn belarusian_forms_beyond_the_lexicon() {
+        for w in ["забаронена", "канкрэтны", "нарыхтоўкі", "скапіраваць"] {
+            assert!(lexicon_zipf("be", w).is_none(), "{w} is in the lexicon already");
+            assert_eq!(zipf("be", w), Some(3.0), "{w}");
+        }
+        assert_eq!(zipf("be", "скапіраваяж"), None);
+        assert_eq!(zipf("ru", "забаронена"), None);
+    }
+
+    #[test]
+    fn base64_decodes() {
+        assert_eq!(decode_base64("TWFu").as_deref(), Some(&b"Man"[..]));
+        assert_eq!(decode_base64("TWE=").as_deref(), Some(&b"Ma"[..]));
+        assert_eq!(decode_base64("TQ==").as_deref(), Some(&b"M"[..]));
+        assert_eq!(decode_base64("T!=="), None);
+        assert_eq!(decode_base64("TQ="), None);
+    }
 
     #[test]
     fn scripts_of_letters() {
