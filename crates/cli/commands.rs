@@ -76,6 +76,14 @@ pub(crate) fn pipeline_from(args: &CleanArgs) -> Result<Pipeline> {
     Ok(pipeline)
 }
 
+/// `--encoding` is for text input: records are read as UTF-8.
+fn text_only_encoding(input: &InputArgs) -> Result<()> {
+    if input.encoding.is_some() {
+        bail!("--encoding applies to text input; JSONL, CSV and TSV records are read as UTF-8");
+    }
+    Ok(())
+}
+
 /// Reads every source, handing each line to `handler`; handles open and read
 /// errors, invalid UTF-8 and over-long lines the same way for every command.
 fn for_each_line(
@@ -88,8 +96,13 @@ fn for_each_line(
     let limit = usize::try_from(input.max_line_bytes).unwrap_or(usize::MAX);
     for source in Source::from_args(&input.files) {
         let name = source.name();
-        let reader: Box<dyn Read> = match source.open() {
-            Ok(r) => r,
+        let reader: Box<dyn Read> = match source.open_text(input.encoding) {
+            Ok((r, decided)) => {
+                if let Some(note) = decided.and_then(crate::io::Decided::note) {
+                    crate::report::warn(&format!("{name}: {note}"));
+                }
+                r
+            }
             Err(e) => {
                 status.fatal(&format!("{name}: {e}"));
                 continue;
@@ -354,6 +367,7 @@ pub(crate) fn clean(args: &CleanArgs, status: &mut Status) -> Result<()> {
     if let Some(settings) =
         batch::Settings::resolve(&args.batch, &args.input, "clean", result_field)?
     {
+        text_only_encoding(&args.input)?;
         let job = batch::CleanJob {
             pipeline: pipeline_from(args)?,
             explain: args.explain,
@@ -480,6 +494,7 @@ pub(crate) fn detect(args: &DetectArgs, status: &mut Status) -> Result<()> {
     if let Some(settings) =
         batch::Settings::resolve(&args.batch, &args.input, "detect", Some("detect"))?
     {
+        text_only_encoding(&args.input)?;
         if args.document {
             bail!("--document reads text; for records, use --field");
         }

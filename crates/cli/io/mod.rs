@@ -3,10 +3,12 @@
 
 pub(crate) mod compress;
 pub(crate) mod csv;
+mod decode;
 pub(crate) mod jsonl;
 mod lines;
 pub(crate) mod record;
 
+pub(crate) use decode::{encoding_for_label, Decided};
 pub(crate) use lines::{decode_line, Line, LineReader};
 
 use std::io::{self, Read};
@@ -50,6 +52,16 @@ impl Source {
             Source::Stdin => Box::new(io::stdin().lock()),
             Source::File(p) => compress::open(p, None)?,
         })
+    }
+
+    /// Opens the source as UTF-8 text: decoded from the `forced` encoding,
+    /// or from the one its first 64 KiB show when they are not UTF-8 (see
+    /// [`Decided`]).
+    pub(crate) fn open_text(
+        &self,
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> io::Result<(Box<dyn Read>, Option<Decided>)> {
+        decode::open(self.open()?, forced)
     }
 }
 
