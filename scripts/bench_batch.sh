@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Batch benchmark (issue 7): `polynorm clean` over a generated JSONL corpus
+# with 1 and 2 worker threads, at 100 MB and 1 GB, beside the Python peers.
+#
+#   scripts/bench_batch.sh [POLYNORM_BINARY]      (default: target/release/polynorm)
+#
+# Needs: the corpora (scripts/make_batch_corpus.py, see below), GNU time at
+# /usr/bin/time, and for the peers a venv with peers/requirements-batch.txt
+# at $PEERS_VENV (default /work/peers-venv). Writes one CSV row per run to
+# $OUT (default /tmp/polynorm-batch/results.csv); nothing under the work tree.
+#
+# Columns: corpus, MB, config, jobs, records, seconds (wall), user and
+# system CPU seconds, MB/s and records/s (wall), peak RSS in KB, and the
+# 1-minute load average before the run (other processes on the machine
+# take cores from the run when it is above 0).
+set -euo pipefail
+
+BIN=${1:-target/release/polynorm}
+DIR=${DIR:-/tmp/polynorm-batch}
+OUT=${OUT:-$DIR/results.csv}
+PEERS_VENV=${PEERS_VENV:-/work/peers-venv}
+PEER_SAMPLE_MB=${PEER_SAMPLE_MB:-20}
+RUNS=${RUNS:-"100:full:1 100:full:2 100:hygiene:1 100:hygiene:2 100:layer:1 100:layer:2 1000:layer:1 1000:layer:2 1000:hygiene:2 1000:full:2"}
+
+mkdir -p "$DIR"
+for mb in 100 1000; do
+    if [ ! -f "$DIR/corpus-${mb}mb.jsonl" ]; then
+        python3 "$(dirname "$0")/make_batch_corpus.py" --size-mb "$mb" --out "$DIR/corpus-${mb}mb.jsonl"
+    fi
+done
+
+config_flags() {
+    case "$1" in
+        # Everything `clean` does by default.
+        full) echo "" ;;
+        # Unicode hygiene and NFC only: no mojibake, no mixed-script judge.
+        hygiene) echo "--disable mojibake --disable homoglyphs --disable keyboard-layouts" ;;
+        # Every rule off: the batch layer alone (read, validate and parse
+        # each JSON record, find the field, write the record).
+        layer) echo "--normalize none --disable mojibake --disable homoglyphs --disable keyboard-layouts \
+            --disable controls --disable bom --disable soft-hyphens --disable zero-width \
+            --disable bidi-controls --disable spaces --disable line-separators" ;;
+    esac
+}
+
+[ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1" > "$OUT"
+
+for run in $RUNS; do
+    IFS=: read -r mb config jobs <<< "$run"
+    input="$DIR/corpus-${mb}mb.jsonl"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    # shellcheck disable=SC2046
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
+        "$BIN" clean --jobs "$jobs" --stats "$DIR/stats.json" $(config_flags "$config") "$input" > /dev/null
+    read -r secs user sys rss < "$DIR/time.txt"
+    python3 - "$DIR/stats.json" "$secs" "$user" "$sys" "$rss" "$mb" "$config" "$jobs" "$load" >> "$OUT" <<'EOF'
+import datetime, json, sys
+stats = json.load(open(sys.argv[1]))
+secs, user, sys_s, rss = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+mb, config, jobs, load = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9]
+assert stats["rejects"] == 0 and stats["records_in"] == stats["records_out"], stats
+print(",".join(str(x) for x in [
+    datetime.date.today(), "polynorm", f"corpus-{mb}mb.jsonl", round(stats["bytes_in"] / 1e6, 1), config, jobs,
+    stats["records_in"], secs, user, sys_s, round(stats["bytes_in"] / 1e6 / secs, 2),
+    round(stats["records_in"] / secs), rss, load]))
+EOF
+    tail -1 "$OUT"
+done
+
+# Python peers, single-threaded, on the first $PEER_SAMPLE_MB MB of the
+# 100 MB corpus (their rate is per MB, so the sample stands for the file).
+if [ -x "$PEERS_VENV/bin/python" ]; then
+    head -c $((PEER_SAMPLE_MB * 1000000)) "$DIR/corpus-100mb.jsonl" | head -n -1 > "$DIR/peer-sample.jsonl"
+    for job in clean translit; do
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
+            "$PEERS_VENV/bin/python" "$(dirname "$0")/../peers/batch_peers.py" --job "$job" \
+            "$DIR/peer-sample.jsonl" "$DIR/peer-$job.jsonl" > "$DIR/peer.json"
+        read -r secs user sys rss < "$DIR/time.txt"
+        python3 - "$DIR/peer.json" "$user" "$sys" "$rss" "$job" "$load" >> "$OUT" <<'EOF'
+import datetime, json, sys
+p = json.load(open(sys.argv[1]))
+tool = {"clean": "python ftfy.fix_text", "translit": "python anyascii"}[sys.argv[5]]
+print(",".join(str(x) for x in [
+    datetime.date.today(), tool, "corpus-100mb.jsonl (sample)", round(p["bytes"] / 1e6, 1), sys.argv[5], 1,
+    p["records"], p["seconds"], sys.argv[2], sys.argv[3], p["mb_per_second"], round(p["records_per_second"]),
+    sys.argv[4], sys.argv[6]]))
+EOF
+        tail -1 "$OUT"
+    done
+fi

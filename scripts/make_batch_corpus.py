@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Generate a JSONL corpus of real-text records for the batch benchmark.
+
+Python 3.11, stdlib only. Nothing generated here is committed: the output
+goes under /tmp (default /tmp/polynorm-batch/).
+
+Sources (all committed in the repository, real text, see their READMEs):
+
+* fixtures/bench/{en,ru,zh,mixed,dirty}.txt — one paragraph per line
+  (English, Russian, Chinese, 21 languages in 11 scripts, and lines of
+  those with scraper damage);
+* fixtures/eval/mixed-script/*.jsonl and fixtures/eval/mojibake/*.jsonl —
+  the `input` sentence of every case (clean and damaged, 12 languages).
+
+Each record looks like a scraped item:
+
+    {"id":123,"lang":"ru","source":"bench/ru","url":"https://example.org/ru/123",
+     "title":"…first words…","text":"…one to three paragraphs…",
+     "meta":{"crawl":"2026-11","chars":456,"tags":["ru","doc"]}}
+
+Paragraphs are drawn with a fixed seed, so the same size gives the same
+file. Usage:
+
+    python3 scripts/make_batch_corpus.py --size-mb 1000 \
+        --out /tmp/polynorm-batch/corpus-1000mb.jsonl
+"""
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def paragraphs():
+    """(lang, source, text) for every real paragraph we have."""
+    out = []
+    for name, lang in [("en", "en"), ("ru", "ru"), ("zh", "zh"), ("mixed", "mul"), ("dirty", "mul")]:
+        for line in (ROOT / "fixtures/bench" / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                out.append((lang, f"bench/{name}", line))
+    for family in ["mixed-script", "mojibake"]:
+        for path in sorted((ROOT / "fixtures/eval" / family).glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                if not line.strip():
+                    continue
+                case = json.loads(line)
+                out.append((case.get("lang", path.stem), f"eval/{family}", case["input"]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size-mb", type=float, required=True, help="stop after this many MB (10^6 bytes)")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    pool = paragraphs()
+    limit = int(args.size_mb * 1_000_000)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    n = 0
+    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+        buf = []
+        while written < limit:
+            k = rng.choice((1, 1, 1, 2, 3))
+            picks = [rng.choice(pool) for _ in range(k)]
+            lang, source, _ = picks[0]
+            text = "\n".join(p[2] for p in picks)
+            title = " ".join(picks[0][2].split()[:8])
+            record = {
+                "id": n,
+                "lang": lang,
+                "source": source,
+                "url": f"https://example.org/{lang}/{n}",
+                "title": title,
+                "text": text,
+                "meta": {"crawl": "2026-11", "chars": len(text), "tags": [lang, source.split("/")[0]]},
+            }
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+            buf.append(line)
+            written += len(line.encode("utf-8"))
+            n += 1
+            if len(buf) >= 10_000:
+                f.write("".join(buf))
+                buf.clear()
+        f.write("".join(buf))
+    print(f"{args.out}: {n} records, {written} bytes, from {len(pool)} paragraphs")
+
+
+if __name__ == "__main__":
+    main()
