@@ -9,7 +9,7 @@
 //   data/curated/translit/cyrillic.tsv (polynorm curated)
 //     sha256 1c0da5d58b5d879852cb8b9003a34178a6790094cb49ae8652f77c40c82d32c2
 //   data/curated/translit/cyrillic-reverse.tsv (polynorm curated)
-//     sha256 b4be7c627e164a8cf40be929382126c7c02094a17653d2435f0219afd8152eaf
+//     sha256 75b0a03f8ca51b2f6ef18ba58429baa28b856232f85d428e8326bcd6150816d1
 //   data/curated/translit/cyrillic-fallback.tsv (polynorm curated)
 //     sha256 7ce4d216461612c25aca50bbf37b7d7e403a130dd53cc97d52b6055991bce198
 // Generator: polynorm-gen 0.1.0
@@ -6248,9 +6248,9 @@ pub(crate) static RU_NAME: Table = Table {
         r("ch", "ч", "Ч", "Ч", &[]),
         r("ck", "к", "К", "К", &[]),
         r("iia", "ия", "Ия", "ИЯ", &[]),
+        r("ia", "ия", "Ия", "ИЯ", &[&[Cond::Final]]),
         r("ii", "ий", "Ий", "ИЙ", &[&[Cond::Final, Cond::Name]]),
         r("iy", "ий", "Ий", "ИЙ", &[&[Cond::Final, Cond::Name]]),
-        r("ia", "ия", "Ия", "ИЯ", &[]),
         r("iu", "ю", "Ю", "Ю", &[]),
         r("i", "й", "Й", "Й", &[&[Cond::Prev(set(0x0000, 0x0020_8022_0000_0000_0000_0000_0000_0000, "")), Cond::Final], &[Cond::Prev(set(0x0000, 0x0020_8022_0000_0000_0000_0000_0000_0000, "")), Cond::Next(set(0x0000, 0x05df_7ddc_0000_0000_0000_0000_0000_0000, ""))]]),
         r("ja", "я", "Я", "Я", &[]),
@@ -6263,7 +6263,7 @@ pub(crate) static RU_NAME: Table = Table {
         r("shch", "щ", "Щ", "Щ", &[]),
         r("sch", "щ", "Щ", "Щ", &[]),
         r("sh", "ш", "Ш", "Ш", &[]),
-        r("tch", "ч", "Ч", "Ч", &[]),
+        r("tch", "ч", "Ч", "Ч", &[&[Cond::Initial]]),
         r("ts", "ц", "Ц", "Ц", &[]),
         r("tz", "ц", "Ц", "Ц", &[]),
         r("vyov", "вьёв", "Вьёв", "ВЬЁВ", &[&[Cond::Final]]),
