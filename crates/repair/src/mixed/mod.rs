@@ -320,15 +320,17 @@ impl MixedScript {
             // A lookalike respelling must be a word: of a lexicon, the
             // user's list or the document (`сор` for `cop`; `BIOS` is no
             // Cyrillic word).
+            let exotic = word.chars().any(is_exotic_lookalike);
             let homoglyph = self.options.homoglyphs
                 && w.letters() >= 2
-                && !(acronym && w.letters() <= 3)
+                && (!(acronym && w.letters() <= 3) || exotic)
                 && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
                     let lower = respelled.to_lowercase();
-                    dominant
-                        .languages()
-                        .iter()
-                        .any(|l| zipf(l, &lower).is_some())
+                    exotic
+                        || dominant
+                            .languages()
+                            .iter()
+                            .any(|l| zipf(l, &lower).is_some())
                         || self.user_words.contains(&lower)
                         || context.is_some_and(|c| c.count(&lower) > 0)
                 });
@@ -470,8 +472,17 @@ impl MixedScript {
         // A word the wanted language's lexicon lists as rare but a related
         // language uses constantly (`не`: the Belarusian list has no
         // frequencies) keeps most of that weight.
+        // Belarusian entries carry no measured frequency (all 3.0), so a
+        // word its neighbours share keeps nearly all of their weight.
+        let related_off = if own.is_some_and(|o| o.1 == "be") {
+            0.5
+        } else {
+            1.5
+        };
         let best = match (own, other) {
-            (Some(o), Some(b)) if b.1 != o.1 && b.0 - 1.5 > o.0 => Some((b.0 - 1.5, o.1)),
+            (Some(o), Some(b)) if b.1 != o.1 && b.0 - related_off > o.0 => {
+                Some((b.0 - related_off, o.1))
+            }
             (Some(o), _) => Some(o),
             (None, b) => b,
         };
@@ -719,7 +730,9 @@ impl MixedScript {
         }
         // Cheap tests first: most foreign words (brand names, acronyms,
         // quotations) can be neither a lookalike spelling nor a layout slip.
-        let short_acronym = w.letters() <= 3 && original.chars().all(|c| !c.is_lowercase());
+        let exotic = original.chars().any(is_exotic_lookalike);
+        let short_acronym =
+            w.letters() <= 3 && original.chars().all(|c| !c.is_lowercase()) && !exotic;
         let homoglyph_possible = self.options.homoglyphs
             && !short_acronym
             && original
@@ -784,6 +797,17 @@ impl MixedScript {
             .flatten()
             .filter_map(|j| line.words.get(j))
             .filter(|o| o.single() == Some(source) && !words::is_protected(line.text, o))
+            // Only a common word makes a phrase: `Linux` or `smarthost`
+            // next to `To` or `co` does not make them English.
+            .filter(|o| {
+                line.text.get(o.start..o.end).is_some_and(|t| {
+                    let lower = t.to_lowercase();
+                    source
+                        .languages()
+                        .iter()
+                        .any(|l| zipf(l, &lower).is_some_and(|z| z >= 4.5))
+                })
+            })
             .count();
         let target_words = line
             .words
@@ -819,6 +843,11 @@ impl MixedScript {
             if let Some((text, strength)) = map_lookalikes(original, target) {
                 candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
             }
+        }
+        // Letters no language of their script writes (`ԁ һ ӏ ѕ ү` in
+        // `ԁһсрԁ`) are there to look like another script's letters.
+        if exotic {
+            keep_score -= 4.0;
         }
         // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
         // is a guess too far; one letter is too little to go on.
@@ -1432,6 +1461,17 @@ fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
         }
     }
     false
+}
+
+/// A Cyrillic letter that looks like a Latin one but belongs to none of the
+/// Cyrillic languages polynorm knows (Russian, Ukrainian, Belarusian,
+/// Bulgarian, Serbian): Komi `ԁ`, Bashkir `һ`, the palochka `ӏ`, Macedonian
+/// `ѕ`, Kazakh `ү`. A word that has them among lookalikes is a spoof.
+fn is_exotic_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        'ԁ' | 'Ԁ' | 'һ' | 'Һ' | 'ӏ' | 'Ӏ' | 'ѕ' | 'Ѕ' | 'ү' | 'Ү' | 'ԛ' | 'Ԛ' | 'ԝ' | 'Ԝ'
+    )
 }
 
 /// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
