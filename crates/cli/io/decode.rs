@@ -254,7 +254,11 @@ mod tests {
         assert_eq!(s, text);
         // chardetng names KOI8-U, a superset that reads Russian the same.
         let e = d.unwrap().encoding();
-        assert!(e == encoding_rs::KOI8_R || e == encoding_rs::KOI8_U, "{}", e.name());
+        assert!(
+            e == encoding_rs::KOI8_R || e == encoding_rs::KOI8_U,
+            "{}",
+            e.name()
+        );
     }
 
     #[test]
@@ -299,7 +303,12 @@ mod tests {
     fn utf8_with_a_few_bad_bytes_stays_utf8() {
         for input in [
             &b"ok\nbroken \xC3 here\n"[..],
-            &[&"Привет, ".as_bytes()[..], b"\xFF\xFE", " мир! Ещё строка.".as_bytes()].concat()[..],
+            &[
+                "Привет, ".as_bytes(),
+                b"\xFF\xFE",
+                " мир! Ещё строка.".as_bytes(),
+            ]
+            .concat()[..],
         ] {
             let (mut r, d) = open(Box::new(io::Cursor::new(input.to_vec())), None).unwrap();
             let mut bytes = Vec::new();
@@ -311,9 +320,15 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(encoding_for_label("CP1251"), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(
+            encoding_for_label("CP1251"),
+            Some(encoding_rs::WINDOWS_1251)
+        );
         assert_eq!(encoding_for_label("koi8-r"), Some(encoding_rs::KOI8_R));
-        assert_eq!(encoding_for_label("latin1"), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(
+            encoding_for_label("latin1"),
+            Some(encoding_rs::WINDOWS_1252)
+        );
         assert_eq!(encoding_for_label("nonsense"), None);
     }
 }

@@ -94,24 +94,29 @@ fn real_words() -> &'static [Vec<String>] {
 
 /// Three to ten real words of one language, in a random order.
 fn real_text() -> impl Strategy<Value = String> {
-    (0..6usize, proptest::collection::vec(any::<prop::sample::Index>(), 3..10)).prop_map(
-        |(lang, picks)| {
+    (
+        0..6usize,
+        proptest::collection::vec(any::<prop::sample::Index>(), 3..10),
+    )
+        .prop_map(|(lang, picks)| {
             let words = &real_words()[lang];
             picks
                 .iter()
                 .map(|i| i.get(words).as_str())
                 .collect::<Vec<_>>()
                 .join(" ")
-        },
-    )
+        })
 }
 
 /// Three to eight real words of one language that hold letters beyond
 /// ASCII, three letters or more each: text whose mojibake is decidable
 /// (`μ'` read as windows-1251 is `Ој'`, which looks like a Serbian word).
 fn damageable_text() -> impl Strategy<Value = String> {
-    (0..6usize, proptest::collection::vec(any::<prop::sample::Index>(), 3..8)).prop_map(
-        |(lang, picks)| {
+    (
+        0..6usize,
+        proptest::collection::vec(any::<prop::sample::Index>(), 3..8),
+    )
+        .prop_map(|(lang, picks)| {
             let words: Vec<&String> = real_words()[lang]
                 .iter()
                 .filter(|w| !w.is_ascii() && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
@@ -121,8 +126,7 @@ fn damageable_text() -> impl Strategy<Value = String> {
                 .map(|i| i.get(&words).as_str())
                 .collect::<Vec<_>>()
                 .join(" ")
-        },
-    )
+        })
 }
 
 /// UTF-8 bytes of `text` decoded as `page` (undefined bytes as C1 controls,

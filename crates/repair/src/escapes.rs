@@ -76,7 +76,8 @@ fn pass(text: &str) -> Repaired<'_> {
             b'&' => {
                 if let Some((len, value)) = nested_reference(text.get(i..).unwrap_or_default()) {
                     let source = text.get(i..i + len).unwrap_or_default();
-                    let evidence = format!("HTML reference escaped more than once: {source} decoded");
+                    let evidence =
+                        format!("HTML reference escaped more than once: {source} decoded");
                     edits.edit(i, i + len, &value, ChangeKind::Escape, Cow::Owned(evidence));
                     i += len;
                     continue;
@@ -119,7 +120,10 @@ fn json_escape(s: &str) -> Option<(usize, String, String)> {
         '\t' => "\t".to_owned(),
         _ if c.is_control() => return None,
         // A backslash that would start another escape stays escaped.
-        '\\' if s.get(len..).is_some_and(|t| t.starts_with('u') || t.starts_with('\\')) => {
+        '\\' if s
+            .get(len..)
+            .is_some_and(|t| t.starts_with('u') || t.starts_with('\\')) =>
+        {
             return None
         }
         _ => c.to_string(),
@@ -138,7 +142,10 @@ fn nested_reference(s: &str) -> Option<(usize, String)> {
     let mut rest = s
         .strip_prefix("&amp;")
         .or_else(|| s.strip_prefix("&#38;"))?;
-    while let Some(r) = rest.strip_prefix("amp;").or_else(|| rest.strip_prefix("#38;")) {
+    while let Some(r) = rest
+        .strip_prefix("amp;")
+        .or_else(|| rest.strip_prefix("#38;"))
+    {
         rest = r;
     }
     let inner = format!("&{rest}");
@@ -167,7 +174,15 @@ mod tests {
 
     #[test]
     fn what_stays() {
-        for s in [r"\\u0041", r"\uD83D alone", r"\uDE00", r"\u0000", r"\u12", r"\u005cu0041", "plain"] {
+        for s in [
+            r"\\u0041",
+            r"\uD83D alone",
+            r"\uDE00",
+            r"\u0000",
+            r"\u12",
+            r"\u005cu0041",
+            "plain",
+        ] {
             assert_eq!(decode(s), s);
         }
     }

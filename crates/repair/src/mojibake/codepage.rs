@@ -266,16 +266,14 @@ fn build(page: CodePage) -> Table {
 /// The tables of `page`, built on first use.
 pub(crate) fn table(page: CodePage) -> &'static Table {
     static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    static FALLBACK: OnceLock<Table> = OnceLock::new();
     let tables = TABLES.get_or_init(|| CodePage::ALL.into_iter().map(build).collect());
-    match tables.get(page.index()) {
-        Some(t) => t,
-        None => {
-            // `index` is always in range; keep a valid fallback regardless.
-            debug_assert!(false, "no table for {page:?}");
-            static EMPTY: OnceLock<Table> = OnceLock::new();
-            EMPTY.get_or_init(|| build(CodePage::Latin1))
-        }
+    if let Some(t) = tables.get(page.index()) {
+        return t;
     }
+    // `index` is always in range; keep a valid fallback regardless.
+    debug_assert!(false, "no table for {page:?}");
+    FALLBACK.get_or_init(|| build(CodePage::Latin1))
 }
 
 #[cfg(test)]

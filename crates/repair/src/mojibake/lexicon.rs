@@ -136,7 +136,9 @@ impl Bigrams {
 
     /// Whether every letter of `lower` is in the model's alphabet.
     pub(crate) fn knows_all(&self, lower: &str) -> bool {
-        lower.chars().all(|c| self.alphabet.binary_search(&c).is_ok())
+        lower
+            .chars()
+            .all(|c| self.alphabet.binary_search(&c).is_ok())
     }
 
     /// Mean log-probability per transition of a lowercase word, boundaries

@@ -183,7 +183,7 @@ struct Proposal {
 }
 
 /// Applies the best non-overlapping proposals.
-fn apply_proposals(text: &str, mut proposals: Vec<Proposal>) -> Repaired<'_> {
+fn apply_proposals(text: &str, proposals: Vec<Proposal>) -> Repaired<'_> {
     if proposals.is_empty() {
         return Repaired::unchanged(text);
     }
@@ -459,7 +459,14 @@ fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>) {
             }
             let c = judge(seqs);
             if c < best.0 {
-                best = (c, guessed.iter().filter_map(|&i| seqs.get(i)).map(|s| s.ch).collect());
+                best = (
+                    c,
+                    guessed
+                        .iter()
+                        .filter_map(|&i| seqs.get(i))
+                        .map(|s| s.ch)
+                        .collect(),
+                );
             }
         }
         for (&i, &ch) in guessed.iter().zip(&best.1) {
@@ -606,8 +613,7 @@ fn judge_unit(
                     || seqs.iter().any(|o| o.end == s.start)
             })
             .count();
-        let apart_gain =
-            apart.as_ref().map_or(0.0, |b| b.0) - 1.5 * lone_leads as f32;
+        let apart_gain = apart.as_ref().map_or(0.0, |b| b.0) - 1.5 * lone_leads as f32;
         if joined_gain < apart_gain + 0.3 {
             best = apart;
             seqs = apart_seqs;
@@ -880,7 +886,10 @@ mod tests {
         let r = Mojibake::default().apply(&line);
         println!("{}", r.text);
         for c in &r.changes {
-            println!("{:?} -> {:?} {:.3} {}", c.before, c.after, c.confidence, c.evidence);
+            println!(
+                "{:?} -> {:?} {:.3} {}",
+                c.before, c.after, c.confidence, c.evidence
+            );
         }
     }
 

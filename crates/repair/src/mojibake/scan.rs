@@ -79,13 +79,10 @@ impl MaskTable {
             } else if (PUNCT_START..PUNCT_END).contains(&cp) {
                 punct.get_mut((cp - PUNCT_START) as usize)
             } else {
-                match sparse.iter_mut().find(|(k, _)| *k == c) {
-                    Some((_, m)) => Some(m),
-                    None => {
-                        sparse.push((c, 0));
-                        sparse.last_mut().map(|(_, m)| m)
-                    }
+                if !sparse.iter().any(|(k, _)| *k == c) {
+                    sparse.push((c, 0));
                 }
+                sparse.iter_mut().find(|(k, _)| *k == c).map(|(_, m)| m)
             };
             if let Some(slot) = slot {
                 *slot |= bits;

@@ -35,6 +35,9 @@ enum Kind {
     Bad,
 }
 
+// Arms with equal costs are kept apart: each is a class of its own, priced
+// on its own.
+#[allow(clippy::match_same_arms)]
 #[inline]
 fn info(c: char) -> (f32, Kind) {
     let letter = |cost: f32| {
@@ -253,8 +256,31 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
     if ('А'..='Я').contains(&p)
         && matches!(
             c,
-            '‚' | '„' | '†' | '‡' | '€' | '‰' | '‹' | '›' | '‘' | '“' | '•' | '–' | '—' | '™'
-                | '¤' | '¦' | '§' | '©' | '¬' | '®' | '°' | '±' | 'µ' | '¶' | '·' | '№'
+            '‚' | '„'
+                | '†'
+                | '‡'
+                | '€'
+                | '‰'
+                | '‹'
+                | '›'
+                | '‘'
+                | '“'
+                | '•'
+                | '–'
+                | '—'
+                | '™'
+                | '¤'
+                | '¦'
+                | '§'
+                | '©'
+                | '¬'
+                | '®'
+                | '°'
+                | '±'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '№'
         )
     {
         return 2.0;
@@ -270,7 +296,11 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
             }
             cost
         }
-        (Kind::Letter { .. }, Kind::Symbol) if matches!(c, '€' | '†' | '‡' | '‹' | '›' | '‚' | 'ƒ' | 'ˆ' | '˜') => 2.5,
+        (Kind::Letter { .. }, Kind::Symbol)
+            if matches!(c, '€' | '†' | '‡' | '‹' | '›' | '‚' | 'ƒ' | 'ˆ' | '˜') =>
+        {
+            2.5
+        }
         (Kind::Letter { .. }, Kind::Symbol | Kind::Bad)
         | (Kind::Symbol | Kind::Bad, Kind::Letter { .. }) => 1.5,
         (Kind::Symbol, Kind::Symbol) => 0.5,
@@ -283,7 +313,9 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
         }
         (Kind::Space | Kind::Punct | Kind::Symbol | Kind::Digit | Kind::Bad, Kind::Mark) => 3.0,
         // A mark no European spelling puts on a letter (`i̤`).
-        (Kind::Letter { .. }, Kind::Mark) if !matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}') => 1.5,
+        (Kind::Letter { .. }, Kind::Mark) if !matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}') => {
+            1.5
+        }
         (Kind::Letter { .. }, Kind::Punct) if c == '„' => 1.5,
         // A hyphen belongs between letters, not next to a space.
         (Kind::Punct, Kind::Space) if matches!(p, '\u{2010}' | '\u{2011}') => 1.0,
@@ -297,9 +329,32 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
 fn is_one_letter_word(lower: &str) -> bool {
     matches!(
         lower,
-        "а" | "в" | "е" | "з" | "и" | "й" | "к" | "о" | "с" | "у" | "я" | "і" | "ў" | "є"
-            | "a" | "à" | "e" | "é" | "i" | "o" | "ó" | "u" | "y"
-            | "ο" | "η" | "ή" | "ω"
+        "а" | "в"
+            | "е"
+            | "з"
+            | "и"
+            | "й"
+            | "к"
+            | "о"
+            | "с"
+            | "у"
+            | "я"
+            | "і"
+            | "ў"
+            | "є"
+            | "a"
+            | "à"
+            | "e"
+            | "é"
+            | "i"
+            | "o"
+            | "ó"
+            | "u"
+            | "y"
+            | "ο"
+            | "η"
+            | "ή"
+            | "ω"
     )
 }
 
@@ -316,9 +371,35 @@ fn is_latin1_lead(c: char) -> bool {
 fn is_cp1252_tail(c: char) -> bool {
     matches!(
         c,
-        '\u{80}'..='\u{BF}'
-            | '–' | '—' | '‘' | '’' | '‚' | '“' | '”' | '„' | '†' | '‡' | '•' | '…' | '‰'
-            | '‹' | '›' | '€' | '™' | 'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜'
+        '\u{80}'
+            ..='\u{BF}'
+                | '–'
+                | '—'
+                | '‘'
+                | '’'
+                | '‚'
+                | '“'
+                | '”'
+                | '„'
+                | '†'
+                | '‡'
+                | '•'
+                | '…'
+                | '‰'
+                | '‹'
+                | '›'
+                | '€'
+                | '™'
+                | 'Œ'
+                | 'œ'
+                | 'Š'
+                | 'š'
+                | 'Ÿ'
+                | 'Ž'
+                | 'ž'
+                | 'ƒ'
+                | 'ˆ'
+                | '˜'
     )
 }
 
