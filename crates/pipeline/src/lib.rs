@@ -345,7 +345,7 @@ impl Pipeline {
     /// Whether a rule is on.
     pub fn is_enabled(&self, rule: Rule) -> bool {
         let settings = Settings {
-            hygiene: self.hygiene.options().clone(),
+            hygiene: *self.hygiene.options(),
             mixed: *self.mixed.options(),
             mojibake: *self.mojibake.options(),
             escapes: self.escapes,
@@ -521,7 +521,10 @@ mod tests {
     #[test]
     fn escapes_when_enabled() {
         let p = Pipeline::builder().enable(Rule::Escapes).build();
-        assert_eq!(p.clean(r"caf\u00c3\u00a9 &amp;lt;b&amp;gt;").text, "café <b>");
+        assert_eq!(
+            p.clean(r"caf\u00c3\u00a9 &amp;lt;b&amp;gt;").text,
+            "café <b>"
+        );
         assert_eq!(Pipeline::default().clean(r"caf\u00e9").text, r"caf\u00e9");
     }
 
