@@ -794,12 +794,21 @@ fn block_keys(p: &ParsedName) -> Vec<String> {
         }
     }
     if let Some(g) = p.first_given().filter(|g| !g.initial) {
-        let s_initial = heads
+        // The surname's first letter, as keyed and as spelled (`Tsipras` is
+        // keyed `sipras`; a typo `Tispras` still meets it by its spelling).
+        let key_initial = heads
             .first()
             .and_then(|h| h.key.chars().next())
             .unwrap_or('_');
+        let ascii_initial = heads
+            .first()
+            .and_then(|h| h.ascii.chars().next())
+            .unwrap_or('_');
         for k in g.keys() {
-            out.push(format!("g|{k}|{s_initial}"));
+            out.push(format!("g|{k}|{key_initial}"));
+            if ascii_initial != key_initial {
+                out.push(format!("g|{k}|{ascii_initial}"));
+            }
         }
         if p.culture == Culture::Vietnamese {
             out.push(format!("1|{}", g.key));

@@ -164,6 +164,10 @@ pub(crate) fn european_key(s: &str, out: &mut String) {
         }
         j += adv;
     }
+    // Feminine `-aya`/`-aia` (Russian) and `-a` (Polish, Czech) are one ending.
+    if out.len() > start + 4 && out.ends_with("aia") {
+        out.truncate(out.len() - 2);
+    }
     if out.len() == start {
         // Nothing left (e.g. "h" alone): keep something comparable.
         out.push_str(std::str::from_utf8(s).unwrap_or(""));

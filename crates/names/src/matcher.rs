@@ -739,16 +739,14 @@ fn initials_fit(x: &NamePart, y: &NamePart) -> bool {
 /// `Zelenski`/`Zelenska`.
 fn gendered_pair(a: &str, b: &str) -> bool {
     fn pair(m: &str, f: &str) -> bool {
-        const FORMS: [(&str, &str); 9] = [
+        const FORMS: [(&str, &str); 7] = [
             ("ov", "ova"),
             ("ev", "eva"),
             ("in", "ina"),
             ("ski", "ska"),
-            ("ski", "skaia"),
-            ("ni", "naia"),
-            ("i", "aia"),
-            ("oi", "aia"),
-            ("enko", "enko"),
+            ("ni", "na"),
+            ("oi", "a"),
+            ("i", "a"),
         ];
         FORMS.iter().any(|(ms, fs)| {
             ms != fs

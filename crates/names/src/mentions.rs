@@ -718,44 +718,55 @@ fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
-/// Builds a candidate from a span: leading title words (and demonyms) are
-/// its titles, the rest its name; a trailing possessive is cut.
+/// Builds a candidate from a span: the words up to the last title head or
+/// honorific (with the modifiers right after it: `министр обороны`) are its
+/// titles (`North Korean leader`, `Chinese Defense Minister`), unless a known
+/// given name comes before that head (`Martin Luther King`); the rest is the
+/// name. Leading demonyms without a title are dropped; a trailing possessive
+/// is cut.
 fn candidate(text: &str, words: &[Word], span: &[usize]) -> Option<Candidate> {
+    let word = |k: usize| {
+        span.get(k)
+            .and_then(|&i| words.get(i))
+            .and_then(|w| text.get(w.start..w.end))
+    };
+    let kinds = |s: &str| {
+        let lower = s.to_lowercase();
+        lexicon::title(&lower).or_else(|| lexicon::title(lower.trim_end_matches('.')))
+    };
+    let mut head: Option<usize> = None;
+    for k in 0..span.len().saturating_sub(1) {
+        let s = word(k)?;
+        if kinds(s).is_some_and(|t| t.head || t.honorific) {
+            head = Some(k);
+        } else if head.is_none()
+            && crate::lexicon::is_given_name(&crate::fold::euro(s))
+            && kinds(s).is_none()
+        {
+            // A given name before any title: the title words after it are name words.
+            break;
+        }
+    }
     let mut k = 0;
     let mut titles: Vec<String> = Vec::new();
-    let mut title_words: Vec<&str> = Vec::new();
-    let mut has_head = false;
-    while k + 1 < span.len() {
-        let w = span.get(k).and_then(|&i| words.get(i))?;
-        let s = text.get(w.start..w.end)?;
-        let lower = s.to_lowercase();
-        let kinds = lexicon::title(&lower).or_else(|| lexicon::title(lower.trim_end_matches('.')));
-        let demonym = lexicon::non_name(&lower) == Some(4);
-        match kinds {
-            Some(k2) if !k2.post || k2.head || k2.honorific => {
-                has_head |= k2.head || k2.honorific;
-                title_words.push(s);
-            }
-            None if demonym => title_words.push(s),
-            _ => break,
+    if let Some(h) = head {
+        let mut end = h + 1;
+        while end + 1 < span.len()
+            && word(end)
+                .and_then(kinds)
+                .is_some_and(|t| t.modifier && !t.head)
+        {
+            end += 1;
         }
-        k += 1;
-    }
-    if !has_head {
-        k = 0;
-        title_words.clear();
-        // Drop leading demonyms alone.
+        let joined: Vec<&str> = (0..end).filter_map(word).collect();
+        titles.push(joined.join(" "));
+        k = end;
+    } else {
         while k + 1 < span.len()
-            && span
-                .get(k)
-                .and_then(|&i| words.get(i))
-                .and_then(|w| text.get(w.start..w.end))
-                .is_some_and(|s| lexicon::non_name(&s.to_lowercase()) == Some(4))
+            && word(k).is_some_and(|s| lexicon::non_name(&s.to_lowercase()) == Some(4))
         {
             k += 1;
         }
-    } else {
-        titles.push(title_words.join(" "));
     }
     let name_words = span.get(k..)?;
     let first = words.get(*name_words.first()?)?;

@@ -374,7 +374,10 @@ impl Parser {
         let cleaned = polynorm_repair::clean(input);
         let mut repairs = cleaned.changes.len();
         let text = cleaned.text;
-        let fixed = if text.is_ascii() {
+        // Mixed-script repair only where scripts mix: a name in one script has
+        // no lookalike or layout slip to repair, and the whole-line layout
+        // judge can misread a short line of unknown words (`M. S. Gorbachev`).
+        let fixed = if text.is_ascii() || polynorm_script::is_single_script(&text) {
             text.into_owned()
         } else {
             let empty = DocumentContext::new();
@@ -840,6 +843,79 @@ impl Parser {
             given = vec![p];
         }
         name.given = given;
+        enrich_keys(name);
+    }
+}
+
+/// Adds the keys of Chinese and Korean names that depend on the whole
+/// name: surname spellings from the surname lists (`Chou` → `zhou`, `Lee` →
+/// `이` → `i`), and Wade-Giles readings of every syllable when any syllable
+/// is Wade-Giles (`Teng` in `Teng Hsiao-p'ing` is `deng`).
+fn enrich_keys(name: &mut ParsedName) {
+    let add = |p: &mut NamePart, k: String| {
+        if !k.is_empty() && p.key != k && !p.alt_keys.contains(&k) {
+            p.alt_keys.push(k);
+        }
+    };
+    match name.culture {
+        Culture::Chinese => {
+            let is_wg = |p: &NamePart| {
+                p.latin
+                    .split(['-', ' '])
+                    .filter(|c| !c.is_empty())
+                    .any(|chunk| {
+                        let plain: String = chunk
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .flat_map(char::to_lowercase)
+                            .collect();
+                        fold::pinyin_syllables(&plain).is_none()
+                            && fold::wade_giles_syllables(&chunk.to_lowercase().replace('’', "'"))
+                                .is_some()
+                    })
+            };
+            let wg = name
+                .given
+                .iter()
+                .chain(name.surname.iter())
+                .any(|p| !p.initial && is_wg(p));
+            for p in name
+                .surname
+                .iter_mut()
+                .filter(|p| !p.particle && !p.initial)
+            {
+                let k = lower_latin_key(&p.latin);
+                for py in lexicon::zh_surname_latin(&k) {
+                    add(p, py.to_owned());
+                }
+                if wg {
+                    for k in chinese_keys_in(&p.latin, true) {
+                        add(p, k);
+                    }
+                }
+            }
+            for p in name.given.iter_mut().filter(|p| !p.initial) {
+                for k in chinese_keys_in(&p.latin, wg) {
+                    add(p, k);
+                }
+            }
+        }
+        Culture::Korean => {
+            for p in name
+                .surname
+                .iter_mut()
+                .filter(|p| !p.particle && !p.initial)
+            {
+                let k = lower_latin_key(&p.latin);
+                let found: Vec<&str> = lexicon::ko_surname_latin(&k).collect();
+                for h in found {
+                    if let Some(rr) = lexicon::ko_surname_hangul(h) {
+                        add(p, fold::korean(rr));
+                    }
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -901,6 +977,12 @@ pub(crate) fn key_of(latin: &str, culture: Culture, initial: bool) -> String {
 /// The pinyin readings of a romanized Chinese name part (`Chin-p'ing` →
 /// `jinping`, `qinping`), main reading first, at most eight.
 pub(crate) fn chinese_keys(latin: &str) -> Vec<String> {
+    chinese_keys_in(latin, false)
+}
+
+/// [`chinese_keys`]; with `wade_giles`, syllables that are valid pinyin are
+/// also read as Wade-Giles (the name has other Wade-Giles syllables).
+pub(crate) fn chinese_keys_in(latin: &str, wade_giles: bool) -> Vec<String> {
     let lower: String = latin.chars().flat_map(char::to_lowercase).collect();
     let chunks: Vec<String> = lower
         .split(['-', ' '])
@@ -920,7 +1002,7 @@ pub(crate) fn chinese_keys(latin: &str) -> Vec<String> {
         })
         .collect();
     let plain: Vec<String> = chunks.iter().map(|c| c.replace('\'', "")).collect();
-    let all_pinyin = plain.iter().all(|c| fold::pinyin_syllables(c).is_some());
+    let all_pinyin = !wade_giles && plain.iter().all(|c| fold::pinyin_syllables(c).is_some());
     let mut combos: Vec<String> = vec![String::new()];
     for (chunk, plain) in chunks.iter().zip(&plain) {
         let mut options: Vec<String> = Vec::new();
@@ -1192,6 +1274,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut split = Vec::with_capacity(out.len());
     for t in out {
         if let Some((head, tail)) = t.text.split_once(['-', '\'', '’']) {
+            let tail = tail.trim_start_matches(['-', '\'', '’']);
             let lower = head.to_lowercase();
             if matches!(
                 lower.as_str(),
@@ -1253,6 +1336,35 @@ fn title_kinds(text: &str) -> Option<lexicon::TitleKinds> {
     lexicon::title(&lower).or_else(|| lexicon::title(lower.trim_end_matches('.')))
 }
 
+/// A misspelt title head (`Pressident`, `Minitser`): one edit from a head of
+/// five or more letters (two from one of nine or more), and not a known
+/// given name.
+fn fuzzy_title_head(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        crate::tables::words::TITLES
+            .iter()
+            .filter(|(t, kind, _)| {
+                *kind == 1 && t.chars().count() >= 5 && t.chars().all(char::is_alphabetic)
+            })
+            .map(|(t, _, _)| *t)
+            .collect()
+    });
+    let lower = text.to_lowercase();
+    let n = lower.chars().count();
+    if n < 5
+        || !lower.chars().all(char::is_alphabetic)
+        || lexicon::is_given_name(&fold::euro(&lower))
+    {
+        return false;
+    }
+    heads.iter().any(|h| {
+        let m = h.chars().count();
+        m.abs_diff(n) <= 2 && strsim::damerau_levenshtein(h, &lower) <= if m >= 9 { 2 } else { 1 }
+    })
+}
+
 /// Moves leading titles into `titles`; returns the remaining token range.
 /// A leading run of title words (and demonyms before them) is a title when
 /// it contains a head word or an honorific and a name follows.
@@ -1288,8 +1400,23 @@ fn strip_titles(tokens: &[Token], titles: &mut Vec<String>) -> (usize, usize) {
             last_title_end = i;
             continue;
         }
-        let demonym = lexicon::non_name(&lower).is_some_and(|k| k == 4 || k == 6);
-        match title_kinds(&t.text) {
+        let demonym = lexicon::non_name(&lower).is_some_and(|k| matches!(k, 2 | 3 | 4 | 5 | 6));
+        let is_initial = |t: &Token| {
+            let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+            letters == 1 && t.text.ends_with('.')
+        };
+        // `M.` (Monsieur) before another initial is an initial: `M. S. Gorbachev`.
+        let kinds = title_kinds(&t.text)
+            .filter(|_| !(is_initial(t) && tokens.get(i + 1).is_some_and(is_initial)))
+            .or_else(|| {
+                (i + 2 < tokens.len() && fuzzy_title_head(&t.text)).then_some(lexicon::TitleKinds {
+                    honorific: false,
+                    head: true,
+                    modifier: false,
+                    post: false,
+                })
+            });
+        match kinds {
             Some(k) => {
                 i += 1;
                 // A modifier after a head belongs to it (`министр обороны`).

@@ -5,7 +5,7 @@
 //
 // Inputs:
 //   data/curated/names/given-equivalents.tsv (polynorm curated)
-//     sha256 37bee8e7055d9b79d2363eb8e6594d5227f946bea70cfbe4616a882cea7f812c
+//     sha256 ad5db02fbd9bb899777473ea71ae48ccf9270f2620132757a67bd840fe2fd07d
 //   data/curated/names/en-nicknames.tsv (nicknames 1.0.1 (carltonnorthern/nicknames), Apache-2.0)
 //     sha256 f55078f6d67faabdfd598604e908e502882fcbe3acf169cdea8c8c0bb59d0242
 // Generator: polynorm-gen 0.1.0
@@ -1288,6 +1288,7 @@ pub(crate) static MEMBERS: &[(&str, u16, u8)] = &[
     ("abram", 26, 0),
     ("absalom", 27, 0),
     ("achmad", 1, 0),
+    ("achmat", 1, 0),
     ("achmed", 1, 0),
     ("ada", 28, 0),
     ("ada", 29, 1),
