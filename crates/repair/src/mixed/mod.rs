@@ -600,6 +600,21 @@ impl MixedScript {
                 }
             }
         }
+        // A spelling a lexicon, the document or the user knows outranks
+        // unattested ones that only read well: `Хоча` for `{jxf` against
+        // `оча` for `jxf` is a word against a guess.
+        let known_word = candidates
+            .iter()
+            .enumerate()
+            .any(|(i, c)| !shape_only.contains(&i) && c.score >= 3.0);
+        if known_word {
+            for &i in &shape_only {
+                if let Some(c) = candidates.get_mut(i) {
+                    c.score -= 1.5;
+                    c.why.push_str("; a known word competes");
+                }
+            }
+        }
         // Spellings that won on shape alone are judged against each other by
         // how likely their letters are: `скапіраваць` against `скапіраваяж`
         // is a log-likelihood ratio, not a tie.
@@ -621,6 +636,14 @@ impl MixedScript {
                         );
                     }
                 }
+            }
+        }
+        if std::env::var_os("PN_DEBUG").is_some() {
+            for c in candidates.iter() {
+                eprintln!(
+                    "DEBUG {:?} {:?} {:.2} keep {keep:.2} {}",
+                    c.text, c.layouts, c.score, c.why
+                );
             }
         }
         candidates.retain(|c| c.score > keep);
@@ -672,13 +695,22 @@ impl MixedScript {
             let most = w.scripts().first().map_or(0, |s| w.count(*s));
             if self.options.keyboard_layouts && w.count(target) == most {
                 for source in w.scripts().into_iter().filter(|s| *s != target) {
-                    candidates.extend(Candidate::retypings(
-                        original,
-                        source,
-                        target,
-                        (w.start, w.end),
-                        0,
-                    ));
+                    // The key after the word may be a letter too (`меy.` is
+                    // `меню`).
+                    for (start, end, cost) in
+                        edge_spans(line.text, w.start, w.end, (w.start, line.text.len()))
+                    {
+                        let Some(span) = line.text.get(start..end) else {
+                            continue;
+                        };
+                        candidates.extend(Candidate::retypings(
+                            span,
+                            source,
+                            target,
+                            (start, end),
+                            cost,
+                        ));
+                    }
                 }
             }
         }
@@ -699,6 +731,16 @@ impl MixedScript {
             None,
             context,
         );
+        // A word of the line's own script is likelier than one of the
+        // script its few odd letters belong to (`Toвa` in a Spanish line is
+        // `Toda`, not Bulgarian `Това`).
+        for c in &mut candidates {
+            let sc = c.text.chars().find_map(sc_of);
+            if line.dominant_share >= 0.6 && sc.is_some_and(|s| s != line.dominant) {
+                c.score -= 2.0;
+                let _ = write!(c.why, "; not the line's script");
+            }
+        }
         judge(line.text, candidates, UNKNOWN_MIXED, "mixes scripts")
     }
 
@@ -895,8 +937,8 @@ impl MixedScript {
         // document's own spelling, not just a plausible shape. Short strings
         // re-type into some short word all too easily (`gtk` is `пел`): they
         // need a very common one.
-        let short = w.letters() <= 3;
         candidates.retain(|c| {
+            let short = c.text.chars().filter(|ch| ch.is_alphabetic()).count() <= 3;
             c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
         });
         let what = format!(
@@ -1463,6 +1505,47 @@ fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
     false
 }
 
+/// The span `start..end` and its variants with the punctuation key right
+/// before or after it (within `bounds`), each with its handicap: a key that
+/// is common punctuation in that place (a comma or closing quote after a
+/// word, an opening bracket before it) costs a point as a letter; one that
+/// is not (`[` glued after a word, `,` glued before one) costs nothing.
+fn edge_spans(
+    text: &str,
+    start: usize,
+    end: usize,
+    (lo, hi): (usize, usize),
+) -> Vec<(usize, usize, u8)> {
+    let before = text
+        .get(..start)
+        .and_then(|h| h.chars().next_back())
+        .filter(|c| is_layout_punct(*c) && start > lo);
+    let after = text
+        .get(end..)
+        .and_then(|t| t.chars().next())
+        .filter(|c| is_layout_punct(*c) && end < hi);
+    let before_cost = before.map_or(0, |c| u8::from(matches!(c, '"' | '\'' | '[' | '{' | '<')));
+    let after_cost = after.map_or(0, |c| {
+        u8::from(matches!(
+            c,
+            ',' | '.' | ';' | ':' | '\'' | '"' | ']' | '}' | '>'
+        ))
+    });
+    let b = before.map_or(0, char::len_utf8);
+    let a = after.map_or(0, char::len_utf8);
+    let mut out = vec![(start, end, 0)];
+    if b > 0 {
+        out.push((start - b, end, before_cost));
+    }
+    if a > 0 {
+        out.push((start, end + a, after_cost));
+    }
+    if a > 0 && b > 0 {
+        out.push((start - b, end + a, before_cost + after_cost));
+    }
+    out
+}
+
 /// A Cyrillic letter that looks like a Latin one but belongs to none of the
 /// Cyrillic languages polynorm knows (Russian, Ukrainian, Belarusian,
 /// Bulgarian, Serbian): Komi `ԁ`, Bashkir `һ`, the palochka `ӏ`, Macedonian
@@ -1521,30 +1604,9 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
     if chunk.len() > 64 {
         return out; // a path or a blob, not a word
     }
-    // Only the key right before or after the letters: `.` after `.` is
-    // punctuation.
-    let before = text
-        .get(..core_start)
-        .and_then(|h| h.chars().next_back())
-        .filter(|c| is_layout_punct(*c) && core_start > chunk_start)
-        .map_or(0, char::len_utf8);
-    let after = text
-        .get(core_end..)
-        .and_then(|t| t.chars().next())
-        .filter(|c| is_layout_punct(*c) && core_end < chunk_end)
-        .map_or(0, char::len_utf8);
-    for (s, e, n) in [
-        (core_start, core_end, 0),
-        (core_start - before, core_end, u8::from(before > 0)),
-        (core_start, core_end + after, u8::from(after > 0)),
-        (
-            core_start - before,
-            core_end + after,
-            u8::from(before > 0) + u8::from(after > 0),
-        ),
-    ] {
-        if !out.iter().any(|&(a, b, _)| a == s && b == e) {
-            out.push((s, e, n));
+    for span in edge_spans(text, core_start, core_end, (chunk_start, chunk_end)) {
+        if !out.iter().any(|&(a, b, _)| a == span.0 && b == span.1) {
+            out.push(span);
         }
     }
     out
