@@ -638,14 +638,6 @@ impl MixedScript {
                 }
             }
         }
-        if std::env::var_os("PN_DEBUG").is_some() {
-            for c in candidates.iter() {
-                eprintln!(
-                    "DEBUG {:?} {:?} {:.2} keep {keep:.2} {}",
-                    c.text, c.layouts, c.score, c.why
-                );
-            }
-        }
         candidates.retain(|c| c.score > keep);
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
