@@ -75,8 +75,14 @@ impl<R: Read> CsvReader<R> {
                 if len == 0 {
                     return Ok(None);
                 }
-                if matches!(state, State::Quoted) {
-                    broken.get_or_insert("a quoted field is still open at the end of input");
+                match state {
+                    State::Quoted => {
+                        broken.get_or_insert("a quoted field is still open at the end of input");
+                    }
+                    State::QuoteCr => {
+                        broken.get_or_insert("text after the closing quote of a field");
+                    }
+                    _ => {}
                 }
                 break;
             }
