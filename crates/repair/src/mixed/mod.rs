@@ -339,7 +339,7 @@ impl MixedScript {
                 && w.letters() >= 2
                 && (source != Sc::Latin
                     || (looks_mistyped_word(word, source, serbian)
-                        && retyping_could_read(line, w, source, dominant)));
+                        && retyping_could_read(line, w, source, dominant, serbian)));
             (homoglyph || layout) && !words::is_protected(line, w)
         })
     }
@@ -782,7 +782,7 @@ impl MixedScript {
             && w.letters() >= 2
             && (source != Sc::Latin
                 || (looks_mistyped_word(original, source, line.serbian)
-                    && retyping_could_read(line.text, w, source, target)));
+                    && retyping_could_read(line.text, w, source, target, line.serbian)));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -910,7 +910,13 @@ impl MixedScript {
         // An isolated word that reads like nothing in its own script leaves
         // little room for "something else".
         let typed = typed_plausibility(original, source);
-        let keep = if isolated && typed < -5.0 {
+        // So does an isolated lower-case word no lexicon of its script
+        // knows (`ctnrb` in a Belarusian line): no language claims it.
+        let unclaimed = isolated
+            && !original.chars().any(char::is_uppercase)
+            && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
+            && context.count(&lower) <= 1;
+        let keep = if isolated && (typed < -5.0 || unclaimed) {
             keep_score.max(UNKNOWN_MIXED)
         } else {
             keep_score.max(UNKNOWN)
@@ -1451,7 +1457,7 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
 /// read as a word of `target`'s languages at all? `partman`, `grub` or
 /// `udeb` in a Russian line re-type into strings no Russian word looks like
 /// (`зфкеьфт`), so the line costs no judging.
-fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
+fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> bool {
     // A common word of its own script is not re-typed (see `foreign_word`).
     if let Some(word) = text.get(w.start..w.end) {
         let lower = word.to_lowercase();
@@ -1478,12 +1484,25 @@ fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc) -> bool {
                 // its own transliteration (`debian` → `дебиан`). Only the
                 // keys they fill differently (`q w x y` and punctuation)
                 // can show a slip.
-                if is_phonetic_layout(to)
+                let phonetic_only = is_phonetic_layout(to)
                     && !span.chars().any(|c| {
                         is_layout_punct(c)
                             || matches!(c.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
-                    })
-                {
+                    });
+                if phonetic_only {
+                    // Serbian is written in Latin letters too; Bulgarian is
+                    // not, so a lower-case Latin word that re-types into a
+                    // Bulgarian word (`padenie` → `падение`) is a slip.
+                    let lower_case = span.chars().all(|c| !c.is_uppercase());
+                    if serbian || *to != "bg-phonetic" || !lower_case {
+                        continue;
+                    }
+                    let known = retype_word(span, source, target, from, to).is_some_and(|out| {
+                        zipf(layout_language(to), &out.to_lowercase()).is_some_and(|z| z >= 3.0)
+                    });
+                    if known {
+                        return true;
+                    }
                     continue;
                 }
                 if let Some(out) = retype_word(span, source, target, from, to) {
