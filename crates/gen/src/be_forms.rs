@@ -119,7 +119,13 @@ fn parse_aff(text: &str) -> Result<std::collections::BTreeMap<char, Affix>> {
         let Some(affix) = affixes.get_mut(&flag) else {
             bail!("be_BY.aff:{}: rule before its header", n + 1);
         };
-        let zero = |s: &str| if s == "0" { String::new() } else { s.to_owned() };
+        let zero = |s: &str| {
+            if s == "0" {
+                String::new()
+            } else {
+                s.to_owned()
+            }
+        };
         let add = add.split('/').next().unwrap_or_default();
         affix.rules.push(Rule {
             strip: zero(strip),
@@ -209,7 +215,13 @@ fn keep(raw: &str) -> Option<String> {
     }
     let word: String = raw
         .nfc()
-        .map(|c| if matches!(c, '\u{2019}' | '\u{02BC}') { '\'' } else { c })
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{02BC}') {
+                '\''
+            } else {
+                c
+            }
+        })
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .nfc()
@@ -258,7 +270,10 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
         .filter_map(|w| keep(w))
         .collect();
     if forms.len() < 500_000 {
-        bail!("be_BY: only {} forms; the affix expansion is broken", forms.len());
+        bail!(
+            "be_BY: only {} forms; the affix expansion is broken",
+            forms.len()
+        );
     }
     let set = fst::Set::from_iter(forms.iter()).context("building the FST")?;
     let bytes = set.as_fst().as_bytes();
@@ -296,7 +311,8 @@ mod tests {
         let aff = "SFX D Y 2\nSFX D а ы [бв]а\nSFX D а і [^бв]а\nPFX A Y 1\nPFX A 0 не .\n";
         let affixes = parse_aff(aff).unwrap();
         let forms = expand("2\nрыба/DA\nкніга/D\n", &affixes);
-        for f in ["рыба", "рыбы", "нерыба", "нерыбы", "кніга", "кнігі"] {
+        for f in ["рыба", "рыбы", "нерыба", "нерыбы", "кніга", "кнігі"]
+        {
             assert!(forms.contains(&f.to_owned()), "{f} in {forms:?}");
         }
         assert!(!forms.contains(&"рыбі".to_owned()));

@@ -473,8 +473,12 @@ mod tests {
 
     #[test]
     fn belarusian_forms_beyond_the_lexicon() {
-        for w in ["забаронена", "канкрэтны", "нарыхтоўкі", "скапіраваць"] {
-            assert!(lexicon_zipf("be", w).is_none(), "{w} is in the lexicon already");
+        for w in ["забаронена", "канкрэтны", "нарыхтоўкі", "скапіраваць"]
+        {
+            assert!(
+                lexicon_zipf("be", w).is_none(),
+                "{w} is in the lexicon already"
+            );
             assert_eq!(zipf("be", w), Some(3.0), "{w}");
         }
         assert_eq!(zipf("be", "скапіраваяж"), None);
