@@ -316,6 +316,34 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
     assert_eq!(stderr(&out), "", "nothing on a piped stderr");
 }
 
+/// The other half: on a terminal (a pseudo-terminal from util-linux
+/// `script`) the bar is drawn. Skipped where `script` is missing.
+#[test]
+fn progress_is_drawn_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = scratch("progress-tty");
+    let input = dir.join("in.jsonl");
+    let data: String = (0..10_000).map(|i| good_record(i) + "\n").collect();
+    std::fs::write(&input, data).expect("input");
+    let command = format!(
+        "{} clean {} -o {}",
+        bin().display(),
+        arg(&input),
+        arg(&dir.join("out.jsonl"))
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    assert_eq!(out.status.code(), Some(0));
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains(" records"), "no progress bar in {screen:?}");
+    assert!(screen.contains("MiB"), "no byte counts in {screen:?}");
+}
+
 #[test]
 fn strict_stops_at_the_first_bad_record_with_two_jobs() {
     let mut input = String::new();
