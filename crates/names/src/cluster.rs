@@ -409,23 +409,24 @@ impl Clusterer {
                 .get(r as usize)
                 .map_or(0, |m| m.iter().map(|&n| spec(n)).max().unwrap_or(0))
         };
-        let mut order: Vec<(u8, usize, u32)> = roots
-            .iter()
-            .map(|&r| {
-                (
-                    cluster_spec(&sets, r),
-                    sets.size.get(r as usize).copied().unwrap_or(0),
-                    r,
-                )
-            })
-            .collect();
-        order.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        for &(s_x, _, x) in &order {
+        // Most specific first, then largest: a less specific cluster looks
+        // for the more specific ones (or equally specific, larger ones) it fits.
+        let rank = |sets: &Sets, r: u32| -> (u8, usize, std::cmp::Reverse<u32>) {
+            (
+                cluster_spec(sets, r),
+                sets.size.get(r as usize).copied().unwrap_or(0),
+                std::cmp::Reverse(r),
+            )
+        };
+        let mut order: Vec<((u8, usize, std::cmp::Reverse<u32>), u32)> =
+            roots.iter().map(|&r| (rank(&sets, r), r)).collect();
+        order.sort_by(|a, b| b.0.cmp(&a.0));
+        for &(_, x) in &order {
             let rx = sets.find(x);
             if rx != x {
                 continue;
             }
-            let size_x = sets.size.get(rx as usize).copied().unwrap_or(0);
+            let rank_x = rank(&sets, rx);
             let mut candidates: Vec<u32> = Vec::new();
             let members: Vec<u32> = sets.members.get(rx as usize).cloned().unwrap_or_default();
             for m in &members {
@@ -434,12 +435,7 @@ impl Clusterer {
                     if ry == rx || candidates.contains(&ry) {
                         continue;
                     }
-                    let s_y = cluster_spec(&sets, ry);
-                    let size_y = sets.size.get(ry as usize).copied().unwrap_or(0);
-                    if s_y > s_x
-                        || (s_y == s_x
-                            && (size_y, std::cmp::Reverse(ry)) > (size_x, std::cmp::Reverse(rx)))
-                    {
+                    if rank(&sets, ry) > rank_x {
                         candidates.push(ry);
                     }
                 }
@@ -674,9 +670,34 @@ impl Clusterer {
             if m.len() <= SAMPLE || !want_real {
                 return m;
             }
-            // The first members (the founders) and the most specific ones.
-            let mut v: Vec<u32> = m.iter().copied().take(SAMPLE / 2).collect();
-            v.extend(m.iter().rev().copied().take(SAMPLE - v.len()));
+            // One member per distinct given name / patronymic / suffix (the
+            // parts whose conflicts no typo explains), then the founders.
+            let mut v: Vec<u32> = Vec::new();
+            let mut seen: Vec<String> = Vec::new();
+            for &n in &m {
+                let Some(p) = rep(n) else { continue };
+                let sig = format!(
+                    "{}|{}|{}",
+                    p.first_given().map_or("", |g| g.key.as_str()),
+                    p.secondary().map_or("", |g| g.key.as_str()),
+                    p.suffix.as_deref().unwrap_or("")
+                );
+                if !seen.contains(&sig) {
+                    seen.push(sig);
+                    v.push(n);
+                    if v.len() >= 4 * SAMPLE {
+                        break;
+                    }
+                }
+            }
+            for &n in &m {
+                if v.len() >= SAMPLE.max(seen.len()) {
+                    break;
+                }
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
             v
         };
         if aa.is_some() != ab.is_some() {
@@ -712,6 +733,9 @@ impl Clusterer {
                 fits
             });
         }
+        // Any conflict no typo explains blocks; differences a typo could
+        // explain (a misspelt surname inside one cluster) block when they
+        // are more than a third of the pairs.
         let xs = sets
             .members
             .get(a as usize)
@@ -722,16 +746,20 @@ impl Clusterer {
             .get(b as usize)
             .map(|m| sample(m, true))
             .unwrap_or_default();
+        let (mut pairs, mut soft) = (0usize, 0usize);
         for &x in &xs {
             for &y in &ys {
                 if let (Some(p), Some(q)) = (rep(x), rep(y)) {
-                    if self.matcher.decide(p, q).0 == Decision::NoMatch {
-                        return false;
+                    pairs += 1;
+                    match self.matcher.conflict(p, q) {
+                        Some(true) => return false,
+                        Some(false) => soft += 1,
+                        None => {}
                     }
                 }
             }
         }
-        true
+        soft * 3 <= pairs
     }
 }
 

@@ -242,6 +242,9 @@ pub(crate) fn is_pinyin(syllable: &str) -> bool {
 
 /// Splits lower-case ASCII `s` into pinyin syllables (longest match first,
 /// with backtracking); `None` when it is not a run of pinyin syllables.
+///
+/// A syllable that starts with `a`, `e` or `o` cannot follow another one
+/// (pinyin writes an apostrophe there: `Xi'an`), so `chiang` is not `chi`+`ang`.
 pub(crate) fn pinyin_syllables(s: &str) -> Option<Vec<&str>> {
     fn go<'a>(s: &'a str, out: &mut Vec<&'a str>) -> bool {
         if s.is_empty() {
@@ -249,6 +252,9 @@ pub(crate) fn pinyin_syllables(s: &str) -> Option<Vec<&str>> {
         }
         for len in (1..=6.min(s.len())).rev() {
             let Some(head) = s.get(..len) else { continue };
+            if !out.is_empty() && head.starts_with(['a', 'e', 'o']) {
+                continue;
+            }
             if is_pinyin(head) {
                 out.push(head);
                 if go(s.get(len..).unwrap_or(""), out) {

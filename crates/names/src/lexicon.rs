@@ -166,6 +166,55 @@ pub(crate) fn given_entries(key: &str) -> &'static [GivenEntry] {
     index.get(key).map_or(&[], Vec::as_slice)
 }
 
+/// The groups of the known given names one typo away from `key` (one
+/// letter dropped, added, changed or two swapped), by the symmetric-deletion
+/// method: a key and every key with one letter deleted index the groups.
+/// Keys shorter than five letters have no neighbours.
+pub(crate) fn given_groups_near(key: &str) -> Vec<u16> {
+    static INDEX: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+        for (name, group, kind) in MEMBERS {
+            if *kind != 0 {
+                continue;
+            }
+            let k = fold::euro(name);
+            if k.len() < 5 || !k.is_ascii() {
+                continue;
+            }
+            for variant in std::iter::once(k.clone()).chain(deletions(&k)) {
+                let list = map.entry(variant).or_default();
+                if !list.contains(group) {
+                    list.push(*group);
+                }
+            }
+        }
+        map
+    });
+    let mut out: Vec<u16> = Vec::new();
+    if key.len() < 5 || !key.is_ascii() {
+        return out;
+    }
+    for variant in std::iter::once(key.to_owned()).chain(deletions(key)) {
+        for g in index.get(&variant).map_or(&[][..], Vec::as_slice) {
+            if !out.contains(g) {
+                out.push(*g);
+            }
+        }
+    }
+    out
+}
+
+/// Every string with one byte of ASCII `s` deleted.
+fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    (0..s.len()).filter_map(move |i| Some(format!("{}{}", s.get(..i)?, s.get(i + 1..)?)))
+}
+
+/// The groups a given-name key belongs to.
+pub(crate) fn given_groups(key: &str) -> impl Iterator<Item = u16> {
+    given_entries(key).iter().map(|e| e.group)
+}
+
 /// Whether the European key is a known given name.
 pub(crate) fn is_given_name(key: &str) -> bool {
     !given_entries(key).is_empty()

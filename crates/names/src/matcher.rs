@@ -372,6 +372,30 @@ impl Matcher {
         }
     }
 
+    /// Whether two names conflict: `None` when they do not; `Some(true)` for
+    /// a conflict that no typo explains (patronymic, gender, suffix,
+    /// initials, two different known or Chinese/Korean given names),
+    /// `Some(false)` for a difference a typo could explain (surnames, an
+    /// unknown given name).
+    pub(crate) fn conflict(&self, a: &ParsedName, b: &ParsedName) -> Option<bool> {
+        let o = self.outcome(a, b);
+        if o.decision != Decision::NoMatch {
+            return None;
+        }
+        Some(match o.rule {
+            Rule::SurnameDiffers => false,
+            Rule::GivenNameConflict => {
+                let cjk = |c: Culture| matches!(c, Culture::Chinese | Culture::Korean);
+                let known = |n: &ParsedName| {
+                    n.first_given()
+                        .is_some_and(|g| lexicon::is_given_name(&g.key))
+                };
+                cjk(a.culture) || cjk(b.culture) || (known(a) && known(b))
+            }
+            _ => true,
+        })
+    }
+
     /// The decision and score only (the clustering hot path).
     pub(crate) fn decide(&self, a: &ParsedName, b: &ParsedName) -> (Decision, f32) {
         let o = self.outcome(a, b);
@@ -642,6 +666,19 @@ impl Matcher {
             let (gx, gy) = (lexicon::given_gender(&x.key), lexicon::given_gender(&y.key));
             if gx != Gender::Unknown && gy != Gender::Unknown && gx != gy {
                 slot.verdict = Verdict::GenderConflict;
+                return slot;
+            }
+            // A misspelt form of a known name (`Dmtiry`, `Vladiimr`) is that name.
+            let near = |a: &NamePart, b: &NamePart| {
+                !lexicon::is_given_name(&a.key) && {
+                    let groups = lexicon::given_groups_near(&a.key);
+                    b.keys()
+                        .any(|k| lexicon::given_groups(k).any(|g| groups.contains(&g)))
+                }
+            };
+            if near(x, y) || near(y, x) {
+                slot.verdict = Verdict::Similar;
+                slot.score = 0.8;
                 return slot;
             }
             if lexicon::is_given_name(&x.key) && lexicon::is_given_name(&y.key) {

@@ -385,7 +385,8 @@ impl Parser {
             repairs += r.changes.len();
             r.text.into_owned()
         };
-        (fixed.trim().to_owned(), repairs)
+        let (fixed, retyped) = retype_cyrillic_tails(&fixed);
+        (fixed.trim().to_owned(), repairs + retyped)
     }
 
     fn romanize_part(
@@ -874,11 +875,23 @@ fn enrich_keys(name: &mut ParsedName) {
                                 .is_some()
                     })
             };
-            let wg = name
-                .given
+            // A surname spelt other than in pinyin (`Chin` for `Qin`) means the
+            // whole name is romanized another way.
+            let other_surname = name
+                .surname
                 .iter()
-                .chain(name.surname.iter())
-                .any(|p| !p.initial && is_wg(p));
+                .filter(|p| !p.particle && !p.initial)
+                .any(|p| {
+                    let k = lower_latin_key(&p.latin);
+                    let mut readings = lexicon::zh_surname_latin(&k).peekable();
+                    readings.peek().is_some() && readings.all(|py| py != k)
+                });
+            let wg = other_surname
+                || name
+                    .given
+                    .iter()
+                    .chain(name.surname.iter())
+                    .any(|p| !p.initial && is_wg(p));
             for p in name
                 .surname
                 .iter_mut()
@@ -917,6 +930,56 @@ fn enrich_keys(name: &mut ParsedName) {
         }
         _ => {}
     }
+}
+
+/// The keyboard-layout slip the repair stage leaves when a document gives it
+/// no evidence: a Latin word whose last one or two letters are Cyrillic
+/// (`Chianп`, `Jieshш`) was typed with the Russian layout switched on too
+/// early; the Cyrillic letters are re-typed on the same keys of QWERTY.
+/// Returns the text and how many words changed.
+fn retype_cyrillic_tails(text: &str) -> (String, usize) {
+    const JCUKEN: &str = "йцукенгшщзфывапролдячсмить";
+    const QWERTY: &str = "qwertyuiopasdfghjklzxcvbnm";
+    let key = |c: char| -> Option<char> {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let i = JCUKEN.chars().position(|k| k == lower)?;
+        QWERTY.chars().nth(i)
+    };
+    let mut changed = 0;
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let cyr_tail: Vec<char> = word
+            .chars()
+            .rev()
+            .take_while(|c| {
+                matches!(
+                    polynorm_script::script(*c),
+                    polynorm_script::Script::Cyrillic
+                )
+            })
+            .collect();
+        let head_len = word.len() - cyr_tail.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let head = word.get(..head_len).unwrap_or("");
+        let latin_head = head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && head
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| polynorm_script::script(c) == polynorm_script::Script::Latin);
+        if latin_head
+            && (1..=2).contains(&cyr_tail.len())
+            && cyr_tail.iter().all(|c| key(*c).is_some())
+        {
+            out.push_str(head);
+            out.extend(cyr_tail.iter().rev().filter_map(|c| key(*c)));
+            changed += 1;
+        } else {
+            out.push_str(word);
+        }
+    }
+    (out, changed)
 }
 
 /// Adds the keys a bare token would have as a Chinese or Korean surname.
@@ -1002,7 +1065,14 @@ pub(crate) fn chinese_keys_in(latin: &str, wade_giles: bool) -> Vec<String> {
         })
         .collect();
     let plain: Vec<String> = chunks.iter().map(|c| c.replace('\'', "")).collect();
-    let all_pinyin = !wade_giles && plain.iter().all(|c| fold::pinyin_syllables(c).is_some());
+    // An apostrophe before anything but a, e, o is Wade-Giles aspiration, not pinyin.
+    let aspirated = chunks.iter().any(|c| {
+        c.split('\'')
+            .skip(1)
+            .any(|rest| !rest.starts_with(['a', 'e', 'o']))
+    });
+    let all_pinyin =
+        !wade_giles && !aspirated && plain.iter().all(|c| fold::pinyin_syllables(c).is_some());
     let mut combos: Vec<String> = vec![String::new()];
     for (chunk, plain) in chunks.iter().zip(&plain) {
         let mut options: Vec<String> = Vec::new();
@@ -1173,6 +1243,15 @@ fn reads_korean(given: &[String], text: &str) -> bool {
 /// The culture of a name given its surname (folded Latin) and given words.
 fn culture_of(surname: &str, given: &[String], text: &str) -> Culture {
     let key = lower_latin_key(surname);
+    // McCune-Reischauer breves and RR vowel spellings are Korean, whatever pinyin might read.
+    let korean_marks = text.chars().any(|c| matches!(c, 'ŏ' | 'ŭ' | 'Ŏ' | 'Ŭ'))
+        || given.iter().any(|g| {
+            let a = fold::ascii(g);
+            a.contains("eo") || a.contains("eu")
+        });
+    if lexicon::is_ko_surname_latin(&key) && korean_marks {
+        return Culture::Korean;
+    }
     if lexicon::is_ko_surname_latin(&key) && reads_korean(given, text) && !reads_chinese(given) {
         return Culture::Korean;
     }
@@ -1479,7 +1558,13 @@ fn classify(tokens: &[Token]) -> Vec<Core> {
         .enumerate()
         .map(|(i, t)| {
             let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+            // `I Jae-myeong`, `O Se-hoon`: Korean surnames of one letter.
+            let korean_surname = letters.len() == 1
+                && !t.text.ends_with('.')
+                && matches!(letters.first(), Some('I' | 'O' | 'U'))
+                && tokens.get(i + 1).is_some_and(|n| n.text.contains('-'));
             let initial = !letters.is_empty()
+                && !korean_surname
                 && (letters.len() == 1
                     || (t.text.ends_with('.')
                         && letters.len() <= 3

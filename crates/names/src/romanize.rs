@@ -229,6 +229,9 @@ impl Romanization {
     /// Every romanization of `text` by the source's schemes (display first,
     /// duplicates removed).
     pub(crate) fn all(&self, text: &str, source: Source) -> Vec<String> {
+        if source == Source::Latin {
+            return vec![text.to_owned()];
+        }
         let options = Options::new().mode(Mode::Name);
         let mut out: Vec<String> = Vec::new();
         let list = self.schemes(source);
