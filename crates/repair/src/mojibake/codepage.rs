@@ -132,6 +132,9 @@ impl CodePage {
         if c.is_ascii() {
             return Some(c as u8);
         }
+        if let Some(b) = fast_encode(self, c) {
+            return (b != 0).then_some(b);
+        }
         let t = table(self);
         t.reverse
             .binary_search_by(|&(k, _)| k.cmp(&c))
@@ -174,10 +177,7 @@ impl CodePage {
     }
 
     fn index(self) -> usize {
-        CodePage::ALL
-            .iter()
-            .position(|&p| p == self)
-            .unwrap_or_default()
+        self as usize
     }
 }
 
@@ -263,6 +263,56 @@ fn build(page: CodePage) -> Table {
     }
 }
 
+/// Code points U+0080..U+04FF and U+2000..U+25FF, where nearly every
+/// character of every page lies: the byte per page (0: none), built once.
+struct FastTable {
+    low: Vec<[u8; 12]>,
+    punct: Vec<[u8; 12]>,
+}
+
+const FAST_LOW: std::ops::Range<u32> = 0x80..0x500;
+const FAST_PUNCT: std::ops::Range<u32> = 0x2000..0x2600;
+
+fn fast_table() -> &'static FastTable {
+    static FAST: OnceLock<FastTable> = OnceLock::new();
+    FAST.get_or_init(|| {
+        let mut low = vec![[0u8; 12]; FAST_LOW.len()];
+        let mut punct = vec![[0u8; 12]; FAST_PUNCT.len()];
+        for page in CodePage::ALL {
+            for &(c, b) in &table(page).reverse {
+                let cp = u32::from(c);
+                let slot = if FAST_LOW.contains(&cp) {
+                    low.get_mut((cp - FAST_LOW.start) as usize)
+                } else if FAST_PUNCT.contains(&cp) {
+                    punct.get_mut((cp - FAST_PUNCT.start) as usize)
+                } else {
+                    None
+                };
+                if let Some(entry) = slot.and_then(|s| s.get_mut(page.index())) {
+                    *entry = b;
+                }
+            }
+        }
+        FastTable { low, punct }
+    })
+}
+
+/// The byte of `c` in `page` from the fast table (0: none), or `None` when
+/// `c` lies outside its ranges.
+#[inline]
+fn fast_encode(page: CodePage, c: char) -> Option<u8> {
+    let cp = u32::from(c);
+    let t = fast_table();
+    let row = if FAST_LOW.contains(&cp) {
+        t.low.get((cp - FAST_LOW.start) as usize)
+    } else if FAST_PUNCT.contains(&cp) {
+        t.punct.get((cp - FAST_PUNCT.start) as usize)
+    } else {
+        return None;
+    };
+    row.and_then(|r| r.get(page.index())).copied()
+}
+
 /// The tables of `page`, built on first use.
 pub(crate) fn table(page: CodePage) -> &'static Table {
     static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
@@ -311,6 +361,13 @@ mod tests {
             }
             assert_eq!(page.encode_char('a'), Some(b'a'));
             assert_eq!(CodePage::from_name(page.name()), Some(page));
+        }
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, page) in CodePage::ALL.into_iter().enumerate() {
+            assert_eq!(page.index(), i);
         }
     }
 

@@ -64,12 +64,30 @@ fn zipf_in(lex: &LexiconTable, lower: &str) -> Option<f32> {
 /// The highest Zipf frequency of a lowercase word among the languages of
 /// `script`.
 pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
-    script
-        .languages()
+    lexicons(script)
         .iter()
-        .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
         .filter_map(|lex| zipf_in(lex, lower))
         .reduce(f32::max)
+}
+
+/// The lexicons of a script's languages (looked up once).
+fn lexicons(script: Sc) -> &'static [&'static LexiconTable] {
+    static BY_SCRIPT: OnceLock<[Vec<&'static LexiconTable>; 4]> = OnceLock::new();
+    let all = BY_SCRIPT.get_or_init(|| {
+        [Sc::Latin, Sc::Cyrillic, Sc::Greek, Sc::Other].map(|sc| {
+            sc.languages()
+                .iter()
+                .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
+                .collect()
+        })
+    });
+    let i = match script {
+        Sc::Latin => 0,
+        Sc::Cyrillic => 1,
+        Sc::Greek => 2,
+        Sc::Other => 3,
+    };
+    all.get(i).map_or(&[], Vec::as_slice)
 }
 
 /// A letter bigram model of one script (all its lexicon languages pooled,

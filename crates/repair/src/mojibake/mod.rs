@@ -315,18 +315,33 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
         .filter(|b| (0x80..0xC0).contains(b));
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
+    // Sequences of the current run of non-ASCII characters start at
+    // `out[run_start]`; a lead left without its continuations in the run
+    // makes the whole run a chance (`чё` in `учёт` read as KOI8-R), as the
+    // scan judges it.
+    let mut run_start = 0;
+    let mut broken = false;
     let mut i = 0;
     while let Some(&(start, c)) = chars.get(i) {
-        let need = match page.encode_char(c) {
-            Some(0xC2..=0xDF) => 1,
-            Some(0xE0..=0xEF) => 2,
-            Some(0xF0..=0xF4) => 3,
+        if c.is_ascii() {
+            if broken {
+                out.truncate(run_start);
+            }
+            run_start = out.len();
+            broken = false;
+            i += 1;
+            continue;
+        }
+        let lead = page.encode_char(c).unwrap_or(0);
+        let need = match lead {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
             _ => {
                 i += 1;
                 continue;
             }
         };
-        let lead = page.encode_char(c).unwrap_or(0);
         match decode_at(&chars, i, lead, need, page, nbsp) {
             Some((alts, n_alts, lost)) => {
                 let end = chars
@@ -341,9 +356,23 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
                     n_alts,
                 });
                 i += need + 1;
+                // A lost no-break space ends the run (it was a space).
+                if lost == Lost::Nbsp {
+                    if broken {
+                        out.truncate(run_start);
+                    }
+                    run_start = out.len();
+                    broken = false;
+                }
             }
-            None => i += 1,
+            None => {
+                broken = true;
+                i += 1;
+            }
         }
+    }
+    if broken {
+        out.truncate(run_start);
     }
     out
 }
@@ -521,17 +550,23 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
     if seqs.is_empty() {
         return;
     }
-    // The line at each level, for the script context of that level.
+    // The line at each level, for the script context of that level; when
+    // the sequences cover little of the line, the line as it is decides.
     let mut contexts: Vec<Option<Sc>> = Vec::with_capacity(MAX_LEVELS);
-    let mut line = decode_all(text, &seqs);
-    contexts.push(score::dominant(&line));
-    for _ in 1..MAX_LEVELS {
-        let next = sequences(&line, page);
-        if next.is_empty() {
-            break;
-        }
-        line = decode_all(&line, &next);
+    let covered: usize = seqs.iter().map(|s| s.end - s.start).sum();
+    if covered * 5 < text.len() {
+        contexts.resize(MAX_LEVELS, score::dominant(text));
+    } else {
+        let mut line = decode_all(text, &seqs);
         contexts.push(score::dominant(&line));
+        for _ in 1..MAX_LEVELS {
+            let next = sequences(&line, page);
+            if next.is_empty() {
+                break;
+            }
+            line = decode_all(&line, &next);
+            contexts.push(score::dominant(&line));
+        }
     }
     let mut i = 0;
     while let Some(first) = seqs.get(i) {
@@ -891,6 +926,90 @@ mod tests {
                 c.before, c.after, c.confidence, c.evidence
             );
         }
+    }
+
+    /// `MOJIBAKE_LINE="…" cargo test -p polynorm-repair --release --lib debug_time -- --ignored --nocapture`
+    #[test]
+    #[ignore = "a tool: times the stage on a line"]
+    fn debug_time() {
+        let line = std::env::var("MOJIBAKE_LINE").unwrap_or_default();
+        let stage = Mojibake::default();
+        let _ = stage.apply(&line);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(stage.apply(std::hint::black_box(&line)));
+        }
+        println!(
+            "{:?} per call; hints {:?}",
+            t.elapsed() / 100,
+            scan::scan(&line)
+        );
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(score::cost(std::hint::black_box(&line), None));
+        }
+        println!("{:?} per cost() of the whole line", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(sequences(std::hint::black_box(&line), CodePage::Koi8R));
+        }
+        println!("{:?} per sequences()", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(score::cost(std::hint::black_box("её"), None));
+        }
+        println!("{:?} per cost(её)", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(lexicon::zipf(Sc::Cyrillic, std::hint::black_box("её")));
+        }
+        println!("{:?} per zipf(её)", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let mut v = Vec::new();
+            propose_utf8(std::hint::black_box(&line), CodePage::Koi8R, &mut v);
+            let _ = std::hint::black_box(v);
+        }
+        println!("{:?} per propose_utf8", t.elapsed() / 100);
+        let words: Vec<&str> = line.split(' ').collect();
+        for k in [1, 2, 4, 8, 16, 24, 32] {
+            let prefix = words.iter().take(k).copied().collect::<Vec<_>>().join(" ");
+            let t = std::time::Instant::now();
+            for _ in 0..100 {
+                let _ = std::hint::black_box(score::cost(std::hint::black_box(&prefix), None));
+            }
+            println!("{:?} cost of {k} words", t.elapsed() / 100);
+        }
+    }
+
+    /// `MOJIBAKE_FILE=path cargo test -p polynorm-repair --lib debug_scan -- --ignored --nocapture`
+    #[test]
+    #[ignore = "a tool: prints the lines the scan passes on"]
+    fn debug_scan() {
+        let path = std::env::var("MOJIBAKE_FILE").unwrap_or_default();
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut n = 0;
+        for line in text.lines() {
+            let h = scan::scan(line);
+            if h.utf8 != 0 || h.legacy_latin || h.legacy_cyrillic {
+                n += 1;
+                let pages: Vec<_> = CodePage::UTF8_PAGES
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| h.utf8 & (1 << i) != 0)
+                    .map(|(_, p)| p.name())
+                    .collect();
+                let words: Vec<&str> = line
+                    .split(' ')
+                    .filter(|w| scan::scan(w).utf8 != 0)
+                    .collect();
+                println!(
+                    "{pages:?} {} {} {words:?}",
+                    h.legacy_latin, h.legacy_cyrillic
+                );
+            }
+        }
+        println!("{n} of {} lines", text.lines().count());
     }
 
     #[test]

@@ -210,6 +210,13 @@ pub(crate) fn scan(text: &str) -> Hints {
     let mut prev: u64 = 0;
     // Pages that expect one, two or three more continuation bytes.
     let (mut need1, mut need2, mut need3) = (0u16, 0u16, 0u16);
+    // Per run of non-ASCII characters: pages where a sequence completed,
+    // and pages where no lead was left without its continuations. A run
+    // counts for a page only if both hold at its end: in real mojibake
+    // every lead is complete (`РЎРµ`), while a chance pair inside a clean
+    // word has broken leads around it (`учёт` in KOI8-R).
+    let mut pending = 0u16;
+    let mut clean = u16::MAX;
     let mut latin_run = 0u32;
     let (mut cyr_upper, mut cyr_lower, mut cyr_inner_caps) = (0u32, 0u32, 0u32);
     // Signs glued to Cyrillic letters (IBM866 text read as windows-1251).
@@ -219,6 +226,9 @@ pub(crate) fn scan(text: &str) -> Hints {
             if b0 == b' ' && prev & NBSP_LEAD != 0 {
                 hints.utf8 |= bits(prev, LEAD2) & nbsp_pages();
             }
+            clean &= !(need1 | need2 | need3);
+            hints.utf8 |= pending & clean;
+            (pending, clean) = (0, u16::MAX);
             prev = 0;
             (need1, need2, need3) = (0, 0, 0);
             latin_run = 0;
@@ -245,7 +255,8 @@ pub(crate) fn scan(text: &str) -> Hints {
         };
         let m = if n == 4 { 0 } else { table.get(cp) };
         let cont = bits(m, CONT);
-        hints.utf8 |= need1 & cont;
+        clean &= !((need1 | need2 | need3) & !cont);
+        pending |= need1 & cont;
         need1 = bits(m, LEAD2) | (need2 & cont);
         need2 = bits(m, LEAD3) | (need3 & cont);
         need3 = bits(m, LEAD4);
@@ -272,8 +283,13 @@ pub(crate) fn scan(text: &str) -> Hints {
         prev = m;
         i += n;
     }
-    hints.legacy_cyrillic =
-        cyr_inner_caps >= 2 || cyr_signs >= 2 || (cyr_upper >= 4 && cyr_upper > cyr_lower);
+    clean &= !(need1 | need2 | need3);
+    hints.utf8 |= pending & clean;
+    // Re-read text has these everywhere; clean text has a few (`МиБ`).
+    let cyr_letters = cyr_upper + cyr_lower;
+    hints.legacy_cyrillic = (cyr_inner_caps >= 2 && cyr_inner_caps * 12 >= cyr_letters)
+        || (cyr_signs >= 2 && cyr_signs * 12 >= cyr_letters)
+        || (cyr_upper >= 4 && cyr_upper > cyr_lower);
     hints
 }
 
@@ -295,6 +311,8 @@ mod tests {
             "Ça déjà été créé à Zürich, Straße.",
             "東京と大阪",
             "Türkçe metin: ışık, üzgün, çağ, İstanbul.",
+            "учёт, всё, ещё, неё, щёлкнув",
+            "він, вірш, відтак",
         ] {
             assert!(scan(text).is_empty(), "{text:?}: {:?}", scan(text));
         }
