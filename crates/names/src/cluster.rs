@@ -30,7 +30,7 @@ use polynorm_repair::DocumentContext;
 
 use crate::gazetteer::Gazetteer;
 use crate::matcher::{Decision, Matcher, Rule};
-use crate::parse::{Culture, ParsedName};
+use crate::parse::{Culture, NamePart, ParsedName};
 use crate::romanize::Source;
 
 /// Which script canonical names are written in.
@@ -805,23 +805,52 @@ fn block_keys(p: &ParsedName) -> Vec<String> {
     if p.is_empty() {
         return out;
     }
-    let initial = p
-        .first_given()
-        .and_then(|g| g.key.chars().next())
-        .map_or('_', block_initial);
-    let heads: Vec<&crate::parse::NamePart> = p.surname_heads().collect();
-    for h in &heads {
-        for k in h.keys() {
-            if p.is_single() {
-                // A bare name meets every name with that surname or given name.
-                out.push(format!("1|{k}"));
-            } else {
-                out.push(format!("s|{k}|{initial}"));
+    let heads: Vec<&NamePart> = p.surname_heads().collect();
+    if p.is_single() {
+        // A bare name meets every name with that surname.
+        for h in &heads {
+            for k in h.keys() {
                 out.push(format!("1|{k}"));
             }
         }
+        return out;
     }
-    if let Some(g) = p.first_given().filter(|g| !g.initial) {
+    let given = p.first_given();
+    push_blocks(&mut out, given, &heads);
+    // A name whose order was a guess is also blocked the other way round.
+    if !p.cue.is_certain() && heads.len() == 1 && p.given.len() == 1 && p.patronymic.is_none() {
+        if let (Some(g), Some(h)) = (given, heads.first()) {
+            push_blocks(&mut out, Some(h), &[g]);
+        }
+    }
+    if p.culture == Culture::Vietnamese {
+        if let Some(g) = given {
+            out.push(format!("1|{}", g.key));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The blocks of one reading of a name: `s|surname|given-initial` for each
+/// surname key (and `t|` with the key's first letter dropped, for the
+/// first-letter variants `Kh`/`Ch`/`H`), `1|surname` (where bare names
+/// meet), and `g|given|surname-initial` by the surname's key and spelling.
+fn push_blocks(out: &mut Vec<String>, given: Option<&NamePart>, heads: &[&NamePart]) {
+    let initial = given
+        .and_then(|g| g.key.chars().next())
+        .map_or('_', block_initial);
+    for h in heads {
+        for k in h.keys() {
+            out.push(format!("s|{k}|{initial}"));
+            out.push(format!("1|{k}"));
+            if k.len() >= 6 {
+                out.push(format!("t|{}|{initial}", k.get(1..).unwrap_or("")));
+            }
+        }
+    }
+    if let Some(g) = given.filter(|g| !g.initial) {
         // The surname's first letter, as keyed and as spelled (`Tsipras` is
         // keyed `sipras`; a typo `Tispras` still meets it by its spelling).
         let key_initial = heads
@@ -838,13 +867,7 @@ fn block_keys(p: &ParsedName) -> Vec<String> {
                 out.push(format!("g|{k}|{ascii_initial}"));
             }
         }
-        if p.culture == Culture::Vietnamese {
-            out.push(format!("1|{}", g.key));
-        }
     }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Initials that alternate at the start of transliterated names share a block.
