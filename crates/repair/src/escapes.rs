@@ -33,8 +33,8 @@ const MAX_PASSES: usize = 4;
 /// ```
 /// use polynorm_repair::{decode_escapes, ChangeKind};
 ///
-/// let r = decode_escapes(r"\u0421\u0435\u0440\u0433\u0435\u0439 &amp;amp; &amp;lt;3");
-/// assert_eq!(r.text, "Сергей & <3");
+/// let r = decode_escapes(r"\u0421\u0435\u0440\u0433\u0435\u0439 &amp;lt;3 &amp;amp;#1089;");
+/// assert_eq!(r.text, "Сергей <3 с");
 /// assert!(r.changes.iter().all(|c| c.kind == ChangeKind::Escape));
 /// // An escaped backslash keeps what follows it literal.
 /// assert_eq!(decode_escapes(r"\\u0041").text, r"\\u0041");

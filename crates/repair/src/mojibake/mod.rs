@@ -342,33 +342,30 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
                 continue;
             }
         };
-        match decode_at(&chars, i, lead, need, page, nbsp) {
-            Some((alts, n_alts, lost)) => {
-                let end = chars
-                    .get(i + need + 1)
-                    .map_or(text.len(), |&(offset, _)| offset);
-                out.push(Seq {
-                    start,
-                    end,
-                    ch: alts.first().copied().unwrap_or('\u{FFFD}'),
-                    lost,
-                    alts,
-                    n_alts,
-                });
-                i += need + 1;
-                // A lost no-break space ends the run (it was a space).
-                if lost == Lost::Nbsp {
-                    if broken {
-                        out.truncate(run_start);
-                    }
-                    run_start = out.len();
-                    broken = false;
-                }
+        let Some((alts, n_alts, lost)) = decode_at(&chars, i, lead, need, page, nbsp) else {
+            broken = true;
+            i += 1;
+            continue;
+        };
+        let end = chars
+            .get(i + need + 1)
+            .map_or(text.len(), |&(offset, _)| offset);
+        out.push(Seq {
+            start,
+            end,
+            ch: alts.first().copied().unwrap_or('\u{FFFD}'),
+            lost,
+            alts,
+            n_alts,
+        });
+        i += need + 1;
+        // A lost no-break space ends the run (it was a space).
+        if lost == Lost::Nbsp {
+            if broken {
+                out.truncate(run_start);
             }
-            None => {
-                broken = true;
-                i += 1;
-            }
+            run_start = out.len();
+            broken = false;
         }
     }
     if broken {
@@ -916,6 +913,7 @@ mod tests {
     /// `MOJIBAKE_LINE="…" cargo test -p polynorm-repair --lib debug_line -- --ignored --nocapture`
     #[test]
     #[ignore = "a tool: prints the changes made to a line"]
+    #[allow(clippy::print_stdout)] // a tool
     fn debug_line() {
         let line = std::env::var("MOJIBAKE_LINE").unwrap_or_default();
         let r = Mojibake::default().apply(&line);
@@ -931,6 +929,7 @@ mod tests {
     /// `MOJIBAKE_LINE="…" cargo test -p polynorm-repair --release --lib debug_time -- --ignored --nocapture`
     #[test]
     #[ignore = "a tool: times the stage on a line"]
+    #[allow(clippy::print_stdout)] // a tool
     fn debug_time() {
         let line = std::env::var("MOJIBAKE_LINE").unwrap_or_default();
         let stage = Mojibake::default();
@@ -985,6 +984,7 @@ mod tests {
     /// `MOJIBAKE_FILE=path cargo test -p polynorm-repair --lib debug_scan -- --ignored --nocapture`
     #[test]
     #[ignore = "a tool: prints the lines the scan passes on"]
+    #[allow(clippy::print_stdout)] // a tool
     fn debug_scan() {
         let path = std::env::var("MOJIBAKE_FILE").unwrap_or_default();
         let text = std::fs::read_to_string(path).unwrap_or_default();

@@ -48,7 +48,7 @@ pub(crate) struct Hints {
 
 impl Hints {
     #[cfg(test)]
-    fn is_empty(&self) -> bool {
+    fn is_empty(self) -> bool {
         self.utf8 == 0 && !self.legacy_latin && !self.legacy_cyrillic
     }
 }

@@ -485,6 +485,7 @@ mod tests {
     /// `MOJIBAKE_DEBUG="a|b|ctx" cargo test -p polynorm-repair --lib debug_costs -- --ignored --nocapture`
     #[test]
     #[ignore = "a tool: prints costs"]
+    #[allow(clippy::print_stdout)] // a tool
     fn debug_costs() {
         let spec = std::env::var("MOJIBAKE_DEBUG").unwrap_or_default();
         for item in spec.split(';') {
