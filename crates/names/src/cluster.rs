@@ -147,7 +147,15 @@ struct Sets {
     members: Vec<Vec<u32>>,
     size: Vec<usize>,
     anchor: Vec<Option<usize>>,
+    /// Per root, the members merges are checked against: the founders and
+    /// one member per distinct given name / patronymic / suffix (bounded).
+    reps: Vec<Vec<u32>>,
+    /// Per node, a hash of its given name, patronymic and suffix keys.
+    sig: Vec<u64>,
 }
+
+/// Most representatives kept per cluster.
+const MAX_REPS: usize = 24;
 
 impl Sets {
     fn find(&mut self, x: u32) -> u32 {
@@ -201,6 +209,24 @@ impl Sets {
             if x.is_none() {
                 *x = an;
             }
+        }
+        let moved = self
+            .reps
+            .get_mut(small as usize)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let sig = |n: u32| self.sig.get(n as usize).copied().unwrap_or(0);
+        let mut keep = self.reps.get(big as usize).cloned().unwrap_or_default();
+        for n in moved {
+            if keep.len() >= MAX_REPS {
+                break;
+            }
+            if keep.len() < SAMPLE || !keep.iter().any(|&m| sig(m) == sig(n)) {
+                keep.push(n);
+            }
+        }
+        if let Some(r) = self.reps.get_mut(big as usize) {
+            *r = keep;
         }
         if let Some(p) = self.parent.get_mut(small as usize) {
             *p = big;
@@ -360,6 +386,11 @@ impl Clusterer {
             members: (0..nodes.len() as u32).map(|i| vec![i]).collect(),
             size: nodes.iter().map(|n| n.count).collect(),
             anchor: nodes.iter().map(|n| n.anchor).collect(),
+            reps: (0..nodes.len() as u32).map(|i| vec![i]).collect(),
+            sig: nodes
+                .iter()
+                .map(|n| records.get(n.rep).map_or(0, |r| signature(&r.parsed)))
+                .collect(),
         };
         // Gazetteer aliases of one entry are one cluster from the start.
         let mut first_of_entry: HashMap<usize, u32> = HashMap::new();
@@ -565,8 +596,35 @@ impl Clusterer {
                 blocks.entry(key).or_default().push(i as u32);
             }
         }
-        let mut lists: Vec<Vec<u32>> = blocks.into_values().filter(|v| v.len() > 1).collect();
+        // Bare-name blocks (`1|`) only pair their bare names with the rest;
+        // the other blocks pair everything (or a window of large ones).
+        let single = |n: u32| {
+            nodes
+                .get(n as usize)
+                .and_then(|x| records.get(x.rep))
+                .is_some_and(|r| r.parsed.is_single())
+        };
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut single_pairs: Vec<(u32, u32)> = Vec::new();
+        for (key, list) in blocks {
+            if list.len() < 2 {
+                continue;
+            }
+            if key.starts_with("1|") {
+                for &a in list.iter().filter(|&&n| single(n)) {
+                    for &b in &list {
+                        if a != b {
+                            single_pairs.push((a.min(b), a.max(b)));
+                        }
+                    }
+                }
+            } else {
+                lists.push(list);
+            }
+        }
         lists.sort_unstable();
+        single_pairs.sort_unstable();
+        single_pairs.dedup();
         let pairs_of = |list: &Vec<u32>, out: &mut Vec<(u32, u32, Decision, f32)>| {
             let rep = |n: u32| {
                 nodes
@@ -632,6 +690,20 @@ impl Clusterer {
                     .collect()
             })
         };
+        for (a, b) in single_pairs {
+            let rep = |n: u32| {
+                nodes
+                    .get(n as usize)
+                    .and_then(|x| records.get(x.rep))
+                    .map(|r| &r.parsed)
+            };
+            if let (Some(x), Some(y)) = (rep(a), rep(b)) {
+                let (d, s) = self.matcher.decide(x, y);
+                if d != Decision::NoMatch {
+                    edges.push((a, b, d, s));
+                }
+            }
+        }
         edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         edges.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
         edges
@@ -661,57 +733,21 @@ impl Clusterer {
                 return false;
             }
         }
-        let sample = |m: &Vec<u32>, want_real: bool| -> Vec<u32> {
-            let m: Vec<u32> = m
-                .iter()
-                .copied()
-                .filter(|&n| real(n) == want_real)
-                .collect();
-            if m.len() <= SAMPLE || !want_real {
-                return m;
+        let sample = |sets: &Sets, r: u32, want_real: bool| -> Vec<u32> {
+            if want_real {
+                sets.reps.get(r as usize).map_or_else(Vec::new, |v| {
+                    v.iter().copied().filter(|&n| real(n)).collect()
+                })
+            } else {
+                sets.members.get(r as usize).map_or_else(Vec::new, |v| {
+                    v.iter().copied().filter(|&n| !real(n)).collect()
+                })
             }
-            // One member per distinct given name / patronymic / suffix (the
-            // parts whose conflicts no typo explains), then the founders.
-            let mut v: Vec<u32> = Vec::new();
-            let mut seen: Vec<String> = Vec::new();
-            for &n in &m {
-                let Some(p) = rep(n) else { continue };
-                let sig = format!(
-                    "{}|{}|{}",
-                    p.first_given().map_or("", |g| g.key.as_str()),
-                    p.secondary().map_or("", |g| g.key.as_str()),
-                    p.suffix.as_deref().unwrap_or("")
-                );
-                if !seen.contains(&sig) {
-                    seen.push(sig);
-                    v.push(n);
-                    if v.len() >= 4 * SAMPLE {
-                        break;
-                    }
-                }
-            }
-            for &n in &m {
-                if v.len() >= SAMPLE.max(seen.len()) {
-                    break;
-                }
-                if !v.contains(&n) {
-                    v.push(n);
-                }
-            }
-            v
         };
         if aa.is_some() != ab.is_some() {
             let (anchored, other) = if aa.is_some() { (a, b) } else { (b, a) };
-            let aliases = sets
-                .members
-                .get(anchored as usize)
-                .map(|m| sample(m, false))
-                .unwrap_or_default();
-            let inputs = sets
-                .members
-                .get(other as usize)
-                .map(|m| sample(m, true))
-                .unwrap_or_default();
+            let aliases = sample(sets, anchored, false);
+            let inputs = sample(sets, other, true);
             return inputs.iter().all(|&x| {
                 let Some(p) = rep(x) else { return true };
                 let mut fits = false;
@@ -736,16 +772,8 @@ impl Clusterer {
         // Any conflict no typo explains blocks; differences a typo could
         // explain (a misspelt surname inside one cluster) block when they
         // are more than a third of the pairs.
-        let xs = sets
-            .members
-            .get(a as usize)
-            .map(|m| sample(m, true))
-            .unwrap_or_default();
-        let ys = sets
-            .members
-            .get(b as usize)
-            .map(|m| sample(m, true))
-            .unwrap_or_default();
+        let xs = sample(sets, a, true);
+        let ys = sample(sets, b, true);
         let (mut pairs, mut soft) = (0usize, 0usize);
         for &x in &xs {
             for &y in &ys {
@@ -761,6 +789,16 @@ impl Clusterer {
         }
         soft * 3 <= pairs
     }
+}
+
+/// A hash of the parts whose conflicts no typo explains.
+fn signature(p: &ParsedName) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    p.first_given().map(|g| g.key.as_str()).hash(&mut h);
+    p.secondary().map(|g| g.key.as_str()).hash(&mut h);
+    p.suffix.hash(&mut h);
+    h.finish()
 }
 
 /// The identity of a node: culture, every part's main key, initial flags and suffix.
