@@ -266,8 +266,9 @@ def main() -> int:
     out.append(
         "- **ё left in Cyrillic.** iuliia's tables for bgn_pcgn, gost_779, gost_16876, ala_lc, ungegn_1987 and "
         "scientific map ё to the Cyrillic letter ё itself (U+0451), so its output keeps a Cyrillic letter; every "
-        "one of these standards writes ë (BGN/PCGN yë after vowels). We follow the standards. This is the only "
-        "difference for seven of the nine pairs; the lexicon writes ё in 85 of its 20,000 words.\n"
+        "one of these standards writes ë (BGN/PCGN yë after vowels). We follow the standards. It accounts for every "
+        "entry of the list that has ё, and it is the only difference for bgn_pcgn, gost_779, gost_16876, ala_lc "
+        "and ungegn_1987; icao_doc_9303 and gost_779_alt (which write ё as e and yo) agree on every entry.\n"
         "- **NFD letters.** iuliia's JSON tables store some letters decomposed (z + U+030C for ž); ours are NFC. "
         "Counted as agreement (column *NFD only*).\n"
         "- **`ru-press` vs. `wikipedia`.** Two deliberate choices. (1) й before a consonant is *i*, as the English "
