@@ -1583,7 +1583,11 @@ const RETYPE_READS: f32 = -3.2;
 /// punctuation at each edge. Each span comes with how many edge keys it
 /// swallowed.
 fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
-    let joins = |c: char| is_layout_punct(c) || sc_of(c) == Some(source);
+    let joins = |c: char| {
+        is_layout_punct(c)
+            || sc_of(c) == Some(source)
+            || (source != Sc::Latin && c.is_ascii_digit())
+    };
     let head = text.get(..w.start).unwrap_or_default();
     let tail = text.get(w.end..).unwrap_or_default();
     let chunk_start = head
@@ -1611,7 +1615,14 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         .find(|(_, c)| sc_of(*c) == Some(source))
         .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
     let (core_start, core_end) = (chunk_start + first, chunk_start + last);
-    let mut out = vec![(w.start, w.end, 0)];
+    // The word alone, when letters of its script are glued to it, leaves
+    // them behind (`к2` of `к2штыейддйешщты`): two points.
+    let leaves = if core_start < w.start || core_end > w.end {
+        2
+    } else {
+        0
+    };
+    let mut out = vec![(w.start, w.end, leaves)];
     if chunk.len() > 64 {
         return out; // a path or a blob, not a word
     }
@@ -1726,8 +1737,12 @@ fn map_lookalikes(word: &str, target: Sc) -> Option<(String, u8)> {
 /// a character is not on the layout or does not become a `target` letter.
 fn retype_word(word: &str, source: Sc, target: Sc, from: &str, to: &str) -> Option<String> {
     let (a, b) = (layout(from)?, layout(to)?);
+    // Digits glued to a Cyrillic or Greek word are keys too: AZERTY puts
+    // `é è ç à` on the digit row (`к2штыейддйешщты` is `réinstallations`).
     let out = retype_text(word, a, b, true, |c| {
-        sc_of(c) == Some(source) || (source == Sc::Latin && is_layout_punct(c))
+        sc_of(c) == Some(source)
+            || (source == Sc::Latin && is_layout_punct(c))
+            || (source != Sc::Latin && c.is_ascii_digit())
     })?;
     // Every letter must now be the target script's.
     out.chars()

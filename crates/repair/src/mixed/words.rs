@@ -220,9 +220,27 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     }
     // Anything but letters, marks, apostrophes, hyphens and the punctuation
     // a layout slip produces: digits, symbols, slashes, underscores, `@`, …
-    if core.chars().any(|c| {
-        !(is_word_char(c) || is_apostrophe(c) || c == '-' || c == '\u{2010}' || is_layout_punct(c))
-    }) {
+    let chars: Vec<char> = core.chars().collect();
+    let odd = chars.iter().enumerate().any(|(i, &c)| {
+        // A digit between two lower-case Cyrillic or Greek letters is a key
+        // of the digit row, which AZERTY fills with `é è ç à`
+        // (`вщтт2уы` is `données`); model codes put digits after a hyphen
+        // or at the end (`Су-35`, `МиГ29`).
+        let azerty_digit = c.is_ascii_digit()
+            && i > 0
+            && [i - 1, i + 1].iter().all(|&j| {
+                chars.get(j).is_some_and(|n| {
+                    n.is_lowercase() && matches!(sc_of(*n), Some(Sc::Cyrillic | Sc::Greek))
+                })
+            });
+        !(is_word_char(c)
+            || is_apostrophe(c)
+            || c == '-'
+            || c == '\u{2010}'
+            || is_layout_punct(c)
+            || azerty_digit)
+    });
+    if odd {
         return true;
     }
     // camelCase or an inner capital in a Latin word (iPhone, YouTube, McKinsey)
