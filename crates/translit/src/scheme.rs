@@ -152,7 +152,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownScheme(name) => {
-                write!(f, "unknown transliteration scheme `{name}`; valid schemes: ")?;
+                write!(
+                    f,
+                    "unknown transliteration scheme `{name}`; valid schemes: "
+                )?;
                 for (i, s) in Scheme::all().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
