@@ -45,9 +45,21 @@ config_flags() {
 
 [ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1" > "$OUT"
 
+# With WAIT_FOR_LOAD=X, each run waits (up to 30 minutes) until the
+# 1-minute load average is below X, so that other processes do not take
+# its cores; the load it started at is recorded either way.
+wait_for_quiet() {
+    [ -n "${WAIT_FOR_LOAD:-}" ] || return 0
+    for _ in $(seq 180); do
+        awk -v max="$WAIT_FOR_LOAD" '{ exit !($1 < max) }' /proc/loadavg && return 0
+        sleep 10
+    done
+}
+
 for run in $RUNS; do
     IFS=: read -r mb config jobs <<< "$run"
     input="$DIR/corpus-${mb}mb.jsonl"
+    wait_for_quiet
     load=$(cut -d' ' -f1 /proc/loadavg)
     # shellcheck disable=SC2046
     /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
@@ -72,6 +84,7 @@ done
 if [ -x "$PEERS_VENV/bin/python" ]; then
     head -c $((PEER_SAMPLE_MB * 1000000)) "$DIR/corpus-100mb.jsonl" | head -n -1 > "$DIR/peer-sample.jsonl"
     for job in clean translit; do
+        wait_for_quiet
         load=$(cut -d' ' -f1 /proc/loadavg)
         /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
             "$PEERS_VENV/bin/python" "$(dirname "$0")/../peers/batch_peers.py" --job "$job" \
