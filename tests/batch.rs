@@ -466,3 +466,26 @@ fn a_closed_pipe_ends_a_batch_job_quietly() {
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert_eq!(err, "");
 }
+
+#[test]
+fn a_byte_order_mark_is_kept_and_not_part_of_the_data() {
+    let jsonl = "\u{feff}{\"text\":\"a\u{200B}b\"}\n\u{feff}{\"text\":\"same\"}\n";
+    let out = run(&["clean", "--input-format", "jsonl"], jsonl.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "\u{feff}{\"text\":\"ab\"}\n\u{feff}{\"text\":\"same\"}\n"
+    );
+    let csv = "\u{feff}\"id\",text\r\n1,a\u{200B}b\r\n";
+    let out = run(
+        &["clean", "--input-format", "csv", "--field", "id"],
+        csv.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), csv);
+    let out = run(
+        &["clean", "--input-format", "csv", "--output-format", "jsonl"],
+        csv.as_bytes(),
+    );
+    assert_eq!(stdout(&out), "{\"id\":\"1\",\"text\":\"ab\"}\n");
+}

@@ -132,6 +132,46 @@ impl<T: Serialize> Serialize for ByField<'_, T> {
     }
 }
 
+/// `translit`: each selected field transliterated by one scheme.
+pub(crate) struct TranslitJob {
+    pub(crate) scheme: Scheme,
+    pub(crate) options: Options,
+    /// Back into the scheme's source script.
+    pub(crate) reverse: bool,
+}
+
+impl TranslitJob {
+    /// The transliteration of `text`; borrowed when nothing changes.
+    pub(crate) fn apply<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.reverse {
+            self.scheme
+                .reverse(text, &self.options)
+                .unwrap_or(std::borrow::Cow::Borrowed(text))
+        } else {
+            self.scheme.transliterate_with(text, &self.options)
+        }
+    }
+}
+
+impl Job for TranslitJob {
+    fn run(&self, fields: &[&str], counts: &mut Counts) -> JobOutput {
+        let values = fields
+            .iter()
+            .map(|f| match self.apply(f) {
+                std::borrow::Cow::Owned(changed) if changed != *f => {
+                    counts.change("translit");
+                    Some(changed)
+                }
+                _ => None,
+            })
+            .collect();
+        JobOutput {
+            values,
+            extra: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,45 +227,5 @@ mod tests {
             together.values[0].as_deref(),
             Some("Minister Sergey Shoigu said.")
         );
-    }
-}
-
-/// `translit`: each selected field transliterated by one scheme.
-pub(crate) struct TranslitJob {
-    pub(crate) scheme: Scheme,
-    pub(crate) options: Options,
-    /// Back into the scheme's source script.
-    pub(crate) reverse: bool,
-}
-
-impl TranslitJob {
-    /// The transliteration of `text`; borrowed when nothing changes.
-    pub(crate) fn apply<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
-        if self.reverse {
-            self.scheme
-                .reverse(text, &self.options)
-                .unwrap_or(std::borrow::Cow::Borrowed(text))
-        } else {
-            self.scheme.transliterate_with(text, &self.options)
-        }
-    }
-}
-
-impl Job for TranslitJob {
-    fn run(&self, fields: &[&str], counts: &mut Counts) -> JobOutput {
-        let values = fields
-            .iter()
-            .map(|f| match self.apply(f) {
-                std::borrow::Cow::Owned(changed) if changed != *f => {
-                    counts.change("translit");
-                    Some(changed)
-                }
-                _ => None,
-            })
-            .collect();
-        JobOutput {
-            values,
-            extra: None,
-        }
     }
 }

@@ -501,10 +501,17 @@ impl<'s> Reader<'s, '_> {
         }
         let text = std::str::from_utf8(&data[header.range.start..header.content_end])
             .map_err(|e| anyhow!("line {}: the header row is not UTF-8: {e}", header.line))?;
-        let names: Vec<String> = spans[header.fields.clone()]
+        let mut names: Vec<String> = spans[header.fields.clone()]
             .iter()
             .map(|s| unquote(text.get(s.clone()).unwrap_or_default()).into_owned())
             .collect();
+        // A byte order mark before the first column name (spreadsheet
+        // exports) is not part of the name; the header's bytes keep it.
+        if let Some(first) = names.first_mut() {
+            if let Some(rest) = first.strip_prefix('\u{feff}') {
+                *first = unquote(rest).into_owned();
+            }
+        }
         let mut columns = Vec::new();
         for field in &settings.fields {
             let Some(i) = names.iter().position(|n| n == field.name()) else {
@@ -775,6 +782,12 @@ fn process_jsonl(
     let content = &chunk.data[record.range.start..record.content_end];
     let terminator = &chunk.data[record.content_end..record.range.end];
     let text = utf8(content)?;
+    // A byte order mark (the first line of a file saved by some editors)
+    // is kept, and the record after it parsed.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
     let parsed = Record::parse(text).map_err(|p| problem(&p))?;
     let mut found = Vec::with_capacity(settings.fields.len());
     for field in &settings.fields {
@@ -813,7 +826,8 @@ fn process_jsonl(
         }
     }
     edits.sort_by_key(|e| e.0.start);
-    jsonl::splice(content, &edits, out);
+    out.extend_from_slice(bom.as_bytes());
+    jsonl::splice(text.as_bytes(), &edits, out);
     out.extend_from_slice(terminator);
     Ok(())
 }
