@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::Range;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -710,10 +711,19 @@ fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
             RecordState::Broken(why) => Some(("csv_syntax", why.to_owned())),
             RecordState::Ok => {
                 let mark = done.out.len();
-                let result = match &chunk.source.csv {
-                    Some(csv) => process_csv(chunk, record, csv, settings, job, &mut done),
-                    None => process_jsonl(chunk, record, settings, job, &mut done),
-                };
+                // A bug that panics on one record costs that record, not
+                // the job: it is rejected like a bad record.
+                let result =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| match &chunk.source.csv {
+                        Some(csv) => process_csv(chunk, record, csv, settings, job, &mut done),
+                        None => process_jsonl(chunk, record, settings, job, &mut done),
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err((
+                            "internal_error",
+                            "polynorm failed on this record (a bug; please report it)".to_owned(),
+                        ))
+                    });
                 match result {
                     Ok(()) => None,
                     Err(failure) => {
@@ -1056,5 +1066,79 @@ impl RejectSink {
             RejectSink::Stderr => Ok(()),
             RejectSink::File(path, w) => w.flush().with_context(|| format!("{}", path.display())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Upper-cases its field, and panics on `boom`.
+    struct Shout;
+
+    impl Job for Shout {
+        fn run(&self, fields: &[&str], _counts: &mut Counts) -> JobOutput {
+            assert!(fields[0] != "boom", "a bug");
+            JobOutput {
+                values: vec![Some(fields[0].to_uppercase())],
+                extra: None,
+            }
+        }
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            command: "test",
+            input: Format::Jsonl,
+            output: Format::Jsonl,
+            fields: vec![FieldPath::parse("text")],
+            output_field: None,
+            limit: 1000,
+            jobs: 1,
+            strict: false,
+            sources: Vec::new(),
+            output_path: None,
+            rejects_path: None,
+            stats_path: None,
+        }
+    }
+
+    fn chunk(input: &[u8]) -> Chunk {
+        let info = Arc::new(SourceInfo {
+            name: "test".into(),
+            csv: None,
+        });
+        let mut chunk = Chunk::new(&info);
+        let mut reader = LineRecords::new(input, 1000);
+        while let Some(r) = reader.next_record(&mut chunk.data).unwrap() {
+            chunk.records.push(r);
+        }
+        chunk
+    }
+
+    #[test]
+    fn a_panicking_job_rejects_the_record_and_goes_on() {
+        let input = b"{\"text\":\"a\"}\n{\"text\":\"boom\"}\n{\"text\":\"b\"}\n";
+        // The panic message on stderr is expected.
+        let done = process(&chunk(input), &settings(), &Shout);
+        assert_eq!(done.out, b"{\"text\":\"A\"}\n{\"text\":\"B\"}\n");
+        assert_eq!(done.rejects.len(), 1);
+        assert_eq!(done.rejects[0].line, 2);
+        assert_eq!(done.rejects[0].reason, "internal_error");
+        assert_eq!(done.counts.records_in, 3);
+        assert_eq!(done.counts.records_out, 2);
+    }
+
+    #[test]
+    fn rejects_know_where_their_record_would_have_been() {
+        let input = b"{\"text\":\"a\"}\n[]\n{}\n{\"text\":\"b\"}\n";
+        let done = process(&chunk(input), &settings(), &Shout);
+        let offsets: Vec<_> = done
+            .rejects
+            .iter()
+            .map(|r| (r.line, r.out_offset, r.records_before))
+            .collect();
+        // `--strict` writes out[..out_offset] of the first reject.
+        assert_eq!(offsets, [(2, 13, 1), (3, 13, 0)]);
     }
 }
