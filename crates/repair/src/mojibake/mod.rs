@@ -371,6 +371,27 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     if broken {
         out.truncate(run_start);
     }
+    // A lead before a space is a lost no-break space only where the page
+    // has left traces over much of the line, or for the leads that mostly
+    // come with one (`Ã ` for `à`); else every one-letter word would be a
+    // candidate (`в ` read as KOI8-R).
+    if out.iter().any(|s| s.lost == Lost::Nbsp) {
+        let non_ascii = chars.iter().filter(|(_, c)| !c.is_ascii()).count();
+        let traced: usize = out
+            .iter()
+            .filter(|s| s.lost != Lost::Nbsp)
+            .map(|s| text.get(s.start..s.end).map_or(0, |t| t.chars().count()))
+            .sum();
+        if traced * 5 < non_ascii {
+            out.retain(|s| {
+                s.lost != Lost::Nbsp
+                    || text
+                        .get(s.start..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|c| matches!(c, 'Â' | 'Ã' | 'Ð'))
+            });
+        }
+    }
     out
 }
 
@@ -970,6 +991,32 @@ mod tests {
             let _ = std::hint::black_box(v);
         }
         println!("{:?} per propose_utf8", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = std::hint::black_box(score::dominant(std::hint::black_box(&line)));
+        }
+        println!("{:?} per dominant", t.elapsed() / 100);
+        let seqs = sequences(&line, CodePage::Koi8R);
+        println!("{} sequences", seqs.len());
+        if let Some(first) = seqs.first() {
+            let unit = &line[first.start..first.end];
+            let t = std::time::Instant::now();
+            for _ in 0..100 {
+                let _ = std::hint::black_box(judge_unit(
+                    &line,
+                    first.start,
+                    first.end,
+                    &[Seq {
+                        start: 0,
+                        end: first.end - first.start,
+                        ..*first
+                    }],
+                    CodePage::Koi8R,
+                    &[Some(Sc::Cyrillic); 3],
+                ));
+            }
+            println!("{:?} per judge_unit({unit})", t.elapsed() / 100);
+        }
         let words: Vec<&str> = line.split(' ').collect();
         for k in [1, 2, 4, 8, 16, 24, 32] {
             let prefix = words.iter().take(k).copied().collect::<Vec<_>>().join(" ");
@@ -988,6 +1035,29 @@ mod tests {
     fn debug_scan() {
         let path = std::env::var("MOJIBAKE_FILE").unwrap_or_default();
         let text = std::fs::read_to_string(path).unwrap_or_default();
+        let stage = Mojibake::default();
+        for line in text.lines() {
+            let _ = stage.apply(line);
+        }
+        let t = std::time::Instant::now();
+        for line in text.lines() {
+            let _ = std::hint::black_box(stage.apply(std::hint::black_box(line)));
+        }
+        println!("stage: {:?} for the file", t.elapsed());
+        let t = std::time::Instant::now();
+        for line in text.lines() {
+            let _ = std::hint::black_box(scan::scan(std::hint::black_box(line)));
+        }
+        println!("scan: {:?} for the file", t.elapsed());
+        let mut slowest = (std::time::Duration::ZERO, "");
+        for line in text.lines() {
+            let t = std::time::Instant::now();
+            let _ = std::hint::black_box(stage.apply(std::hint::black_box(line)));
+            if t.elapsed() > slowest.0 {
+                slowest = (t.elapsed(), line);
+            }
+        }
+        println!("slowest line {:?}: {}", slowest.0, slowest.1);
         let mut n = 0;
         for line in text.lines() {
             let h = scan::scan(line);

@@ -432,12 +432,20 @@ pub(crate) fn letter_badness(text: &str) -> f32 {
 /// script are most.
 pub(crate) fn dominant(text: &str) -> Option<Sc> {
     let mut counts = [0usize; 4];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        let i = match lexicon::letter_script(c) {
-            Sc::Latin => 0,
-            Sc::Cyrillic => 1,
-            Sc::Greek => 2,
-            Sc::Other => 3,
+    for c in text.chars() {
+        let i = match c {
+            'a'..='z' | 'A'..='Z' => 0,
+            '\u{0}'..='\u{BF}' | '×' | '÷' => continue,
+            '\u{C0}'..='\u{024F}' => 0,
+            '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => 1,
+            '\u{0386}' | '\u{0388}'..='\u{03FF}' => 2,
+            _ if c.is_alphabetic() => match lexicon::letter_script(c) {
+                Sc::Latin => 0,
+                Sc::Cyrillic => 1,
+                Sc::Greek => 2,
+                Sc::Other => 3,
+            },
+            _ => continue,
         };
         if let Some(n) = counts.get_mut(i) {
             *n += 1;
