@@ -16,11 +16,20 @@
 //! A command plugs in by implementing [`Job`]: it sees the selected fields
 //! of one record and returns new values and, optionally, a JSON value for
 //! the output field. Everything else (formats, pass-through, rejects,
-//! compression, progress, statistics) is the same for every command. A
-//! command that must see records *together* (grouping name mentions by a
-//! `--doc-field` and clustering them across documents, issue 7 item 3)
-//! would add a collector to [`write_results`], which is the one place that
-//! sees every record's result in input order.
+//! compression, progress, statistics) is the same for every command.
+//!
+//! Hook for commands that must see records *together* (`polynorm names`
+//! over JSONL, issue 7 item 3: `--doc-field` groups mentions by document
+//! for in-document linking, then clusters across documents and writes the
+//! registry). Not built yet; the plan: the job finds each record's mentions
+//! in parallel and returns them in a new [`JobOutput`] field; [`process`]
+//! keeps them per record in [`Done`] beside the output bytes;
+//! [`write_results`] — the one place that sees every record, in input
+//! order — hands them to a collector that groups records by their
+//! `--doc-field` value (consecutive records of one document, or an index by
+//! document id when the input is not grouped), links mentions within each
+//! document, and clusters across documents; [`run`] finishes the collector
+//! at the end of input to write the registry for the next batch.
 
 mod jobs;
 
