@@ -107,6 +107,15 @@ impl Settings {
         command: &'static str,
         result_field: Option<&str>,
     ) -> Result<Option<Settings>> {
+        for (path, flag) in [
+            (&batch.output, "--output"),
+            (&batch.rejects, "--rejects"),
+            (&batch.stats, "--stats"),
+        ] {
+            if let Some(path) = path {
+                refuse_to_overwrite_input(path, &input.files, flag)?;
+            }
+        }
         let in_format = match batch.input_format {
             Some(f) => f,
             None => guess_input_format(&input.files)?,
@@ -215,6 +224,22 @@ impl Settings {
     pub(crate) fn field_names(&self) -> Vec<String> {
         self.fields.iter().map(|f| f.name().to_owned()).collect()
     }
+}
+
+/// Writing to an input file would truncate it before it is read.
+fn refuse_to_overwrite_input(path: &Path, inputs: &[PathBuf], flag: &str) -> Result<()> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(()); // Not there yet: not an input either.
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == target) {
+            bail!(
+                "{flag} {} is also an input file; write somewhere else",
+                path.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The format named by the files' extensions; text when none names one.

@@ -87,8 +87,9 @@ pub(crate) struct BatchArgs {
     #[arg(long)]
     pub(crate) strict: bool,
 
-    /// Worker threads; 0 means one per core. Output order is the input's
-    /// whatever the number.
+    /// Worker threads for JSONL, CSV and TSV records; 0 means one per core.
+    /// Output order is the input's whatever the number. (Text is read and
+    /// cleaned on one thread.)
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     pub(crate) jobs: usize,
 
