@@ -489,3 +489,30 @@ fn a_byte_order_mark_is_kept_and_not_part_of_the_data() {
     );
     assert_eq!(stdout(&out), "{\"id\":\"1\",\"text\":\"ab\"}\n");
 }
+
+#[test]
+fn several_csv_files_make_one_table_with_one_header() {
+    let dir = scratch("csv-files");
+    let (a, b, stats) = (dir.join("a.csv"), dir.join("b.csv"), dir.join("stats.json"));
+    std::fs::write(&a, "id,text\n1,x\u{200B}\n").expect("a");
+    std::fs::write(&b, "id,text\n2,y\n").expect("b");
+    let out = run(&["clean", arg(&a), arg(&b), "--stats", arg(&stats)], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "id,text\n1,x\n2,y\n");
+    let stats = read_json(&stats);
+    assert_eq!(stats["records_in"], 2);
+    assert_eq!(
+        stats["bytes_in"],
+        2 * "id,text\n".len() + "1,x\u{200B}\n".len() + "2,y\n".len()
+    );
+
+    std::fs::write(&b, "id,text,extra\n2,y,z\n").expect("b");
+    let out = run(&["clean", arg(&a), arg(&b)], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "id,text\n1,x\n");
+    assert!(
+        stderr(&out).contains("differs from the first file's"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -607,7 +607,24 @@ impl<'s> Reader<'s, '_> {
                 names.join(", "),
                 first.join(", ")
             ),
-            Some(_) => {}
+            Some(_) => {
+                // Later files' headers are not written, but they were read.
+                let counts = Counts {
+                    bytes_in: header.len,
+                    ..Counts::default()
+                };
+                if self
+                    .send_done(Done {
+                        name: Arc::clone(&info.name),
+                        out: Vec::new(),
+                        rejects: Vec::new(),
+                        counts,
+                    })
+                    .is_err()
+                {
+                    return Ok(Err(WriterGone));
+                }
+            }
         }
         let mut chunk = Chunk::new(&info);
         loop {
