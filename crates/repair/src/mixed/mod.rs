@@ -207,6 +207,9 @@ struct Edit {
 /// kilobytes is a data blob, not prose.
 pub const MAX_REVIEW_BYTES: usize = 256 * 1024;
 
+/// How many words of a line the whole-line judge reads per layout pair.
+const WHOLE_LINE_SAMPLE: usize = 24;
+
 /// Rounds of [`MixedScript::apply`] before it gives up on a fixed point.
 const MAX_ROUNDS: usize = 4;
 
@@ -989,6 +992,22 @@ impl MixedScript {
             .iter()
             .filter(|t| !t.chars().any(is_layout_punct) && known(t, source, None).is_some())
             .count();
+        // The same count without the words phonetic layouts would explain
+        // (`q w x y` or punctuation inside): the least the line can claim.
+        let as_typed_phonetic = typed
+            .iter()
+            .filter(|t| {
+                !t.chars().any(|c| {
+                    is_layout_punct(c) || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                }) && known(t, source, None).is_some()
+            })
+            .count();
+        // A re-typing must beat the line as typed by 0.4 of its words: a
+        // line most of whose words are known as typed cannot lose, so it
+        // costs no re-typing at all.
+        if as_typed_phonetic.min(as_typed) as f32 / typed.len() as f32 > 0.6 {
+            return None;
+        }
         let addresses = words::address_chunks(line.text);
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
@@ -1015,10 +1034,13 @@ impl MixedScript {
                         b,
                     ));
                     let lang = layout_language(to);
+                    // A long line is judged by its first words: enough to tell
+                    // layouts apart, and the cost stays bounded.
                     let new_words: Vec<&str> = words::words(&out)
                         .iter()
                         .filter(|w| w.letters() >= 2)
                         .filter_map(|w| out.get(w.start..w.end))
+                        .take(WHOLE_LINE_SAMPLE)
                         .collect();
                     if new_words.is_empty() {
                         continue;
@@ -1048,15 +1070,7 @@ impl MixedScript {
         // are the keys where phonetic layouts put `љ њ џ з` or `я в ь ъ ч
         // щ`, typed on QWERTY with the Cyrillic layout meant.
         let as_typed = if is_phonetic_layout(to) {
-            typed
-                .iter()
-                .filter(|t| {
-                    !t.chars().any(|c| {
-                        is_layout_punct(c)
-                            || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
-                    }) && known(t, source, None).is_some()
-                })
-                .count()
+            as_typed_phonetic
         } else {
             as_typed
         };
