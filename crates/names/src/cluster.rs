@@ -622,29 +622,19 @@ impl Clusterer {
                 lists.push(list);
             }
         }
-        lists.sort_unstable();
-        single_pairs.sort_unstable();
-        single_pairs.dedup();
-        let pairs_of = |list: &Vec<u32>, out: &mut Vec<(u32, u32, Decision, f32)>| {
-            let rep = |n: u32| {
-                nodes
-                    .get(n as usize)
-                    .and_then(|x| records.get(x.rep))
-                    .map(|r| &r.parsed)
-            };
-            let mut push = |a: u32, b: u32| {
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
-                if let (Some(x), Some(y)) = (rep(a), rep(b)) {
-                    let (d, s) = self.matcher.decide(x, y);
-                    if d != Decision::NoMatch {
-                        out.push((a, b, d, s));
-                    }
-                }
-            };
+        // Every candidate pair once, then their comparisons on all cores.
+        let rep = |n: u32| {
+            nodes
+                .get(n as usize)
+                .and_then(|x| records.get(x.rep))
+                .map(|r| &r.parsed)
+        };
+        let mut pairs: Vec<(u32, u32)> = single_pairs;
+        for list in &lists {
             if list.len() <= self.options.max_block {
                 for (i, &a) in list.iter().enumerate() {
                     for &b in list.get(i + 1..).unwrap_or(&[]) {
-                        push(a, b);
+                        pairs.push((a.min(b), a.max(b)));
                     }
                 }
             } else {
@@ -656,29 +646,39 @@ impl Clusterer {
                         .get(i + 1..(i + 1 + w).min(sorted.len()))
                         .unwrap_or(&[])
                     {
-                        push(a, b);
+                        pairs.push((a.min(b), a.max(b)));
                     }
                 }
             }
+        }
+        drop(lists);
+        pairs.sort_unstable();
+        pairs.dedup();
+        let compare = |chunk: &[(u32, u32)]| -> Vec<(u32, u32, Decision, f32)> {
+            chunk
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let (x, y) = (rep(a)?, rep(b)?);
+                    let (d, s) = self.matcher.decide(x, y);
+                    (d != Decision::NoMatch).then_some((a, b, d, s))
+                })
+                .collect()
         };
         let threads = self.options.threads.max(1);
-        let mut edges: Vec<(u32, u32, Decision, f32)> = if threads == 1 || lists.len() < 64 {
-            let mut out = Vec::new();
-            for l in &lists {
-                pairs_of(l, &mut out);
-            }
-            out
+        let mut edges: Vec<(u32, u32, Decision, f32)> = if threads == 1 || pairs.len() < 4096 {
+            compare(&pairs)
         } else {
-            // Interleave blocks over threads so big blocks spread out.
+            let chunk = pairs.len().div_ceil(threads * 8);
+            let chunks: Vec<&[(u32, u32)]> = pairs.chunks(chunk).collect();
             std::thread::scope(|scope| {
                 let handles: Vec<_> = (0..threads)
                     .map(|t| {
-                        let lists = &lists;
-                        let pairs_of = &pairs_of;
+                        let chunks = &chunks;
+                        let compare = &compare;
                         scope.spawn(move || {
                             let mut out = Vec::new();
-                            for l in lists.iter().skip(t).step_by(threads) {
-                                pairs_of(l, &mut out);
+                            for c in chunks.iter().skip(t).step_by(threads) {
+                                out.extend(compare(c));
                             }
                             out
                         })
@@ -690,20 +690,6 @@ impl Clusterer {
                     .collect()
             })
         };
-        for (a, b) in single_pairs {
-            let rep = |n: u32| {
-                nodes
-                    .get(n as usize)
-                    .and_then(|x| records.get(x.rep))
-                    .map(|r| &r.parsed)
-            };
-            if let (Some(x), Some(y)) = (rep(a), rep(b)) {
-                let (d, s) = self.matcher.decide(x, y);
-                if d != Decision::NoMatch {
-                    edges.push((a, b, d, s));
-                }
-            }
-        }
         edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         edges.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
         edges

@@ -19,6 +19,7 @@ mod mentions;
 mod parse;
 mod registry;
 mod romanize;
+mod sim;
 mod tables;
 
 pub use cluster::{CanonicalScript, Cluster, ClusterOptions, Clusterer, Clustering};

@@ -147,8 +147,9 @@ pub struct AlignedPart {
     pub key_b: Option<String>,
     /// Jaro-Winkler similarity of the best pair of keys (0 to 1).
     pub jaro_winkler: f32,
-    /// Damerau-Levenshtein distance between the best pair of keys.
-    pub edits: usize,
+    /// Damerau-Levenshtein distance between the best pair of keys (`None`
+    /// when the similarity was too low for it to matter).
+    pub edits: Option<usize>,
     /// The verdict.
     pub verdict: Verdict,
 }
@@ -190,7 +191,7 @@ impl fmt::Display for Explanation {
                 p.key_b.as_deref().unwrap_or("-"),
                 p.verdict,
                 p.jaro_winkler,
-                p.edits
+                p.edits.map_or_else(|| "-".to_owned(), |e| e.to_string())
             )?;
         }
         write!(f, "  rule: {:?}: {}", self.rule, self.rule.describe())
@@ -386,10 +387,7 @@ impl Matcher {
             Rule::SurnameDiffers => false,
             Rule::GivenNameConflict => {
                 let cjk = |c: Culture| matches!(c, Culture::Chinese | Culture::Korean);
-                let known = |n: &ParsedName| {
-                    n.first_given()
-                        .is_some_and(|g| lexicon::is_given_name(&g.key))
-                };
+                let known = |n: &ParsedName| n.first_given().is_some_and(|g| g.lexicon.known());
                 cjk(a.culture) || cjk(b.culture) || (known(a) && known(b))
             }
             _ => true,
@@ -406,7 +404,10 @@ impl Matcher {
         let va = View::of(a);
         let vb = View::of(b);
         let mut best = self.compare_views(va, vb, false);
-        if best.decision != Decision::Match {
+        // The other reading can only help when the surnames did not agree.
+        if best.decision != Decision::Match
+            && matches!(best.rule, Rule::SurnameDiffers | Rule::GenderConflict)
+        {
             for (x, y) in [(View::swapped(a), Some(vb)), (Some(va), View::swapped(b))] {
                 if let (Some(x), Some(y)) = (x, y) {
                     let o = self.compare_views(x, y, true);
@@ -634,13 +635,18 @@ impl Matcher {
             .flat_map(|k| y.keys().map(move |l| (k, l)))
             .chain(std::iter::once((x.ascii.as_str(), y.ascii.as_str())));
         for (k, l) in pairs {
-            let j = strsim::jaro_winkler(k, l) as f32;
+            let j = crate::sim::jaro_winkler(k, l);
             if j > jw {
                 jw = j;
                 (kx, ky) = (k, l);
             }
         }
-        let edits = strsim::damerau_levenshtein(kx, ky);
+        // Edits only when the similarity could pass (they cost more).
+        let edits = if jw >= 0.8 {
+            crate::sim::edits(kx, ky)
+        } else {
+            usize::MAX
+        };
         slot.jw = jw;
         slot.edits = edits;
         let len = kx.chars().count().min(ky.chars().count());
@@ -651,10 +657,8 @@ impl Matcher {
         let given_like = matches!(role, Role::Given | Role::Secondary);
         // Given-name forms and gender.
         if given_like && european {
-            if let Some((_, dim)) = x
-                .keys()
-                .find_map(|k| y.keys().find_map(|l| lexicon::given_equivalent(k, l)))
-            {
+            let (lx, ly) = (&x.lexicon, &y.lexicon);
+            if let Some(dim) = lx.equivalent(ly) {
                 slot.verdict = if dim {
                     Verdict::Diminutive
                 } else {
@@ -663,25 +667,19 @@ impl Matcher {
                 slot.score = if dim { 0.85 } else { 0.9 };
                 return slot;
             }
-            let (gx, gy) = (lexicon::given_gender(&x.key), lexicon::given_gender(&y.key));
-            if gx != Gender::Unknown && gy != Gender::Unknown && gx != gy {
-                slot.verdict = Verdict::GenderConflict;
-                return slot;
+            if let (Some(gx), Some(gy)) = (lx.gender, ly.gender) {
+                if gx != gy {
+                    slot.verdict = Verdict::GenderConflict;
+                    return slot;
+                }
             }
             // A misspelt form of a known name (`Dmtiry`, `Vladiimr`) is that name.
-            let near = |a: &NamePart, b: &NamePart| {
-                !lexicon::is_given_name(&a.key) && {
-                    let groups = lexicon::given_groups_near(&a.key);
-                    b.keys()
-                        .any(|k| lexicon::given_groups(k).any(|g| groups.contains(&g)))
-                }
-            };
-            if near(x, y) || near(y, x) {
+            if lx.near(ly) || ly.near(lx) {
                 slot.verdict = Verdict::Similar;
                 slot.score = 0.8;
                 return slot;
             }
-            if lexicon::is_given_name(&x.key) && lexicon::is_given_name(&y.key) {
+            if lx.known() && ly.known() {
                 // Two known names that are not forms of one name: different people.
                 slot.verdict = Verdict::Conflict;
                 return slot;
@@ -821,7 +819,7 @@ fn explain(a: &ParsedName, b: &ParsedName, o: &Outcome<'_>) -> Explanation {
                 key_a: s.a.map(|p| p.key.clone()),
                 key_b: s.b.map(|p| p.key.clone()),
                 jaro_winkler: s.jw,
-                edits: s.edits,
+                edits: (s.edits != usize::MAX).then_some(s.edits),
                 verdict: s.verdict,
             })
             .collect(),

@@ -102,6 +102,73 @@ pub struct NamePart {
     pub initial: bool,
     /// A particle (`van`, `al`, `bin`): kept for display, ignored by matching.
     pub particle: bool,
+    /// What the given-name lexicon says about the part, looked up once.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) lexicon: GivenInfo,
+}
+
+/// The given-name lexicon's facts about a part's keys.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct GivenInfo {
+    /// (group, through a diminutive) for every key.
+    pub(crate) groups: Vec<(u16, bool)>,
+    /// Groups of known names one typo away (only for unknown names).
+    pub(crate) near: Vec<u16>,
+    /// The gender its main key marks.
+    pub(crate) gender: Option<crate::Gender>,
+}
+
+impl GivenInfo {
+    pub(crate) fn of(key: &str, alt: &[String]) -> GivenInfo {
+        let mut groups: Vec<(u16, bool)> = Vec::new();
+        for k in std::iter::once(key).chain(alt.iter().map(String::as_str)) {
+            for e in lexicon::given_entries(k) {
+                if !groups.contains(&(e.group, e.diminutive)) {
+                    groups.push((e.group, e.diminutive));
+                }
+            }
+        }
+        let near = if groups.is_empty() {
+            lexicon::given_groups_near(key)
+        } else {
+            Vec::new()
+        };
+        let gender = match lexicon::given_gender(key) {
+            crate::Gender::Unknown => None,
+            g => Some(g),
+        };
+        GivenInfo {
+            groups,
+            near,
+            gender,
+        }
+    }
+
+    /// Whether the part is a known given name.
+    pub(crate) fn known(&self) -> bool {
+        !self.groups.is_empty()
+    }
+
+    /// A shared group: `Some(true)` through a diminutive, `Some(false)` as forms.
+    pub(crate) fn equivalent(&self, other: &GivenInfo) -> Option<bool> {
+        let mut best = None;
+        for (g, d) in &self.groups {
+            for (h, e) in &other.groups {
+                if g == h {
+                    let dim = *d || *e;
+                    if best.is_none_or(|b| b && !dim) {
+                        best = Some(dim);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether an unknown name is one typo from a name of the other's groups.
+    pub(crate) fn near(&self, other: &GivenInfo) -> bool {
+        !self.known() && other.groups.iter().any(|(g, _)| self.near.contains(g))
+    }
 }
 
 impl NamePart {
@@ -415,6 +482,11 @@ impl Parser {
             keys.push(fold::ascii(text));
         }
         let key = keys.remove(0);
+        let lexicon = if culture == Culture::European && !initial && !particle {
+            GivenInfo::of(&key, &keys)
+        } else {
+            GivenInfo::default()
+        };
         NamePart {
             text: text.to_owned(),
             ascii: fold::ascii(&latin),
@@ -423,6 +495,7 @@ impl Parser {
             alt_keys: keys,
             initial,
             particle,
+            lexicon,
         }
     }
 
@@ -593,6 +666,7 @@ impl Parser {
             alt_keys: Vec::new(),
             initial: false,
             particle: false,
+            lexicon: GivenInfo::default(),
         }
     }
 
@@ -1440,7 +1514,7 @@ fn fuzzy_title_head(text: &str) -> bool {
     }
     heads.iter().any(|h| {
         let m = h.chars().count();
-        m.abs_diff(n) <= 2 && strsim::damerau_levenshtein(h, &lower) <= if m >= 9 { 2 } else { 1 }
+        m.abs_diff(n) <= 2 && crate::sim::edits(h, &lower) <= if m >= 9 { 2 } else { 1 }
     })
 }
 
