@@ -18,15 +18,19 @@ The cleaning is the one ``polynorm clean --input-format jsonl --field text``
 does: each value's lines are one document. A ``Pipeline`` passed in is
 pickled by its settings and rebuilt once per task on the executors.
 
-Names across partitions (two phases, see :func:`names_extract_batches`)
-give the same clusters as one machine would.
+Names across partitions (:func:`resolve_names`: people per partition,
+one registry from the summed keys, broadcast, then resolution per
+partition) give the same entities as one machine would
+(:func:`polynorm.names.resolve_documents`).
 """
 
+import json
 from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from . import Pipeline, translit as _translit
+from . import Pipeline, _native, translit as _translit
+from .names import Registry, build_registry
 
 __all__ = [
     "clean_batches",
@@ -37,6 +41,11 @@ __all__ = [
     "detect_schema",
     "clean_udf",
     "translit_udf",
+    "names_people_batches",
+    "names_people_schema",
+    "names_registry",
+    "names_resolve_batches",
+    "resolve_names",
 ]
 
 BatchFn = Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]
@@ -154,3 +163,97 @@ def translit_udf(scheme: str, *, name: bool = False, tones: bool = False, revers
         return _translit(values, scheme, name=name, tones=tones, reverse=reverse)
 
     return polynorm_translit
+
+
+# --- names across partitions -------------------------------------------------------
+
+
+def names_people_batches(id_column: str = "id", text_column: str = "text") -> BatchFn:
+    """Phase 1 under ``mapInArrow``: one row per person of each document,
+    ``(id, person, name, mentions)``: the document's id, the person's index
+    in it, the person's name (mentions linked within the document) and how
+    often it is mentioned. Output schema: :func:`names_people_schema`."""
+
+    def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            ids = batch.column(id_column)
+            found = _native.names_mentions(batch.column(text_column))
+            out_ids, persons, names, counts = [], [], [], []
+            for doc_id, doc in zip(ids.to_pylist(), found.to_pylist()):
+                if doc is None:
+                    continue
+                for j, person in enumerate(json.loads(doc)["people"]):
+                    out_ids.append(doc_id)
+                    persons.append(j)
+                    names.append(person["name"])
+                    counts.append(len(person["mentions"]))
+            yield pa.RecordBatch.from_arrays(
+                [
+                    pa.array(out_ids, ids.type),
+                    pa.array(persons, pa.int32()),
+                    pa.array(names, pa.string()),
+                    pa.array(counts, pa.int64()),
+                ],
+                names=[id_column, "person", "name", "mentions"],
+            )
+
+    return run
+
+
+def names_people_schema(schema, id_column: str = "id"):
+    """The schema of :func:`names_people_batches`' output."""
+    from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
+
+    return StructType(
+        [
+            schema[id_column],
+            StructField("person", IntegerType(), False),
+            StructField("name", StringType(), False),
+            StructField("mentions", LongType(), False),
+        ]
+    )
+
+
+def names_registry(people) -> Registry:
+    """Phase 2, on the driver: the keys of every partition (people's names
+    with their mention counts, summed by Spark) into one registry."""
+    from pyspark.sql import functions as F
+
+    keys = people.groupBy("name").agg(F.sum("mentions").alias("n")).collect()
+    return build_registry((row["name"], row["n"]) for row in keys)
+
+
+def names_resolve_batches(registry, name_column: str = "name") -> BatchFn:
+    """Phase 3 under ``mapInArrow``: adds ``entity_id`` and ``canonical`` to
+    each row by looking ``name_column`` up in ``registry`` (a
+    :class:`~polynorm.names.Registry`, its JSON text, or a Spark broadcast
+    of that text)."""
+
+    def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        text = registry.value if hasattr(registry, "value") else registry
+        known = text if isinstance(text, Registry) else Registry(text)
+        for batch in batches:
+            found = [known.lookup(n) if n is not None else None for n in batch.column(name_column).to_pylist()]
+            ids = pa.array([f[0] if f else None for f in found], pa.string())
+            canonical = pa.array([f[1] if f else None for f in found], pa.string())
+            yield _set(_set(batch, name_column, "entity_id", ids), name_column, "canonical", canonical)
+
+    return run
+
+
+def resolve_names(df, id_column: str = "id", text_column: str = "text"):
+    """The whole two-phase job: ``(people, registry)``, where ``people`` has
+    one row per person of each document (``id, person, name, mentions,
+    entity_id, canonical``) and ``registry`` is the
+    :class:`~polynorm.names.Registry` built from every partition's keys and
+    broadcast to the executors. Same entities as
+    :func:`polynorm.names.resolve_documents` on one machine."""
+    people_schema = names_people_schema(df.schema, id_column)
+    people = df.mapInArrow(names_people_batches(id_column, text_column), people_schema).cache()
+    registry = names_registry(people)
+    shared = df.sparkSession.sparkContext.broadcast(registry.text)
+    resolved = people.mapInArrow(
+        names_resolve_batches(shared),
+        with_column(with_column(people_schema, "entity_id"), "canonical"),
+    )
+    return resolved, registry

@@ -21,4 +21,5 @@
 mod arrow;
 pub mod core;
 mod module;
+mod names;
 mod values;

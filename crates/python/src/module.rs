@@ -383,6 +383,12 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(translit, m)?)?;
     m.add_function(wrap_pyfunction!(schemes, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_mentions, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_match, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_cluster, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_registry, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_check_registry, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,0 +1,130 @@
+"""Person names: parsing, matching, mentions in documents, clustering, and
+the registry that resolves names the same way on one machine or many.
+
+>>> from polynorm import names
+>>> names.match("Sergey Shoigu", "Сергей Шойгу")["decision"]
+'match'
+>>> [p["name"] for p in names.mentions("Defense Minister Sergeн Shoigu met Li Shangfu.")["people"]]
+['Sergey Shoigu', 'Li Shangfu']
+
+Resolving the people of many documents takes two phases, so that it can
+run on many workers (see :mod:`polynorm.spark`) and still give what one
+machine gives:
+
+1. :func:`people` on each document: its people (names linked within the
+   document, ``Shoigu`` to ``Sergey Shoigu``) with how often each is
+   mentioned. Summed over documents, the ``(name, count)`` pairs are the
+   keys.
+2. :func:`build_registry` on the summed keys: the names are clustered into
+   entities (``P000001``, …). The registry depends only on the multiset of
+   names, never on their order or on how documents were split.
+3. :func:`resolve` maps each document's people to entities through the
+   registry (every name is one of its variants).
+
+:func:`resolve_documents` runs the three phases on one machine.
+"""
+
+import json
+from collections import Counter
+from typing import Iterable
+
+from . import _apply, _loads
+from . import _native
+
+__all__ = [
+    "parse",
+    "match",
+    "mentions",
+    "cluster",
+    "people",
+    "build_registry",
+    "Registry",
+    "resolve",
+    "resolve_documents",
+]
+
+
+def parse(values):
+    """The parse of each name (parts with roles and keys, order, culture),
+    as a dict per name; JSON text per row for Arrow input."""
+    return _loads(_apply(_native.names_parse, values))
+
+
+def match(a: str, b: str) -> dict:
+    """Whether two names are one person: ``score``, ``decision``
+    (``match``, ``possible``, ``no_match``) and the explanation."""
+    return json.loads(_native.names_match(a, b))
+
+
+def mentions(values):
+    """The person mentions and people of each document, as a dict with
+    ``mentions`` (byte offsets, text, titles, parsed name, person index)
+    and ``people``; JSON text per row for Arrow input."""
+    return _loads(_apply(_native.names_mentions, values))
+
+
+def cluster(names_: Iterable[str]) -> tuple:
+    """Clusters names into people: ``(labels, canonical names)``, one label
+    per input name, clusters numbered in order of first appearance."""
+    return _native.names_cluster(list(names_))
+
+
+def people(document: str) -> list:
+    """Phase 1 on one document: ``[(name, mentions), …]``, its people in
+    order of first mention."""
+    found = mentions(document)
+    return [(p["name"], len(p["mentions"])) for p in found["people"]]
+
+
+class Registry:
+    """Entities (``id``, ``canonical``, ``variants`` with counts), as JSON
+    text: the list of entities that polynorm-names saves and loads
+    (``Registry::entities`` / ``Registry::from_entities``)."""
+
+    def __init__(self, text: str) -> None:
+        _native.names_check_registry(text)
+        self.text = text
+        self.entities = json.loads(text)
+        self._by_variant = {}
+        for e in self.entities:
+            self._by_variant.setdefault(e["canonical"], (e["id"], e["canonical"]))
+            for variant, _ in e["variants"]:
+                self._by_variant[variant] = (e["id"], e["canonical"])
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def lookup(self, name: str):
+        """``(id, canonical)`` of the entity that holds ``name``, or ``None``."""
+        return self._by_variant.get(name.strip())
+
+
+def build_registry(keys) -> Registry:
+    """Phase 2: the registry of ``keys``, ``(name, count)`` pairs (a name may
+    come several times: counts are summed)."""
+    pairs = list(keys.items()) if isinstance(keys, dict) else list(keys)
+    return Registry(_native.names_registry([n for n, _ in pairs], [int(c) for _, c in pairs]))
+
+
+def resolve(registry: Registry, names_: Iterable[str]) -> list:
+    """Phase 3: ``(id, canonical)`` for each name (``None`` for a name the
+    registry does not hold)."""
+    return [registry.lookup(n) for n in names_]
+
+
+def resolve_documents(documents: Iterable[str]):
+    """All three phases on one machine: ``(rows, registry)`` where ``rows``
+    has one ``(document_index, person_index, name, mentions, id,
+    canonical)`` per person of each document."""
+    found = [people(d) for d in documents]
+    keys = Counter()
+    for doc in found:
+        for name, n in doc:
+            keys[name] += n
+    registry = build_registry(keys)
+    rows = []
+    for i, doc in enumerate(found):
+        for j, (name, n) in enumerate(doc):
+            entity = registry.lookup(name) or (None, None)
+            rows.append((i, j, name, n, *entity))
+    return rows, registry
