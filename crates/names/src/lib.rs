@@ -1,4 +1,4 @@
-#![doc = "polynorm-names (README to come)"]
+#![doc = include_str!("../README.md")]
 #![cfg_attr(
     not(test),
     deny(
