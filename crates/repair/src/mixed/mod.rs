@@ -1165,6 +1165,7 @@ impl LineStats {
         let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
         let mut prev = 0u8;
         let mut prev_byte = 0u8;
+        let mut prev_prev = 0u8;
         let mut pending = false;
         for &b in bytes {
             let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
@@ -1172,7 +1173,10 @@ impl LineStats {
                 // `q` before a letter other than `u` is no English, French,
                 // German or Spanish spelling, but `я`/`љ` on a phonetic
                 // layout (`nqma` is `няма`).
-                self.odd_q |= prev_byte | 0x20 == b'q' && b | 0x20 != b'u';
+                // Lower case only (`SQLite`, `IQ` are acronyms), and not
+                // after `s` (`sqlite3`, `sqrt` in technical text).
+                self.odd_q |=
+                    prev_byte == b'q' && prev_prev != b's' && b.is_ascii_lowercase() && b != b'u';
                 letters += 1;
                 vowels += u32::from(class & VOWEL != 0);
                 telltale += u32::from(class & TELLTALE != 0);
@@ -1182,6 +1186,7 @@ impl LineStats {
                 pending = prev & LETTER != 0 && class & ODD != 0;
             }
             prev = class;
+            prev_prev = prev_byte;
             prev_byte = b;
         }
         let latin = Sc::Latin as usize;
