@@ -15,7 +15,13 @@
 //! Cyrillic homoglyph, a bare surname. People are drawn with a Zipf-like
 //! skew, so a few are frequent and most are rare, as in news data.
 
-#![allow(clippy::print_stdout, missing_docs, clippy::cast_precision_loss)]
+#![allow(
+    clippy::print_stdout,
+    missing_docs,
+    unreachable_pub,
+    clippy::cast_precision_loss,
+    clippy::match_same_arms
+)]
 
 use std::time::Instant;
 
@@ -492,7 +498,6 @@ pub fn generate(n: usize) -> Vec<String> {
         .collect()
 }
 
-#[allow(dead_code)]
 fn main() {
     let n: usize = std::env::args()
         .nth(1)

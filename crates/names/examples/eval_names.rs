@@ -10,6 +10,7 @@
 #[path = "../eval/names.rs"]
 mod eval;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use polynorm_names::{Clusterer, MentionFinder};
@@ -28,8 +29,7 @@ fn main() {
         let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
         let c = Clusterer::default().cluster(&names);
         // Records not in their person's largest cluster.
-        let mut largest: std::collections::HashMap<&str, std::collections::HashMap<usize, usize>> =
-            Default::default();
+        let mut largest: HashMap<&str, HashMap<usize, usize>> = HashMap::default();
         for (r, l) in records.iter().zip(&c.labels) {
             *largest
                 .entry(r.person.as_str())

@@ -25,6 +25,7 @@
 //!    no initials) in the target script.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use polynorm_repair::DocumentContext;
 
@@ -153,6 +154,9 @@ struct Sets {
     /// Per node, a hash of its given name, patronymic and suffix keys.
     sig: Vec<u64>,
 }
+
+/// A cluster's rank in phase B: specificity, size, then the lower id.
+type Rank = (u8, usize, std::cmp::Reverse<u32>);
 
 /// Most representatives kept per cluster.
 const MAX_REPS: usize = 24;
@@ -442,16 +446,15 @@ impl Clusterer {
         };
         // Most specific first, then largest: a less specific cluster looks
         // for the more specific ones (or equally specific, larger ones) it fits.
-        let rank = |sets: &Sets, r: u32| -> (u8, usize, std::cmp::Reverse<u32>) {
+        let rank = |sets: &Sets, r: u32| -> Rank {
             (
                 cluster_spec(sets, r),
                 sets.size.get(r as usize).copied().unwrap_or(0),
                 std::cmp::Reverse(r),
             )
         };
-        let mut order: Vec<((u8, usize, std::cmp::Reverse<u32>), u32)> =
-            roots.iter().map(|&r| (rank(&sets, r), r)).collect();
-        order.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut order: Vec<(Rank, u32)> = roots.iter().map(|&r| (rank(&sets, r), r)).collect();
+        order.sort_by_key(|o| std::cmp::Reverse(o.0));
         for &(_, x) in &order {
             let rx = sets.find(x);
             if rx != x {
@@ -580,7 +583,7 @@ impl Clusterer {
         })
     }
 
-    /// Candidate pairs from the blocks, with their decisions (NoMatch kept
+    /// Candidate pairs from the blocks, with their decisions (`NoMatch` kept
     /// out), sorted and deduplicated.
     fn candidate_edges(
         &self,
@@ -690,7 +693,7 @@ impl Clusterer {
                     .collect()
             })
         };
-        edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        edges.sort_by_key(|e| (e.0, e.1));
         edges.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
         edges
     }
@@ -702,6 +705,7 @@ impl Clusterer {
     /// be unrelated spellings, so other differences do not count);
     /// otherwise when no pair of their (most frequent) input names is a
     /// no-match.
+    #[allow(clippy::many_single_char_names)]
     fn compatible<'r>(
         &self,
         sets: &mut Sets,
@@ -817,7 +821,7 @@ fn node_key(p: &ParsedName, anchor: Option<usize>) -> String {
         k.push_str(crate::lexicon::suffix(&s.to_lowercase()).unwrap_or(s));
     }
     if let Some(a) = anchor {
-        k.push_str(&format!("@{a}"));
+        let _ = write!(k, "@{a}");
     }
     k
 }

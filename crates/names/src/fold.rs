@@ -27,6 +27,7 @@ use crate::tables::surnames::{PINYIN, WADE_GILES};
 
 /// Appends the lower-case ASCII fold of one Latin character to `out`.
 /// Returns `false` for characters that are not letters (they are dropped).
+#[allow(clippy::match_same_arms, reason = "a table: one row per letter")]
 fn fold_char(c: char, out: &mut String) -> bool {
     if c.is_ascii_alphabetic() {
         out.push(c.to_ascii_lowercase());
@@ -100,6 +101,7 @@ fn is_vowel(b: u8) -> bool {
 
 /// The European phonetic skeleton of folded ASCII `s` (lower-case letters),
 /// appended to `out`. See the module docs.
+#[allow(clippy::match_same_arms, reason = "a table: one row per rule")]
 pub(crate) fn european_key(s: &str, out: &mut String) {
     let s = s.as_bytes();
     // Pass 1: consonant clusters and letter classes.
@@ -183,6 +185,7 @@ pub(crate) fn euro(text: &str) -> String {
 }
 
 /// The Korean key of folded ASCII `s` (see the module docs), appended to `out`.
+#[allow(clippy::match_same_arms, reason = "a table: one row per rule")]
 pub(crate) fn korean_key(s: &str, out: &mut String) {
     let s = s.as_bytes();
     let mut last = 0u8;

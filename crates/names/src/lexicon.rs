@@ -133,11 +133,6 @@ pub(crate) fn is_vi_surname_ascii(ascii: &str) -> bool {
     index.binary_search_by(|s| s.as_str().cmp(ascii)).is_ok()
 }
 
-/// Whether a lower-case word is a Vietnamese surname written with its diacritics.
-pub(crate) fn is_vi_surname_exact(lower: &str) -> bool {
-    VI_SURNAMES.binary_search(&lower).is_ok()
-}
-
 /// A given name's entry: the equivalence group and whether it is a
 /// diminutive (or nickname) rather than a full form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,20 +205,9 @@ fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     (0..s.len()).filter_map(move |i| Some(format!("{}{}", s.get(..i)?, s.get(i + 1..)?)))
 }
 
-/// The groups a given-name key belongs to.
-pub(crate) fn given_groups(key: &str) -> impl Iterator<Item = u16> {
-    given_entries(key).iter().map(|e| e.group)
-}
-
 /// Whether the European key is a known given name.
 pub(crate) fn is_given_name(key: &str) -> bool {
     !given_entries(key).is_empty()
-}
-
-/// The name of a group (its canonical form, lower case; English nickname
-/// groups are prefixed `en:`).
-pub(crate) fn group_name(group: u16) -> &'static str {
-    GROUPS.get(usize::from(group)).map_or("", |(n, _)| *n)
 }
 
 /// The gender a given name marks: the gender shared by every gendered group
@@ -247,27 +231,6 @@ pub(crate) fn given_gender(key: &str) -> Gender {
         }
     }
     gender.unwrap_or(Gender::Unknown)
-}
-
-/// Whether two given-name keys share an equivalence group, and if so whether
-/// through a diminutive.
-pub(crate) fn given_equivalent(a: &str, b: &str) -> Option<(u16, bool)> {
-    let ea = given_entries(a);
-    if ea.is_empty() {
-        return None;
-    }
-    let mut best: Option<(u16, bool)> = None;
-    for x in ea {
-        for y in given_entries(b) {
-            if x.group == y.group {
-                let dim = x.diminutive || y.diminutive;
-                if best.is_none_or(|(_, d)| d && !dim) {
-                    best = Some((x.group, dim));
-                }
-            }
-        }
-    }
-    best
 }
 
 #[cfg(test)]
@@ -296,7 +259,6 @@ mod tests {
         assert!(ko_surname_latin("lee").any(|h| h == "이"));
         assert_eq!(ko_surname_hangul("김"), Some("Gim"));
         assert!(is_vi_surname_ascii("nguyen"));
-        assert!(is_vi_surname_exact("nguyễn"));
     }
 
     #[test]
@@ -305,22 +267,22 @@ mod tests {
         let aleksandr = fold::euro("Aleksandr");
         let alexander = fold::euro("Alexander");
         let aleksandra = fold::euro("Aleksandra");
-        assert_eq!(
-            given_equivalent(&aleksandr, &alexander).map(|g| g.1),
-            Some(false)
-        );
-        assert_eq!(
-            given_equivalent(&aleksandr, &sasha).map(|g| g.1),
-            Some(true)
-        );
-        assert_eq!(given_equivalent(&aleksandr, &aleksandra), None);
+        let info = |k: &str| crate::parse::GivenInfo::of(k, &[]);
+        assert_eq!(info(&aleksandr).equivalent(&info(&alexander)), Some(false));
+        assert_eq!(info(&aleksandr).equivalent(&info(&sasha)), Some(true));
+        assert_eq!(info(&aleksandr).equivalent(&info(&aleksandra)), None);
         assert_eq!(given_gender(&aleksandr), Gender::Male);
         assert_eq!(given_gender(&aleksandra), Gender::Female);
         assert_eq!(given_gender(&sasha), Gender::Unknown);
         let bill = fold::euro("Bill");
         let william = fold::euro("William");
-        assert!(given_equivalent(&bill, &william).is_some());
-        assert!(given_equivalent(&fold::euro("Mohammed"), &fold::euro("Muhammad")).is_some());
-        assert!(given_equivalent(&fold::euro("Dima"), &fold::euro("Dmitri")).is_some());
+        assert!(info(&bill).equivalent(&info(&william)).is_some());
+        assert!(info(&fold::euro("Mohammed"))
+            .equivalent(&info(&fold::euro("Muhammad")))
+            .is_some());
+        assert!(info(&fold::euro("Dima"))
+            .equivalent(&info(&fold::euro("Dmitri")))
+            .is_some());
+        assert!(info(&fold::euro("Dmtiry")).near(&info(&fold::euro("Dmytro"))));
     }
 }

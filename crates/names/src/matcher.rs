@@ -18,7 +18,7 @@
 use std::fmt;
 
 use crate::fold;
-use crate::lexicon::{self, Gender};
+use crate::lexicon;
 use crate::parse::{Culture, NamePart, ParsedName, Parser, ParserOptions};
 
 /// The outcome of comparing two names.
@@ -579,6 +579,7 @@ impl Matcher {
     }
 
     /// Compares two aligned parts.
+    #[allow(clippy::many_single_char_names)]
     fn slot<'a>(
         &self,
         role: Role,
@@ -741,8 +742,7 @@ fn slot_rank(s: &Slot<'_>) -> (u8, u32) {
         Verdict::Similar => 3,
         Verdict::Initial => 2,
         Verdict::Missing => 1,
-        Verdict::GenderConflict => 0,
-        Verdict::Conflict => 0,
+        Verdict::GenderConflict | Verdict::Conflict => 0,
     };
     (v, (s.jw * 1000.0) as u32)
 }

@@ -118,8 +118,6 @@ struct Word {
     end: usize,
     /// Punctuation (other than initials' periods and hyphens) or a line break right after it.
     break_after: bool,
-    /// It opens a sentence.
-    sentence_start: bool,
 }
 
 /// A candidate span before parsing.
@@ -215,6 +213,10 @@ impl MentionFinder {
     }
 
     /// Capitalized candidate spans in scripts with letter case.
+    #[allow(
+        clippy::unused_self,
+        reason = "kept beside the other finders of the type"
+    )]
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let words = words(text);
         let mut out = Vec::new();
@@ -264,11 +266,11 @@ impl MentionFinder {
             return out;
         }
         let parser = self.matcher.parser();
-        let mut push = |start: usize,
-                        end: usize,
-                        title: Option<&str>,
-                        evidence: Evidence,
-                        out: &mut Vec<Mention>| {
+        let push = |start: usize,
+                    end: usize,
+                    title: Option<&str>,
+                    evidence: Evidence,
+                    out: &mut Vec<Mention>| {
             if out.iter().any(|m| m.start < end && start < m.end) {
                 return;
             }
@@ -591,7 +593,6 @@ const HAN_STOP: &str = "的在说和与是了会见表示指出认为也就对�
 fn words(text: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut start: Option<usize> = None;
-    let mut sentence_start = true;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while let Some(&(i, c)) = chars.get(k) {
@@ -616,12 +617,7 @@ fn words(text: &str) -> Vec<Word> {
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
             // An initial or an abbreviated title keeps its period: S. K. Shoigu, Gen., г-н.
             let abbreviation = c == '.'
-                && (letters == 1
-                    || lexicon::title(&format!("{}.", word.to_lowercase())).is_some()
-                    || (letters <= 3
-                        && word.chars().next().is_some_and(char::is_uppercase)
-                        && next == Some(' ')
-                        && false));
+                && (letters == 1 || lexicon::title(&format!("{}.", word.to_lowercase())).is_some());
             let end = if abbreviation { i + 1 } else { i };
             let is_space = c == ' ' || c == '\t';
             let break_after = !(is_space || abbreviation) || c == '\n';
@@ -629,25 +625,11 @@ fn words(text: &str) -> Vec<Word> {
                 start: s,
                 end,
                 break_after,
-                sentence_start,
             });
-            sentence_start = !abbreviation
-                && matches!(
-                    c,
-                    '.' | '!' | '?' | '\n' | '"' | '“' | '”' | '«' | '»' | ':' | ';'
-                );
             if abbreviation {
                 k += 1;
                 // The space after the period belongs to no word.
                 continue;
-            }
-        } else if matches!(
-            c,
-            '.' | '!' | '?' | '\n' | '"' | '“' | '”' | '«' | '»' | ':'
-        ) {
-            sentence_start = true;
-            if let Some(last) = out.last_mut() {
-                last.break_after = true;
             }
         } else if !(c == ' ' || c == '\t') {
             if let Some(last) = out.last_mut() {
@@ -661,7 +643,6 @@ fn words(text: &str) -> Vec<Word> {
             start: s,
             end: text.len(),
             break_after: true,
-            sentence_start,
         });
     }
     out

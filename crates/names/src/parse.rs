@@ -428,9 +428,9 @@ impl Parser {
         let source = Source::of(&text);
         let has_latin = text.chars().any(|c| c.is_ascii_alphabetic());
         if source.surname_first() && !has_latin {
-            return self.parse_cjk(input, text, repairs, source);
+            return self.parse_cjk(input, &text, repairs, source);
         }
-        self.parse_tokens(input, text, repairs, source)
+        self.parse_tokens(input, &text, repairs, source)
     }
 
     /// Hygiene and mixed-script repair; returns the text and the number of changes.
@@ -500,7 +500,7 @@ impl Parser {
     }
 
     /// Han, Hangul and kana names written without Latin letters.
-    fn parse_cjk(&self, input: &str, text: String, repairs: usize, source: Source) -> ParsedName {
+    fn parse_cjk(&self, input: &str, text: &str, repairs: usize, source: Source) -> ParsedName {
         let mut titles = Vec::new();
         let mut rest: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         strip_cjk_titles(&mut rest, &mut titles);
@@ -511,7 +511,7 @@ impl Parser {
         };
         let mut name = ParsedName {
             input: input.to_owned(),
-            text: text.clone(),
+            text: text.to_owned(),
             repairs,
             source,
             culture,
@@ -586,13 +586,13 @@ impl Parser {
         }
         let surname: String = chars.iter().take(split).collect();
         let given: String = chars.iter().skip(split).collect();
+        #[allow(clippy::single_match_else, reason = "Han, else Hangul")]
         match source {
             Source::Han => {
-                let sur_py = lexicon::zh_surname_han(&surname)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| {
-                        fold::ascii(&self.options.romanization.display(&surname, Source::Han))
-                    });
+                let sur_py = lexicon::zh_surname_han(&surname).map_or_else(
+                    || fold::ascii(&self.options.romanization.display(&surname, Source::Han)),
+                    str::to_owned,
+                );
                 let given_latin = self.han_given_latin(&given);
                 let mut s = self.cjk_part(&surname, &capitalize(&sur_py), Culture::Chinese);
                 s.key.clone_from(&sur_py);
@@ -602,14 +602,15 @@ impl Parser {
                 name.given.push(g);
             }
             _ => {
-                let sur_rr = lexicon::ko_surname_hangul(&surname)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| {
+                let sur_rr = lexicon::ko_surname_hangul(&surname).map_or_else(
+                    || {
                         self.options
                             .romanization
                             .display(&surname, Source::Hangul)
                             .into_owned()
-                    });
+                    },
+                    str::to_owned,
+                );
                 let full = self
                     .options
                     .romanization
@@ -652,6 +653,7 @@ impl Parser {
         text.split_whitespace().collect::<Vec<_>>().join("")
     }
 
+    #[allow(clippy::unused_self, reason = "a method like romanize_part")]
     fn cjk_part(&self, text: &str, latin: &str, culture: Culture) -> NamePart {
         let key = key_of(latin, culture, false);
         NamePart {
@@ -671,17 +673,11 @@ impl Parser {
     }
 
     /// Names in Latin, Cyrillic, Greek and other alphabets.
-    fn parse_tokens(
-        &self,
-        input: &str,
-        text: String,
-        repairs: usize,
-        source: Source,
-    ) -> ParsedName {
-        let tokens = tokenize(&text);
+    fn parse_tokens(&self, input: &str, text: &str, repairs: usize, source: Source) -> ParsedName {
+        let tokens = tokenize(text);
         let mut name = ParsedName {
             input: input.to_owned(),
-            text: text.clone(),
+            text: text.to_owned(),
             repairs,
             source,
             culture: Culture::European,
@@ -1287,7 +1283,7 @@ fn reads_chinese(given: &[String]) -> bool {
 fn reads_chinese_loosely(given: &[String]) -> bool {
     reads_chinese(given)
         || given.iter().all(|g| {
-            let plain: String = g.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            let plain: String = g.chars().filter(char::is_ascii_alphabetic).collect();
             let mut rest = plain.as_str();
             while !rest.is_empty() {
                 let step = (1..=6.min(rest.len()))
@@ -1553,7 +1549,7 @@ fn strip_titles(tokens: &[Token], titles: &mut Vec<String>) -> (usize, usize) {
             last_title_end = i;
             continue;
         }
-        let demonym = lexicon::non_name(&lower).is_some_and(|k| matches!(k, 2 | 3 | 4 | 5 | 6));
+        let demonym = lexicon::non_name(&lower).is_some_and(|k| (2..=6).contains(&k));
         let is_initial = |t: &Token| {
             let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
             letters == 1 && t.text.ends_with('.')
