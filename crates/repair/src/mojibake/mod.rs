@@ -152,11 +152,21 @@ impl Mojibake {
         // 8-bit text read with the wrong page can look like UTF-8 mojibake
         // in places (`ËÖÅ`): a legacy re-reading of the line wins when it
         // gains more than the UTF-8 repairs together.
+        // Words re-read beside other text (`café — Ñåðãåé`) join the UTF-8
+        // repairs where they do not overlap.
         if self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic) {
-            if let Some(p) = propose_legacy(text, hints) {
+            if let Some((gain, mut legacy)) = propose_legacy(text, hints) {
+                legacy.retain(|p| p.confidence >= self.options.min_confidence);
                 let utf8_gain: f32 = proposals.iter().map(|p| p.gain).sum();
-                if p.confidence >= self.options.min_confidence && p.gain > utf8_gain {
-                    proposals = vec![p];
+                if gain > utf8_gain {
+                    proposals = legacy;
+                } else {
+                    legacy.retain(|l| {
+                        proposals
+                            .iter()
+                            .all(|p| l.end <= p.start || p.end <= l.start)
+                    });
+                    proposals.extend(legacy);
                 }
             }
         }
@@ -817,7 +827,7 @@ const LEGACY_CYRILLIC: [(CodePage, CodePage); 6] = [
 
 /// Re-reads the line with each legacy pair the scan points at and proposes
 /// the best, if it is clearly better.
-fn propose_legacy(text: &str, hints: scan::Hints) -> Option<Proposal> {
+fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)> {
     let mut pairs: Vec<(CodePage, CodePage)> = Vec::new();
     if hints.legacy_latin {
         pairs.extend(LEGACY_LATIN);
@@ -825,19 +835,22 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<Proposal> {
     if hints.legacy_cyrillic {
         pairs.extend(LEGACY_CYRILLIC);
     }
-    let mut best: Option<Proposal> = None;
+    let mut best: Option<(f32, Vec<Proposal>)> = None;
     for (source, read_as) in pairs {
         let Some(p) = judge_legacy(text, source, read_as) else {
             continue;
         };
-        if best.as_ref().is_none_or(|b| p.gain > b.gain + 0.01) {
+        if best.as_ref().is_none_or(|b| p.0 > b.0 + 0.01) {
             best = Some(p);
         }
     }
     best
 }
 
-fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Proposal> {
+/// The line re-read as `source` text decoded as `read_as`: its gain and
+/// its proposals, one for the whole span when most changed words read
+/// better, else one per word that does (text re-read beside correct text).
+fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32, Vec<Proposal>)> {
     let mut converted = String::with_capacity(text.len());
     let mut changed_chars = 0usize;
     for c in text.chars() {
@@ -864,6 +877,8 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Propo
         (0f32, 0usize, 0usize, 0f32, 0f32);
     let mut first = None;
     let mut last = 0;
+    // Words that read better alone: (start, end, their text re-read, gain).
+    let mut improved: Vec<(usize, usize, String, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
     for (a, b) in text
@@ -879,14 +894,43 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Propo
             words += 1;
             if after < before {
                 better += 1;
+                improved.push((offset, offset + a.len(), b.to_owned(), before - after));
             }
             first.get_or_insert(offset);
             last = offset + a.len();
         }
         offset += a.len() + 1;
     }
-    if words == 0 || better * 4 < words * 3 {
+    if words == 0 {
         return None;
+    }
+    if better * 4 < words * 3 {
+        // Only some words were re-read wrongly: each must gain clearly.
+        improved.retain(|w| w.3 >= 2.5);
+        let total: f32 = improved.iter().map(|w| w.3).sum();
+        if improved.is_empty() || total < 4.0 {
+            return None;
+        }
+        let n = improved.len();
+        let proposals = improved
+            .into_iter()
+            .map(|(start, end, after, g)| Proposal {
+                start,
+                end,
+                after,
+                gain: g,
+                raw: g,
+                rank: g,
+                confidence: logistic(g.min(total / 2.0) - 1.0),
+                evidence: format!(
+                    "{} text decoded as {}: {n} of the line's {words} words re-read read better; this one by {g:.1}",
+                    source.name(),
+                    read_as.name()
+                ),
+                page: None,
+            })
+            .collect();
+        return Some((total, proposals));
     }
     let per_word = gain / words as f32;
     let confidence = logistic(per_word.min(gain / 2.0) - 1.0);
@@ -902,17 +946,20 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<Propo
         source.name(),
         read_as.name()
     );
-    Some(Proposal {
-        start,
-        end: last,
-        after: after_text,
+    Some((
         gain,
-        raw: gain,
-        rank: gain,
-        confidence,
-        evidence,
-        page: None,
-    })
+        vec![Proposal {
+            start,
+            end: last,
+            after: after_text,
+            gain,
+            raw: gain,
+            rank: gain,
+            confidence,
+            evidence,
+            page: None,
+        }],
+    ))
 }
 
 /// The part of `converted` that stands for `text[start..end]` (characters
@@ -1044,11 +1091,15 @@ mod tests {
             let _ = std::hint::black_box(stage.apply(std::hint::black_box(line)));
         }
         println!("stage: {:?} for the file", t.elapsed());
-        let t = std::time::Instant::now();
-        for line in text.lines() {
-            let _ = std::hint::black_box(scan::scan(std::hint::black_box(line)));
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..50 {
+            let t = std::time::Instant::now();
+            for line in text.lines() {
+                let _ = std::hint::black_box(scan::scan(std::hint::black_box(line)));
+            }
+            best = best.min(t.elapsed());
         }
-        println!("scan: {:?} for the file", t.elapsed());
+        println!("scan: {best:?} for the file (best of 50)");
         let mut slowest = (std::time::Duration::ZERO, "");
         for line in text.lines() {
             let t = std::time::Instant::now();
@@ -1131,6 +1182,10 @@ mod tests {
     #[test]
     fn legacy() {
         assert_eq!(fix("Ñåðãåé Ïåòðîâè÷"), "Сергей Петрович");
+        assert_eq!(
+            fix("РЎРµСЂРіРµР№ said: cafÃ© â€” Ñåðãåé"),
+            "Сергей said: café — Сергей"
+        );
         assert_eq!(fix("уЕТЗЕК рЕФТПЧЙЮ"), "Сергей Петрович");
     }
 

@@ -244,6 +244,20 @@ pub(crate) fn scan(text: &str) -> Hints {
             }
             continue;
         }
+        if (0xE3..=0xED).contains(&b0) {
+            // U+3000..U+DFFF (CJK, kana, Hangul, Yi, …): in no page, so a
+            // lead waiting for continuations is broken, and nothing else
+            // changes; skip the whole stretch.
+            clean &= !(need1 | need2 | need3);
+            (need1, need2, need3) = (0, 0, 0);
+            prev = 0;
+            latin_run = 0;
+            i += 3;
+            while bytes.get(i).is_some_and(|b| (0xE3..=0xED).contains(b)) {
+                i += 3;
+            }
+            continue;
+        }
         let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
         let (cp, n) = if b0 < 0xE0 {
             ((u32::from(b0 & 0x1F) << 6) | b1, 2)
