@@ -123,7 +123,6 @@ struct Word {
 /// A candidate span before parsing.
 #[derive(Debug, Clone)]
 struct Candidate {
-    title_start: usize,
     start: usize,
     end: usize,
     titles: Vec<String>,
@@ -145,16 +144,12 @@ impl MentionFinder {
             let Some(text) = document.get(c.start..c.end) else {
                 continue;
             };
-            let full_text = document.get(c.title_start..c.end).unwrap_or(text);
-            let name = self.matcher.parser().parse_in(full_text, Some(&context));
+            let name = self.matcher.parser().parse_in(text, Some(&context));
             if name.is_empty() {
                 continue;
             }
-            let titles = if name.titles.is_empty() {
-                c.titles.clone()
-            } else {
-                name.titles.clone()
-            };
+            let mut titles = c.titles.clone();
+            titles.extend(name.titles.iter().cloned());
             let evidence = self.evidence(&name, &titles, c.words);
             let m = Mention {
                 start: c.start,
@@ -586,7 +581,7 @@ fn han_name_before(text: &str, at: usize) -> Option<usize> {
 
 /// Characters that end a Han name: common particles, verbs and conjunctions
 /// that follow a name in news text.
-const HAN_STOP: &str = "的在说和与是了会见表示指出认为也就对将同并向为被把于已曾又及等称强调访";
+const HAN_STOP: &str = "的在说和与是了会见表示指出认为也就对将同并向为被把于已曾又及等称访";
 
 /// Splits text into words (letters, marks, digits, inner hyphens and
 /// apostrophes, an initial's period) with byte offsets and break flags.
@@ -756,16 +751,7 @@ fn candidate(text: &str, words: &[Word], span: &[usize]) -> Option<Candidate> {
     let last_text = text.get(last.start..last.end)?;
     let bare = strip_possessive(last_text);
     end -= last_text.len() - bare.len();
-    let title_start = span
-        .first()
-        .and_then(|&i| words.get(i))
-        .map_or(first.start, |w| w.start);
     Some(Candidate {
-        title_start: if titles.is_empty() {
-            first.start
-        } else {
-            title_start
-        },
         start: first.start,
         end,
         titles,
