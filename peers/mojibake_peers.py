@@ -14,8 +14,7 @@ A damaged record counts as recovered when the output equals ``expect``
 exactly; a clean record counts as a false change when the output differs from
 the input. Throughput: ftfy on fixtures/bench/*.txt one line per call (the
 clean case batch jobs hit), beside polynorm's criterion medians for the same
-files (``cargo bench -p polynorm-repair --bench mojibake`` first), and the
-whole ``polynorm clean`` command with and without the mojibake rule.
+files (``cargo bench -p polynorm-repair --bench mojibake`` first).
 
     python3 -m venv /work/peers-venv
     /work/peers-venv/bin/pip install -r peers/requirements.txt
@@ -34,7 +33,6 @@ import datetime
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -106,16 +104,6 @@ def criterion_mbps(root: Path | None, corpus: str, bench: str, nbytes: int) -> f
         return None
     ns = json.loads(p.read_text())["median"]["point_estimate"]
     return nbytes / (ns / 1e9) / 1e6
-
-
-def time_command(cmd: list[str], data: bytes, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -225,20 +213,6 @@ def main() -> None:
           f"{ratio(ps, fe)} | {ratio(ph, ft)} |")
     w("")
 
-    # The whole command, with and without the mojibake rule.
-    corpus = "".join((BENCH / f"{c}.txt").read_text(encoding="utf-8") for c in CORPORA[:4])
-    data = (corpus * 4).encode("utf-8")
-    base = [args.polynorm, "clean"]
-    t_on = time_command(base, data)
-    t_off = time_command(base + ["--disable", "mojibake"], data)
-    w("## The whole command")
-    w("")
-    w(f"`polynorm clean` on the four clean corpora concatenated four times "
-      f"({len(data):,} bytes), median of 5 runs, process start included: "
-      f"{mbps(len(data), t_on):.1f} MB/s with the mojibake rule (the default), "
-      f"{mbps(len(data), t_off):.1f} MB/s with `--disable mojibake` "
-      f"({100 * (t_on / t_off - 1):+.1f}% time).")
-    w("")
     w(f"Scoring run: polynorm took {poly_s:.2f} s for {len(records):,} records "
       "(one process).")
     w("")
