@@ -6,6 +6,7 @@ mod commands;
 mod flags;
 mod io;
 mod json;
+mod names;
 mod progress;
 mod report;
 mod stats;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         flags::Command::Clean(args) => commands::clean(args, &mut status),
         flags::Command::Detect(args) => commands::detect(args, &mut status),
         flags::Command::Translit(args) => commands::translit(args, &mut status),
+        flags::Command::Names(args) => names::run(args, &mut status),
     };
     match result {
         Ok(()) => ExitCode::from(status.exit_code()),

@@ -50,6 +50,10 @@ pub(crate) enum Command {
     /// Writes the transliterated text, one line per input line; text in
     /// other scripts passes through unchanged.
     Translit(TranslitArgs),
+    /// Person names: cluster variants of one person (`polynorm names
+    /// cluster`), resolve against a registry (`resolve`), or compare two
+    /// names and explain the decision (`compare --explain`).
+    Names(crate::names::NamesArgs),
 }
 
 #[derive(Debug, Args)]

@@ -271,22 +271,29 @@ impl ParsedName {
 
     /// The name in Latin letters, given name first (`Sergey Kuzhugetovich
     /// Shoigu`; Chinese, Korean and Vietnamese names stay surname first:
-    /// `Li Shangfu`). A name written in capitals comes back title-cased.
+    /// `Li Shangfu`). Words written in capitals come back title-cased.
     pub fn romanized(&self) -> String {
         let order = match self.culture {
             Culture::Chinese | Culture::Korean | Culture::Vietnamese => NameOrder::SurnameFirst,
             _ => NameOrder::GivenFirst,
         };
+        // Words in capitals (`SHOIGU`) come back title-cased.
         let s = self.join(|p| &p.latin, order, " ");
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        if letters > 3
-            && s.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-        {
-            return title_case(&s);
-        }
-        s
+        s.split(' ')
+            .map(|w| {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                if letters > 1
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                {
+                    title_case(w)
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn join(&self, field: impl Fn(&NamePart) -> &String, order: NameOrder, sep: &str) -> String {

@@ -9,6 +9,7 @@
     )
 )]
 
+pub use polynorm_names as names;
 pub use polynorm_repair as repair;
 pub use polynorm_repair::DocumentContext;
 pub use polynorm_script as script;
