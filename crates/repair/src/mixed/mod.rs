@@ -1162,32 +1162,54 @@ impl LineStats {
             }
             t
         };
-        let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
-        let mut prev = 0u8;
-        let mut prev_byte = 0u8;
-        let mut prev_prev = 0u8;
-        let mut pending = false;
-        for &b in bytes {
-            let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
-            if class & LETTER != 0 {
+        // The counts in one add per byte: each byte's table entry packs
+        // letter, vowel and telltale in 21-bit fields (lines reviewed are
+        // at most MAX_REVIEW_BYTES long, far below 2^21).
+        const FIELD: u32 = 21;
+        const MASK: u64 = (1 << FIELD) - 1;
+        #[allow(clippy::indexing_slicing)]
+        const PACKED: [u64; 256] = {
+            let mut t = [0u64; 256];
+            let mut b = 0;
+            while b < 128 {
+                let class = CLASS[b];
+                t[b] = (class & LETTER) as u64
+                    | (((class & VOWEL) >> 1) as u64) << FIELD
+                    | (((class & TELLTALE) >> 2) as u64) << (2 * FIELD);
+                b += 1;
+            }
+            t
+        };
+        debug_assert!(bytes.len() < 1 << FIELD, "only reviewed lines are scanned");
+        let packed: u64 = bytes
+            .iter()
+            .map(|&b| PACKED.get(usize::from(b)).copied().unwrap_or(0))
+            .sum();
+        let letters = (packed & MASK) as u32;
+        let vowels = ((packed >> FIELD) & MASK) as u32;
+        let telltale = ((packed >> (2 * FIELD)) & MASK) as u32;
+        let class_at = |i: usize| {
+            bytes
+                .get(i)
+                .and_then(|&b| CLASS.get(usize::from(b)))
+                .copied()
+                .unwrap_or(0)
+        };
+        // The patterns are rare bytes looked at with their neighbours.
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'q' {
                 // `q` before a letter other than `u` is no English, French,
                 // German or Spanish spelling, but `я`/`љ` on a phonetic
-                // layout (`nqma` is `няма`).
-                // Lower case only (`SQLite`, `IQ` are acronyms), and not
-                // after `s` (`sqlite3`, `sqrt` in technical text).
-                self.odd_q |=
-                    prev_byte == b'q' && prev_prev != b's' && b.is_ascii_lowercase() && b != b'u';
-                letters += 1;
-                vowels += u32::from(class & VOWEL != 0);
-                telltale += u32::from(class & TELLTALE != 0);
-                self.odd_punct |= pending;
-                pending = false;
-            } else {
-                pending = prev & LETTER != 0 && class & ODD != 0;
+                // layout (`nqma` is `няма`); lower case only (`SQLite`,
+                // `IQ` are acronyms), and not after `s` (`sqlite3`, `sqrt`).
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
+                self.odd_q |= next.is_ascii_lowercase() && next != b'u' && before != Some(b's');
+            } else if CLASS.get(usize::from(b)).is_some_and(|c| c & ODD != 0) {
+                // Layout punctuation between two letters (`j,hfnbkcz`).
+                self.odd_punct |= i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
+                    && class_at(i + 1) & LETTER != 0;
             }
-            prev = class;
-            prev_prev = prev_byte;
-            prev_byte = b;
         }
         let latin = Sc::Latin as usize;
         if let (Some(l), Some(v), Some(t)) = (
