@@ -539,10 +539,25 @@ impl MixedScript {
         // Each candidate's total bigram log-probability, and which
         // candidates won on shape alone.
         let mut reads_total: Vec<(f32, bool)> = Vec::with_capacity(candidates.len());
+        #[allow(clippy::type_complexity)]
+        let mut seen: Vec<(String, Sc, Option<&str>, (f32, String, bool))> = Vec::new();
         let mut shape_only: Vec<usize> = Vec::new();
         for (i, c) in candidates.iter_mut().enumerate() {
             let lang = c.layouts.map(|(_, to)| layout_language(to));
-            let (score, why, oov) = self.evidence(&c.text, script_of(c), lang, context);
+            // Layout pairs often agree (`us`, `de`, `fr` differ in a few
+            // keys): each spelling is looked up once per language.
+            let sc = script_of(c);
+            let (score, why, oov) = match seen
+                .iter()
+                .find(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang)
+            {
+                Some((_, _, _, found)) => found.clone(),
+                None => {
+                    let found = self.evidence(&c.text, sc, lang, context);
+                    seen.push((c.text.clone(), sc, lang, found.clone()));
+                    found
+                }
+            };
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
             let handicap = -f32::from(c.swallows_punct);
