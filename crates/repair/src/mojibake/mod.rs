@@ -722,6 +722,10 @@ fn judge_unit(
         changed.chars().count(),
         a.chars().count(),
     );
+    let (known, words) = score::known_words(&repaired);
+    if words > 0 {
+        let _ = write!(evidence, "; lexicon knows {known} of {words} words");
+    }
     match lost {
         Lost::Nbsp => evidence.push_str("; a no-break space lost as a space restored"),
         Lost::Byte => evidence.push_str("; a lost byte (U+FFFD) guessed"),
@@ -939,10 +943,12 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32,
     }
     let start = first?;
     let after_text = converted_span(text, &converted, start, last)?;
+    let (known_before, _) = score::known_words(text.get(start..last).unwrap_or_default());
+    let (known_after, _) = score::known_words(&after_text);
     let mut evidence = String::with_capacity(96);
     let _ = write!(
         evidence,
-        "{} text decoded as {}: {words} words re-read, {better} of them more plausible; plausibility cost {before_total:.1} → {after_total:.1}",
+        "{} text decoded as {}: {words} words re-read, {better} of them more plausible; lexicon knows {known_after} of them (before: {known_before}); plausibility cost {before_total:.1} → {after_total:.1}",
         source.name(),
         read_as.name()
     );

@@ -428,6 +428,28 @@ pub(crate) fn letter_badness(text: &str) -> f32 {
     total
 }
 
+/// How many of the words (runs of letters of one script, two letters or
+/// more, or the one-letter words) of `text` the lexicons know, and how many
+/// words there are; for the evidence.
+pub(crate) fn known_words(text: &str) -> (usize, usize) {
+    let (mut known, mut words) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        let sc = lexicon::letter_script(first);
+        if word.chars().any(|c| lexicon::letter_script(c) != sc) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if chars.next().is_none() && !is_one_letter_word(&lower) {
+            continue;
+        }
+        words += 1;
+        known += usize::from(lexicon::zipf(sc, &lower).is_some());
+    }
+    (known, words)
+}
+
 /// The dominant script among the letters of `text`, if letters of one
 /// script are most.
 pub(crate) fn dominant(text: &str) -> Option<Sc> {
