@@ -547,16 +547,16 @@ impl MixedScript {
             // Layout pairs often agree (`us`, `de`, `fr` differ in a few
             // keys): each spelling is looked up once per language.
             let sc = script_of(c);
-            let (score, why, oov) = match seen
+            let cached = seen
                 .iter()
                 .find(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang)
-            {
-                Some((_, _, _, found)) => found.clone(),
-                None => {
-                    let found = self.evidence(&c.text, sc, lang, context);
-                    seen.push((c.text.clone(), sc, lang, found.clone()));
-                    found
-                }
+                .map(|(_, _, _, found)| found.clone());
+            let (score, why, oov) = if let Some(found) = cached {
+                found
+            } else {
+                let found = self.evidence(&c.text, sc, lang, context);
+                seen.push((c.text.clone(), sc, lang, found.clone()));
+                found
             };
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
