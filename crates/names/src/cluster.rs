@@ -113,7 +113,7 @@ impl Clustering {
     }
 }
 
-/// Clusters names into people. See the [module documentation](self).
+/// Clusters names into people. See "Principle of operation" in the [crate documentation](crate).
 ///
 /// ```
 /// use polynorm_names::Clusterer;

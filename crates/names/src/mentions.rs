@@ -87,7 +87,7 @@ pub struct DocumentPeople {
     pub people: Vec<Person>,
 }
 
-/// Finds and links person mentions. See the [module documentation](self).
+/// Finds and links person mentions. See "Principle of operation" in the [crate documentation](crate).
 ///
 /// ```
 /// use polynorm_names::MentionFinder;

@@ -183,7 +183,7 @@ impl NamePart {
     }
 }
 
-/// A parsed name. See the [module documentation](self).
+/// A parsed name. See "Principle of operation" in the [crate documentation](crate).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ParsedName {
