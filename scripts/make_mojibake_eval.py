@@ -430,7 +430,10 @@ Total: {total:,} bytes.
 | ru uk bg en de fr el | the `clean` records (300 per language) of `fixtures/eval/mixed-script/`, themselves real sentences from Debian packages and the UDHR: see `fixtures/eval/mixed-script/README.md` | as listed there (GPL-2, GPL-3+, GPL-1+, public domain, UDHR) |
 | tr | Turkish manual pages, Debian `manpages-tr` 2.0.6-2 (`/usr/share/man/tr/`), running text after the NAME and SYNOPSIS sections, translator and copyright sections skipped; sentences of 6–40 words with at least one of `ç ğ ı ö ş ü`, no markup, not English; {CLEAN_PER_LANG} drawn with a fixed seed from {stats["tr_pool"]} | GNU GPL (Debian copyright file: files without their own notice are under the GNU GPL; © 2003-2023 Turkish Linux Documentation WG) |
 
-Inputs (the script refuses other versions):
+Inputs: the `.deb` (the script refuses another checksum) and the
+mixed-script files as they were when this set was built (only their `clean`
+records are read; a regenerated mixed-script set with other sentences gives
+another set here):
 
 | file | sha256 |
 | --- | --- |
