@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Subcommand};
-use polynorm_pipeline::names::{Clusterer, Entity, Gazetteer, GazetteerEntry, Matcher, Registry};
+use polynorm_pipeline::names::{
+    CanonicalScript, ClusterOptions, Clusterer, Entity, Gazetteer, GazetteerEntry, Matcher,
+    Registry,
+};
 use serde_json::Value;
 
 use crate::report::Status;
@@ -60,6 +63,18 @@ pub(crate) struct InputArgs {
 pub(crate) struct ClusterArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+    /// The script of canonical names: `latin` (a Latin variant, or the
+    /// romanization of the best one) or `as-written` (the most frequent
+    /// well-formed variant in whatever script it is written).
+    #[arg(long, value_name = "SCRIPT", default_value = "latin")]
+    pub(crate) canonical: CanonicalArg,
+}
+
+/// `--canonical`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum CanonicalArg {
+    Latin,
+    AsWritten,
 }
 
 #[derive(Debug, Args)]
@@ -193,8 +208,13 @@ fn load_gazetteer(path: &Path) -> Result<Gazetteer> {
     Gazetteer::new(entries).with_context(|| format!("gazetteer {}", path.display()))
 }
 
-fn clusterer(input: &InputArgs) -> Result<Clusterer> {
-    let mut c = Clusterer::default();
+fn clusterer(input: &InputArgs, canonical: CanonicalArg) -> Result<Clusterer> {
+    let mut options = ClusterOptions::default();
+    options.canonical_script = match canonical {
+        CanonicalArg::Latin => CanonicalScript::Latin,
+        CanonicalArg::AsWritten => CanonicalScript::AsWritten,
+    };
+    let mut c = Clusterer::new(Matcher::default(), options);
     if let Some(path) = &input.gazetteer {
         c = c.with_gazetteer(load_gazetteer(path)?);
     }
@@ -202,7 +222,7 @@ fn clusterer(input: &InputArgs) -> Result<Clusterer> {
 }
 
 fn cluster(args: &ClusterArgs, status: &mut Status) -> Result<()> {
-    let clusterer = clusterer(&args.input)?;
+    let clusterer = clusterer(&args.input, args.canonical)?;
     let records = read_all(&args.input, status)?;
     let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
     let clustering = clusterer.cluster(&names);
