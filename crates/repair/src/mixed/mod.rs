@@ -1000,7 +1000,9 @@ impl MixedScript {
             .filter(|w| w.letters() >= 2)
             .filter_map(|w| line.text.get(w.start..w.end))
             .collect();
-        if typed.is_empty() {
+        // Two words at least: `M. S. Gorbachev` is one word and two
+        // initials, too little to call a line mistyped.
+        if typed.len() < 2 {
             return None;
         }
         let as_typed = typed
@@ -1060,10 +1062,21 @@ impl MixedScript {
                     if new_words.is_empty() {
                         continue;
                     }
-                    let hits = new_words
+                    // A two-letter word is some word too easily (`ял`):
+                    // unless very common, it counts half.
+                    let weight: f32 = new_words
                         .iter()
-                        .filter(|t| known(t, target, Some(lang)).is_some())
-                        .count();
+                        .filter_map(|t| {
+                            known(t, target, Some(lang)).map(|z| {
+                                if t.chars().count() > 2 || z >= 5.0 {
+                                    1.0
+                                } else {
+                                    0.5
+                                }
+                            })
+                        })
+                        .sum();
+                    let hits = weight.round() as usize;
                     // Out-of-lexicon words still count if they look like the language.
                     let model = bigrams(lang);
                     let plausible = new_words
@@ -1071,7 +1084,7 @@ impl MixedScript {
                         .filter(|t| known(t, target, Some(lang)).is_none())
                         .filter(|t| model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2))
                         .count();
-                    let score = (hits as f32 + 0.5 * plausible as f32) / new_words.len() as f32;
+                    let score = (weight + 0.5 * plausible as f32) / new_words.len() as f32;
                     if best.as_ref().is_none_or(|b| score > b.0) {
                         best = Some((score, hits, new_words.len(), out, from, to));
                     }
@@ -2051,6 +2064,13 @@ mod tests {
         assert_eq!(words, ["Shoigu", "iPhone"]);
         let err = MixedScript::parse_word_list("ok\ntwo words\n").unwrap_err();
         assert!(err.to_string().starts_with("line 2:"), "{err}");
+    }
+
+    #[test]
+    fn initials_and_one_name_are_not_a_mistyped_line() {
+        for line in ["M. S. Gorbachev", "S. K. Shoigu", "V. V. Putin"] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
