@@ -67,6 +67,12 @@ fn info(c: char) -> (f32, Kind) {
         // The florin sign and function symbol, rarely a letter of a word.
         'ƒ' => (1.5, Kind::Symbol),
         '\u{C0}'..='\u{FF}' => letter(0.3),
+        // Latin Extended-A letters of few languages (Sami, Maltese,
+        // Greenlandic, the long s): what a Cyrillic pair such as `еі` read
+        // as UTF-8 comes out as (`Ŧ`), not what a word is spelled with.
+        'Ħ' | 'ħ' | 'Ŧ' | 'ŧ' | 'Ŋ' | 'ŋ' | 'Ŀ' | 'ŀ' | 'ĸ' | 'ŉ' | 'Ĳ' | 'ĳ' | 'ſ' => {
+            letter(1.5)
+        }
         '\u{0100}'..='\u{017F}' | 'Ș' | 'ș' | 'Ț' | 'ț' => letter(0.4),
         '\u{0180}'..='\u{024F}' => letter(1.2),
         '\u{0250}'..='\u{02FF}' => {
