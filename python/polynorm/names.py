@@ -77,19 +77,31 @@ def people(document: str) -> list:
 
 
 class Registry:
-    """Entities (``id``, ``canonical``, ``variants`` with counts), as JSON
-    text: the list of entities that polynorm-names saves and loads
-    (``Registry::entities`` / ``Registry::from_entities``)."""
+    """People as entities (``id``, ``canonical``, ``variants`` with counts),
+    held as the JSONL that ``polynorm names resolve --save`` writes and
+    ``--registry`` reads (one entity per line), so the command and Python
+    share registries."""
 
     def __init__(self, text: str) -> None:
         _native.names_check_registry(text)
         self.text = text
-        self.entities = json.loads(text)
+        self.entities = [json.loads(line) for line in text.splitlines() if line.strip()]
         self._by_variant = {}
         for e in self.entities:
             self._by_variant.setdefault(e["canonical"], (e["id"], e["canonical"]))
             for variant, _ in e["variants"]:
                 self._by_variant[variant] = (e["id"], e["canonical"])
+
+    @classmethod
+    def load(cls, path) -> "Registry":
+        """A registry file (``polynorm names resolve --save``)."""
+        with open(path, encoding="utf-8") as f:
+            return cls(f.read())
+
+    def save(self, path) -> None:
+        """Writes the registry where ``polynorm names resolve --registry`` reads it."""
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(self.text)
 
     def __len__(self) -> int:
         return len(self.entities)

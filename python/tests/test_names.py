@@ -41,7 +41,28 @@ def test_the_registry_depends_only_on_the_multiset_of_names():
 
 def test_a_bad_registry_is_a_value_error():
     with pytest.raises(ValueError, match="used twice"):
-        names.Registry('[{"id":"P1","canonical":"A B","variants":[]},{"id":"P1","canonical":"C D","variants":[]}]')
+        names.Registry('{"id":"P1","canonical":"A B","variants":[]}\n{"id":"P1","canonical":"C D","variants":[]}\n')
+    with pytest.raises(ValueError, match="2: not a registry entity"):
+        names.Registry('{"id":"P1","canonical":"A B","variants":[]}\n[1, 2]\n')
+
+
+def test_the_registry_is_the_one_polynorm_names_resolve_saves(corpus, cli, tmp_path):
+    """The command, given the same keys (each name as often as it is
+    mentioned, names sorted), saves the very same registry file, and
+    resolves every name to the entity the registry holds it in."""
+    rows, registry = names.resolve_documents(documents(corpus))
+    counts = {}
+    for _, _, name, n, _, _ in rows:
+        counts[name] = counts.get(name, 0) + n
+    listing = "".join(f"{name}\n" * counts[name] for name in sorted(counts))
+    saved = tmp_path / "registry.jsonl"
+    out = cli(["names", "resolve", "--save", str(saved)], stdin=listing.encode()).stdout.decode()
+    assert saved.read_text(encoding="utf-8") == registry.text
+    for name, line in zip(listing.splitlines(), out.splitlines()):
+        entity, canonical, _ = line.split("\t")
+        assert registry.lookup(name) == (entity, canonical)
+    again = names.Registry.load(saved)
+    assert again.text == registry.text and len(again) == len(registry)
 
 
 def test_two_phase_spark_job_equals_one_machine(spark, corpus):

@@ -95,7 +95,7 @@ pub(crate) fn names_cluster(py: Python<'_>, names: Vec<String>) -> (Vec<usize>, 
 
 /// The registry of a set of names with their counts: the names sorted,
 /// each repeated by its count, resolved into an empty registry; its
-/// entities as JSON. The result depends only on the multiset of names, not
+/// entities as JSONL (see [`registry_jsonl`]). The result depends only on the multiset of names, not
 /// on the order they came in, so partial counts from many workers summed
 /// up give the registry one machine would build.
 #[pyfunction]
@@ -132,16 +132,36 @@ pub(crate) fn names_registry(
             .collect();
         let mut registry = Registry::new();
         registry.resolve(clusterer(), &expanded);
-        json(&registry.entities())
+        registry_jsonl(registry.entities())
     }))
 }
 
-/// Checks registry JSON (a list of entities): the registry's own errors
-/// (duplicate identifiers, missing canonical names) as `ValueError`.
+/// The registry as `polynorm names resolve --save` writes it: JSONL, one
+/// entity per line.
+fn registry_jsonl(entities: &[Entity]) -> String {
+    let mut text = String::new();
+    for e in entities {
+        text.push_str(&json(e));
+        text.push('\n');
+    }
+    text
+}
+
+/// Checks a registry in the JSONL of `polynorm names resolve --save` (one
+/// entity per line, blank lines skipped): the number of entities, or a
+/// `ValueError` with the command's messages (a line that is no entity,
+/// duplicate identifiers, a missing canonical name).
 #[pyfunction]
 pub(crate) fn names_check_registry(text: &str) -> PyResult<usize> {
-    let entities: Vec<Entity> =
-        serde_json::from_str(text).map_err(|e| PyValueError::new_err(format!("registry: {e}")))?;
+    let mut entities = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let e: Entity = serde_json::from_str(line)
+            .map_err(|e| PyValueError::new_err(format!("{}: not a registry entity: {e}", i + 1)))?;
+        entities.push(e);
+    }
     let n = entities.len();
     Registry::from_entities(entities).map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(n)
