@@ -1685,11 +1685,23 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
     let (core_start, core_end) = (chunk_start + first, chunk_start + last);
     // The word alone, when letters of its script are glued to it, leaves
-    // them behind (`к2` of `к2штыейддйешщты`): two points.
+    // them behind (`к2` of `к2штыейддйешщты`): two points; a key that is
+    // seldom punctuation right after a word (`[`, `;` of `vfkjktnyb[`) left
+    // behind costs one.
+    let odd_after = text
+        .get(w.end..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| {
+            matches!(c, '[' | ']' | '{' | '}' | '`' | '<' | '>' | ';')
+                && text
+                    .get(w.end + c.len_utf8()..)
+                    .and_then(|t| t.chars().next())
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | '!' | '?'))
+        });
     let leaves = if core_start < w.start || core_end > w.end {
         2
     } else {
-        0
+        u8::from(odd_after)
     };
     let mut out = vec![(w.start, w.end, leaves)];
     if chunk.len() > 64 {

@@ -158,8 +158,19 @@ const FILE_EXTENSIONS: &[&str] = &[
 pub(crate) fn is_address_chunk(chunk: &str) -> bool {
     chunk.contains("://")
         || chunk.starts_with("www.")
-        || chunk.contains('@')
+        || is_mail_or_handle(chunk)
         || chunk.starts_with('#')
+}
+
+/// `name@host`, or a `@handle`: an `@` with a letter or digit after it
+/// (`m,dlorkdjd@` at the end of a word is `?` typed on another layout).
+fn is_mail_or_handle(chunk: &str) -> bool {
+    chunk.match_indices('@').any(|(i, _)| {
+        chunk
+            .get(i + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Byte ranges of the address chunks of `line`.
@@ -306,6 +317,13 @@ pub(crate) fn is_roman_numeral(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_at_sign_ending_a_word_is_no_address() {
+        assert!(is_address_chunk("user@example.com"));
+        assert!(is_address_chunk("@handle"));
+        assert!(!is_address_chunk("m,dlorkdjd@"));
+    }
 
     fn texts(line: &str) -> Vec<&str> {
         words(line).iter().map(|w| &line[w.start..w.end]).collect()
