@@ -696,13 +696,16 @@ impl MixedScript {
             if let Some((_, 2)) = map_lookalikes(original, target) {
                 exact_lookalikes = true;
             }
-            if self.options.homoglyphs {
+            // An in-word slip re-types the fewer letters to fit the more.
+            let most = w.scripts().first().map_or(0, |s| w.count(*s));
+            // Lookalikes likewise: respelling most of a word into the script
+            // of its odd letters is no repair, unless that is the line's
+            // script (`Toвa` in a Spanish line is not Bulgarian `Това`).
+            if self.options.homoglyphs && (w.count(target) == most || target == line.dominant) {
                 if let Some((text, strength)) = map_lookalikes(original, target) {
                     candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
                 }
             }
-            // An in-word slip re-types the fewer letters to fit the more.
-            let most = w.scripts().first().map_or(0, |s| w.count(*s));
             if self.options.keyboard_layouts && w.count(target) == most {
                 for source in w.scripts().into_iter().filter(|s| *s != target) {
                     // The key after the word may be a letter too (`меy.` is
