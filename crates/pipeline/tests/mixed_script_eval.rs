@@ -36,9 +36,9 @@ fn mixed_script_repair_quality() {
 const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.98, 0.995),
     ("homoglyph-word", 0.965, 0.995),
-    ("layout-inword", 0.80, 0.985),
-    ("layout-word", 0.73, 0.985),
-    ("layout-line", 0.87, 0.985),
+    ("layout-inword", 0.805, 0.99),
+    ("layout-word", 0.745, 0.99),
+    ("layout-line", 0.875, 0.985),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
 const FLOOR_FALSE_PER_20K: f64 = 1.0;
