@@ -50,10 +50,32 @@ def parse(values):
     return _loads(_apply(_native.names_parse, values))
 
 
-def match(a: str, b: str) -> dict:
+def _rows(values) -> list:
+    """A list of the values of a list, tuple, Arrow array or Series."""
+    if hasattr(values, "to_pylist"):
+        return values.to_pylist()
+    if hasattr(values, "to_list"):
+        return values.to_list()
+    return list(values)
+
+
+def match(a, b):
     """Whether two names are one person: ``score``, ``decision``
-    (``match``, ``possible``, ``no_match``) and the explanation."""
-    return json.loads(_native.names_match(a, b))
+    (``match``, ``possible``, ``no_match``) and the explanation, as a dict.
+
+    With two lists (or Arrow arrays, Series) of the same length, the names
+    are compared row by row: a list of dicts, or for Arrow input an Arrow
+    string array of the results as JSON text (``None`` where a name is
+    missing). Arrow input is copied into Python strings first."""
+    if isinstance(a, str) and isinstance(b, str):
+        return json.loads(_native.names_match(a, b))
+    arrow = any(type(v).__module__.split(".", 1)[0] == "pyarrow" for v in (a, b))
+    rows = _native.names_match_pairs(_rows(a), _rows(b))
+    if arrow:
+        import pyarrow as pa
+
+        return pa.array(rows, type=pa.string())
+    return [None if r is None else json.loads(r) for r in rows]
 
 
 def mentions(values):

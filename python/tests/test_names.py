@@ -1,6 +1,7 @@
 """Names: the Python API, and the two-phase job across Spark partitions
 against one machine on the same documents."""
 
+import json
 import pathlib
 
 import pytest
@@ -16,6 +17,19 @@ def documents(corpus) -> list:
     texts, _ = corpus
     news = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "news").glob("*.txt"))]
     return texts + news
+
+
+def test_match_row_by_row_on_lists_and_arrow():
+    pa = pytest.importorskip("pyarrow")
+    a = ["Sergey Shoigu", "Li Qiang", None]
+    b = ["Сергей Шойгу", "Li Keqiang", "Xi Jinping"]
+    listed = names.match(a, b)
+    assert [r["decision"] if r else None for r in listed] == ["match", "no_match", None]
+    arrowed = names.match(pa.array(a), pa.array(b))
+    assert isinstance(arrowed, pa.Array) and arrowed.null_count == 1
+    assert json.loads(arrowed[0].as_py())["decision"] == "match"
+    with pytest.raises(ValueError, match="as many on each side"):
+        names.match(["a"], ["b", "c"])
 
 
 def test_parse_match_mentions_cluster():

@@ -386,6 +386,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(crate::names::names_parse, m)?)?;
     m.add_function(wrap_pyfunction!(crate::names::names_mentions, m)?)?;
     m.add_function(wrap_pyfunction!(crate::names::names_match, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::names::names_match_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(crate::names::names_cluster, m)?)?;
     m.add_function(wrap_pyfunction!(crate::names::names_registry, m)?)?;
     m.add_function(wrap_pyfunction!(crate::names::names_check_registry, m)?)?;

@@ -80,6 +80,33 @@ pub(crate) fn names_match(py: Python<'_>, a: &str, b: &str) -> String {
     py.detach(|| json(&matcher().compare(a, b)))
 }
 
+/// Compares names pair by pair (row `i` of `a` with row `i` of `b`): the
+/// match result of each pair as JSON, `None` where either name is missing.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)] // Python hands over owned lists
+pub(crate) fn names_match_pairs(
+    py: Python<'_>,
+    a: Vec<Option<String>>,
+    b: Vec<Option<String>>,
+) -> PyResult<Vec<Option<String>>> {
+    if a.len() != b.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} names against {} names: pairs need as many on each side",
+            a.len(),
+            b.len()
+        )));
+    }
+    Ok(py.detach(|| {
+        a.iter()
+            .zip(&b)
+            .map(|(x, y)| match (x, y) {
+                (Some(x), Some(y)) => Some(json(&matcher().compare(x, y))),
+                _ => None,
+            })
+            .collect()
+    }))
+}
+
 /// Clusters names: `(labels, canonical names of the clusters)`.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // Python hands over owned lists
