@@ -575,8 +575,8 @@ fn list_schemes(out: &mut Output) -> Result<()> {
 }
 
 pub(crate) fn translit(args: &TranslitArgs, status: &mut Status) -> Result<()> {
-    let mut out = output(args.batch.output.as_deref())?;
     if args.list {
+        let mut out = output(args.batch.output.as_deref())?;
         list_schemes(&mut out)?;
         return finish(out);
     }
@@ -600,9 +600,9 @@ pub(crate) fn translit(args: &TranslitArgs, status: &mut Status) -> Result<()> {
         reverse: args.reverse,
     };
     if let Some(settings) = batch::Settings::resolve(&args.batch, &args.input, "translit", None)? {
-        drop(out);
         return batch::run(&settings, &job, status);
     }
+    let mut out = output(args.batch.output.as_deref())?;
     let mut handler = TranslitHandler { job };
     for_each_line(&args.input, status, &mut out, &mut handler)?;
     finish(out)
