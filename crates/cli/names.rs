@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Subcommand};
 use polynorm_pipeline::names::{
-    CanonicalScript, ClusterOptions, Clusterer, Entity, Gazetteer, GazetteerEntry, Matcher,
-    Registry,
+    CanonicalScript, ClusterOptions, Clusterer, DocumentPeople, Entity, Gazetteer, GazetteerEntry,
+    Matcher, MentionFinder, Registry,
 };
 use serde_json::Value;
 
@@ -50,8 +50,14 @@ pub(crate) struct InputArgs {
     #[arg(value_name = "FILE")]
     pub(crate) input: Vec<PathBuf>,
     /// Read JSON Lines and take the name from this field (a string).
-    #[arg(long, value_name = "FIELD")]
+    #[arg(long, value_name = "FIELD", conflicts_with = "doc_field")]
     pub(crate) field: Option<String>,
+    /// Read JSON Lines whose field FIELD is a document: its person mentions
+    /// are found and linked within the document (`Shoigu` to `Sergey
+    /// Shoigu`), then its people are clustered (or resolved) across all
+    /// documents; each record gets a `people` array.
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) doc_field: Option<String>,
     /// Known people: TSV (`canonical<TAB>alias|alias<TAB>id`) or JSONL
     /// (`{"canonical":…,"aliases":[…],"id":…}`). Names that match an entry
     /// take its canonical name and id; names of two entries never merge.
@@ -145,7 +151,7 @@ fn read_all(input: &InputArgs, status: &mut Status) -> Result<Vec<Record>> {
         let text = String::from_utf8_lossy(&bytes);
         for (i, line) in text.lines().enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            match &input.field {
+            match input.field.as_ref().or(input.doc_field.as_ref()) {
                 None => out.push(Record {
                     name: line.to_owned(),
                     json: None,
@@ -221,9 +227,85 @@ fn clusterer(input: &InputArgs, canonical: CanonicalArg) -> Result<Clusterer> {
     Ok(c)
 }
 
+/// The people of each record's document, every person's name, and each
+/// name's owner `(record, person)`, in record order.
+struct Documents {
+    docs: Vec<DocumentPeople>,
+    names: Vec<String>,
+    owners: Vec<(usize, usize)>,
+}
+
+fn document_people(input: &InputArgs, records: &[Record]) -> Result<Documents> {
+    let gazetteer = input.gazetteer.as_deref().map(load_gazetteer).transpose()?;
+    let finder = MentionFinder::new(Matcher::default(), gazetteer);
+    let docs: Vec<DocumentPeople> = records.iter().map(|r| finder.find(&r.name)).collect();
+    let mut names = Vec::new();
+    let mut owners = Vec::new();
+    for (ri, doc) in docs.iter().enumerate() {
+        for (pi, person) in doc.people.iter().enumerate() {
+            names.push(person.name.clone());
+            owners.push((ri, pi));
+        }
+    }
+    Ok(Documents {
+        docs,
+        names,
+        owners,
+    })
+}
+
+/// Writes each record with its `people` (built by `person` from the index
+/// of each of its people in the flat list of names).
+fn write_documents(
+    records: &[Record],
+    docs: &[DocumentPeople],
+    owners: &[(usize, usize)],
+    person: impl Fn(usize, &polynorm_pipeline::names::Person) -> serde_json::Map<String, Value>,
+) -> Result<()> {
+    let mut per_record: Vec<Vec<Value>> = vec![Vec::new(); records.len()];
+    for (flat, &(ri, pi)) in owners.iter().enumerate() {
+        if let Some(p) = docs.get(ri).and_then(|d| d.people.get(pi)) {
+            let mut entry = person(flat, p);
+            entry.insert("mentions".into(), Value::from(p.mentions.len()));
+            if let Some(list) = per_record.get_mut(ri) {
+                list.push(Value::Object(entry));
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (r, people) in records.iter().zip(per_record) {
+        let mut map = r.json.clone().unwrap_or_default();
+        map.insert("people".into(), Value::Array(people));
+        serde_json::to_writer(&mut out, &map)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn cluster(args: &ClusterArgs, status: &mut Status) -> Result<()> {
     let clusterer = clusterer(&args.input, args.canonical)?;
     let records = read_all(&args.input, status)?;
+    if args.input.doc_field.is_some() {
+        let d = document_people(&args.input, &records)?;
+        let clustering = clusterer.cluster(&d.names);
+        return write_documents(&records, &d.docs, &d.owners, |flat, p| {
+            let label = clustering.labels.get(flat).copied().unwrap_or_default();
+            let c = clustering.clusters.get(label);
+            let mut entry = serde_json::Map::new();
+            entry.insert("name".into(), Value::from(p.name.as_str()));
+            entry.insert("cluster".into(), Value::from(label));
+            entry.insert(
+                "canonical".into(),
+                Value::from(c.map_or("", |c| c.canonical.as_str())),
+            );
+            if let Some(id) = c.and_then(|c| c.id.as_deref()).or(p.id.as_deref()) {
+                entry.insert("id".into(), Value::from(id));
+            }
+            entry
+        });
+    }
     let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
     let clustering = clusterer.cluster(&names);
     let stdout = std::io::stdout();
@@ -280,6 +362,21 @@ fn resolve(args: &ResolveArgs, status: &mut Status) -> Result<()> {
         }
     }
     let records = read_all(&args.input, status)?;
+    if args.input.doc_field.is_some() {
+        let d = document_people(&args.input, &records)?;
+        let resolved = registry.resolve(&clusterer, &d.names);
+        write_documents(&records, &d.docs, &d.owners, |flat, p| {
+            let mut entry = serde_json::Map::new();
+            entry.insert("name".into(), Value::from(p.name.as_str()));
+            if let Some(res) = resolved.get(flat) {
+                entry.insert("entity".into(), Value::from(res.id.as_str()));
+                entry.insert("canonical".into(), Value::from(res.canonical.as_str()));
+                entry.insert("new".into(), Value::from(res.new));
+            }
+            entry
+        })?;
+        return save_registry(args.save.as_deref(), &registry);
+    }
     let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
     let resolved = registry.resolve(&clusterer, &names);
     let stdout = std::io::stdout();
@@ -304,7 +401,12 @@ fn resolve(args: &ResolveArgs, status: &mut Status) -> Result<()> {
         }
     }
     out.flush()?;
-    if let Some(path) = &args.save {
+    save_registry(args.save.as_deref(), &registry)
+}
+
+/// Writes the registry as JSONL, one entity per line, when asked to.
+fn save_registry(path: Option<&Path>, registry: &Registry) -> Result<()> {
+    if let Some(path) = path {
         let mut text = String::new();
         for e in registry.entities() {
             text.push_str(&serde_json::to_string(e)?);
