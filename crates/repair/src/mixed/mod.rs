@@ -19,6 +19,8 @@
 //! threshold; the change records the evidence that decided it.
 
 mod tables;
+
+pub(crate) use tables::bigram_logp;
 mod words;
 
 use std::borrow::Cow;

@@ -372,6 +372,46 @@ fn lexicon_zipf(lang: &str, lower: &str) -> Option<f32> {
     None
 }
 
+/// log P(next | prev) over `alphabet` plus a word boundary (the last
+/// index), row-major, from `words` with their weights: every cell starts at
+/// `smoothing`, and no log-probability is below `floor`. Characters outside
+/// the alphabet count as the boundary. Shared by the mixed-script judge's
+/// per-language models and the mojibake stage's per-script ones.
+pub(crate) fn bigram_logp<'w>(
+    alphabet: &[char],
+    words: impl Iterator<Item = (&'w str, f64)>,
+    smoothing: f64,
+    floor: f32,
+) -> Vec<f32> {
+    let n = alphabet.len() + 1;
+    let mut counts = vec![smoothing; n * n];
+    let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
+    for (word, weight) in words {
+        let mut prev = n - 1;
+        for c in word.chars().map(Some).chain(std::iter::once(None)) {
+            let cur = c.map_or(n - 1, index);
+            if let Some(slot) = counts.get_mut(prev * n + cur) {
+                *slot += weight;
+            }
+            prev = cur;
+        }
+    }
+    let mut logp = vec![floor; n * n];
+    for row in 0..n {
+        let total: f64 = counts
+            .get(row * n..(row + 1) * n)
+            .map_or(1.0, |r| r.iter().sum());
+        for col in 0..n {
+            if let (Some(slot), Some(count)) =
+                (logp.get_mut(row * n + col), counts.get(row * n + col))
+            {
+                *slot = ((count / total).ln() as f32).max(floor);
+            }
+        }
+    }
+    logp
+}
+
 /// A character bigram model of one language, built once from its lexicon
 /// (each word weighted by its frequency), used to rank out-of-lexicon
 /// candidates such as names.
@@ -386,35 +426,12 @@ impl Bigrams {
         let mut alphabet: Vec<char> = lex.words.chars().filter(|c| *c != '\n').collect();
         alphabet.sort_unstable();
         alphabet.dedup();
-        let n = alphabet.len() + 1; // index n-1 is the word boundary
-        let mut counts = vec![0.1f64; n * n];
-        let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
-        for i in 0..lex.offsets.len() {
-            let Some(word) = entry(lex, i) else { continue };
+        let words = (0..lex.offsets.len()).filter_map(|i| {
             let weight =
                 10f64.powf(f64::from(lex.zipf10.get(i).copied().unwrap_or(10)) / 10.0 - 1.0);
-            let mut prev = n - 1;
-            for c in word.chars().chain(std::iter::once('\n')) {
-                let cur = if c == '\n' { n - 1 } else { index(c) };
-                if let Some(slot) = counts.get_mut(prev * n + cur) {
-                    *slot += weight;
-                }
-                prev = cur;
-            }
-        }
-        let mut logp = vec![0f32; n * n];
-        for row in 0..n {
-            let total: f64 = counts
-                .get(row * n..(row + 1) * n)
-                .map_or(1.0, |r| r.iter().sum());
-            for col in 0..n {
-                if let (Some(slot), Some(count)) =
-                    (logp.get_mut(row * n + col), counts.get(row * n + col))
-                {
-                    *slot = (count / total).ln() as f32;
-                }
-            }
-        }
+            entry(lex, i).map(|w| (w, weight))
+        });
+        let logp = bigram_logp(&alphabet, words, 0.1, f32::NEG_INFINITY);
         Bigrams { alphabet, logp }
     }
 

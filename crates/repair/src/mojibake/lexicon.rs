@@ -115,40 +115,17 @@ impl Bigrams {
             .collect();
         alphabet.sort_unstable();
         alphabet.dedup();
-        let n = alphabet.len() + 1;
-        let mut counts = vec![0.05f64; n * n];
-        let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
-        for lex in lexicons {
-            for i in 0..lex.offsets.len() {
-                let Some(word) = entry(lex, i) else { continue };
+        let words = lexicons.iter().flat_map(|lex| {
+            (0..lex.offsets.len()).filter_map(|i| {
+                let word = entry(lex, i)?;
                 if !word.chars().all(|c| alphabet.binary_search(&c).is_ok()) {
-                    continue;
+                    return None;
                 }
                 let z = f64::from(lex.zipf10.get(i).copied().unwrap_or(30)) / 10.0;
-                let weight = 10f64.powf((z - 3.0) / 2.0);
-                let mut prev = n - 1;
-                for c in word.chars().map(Some).chain(std::iter::once(None)) {
-                    let cur = c.map_or(n - 1, index);
-                    if let Some(slot) = counts.get_mut(prev * n + cur) {
-                        *slot += weight;
-                    }
-                    prev = cur;
-                }
-            }
-        }
-        let mut logp = vec![UNSEEN; n * n];
-        for row in 0..n {
-            let total: f64 = counts
-                .get(row * n..(row + 1) * n)
-                .map_or(1.0, |r| r.iter().sum());
-            for col in 0..n {
-                if let (Some(slot), Some(count)) =
-                    (logp.get_mut(row * n + col), counts.get(row * n + col))
-                {
-                    *slot = ((count / total).ln() as f32).max(UNSEEN);
-                }
-            }
-        }
+                Some((word, 10f64.powf((z - 3.0) / 2.0)))
+            })
+        });
+        let logp = crate::mixed::bigram_logp(&alphabet, words, 0.05, UNSEEN);
         Bigrams { alphabet, logp }
     }
 
