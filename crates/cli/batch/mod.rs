@@ -485,29 +485,7 @@ impl<'s> Reader<'s, '_> {
     ) -> Result<Result<(), WriterGone>> {
         let info = Arc::new(SourceInfo { name, csv: None });
         let mut reader = LineRecords::new(input, self.settings.limit);
-        let mut chunk = Chunk::new(&info);
-        loop {
-            let record = match reader.next_record(&mut chunk.data) {
-                Ok(r) => r,
-                Err(e) => {
-                    // Records read so far are still processed.
-                    let line = chunk.records.last().map_or(0, |r| r.line) + 1;
-                    if self.dispatch(chunk).is_err() {
-                        return Ok(Err(WriterGone));
-                    }
-                    return Err(e).with_context(|| format!("line {line}: read error"));
-                }
-            };
-            let Some(record) = record else { break };
-            chunk.records.push(record);
-            if chunk.is_full() {
-                let full = std::mem::replace(&mut chunk, Chunk::new(&info));
-                if self.dispatch(full).is_err() {
-                    return Ok(Err(WriterGone));
-                }
-            }
-        }
-        Ok(self.dispatch(chunk))
+        self.fill_chunks(&info, 0, |chunk| reader.next_record(&mut chunk.data))
     }
 
     fn read_csv(
@@ -626,12 +604,27 @@ impl<'s> Reader<'s, '_> {
                 }
             }
         }
-        let mut chunk = Chunk::new(&info);
+        self.fill_chunks(&info, header.line, |chunk| {
+            reader.next_record(&mut chunk.data, &mut chunk.spans)
+        })
+    }
+
+    /// Reads records with `next` into chunks, dispatching each full chunk
+    /// and the last one. On a read error the records read so far are still
+    /// processed, and the error names the line after the last record
+    /// (`first_line` + 1 when there is none).
+    fn fill_chunks(
+        &mut self,
+        info: &Arc<SourceInfo>,
+        first_line: u64,
+        mut next: impl FnMut(&mut Chunk) -> io::Result<Option<RawRecord>>,
+    ) -> Result<Result<(), WriterGone>> {
+        let mut chunk = Chunk::new(info);
         loop {
-            let record = match reader.next_record(&mut chunk.data, &mut chunk.spans) {
+            let record = match next(&mut chunk) {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = chunk.records.last().map_or(header.line, |r| r.line) + 1;
+                    let line = chunk.records.last().map_or(first_line, |r| r.line) + 1;
                     if self.dispatch(chunk).is_err() {
                         return Ok(Err(WriterGone));
                     }
@@ -641,7 +634,7 @@ impl<'s> Reader<'s, '_> {
             let Some(record) = record else { break };
             chunk.records.push(record);
             if chunk.is_full() {
-                let full = std::mem::replace(&mut chunk, Chunk::new(&info));
+                let full = std::mem::replace(&mut chunk, Chunk::new(info));
                 if self.dispatch(full).is_err() {
                     return Ok(Err(WriterGone));
                 }
