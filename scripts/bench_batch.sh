@@ -3,6 +3,12 @@
 # with 1 and 2 worker threads, at 100 MB and 1 GB, beside the Python peers.
 #
 #   scripts/bench_batch.sh [POLYNORM_BINARY]      (default: target/release/polynorm)
+#   CORPUS=typical scripts/bench_batch.sh ...     (the typical corpus, below)
+#
+# CORPUS=corpus (default) is the stress corpus (make_batch_corpus.py's
+# default draw: two thirds evaluation sentences, about half of them
+# damaged); CORPUS=typical is a scraped corpus in which 5% of the
+# paragraphs are damaged (--damaged-share 0.05), files typical-<MB>mb.jsonl.
 #
 # Needs: the corpora (scripts/make_batch_corpus.py, see below), GNU time at
 # /usr/bin/time, and for the peers a venv with peers/requirements-batch.txt
@@ -20,12 +26,20 @@ DIR=${DIR:-/tmp/polynorm-batch}
 OUT=${OUT:-$DIR/results.csv}
 PEERS_VENV=${PEERS_VENV:-/work/peers-venv}
 PEER_SAMPLE_MB=${PEER_SAMPLE_MB:-20}
-RUNS=${RUNS:-"100:full:1 100:full:2 100:hygiene:1 100:hygiene:2 100:layer:1 100:layer:2 1000:layer:1 1000:layer:2 1000:hygiene:2 1000:full:2"}
+CORPUS=${CORPUS:-corpus}
+case "$CORPUS" in
+    corpus) CORPUS_FLAGS="" ;;
+    typical) CORPUS_FLAGS="--damaged-share 0.05" ;;
+    *) echo "CORPUS must be corpus or typical" >&2; exit 2 ;;
+esac
+RUNS=${RUNS-"100:full:1 100:full:2 100:hygiene:1 100:hygiene:2 100:layer:1 100:layer:2 1000:layer:1 1000:layer:2 1000:hygiene:2 1000:full:2"}
 
 mkdir -p "$DIR"
-for mb in 100 1000; do
-    if [ ! -f "$DIR/corpus-${mb}mb.jsonl" ]; then
-        python3 "$(dirname "$0")/make_batch_corpus.py" --size-mb "$mb" --out "$DIR/corpus-${mb}mb.jsonl"
+for run in $RUNS 100:peers:1; do
+    mb=${run%%:*}
+    if [ ! -f "$DIR/$CORPUS-${mb}mb.jsonl" ]; then
+        # shellcheck disable=SC2086
+        python3 "$(dirname "$0")/make_batch_corpus.py" --size-mb "$mb" $CORPUS_FLAGS --out "$DIR/$CORPUS-${mb}mb.jsonl"
     fi
 done
 
@@ -58,21 +72,21 @@ wait_for_quiet() {
 
 for run in $RUNS; do
     IFS=: read -r mb config jobs <<< "$run"
-    input="$DIR/corpus-${mb}mb.jsonl"
+    input="$DIR/$CORPUS-${mb}mb.jsonl"
     wait_for_quiet
     load=$(cut -d' ' -f1 /proc/loadavg)
     # shellcheck disable=SC2046
     /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
         "$BIN" clean --jobs "$jobs" --stats "$DIR/stats.json" $(config_flags "$config") "$input" > /dev/null
     read -r secs user sys rss < "$DIR/time.txt"
-    python3 - "$DIR/stats.json" "$secs" "$user" "$sys" "$rss" "$mb" "$config" "$jobs" "$load" >> "$OUT" <<'EOF'
+    python3 - "$DIR/stats.json" "$secs" "$user" "$sys" "$rss" "$mb" "$config" "$jobs" "$load" "$CORPUS" >> "$OUT" <<'EOF'
 import datetime, json, sys
 stats = json.load(open(sys.argv[1]))
 secs, user, sys_s, rss = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-mb, config, jobs, load = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9]
+mb, config, jobs, load, corpus = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9], sys.argv[10]
 assert stats["rejects"] == 0 and stats["records_in"] == stats["records_out"], stats
 print(",".join(str(x) for x in [
-    datetime.date.today(), "polynorm", f"corpus-{mb}mb.jsonl", round(stats["bytes_in"] / 1e6, 1), config, jobs,
+    datetime.date.today(), "polynorm", f"{corpus}-{mb}mb.jsonl", round(stats["bytes_in"] / 1e6, 1), config, jobs,
     stats["records_in"], secs, user, sys_s, round(stats["bytes_in"] / 1e6 / secs, 2),
     round(stats["records_in"] / secs), rss, load]))
 EOF
@@ -81,21 +95,21 @@ done
 
 # Python peers, single-threaded, on the first $PEER_SAMPLE_MB MB of the
 # 100 MB corpus (their rate is per MB, so the sample stands for the file).
-if [ -x "$PEERS_VENV/bin/python" ]; then
-    head -c $((PEER_SAMPLE_MB * 1000000)) "$DIR/corpus-100mb.jsonl" | head -n -1 > "$DIR/peer-sample.jsonl"
-    for job in clean translit; do
+if [ -x "$PEERS_VENV/bin/python" ] && [ -z "${NO_PEERS:-}" ]; then
+    head -c $((PEER_SAMPLE_MB * 1000000)) "$DIR/$CORPUS-100mb.jsonl" | head -n -1 > "$DIR/peer-sample.jsonl"
+    for job in clean translit names; do
         wait_for_quiet
         load=$(cut -d' ' -f1 /proc/loadavg)
         /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
             "$PEERS_VENV/bin/python" "$(dirname "$0")/../peers/batch_peers.py" --job "$job" \
             "$DIR/peer-sample.jsonl" "$DIR/peer-$job.jsonl" > "$DIR/peer.json"
         read -r secs user sys rss < "$DIR/time.txt"
-        python3 - "$DIR/peer.json" "$user" "$sys" "$rss" "$job" "$load" >> "$OUT" <<'EOF'
+        python3 - "$DIR/peer.json" "$user" "$sys" "$rss" "$job" "$load" "$CORPUS" >> "$OUT" <<'EOF'
 import datetime, json, sys
 p = json.load(open(sys.argv[1]))
-tool = {"clean": "python ftfy.fix_text", "translit": "python anyascii"}[sys.argv[5]]
+tool = {"clean": "python ftfy.fix_text", "translit": "python anyascii", "names": "python rapidfuzz"}[sys.argv[5]]
 print(",".join(str(x) for x in [
-    datetime.date.today(), tool, "corpus-100mb.jsonl (sample)", round(p["bytes"] / 1e6, 1), sys.argv[5], 1,
+    datetime.date.today(), tool, f"{sys.argv[7]}-100mb.jsonl (sample)", round(p["bytes"] / 1e6, 1), sys.argv[5], 1,
     p["records"], p["seconds"], sys.argv[2], sys.argv[3], p["mb_per_second"], round(p["records_per_second"]),
     sys.argv[4], sys.argv[6]]))
 EOF

@@ -19,10 +19,18 @@ Each record looks like a scraped item:
      "meta":{"crawl":"2026-11","chars":456,"tags":["ru","doc"]}}
 
 Paragraphs are drawn with a fixed seed, so the same size gives the same
-file. Usage:
+file. By default every paragraph is drawn uniformly from all of the above
+(the stress corpus: about two thirds of its paragraphs are evaluation
+sentences, half of those damaged on purpose). `--damaged-share P` makes a
+more typical scraped corpus instead: each paragraph is, with probability P,
+a damaged evaluation input (one whose `input` differs from its `expect`),
+and otherwise a paragraph of fixtures/bench (real text as scraped, dirty.txt's
+stray invisible characters included). Usage:
 
     python3 scripts/make_batch_corpus.py --size-mb 1000 \
         --out /tmp/polynorm-batch/corpus-1000mb.jsonl
+    python3 scripts/make_batch_corpus.py --size-mb 100 --damaged-share 0.05 \
+        --out /tmp/polynorm-batch/typical-100mb.jsonl
 """
 
 import argparse
@@ -33,8 +41,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def paragraphs():
-    """(lang, source, text) for every real paragraph we have."""
+def paragraphs(damaged_only_eval=False):
+    """(lang, source, text) for every real paragraph we have; with
+    `damaged_only_eval`, only the evaluation inputs that are damaged."""
     out = []
     for name, lang in [("en", "en"), ("ru", "ru"), ("zh", "zh"), ("mixed", "mul"), ("dirty", "mul")]:
         for line in (ROOT / "fixtures/bench" / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
@@ -46,6 +55,8 @@ def paragraphs():
                 if not line.strip():
                     continue
                 case = json.loads(line)
+                if damaged_only_eval and case["input"] == case.get("expect"):
+                    continue
                 out.append((case.get("lang", path.stem), f"eval/{family}", case["input"]))
     return out
 
@@ -55,9 +66,32 @@ def main():
     ap.add_argument("--size-mb", type=float, required=True, help="stop after this many MB (10^6 bytes)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--damaged-share",
+        type=float,
+        default=None,
+        help="share of paragraphs that are damaged evaluation inputs (0..1); the rest come "
+        "from fixtures/bench. Default: draw uniformly from all paragraphs (the stress corpus)",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    pool = paragraphs()
+    if args.damaged_share is None:
+        pool = paragraphs()
+
+        def draw():
+            return rng.choice(pool)
+
+    else:
+        if not 0.0 <= args.damaged_share <= 1.0:
+            ap.error("--damaged-share must be between 0 and 1")
+        everything = paragraphs(damaged_only_eval=True)
+        clean = [p for p in everything if p[1].startswith("bench/")]
+        damaged = [p for p in everything if p[1].startswith("eval/")]
+        pool = clean + damaged
+
+        def draw():
+            return rng.choice(damaged if rng.random() < args.damaged_share else clean)
+
     limit = int(args.size_mb * 1_000_000)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     written = 0
@@ -66,7 +100,7 @@ def main():
         buf = []
         while written < limit:
             k = rng.choice((1, 1, 1, 2, 3))
-            picks = [rng.choice(pool) for _ in range(k)]
+            picks = [draw() for _ in range(k)]
             lang, source, _ = picks[0]
             text = "\n".join(p[2] for p in picks)
             title = " ".join(picks[0][2].split()[:8])

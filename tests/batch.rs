@@ -277,6 +277,84 @@ fn other_fields_pass_through_byte_for_byte() {
     }
 }
 
+/// The same texts written with JSON escapes (`\uXXXX` for every non-ASCII
+/// character, `\n`, a surrogate pair) and written plainly are read as the
+/// same value and cleaned alike; unchanged records keep their escapes, and
+/// a key spelled with an escape is still the field.
+#[test]
+fn escaped_and_plain_fields_are_read_and_spliced_alike() {
+    fn escaped(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                ' '..='~' => out.push(c),
+                _ => {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{unit:04X}"));
+                    }
+                }
+            }
+        }
+        out.push('"');
+        out
+    }
+    let mut texts: Vec<String> = TEXTS.iter().map(|t| (*t).to_owned()).collect();
+    texts.push("two lines\nwith an emoji 😀 and Kоvalenko".to_owned());
+    let mut input = String::new();
+    for text in &texts {
+        let plain = serde_json::to_string(text).expect("JSON");
+        let esc = escaped(text);
+        input.push_str(&format!("{{\"form\":\"plain\",\"text\":{plain},\"n\":1}}\n"));
+        input.push_str(&format!("{{\"form\":\"escaped\",\"text\":{esc},\"n\":1}}\n"));
+        input.push_str(&format!("{{\"form\":\"key\",\"te\\u0078t\":{esc} ,\"n\":1}}\n"));
+        input.push_str(&format!("{{\"form\":\"nested\",\"m\":{{\"text\":{esc}}}}}\n"));
+    }
+    // Each run rejects the records without its field (exit code 1).
+    let top = run(&["clean", "--input-format", "jsonl"], input.as_bytes());
+    assert_eq!(top.status.code(), Some(1));
+    assert_eq!(stderr(&top).matches("missing field `text`").count(), texts.len());
+    let nested = run(
+        &["clean", "--input-format", "jsonl", "--field", "m.text"],
+        input.as_bytes(),
+    );
+    assert_eq!(nested.status.code(), Some(1));
+    assert_eq!(
+        stderr(&nested).matches("missing field `m.text`").count(),
+        texts.len() * 3
+    );
+    let outs: Vec<&str> = stdout(&top).lines().collect();
+    let nested_outs: Vec<&str> = stdout(&nested).lines().collect();
+    assert_eq!(outs.len(), texts.len() * 3);
+    assert_eq!(nested_outs.len(), texts.len());
+    let ins: Vec<&str> = input.lines().collect();
+    for (k, text) in texts.iter().enumerate() {
+        let value = |line: &str, pointer: &str| -> String {
+            let v: serde_json::Value = serde_json::from_str(line).expect("JSON out");
+            v.pointer(pointer).and_then(|s| s.as_str()).expect("text").to_owned()
+        };
+        let plain = value(outs[3 * k], "/text");
+        assert_eq!(value(outs[3 * k + 1], "/text"), plain, "{text:?}");
+        assert_eq!(value(outs[3 * k + 2], "/text"), plain, "{text:?}");
+        assert_eq!(value(nested_outs[k], "/m/text"), plain, "{text:?}");
+        for (out, input) in [
+            (outs[3 * k], ins[4 * k]),
+            (outs[3 * k + 1], ins[4 * k + 1]),
+            (outs[3 * k + 2], ins[4 * k + 2]),
+            (nested_outs[k], ins[4 * k + 3]),
+        ] {
+            if plain == *text {
+                assert_eq!(out, input, "unchanged: written as read");
+            } else {
+                assert!(out.ends_with(",\"n\":1}") || out.ends_with("}}"), "{out}");
+                assert_ne!(out, input);
+            }
+        }
+    }
+}
+
 #[test]
 fn stats_count_changes_by_kind() {
     let dir = scratch("stats");

@@ -52,7 +52,7 @@ use serde::Serialize;
 use crate::flags::{BatchArgs, Format, InputArgs};
 use crate::io::compress::{self, Compression, Counter, Sink};
 use crate::io::csv::{unquote, write_field, CsvReader};
-use crate::io::jsonl::{self, FieldPath, LineRecords, Problem, Record};
+use crate::io::jsonl::{self, FieldPath, LineRecords, Patch, Problem, Record};
 use crate::io::record::{RawRecord, RecordState};
 use crate::io::Source;
 use crate::progress::Progress;
@@ -857,25 +857,25 @@ fn process_jsonl(
         out.extend_from_slice(terminator);
         return Ok(());
     }
-    let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
+    let mut edits: Vec<(Range<usize>, Patch<'_>)> = Vec::with_capacity(found.len() + 1);
     for (f, value) in found.iter().zip(&result.values) {
         if let Some(value) = value {
-            edits.push((f.span.clone(), jsonl::string_literal(value)));
+            edits.push((f.span.clone(), Patch::Str(value)));
         }
     }
-    if let (Some(extra), Some(name)) = (result.extra, &settings.output_field) {
+    if let (Some(extra), Some(name)) = (&result.extra, &settings.output_field) {
         match parsed.value_span(name) {
-            Some(span) => edits.push((span, extra)),
+            Some(span) => edits.push((span, Patch::Json(extra))),
             None => {
                 let (at, comma) = parsed.insertion_point();
-                let mut entry = Vec::with_capacity(extra.len() + name.len() + 4);
-                if comma {
-                    entry.push(b',');
-                }
-                entry.extend_from_slice(&jsonl::string_literal(name));
-                entry.push(b':');
-                entry.extend_from_slice(&extra);
-                edits.push((at..at, entry));
+                edits.push((
+                    at..at,
+                    Patch::Entry {
+                        comma,
+                        name,
+                        json: extra,
+                    },
+                ));
             }
         }
     }
@@ -982,22 +982,22 @@ fn write_json_row<'a>(
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(&jsonl::string_literal(name));
+        crate::json::write_str(out, name);
         out.push(b':');
         let new_value = csv.selected[i]
             .and_then(|k| values.get(k))
             .and_then(Option::as_deref);
         match (new_value, extra) {
-            (Some(v), _) => out.extend_from_slice(&jsonl::string_literal(v)),
+            (Some(v), _) => crate::json::write_str(out, v),
             (None, Some(e)) if csv.out_column == Some(i) => out.extend_from_slice(e.as_bytes()),
-            _ => out.extend_from_slice(&jsonl::string_literal(&unquote(raw_field(i)))),
+            _ => crate::json::write_str(out, &unquote(raw_field(i))),
         }
     }
     if let (Some(e), None, Some(name)) = (extra, csv.out_column, &settings.output_field) {
         if !csv.names.is_empty() {
             out.push(b',');
         }
-        out.extend_from_slice(&jsonl::string_literal(name));
+        crate::json::write_str(out, name);
         out.push(b':');
         out.extend_from_slice(e.as_bytes());
     }

@@ -3,8 +3,10 @@
 //! line at those spans, so that every other byte of the record (key order,
 //! number formatting, whitespace, escapes) stays exactly as it was read.
 //!
-//! The whole line is validated by serde_json; values that are not on a
-//! selected path are only skipped over (`RawValue`), never rebuilt.
+//! The whole line is validated, as serde_json would: by a scanner that
+//! builds nothing (`scan`), and by serde_json itself for whatever the
+//! scanner is not sure of, which also words the errors. Values that are
+//! not on a selected path are only skipped over, never rebuilt.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,6 +17,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::record::{RawRecord, RecordState};
+use super::scan::{self, Entry};
 
 /// Reads JSONL lines one at a time into a caller-owned buffer, bounded by
 /// a byte limit per line.
@@ -148,11 +151,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// One parsed record: its top-level entries, each value still raw text
-/// borrowed from the line.
+/// One parsed record: its top-level entries, each value's span in the
+/// line (the value itself is not parsed).
 pub(crate) struct Record<'a> {
     line: &'a str,
-    entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+    entries: Vec<Entry<'a>>,
 }
 
 /// A string value found at a path: its decoded text and the byte span of
@@ -165,17 +168,29 @@ pub(crate) struct Located<'a> {
 
 impl<'a> Record<'a> {
     /// Parses a line holding one JSON object (whitespace around it is fine).
+    ///
+    /// The line is validated and its entries found by the scanner of
+    /// [`super::scan`]; whatever it is not sure of (bad JSON, rare
+    /// escapes) is decided by serde_json, so the answer and the error
+    /// message are serde_json's either way.
     pub(crate) fn parse(line: &'a str) -> Result<Record<'a>, Problem> {
+        if let Some(entries) = scan::object(line) {
+            return Ok(Record { line, entries });
+        }
+        Record::parse_slow(line)
+    }
+
+    /// [`Record::parse`] by serde_json alone.
+    pub(crate) fn parse_slow(line: &'a str) -> Result<Record<'a>, Problem> {
         let first = line.trim_start().as_bytes().first().copied();
         if first != Some(b'{') {
             // Tell "not an object" from "not JSON at all".
             return Err(match serde_json::from_str::<&RawValue>(line) {
-                Ok(raw) => Problem::NotAnObject(kind_of(raw)),
+                Ok(raw) => Problem::NotAnObject(kind_of(raw.get())),
                 Err(e) => Problem::Malformed(e.to_string()),
             });
         }
-        let Entries(entries) =
-            serde_json::from_str(line).map_err(|e| Problem::Malformed(e.to_string()))?;
+        let entries = slow_object(line).map_err(Problem::Malformed)?;
         Ok(Record { line, entries })
     }
 
@@ -184,27 +199,31 @@ impl<'a> Record<'a> {
         let missing = || Problem::MissingField(path.name.clone());
         let mut segments = path.segments.iter();
         let first = segments.next().ok_or_else(missing)?;
-        let mut raw: &'a RawValue = lookup(&self.entries, first).ok_or_else(missing)?;
+        let mut span = lookup(&self.entries, first).ok_or_else(missing)?;
         for segment in segments {
-            raw = child(raw, segment)
+            let inner = child(self.line.get(span.clone()).unwrap_or_default(), segment)
                 .map_err(Problem::Malformed)?
                 .ok_or_else(missing)?;
+            span = span.start + inner.start..span.start + inner.end;
         }
-        let text = raw.get();
+        let text = self.line.get(span.clone()).unwrap_or_default();
         if !text.starts_with('"') {
-            return Err(Problem::NotAString(path.name.clone(), kind_of(raw)));
+            return Err(Problem::NotAString(path.name.clone(), kind_of(text)));
         }
-        let Str(value) =
-            serde_json::from_str(text).map_err(|e| Problem::Malformed(e.to_string()))?;
-        Ok(Located {
-            span: self.span_of(raw),
-            value,
-        })
+        let value = match scan::decode(text) {
+            Some(value) => value,
+            None => {
+                let Str(value) =
+                    serde_json::from_str(text).map_err(|e| Problem::Malformed(e.to_string()))?;
+                value
+            }
+        };
+        Ok(Located { span, value })
     }
 
     /// The span of a top-level key's value, when the key is there.
     pub(crate) fn value_span(&self, key: &str) -> Option<Range<usize>> {
-        lookup(&self.entries, key).map(|raw| self.span_of(raw))
+        lookup(&self.entries, key)
     }
 
     /// Where a new top-level entry goes (just before the closing brace), and
@@ -213,44 +232,60 @@ impl<'a> Record<'a> {
         let end = self.line.trim_end().len().saturating_sub(1);
         (end, !self.entries.is_empty())
     }
-
-    fn span_of(&self, raw: &RawValue) -> Range<usize> {
-        let start = raw.get().as_ptr().addr() - self.line.as_ptr().addr();
-        start..start + raw.get().len()
-    }
 }
 
 /// The last entry named `key` (JSON allows duplicates; the last one wins,
 /// as in JavaScript and serde_json).
-fn lookup<'a>(entries: &[(Cow<'a, str>, &'a RawValue)], key: &str) -> Option<&'a RawValue> {
+fn lookup(entries: &[Entry<'_>], key: &str) -> Option<Range<usize>> {
     entries
         .iter()
         .rev()
         .find(|(k, _)| k == key)
-        .map(|(_, v)| *v)
+        .map(|(_, v)| v.clone())
 }
 
-/// One step of a path: a key of an object, or an index of an array.
-fn child<'a>(raw: &'a RawValue, segment: &str) -> Result<Option<&'a RawValue>, String> {
-    match raw.get().as_bytes().first() {
+/// One step of a path: a key of an object, or an index of an array; the
+/// span is relative to `raw`.
+fn child(raw: &str, segment: &str) -> Result<Option<Range<usize>>, String> {
+    match raw.as_bytes().first() {
         Some(b'{') => {
-            let Entries(entries) = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+            let entries = match scan::object(raw) {
+                Some(entries) => entries,
+                None => slow_object(raw)?,
+            };
             Ok(lookup(&entries, segment))
         }
         Some(b'[') => {
             let Ok(index) = segment.parse::<usize>() else {
                 return Ok(None);
             };
-            let items: Vec<&RawValue> =
-                serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
-            Ok(items.get(index).copied())
+            if let Some(found) = scan::array_item(raw, index) {
+                return Ok(found);
+            }
+            let items: Vec<&RawValue> = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+            Ok(items.get(index).map(|item| span_in(raw, item)))
         }
         _ => Ok(None),
     }
 }
 
-fn kind_of(raw: &RawValue) -> &'static str {
-    match raw.get().as_bytes().first() {
+/// An object's entries by serde_json.
+fn slow_object(text: &str) -> Result<Vec<Entry<'_>>, String> {
+    let Entries(entries) = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    Ok(entries
+        .into_iter()
+        .map(|(key, raw)| (key, span_in(text, raw)))
+        .collect())
+}
+
+/// Where `raw`, borrowed from `text`, sits in it.
+fn span_in(text: &str, raw: &RawValue) -> Range<usize> {
+    let start = raw.get().as_ptr().addr() - text.as_ptr().addr();
+    start..start + raw.get().len()
+}
+
+fn kind_of(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
         Some(b'{') => "an object",
         Some(b'[') => "an array",
         Some(b'"') => "a string",
@@ -260,25 +295,41 @@ fn kind_of(raw: &RawValue) -> &'static str {
     }
 }
 
-/// Writes `parts` into `out`: the line with each span replaced by its new
-/// bytes. Spans must be sorted and disjoint (an insertion is an empty span).
-pub(crate) fn splice(line: &[u8], edits: &[(Range<usize>, Vec<u8>)], out: &mut Vec<u8>) {
+/// What replaces a span of a record.
+pub(crate) enum Patch<'x> {
+    /// A string value, written as a JSON string literal.
+    Str(&'x str),
+    /// JSON text, written as it is.
+    Json(&'x [u8]),
+    /// A new entry `"name":json`, after a comma when `comma`.
+    Entry {
+        comma: bool,
+        name: &'x str,
+        json: &'x [u8],
+    },
+}
+
+/// Writes into `out` the line with each span replaced by its patch. Spans
+/// must be sorted and disjoint (an insertion is an empty span).
+pub(crate) fn splice(line: &[u8], edits: &[(Range<usize>, Patch<'_>)], out: &mut Vec<u8>) {
     let mut at = 0;
-    for (span, bytes) in edits {
+    for (span, patch) in edits {
         out.extend_from_slice(line.get(at..span.start).unwrap_or_default());
-        out.extend_from_slice(bytes);
+        match patch {
+            Patch::Str(text) => crate::json::write_str(out, text),
+            Patch::Json(json) => out.extend_from_slice(json),
+            Patch::Entry { comma, name, json } => {
+                if *comma {
+                    out.push(b',');
+                }
+                crate::json::write_str(out, name);
+                out.push(b':');
+                out.extend_from_slice(json);
+            }
+        }
         at = span.end;
     }
     out.extend_from_slice(line.get(at..).unwrap_or_default());
-}
-
-/// A JSON string literal for `text`, escaping as the rest of polynorm's JSON
-/// output does (invisible characters as `\u` escapes).
-pub(crate) fn string_literal(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + 2);
-    // Writing to a Vec cannot fail, and a &str always serializes.
-    let _ = crate::json::write_value(&mut out, &text);
-    out
 }
 
 /// A JSON object's entries in order, values unparsed.
@@ -414,8 +465,15 @@ mod tests {
         splice(
             line.as_bytes(),
             &[
-                (found.span, string_literal("ab")),
-                (at..at, b",\"changes\":[]".to_vec()),
+                (found.span, Patch::Str("ab")),
+                (
+                    at..at,
+                    Patch::Entry {
+                        comma,
+                        name: "changes",
+                        json: b"[]",
+                    },
+                ),
             ],
             &mut out,
         );
@@ -448,6 +506,269 @@ mod tests {
                 (4, "{}".into(), RecordState::Ok, 2),
             ]
         );
+    }
+
+    /// The serde_json-only implementation this module had before the
+    /// scanner: the oracle of the property test below.
+    mod oracle {
+        use super::super::{kind_of, Entries, FieldPath, Problem, Str};
+        use serde_json::value::RawValue;
+        use std::ops::Range;
+
+        pub(super) type Found = Result<(String, Range<usize>), Problem>;
+
+        /// Per path what was found; the output field's span; the insertion point.
+        pub(super) type Seen = Result<(Vec<Found>, Option<Range<usize>>, (usize, bool)), Problem>;
+
+        fn lookup<'a>(
+            entries: &[(std::borrow::Cow<'a, str>, &'a RawValue)],
+            key: &str,
+        ) -> Option<&'a RawValue> {
+            entries
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| *v)
+        }
+
+        fn child<'a>(raw: &'a RawValue, segment: &str) -> Result<Option<&'a RawValue>, String> {
+            match raw.get().as_bytes().first() {
+                Some(b'{') => {
+                    let Entries(entries) =
+                        serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+                    Ok(lookup(&entries, segment))
+                }
+                Some(b'[') => {
+                    let Ok(index) = segment.parse::<usize>() else {
+                        return Ok(None);
+                    };
+                    let items: Vec<&RawValue> =
+                        serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+                    Ok(items.get(index).copied())
+                }
+                _ => Ok(None),
+            }
+        }
+
+        fn span(line: &str, raw: &RawValue) -> Range<usize> {
+            let start = raw.get().as_ptr().addr() - line.as_ptr().addr();
+            start..start + raw.get().len()
+        }
+
+        /// Per path what was found; the output field's span; the insertion point.
+        pub(super) fn run(line: &str, paths: &[FieldPath], out: &str) -> Seen {
+            let first = line.trim_start().as_bytes().first().copied();
+            if first != Some(b'{') {
+                return Err(match serde_json::from_str::<&RawValue>(line) {
+                    Ok(raw) => Problem::NotAnObject(kind_of(raw.get())),
+                    Err(e) => Problem::Malformed(e.to_string()),
+                });
+            }
+            let Entries(entries) =
+                serde_json::from_str(line).map_err(|e| Problem::Malformed(e.to_string()))?;
+            let found = paths
+                .iter()
+                .map(|path| {
+                    let missing = || Problem::MissingField(path.name.clone());
+                    let mut segments = path.segments.iter();
+                    let first = segments.next().ok_or_else(missing)?;
+                    let mut raw = lookup(&entries, first).ok_or_else(missing)?;
+                    for segment in segments {
+                        raw = child(raw, segment)
+                            .map_err(Problem::Malformed)?
+                            .ok_or_else(missing)?;
+                    }
+                    if !raw.get().starts_with('"') {
+                        return Err(Problem::NotAString(path.name.clone(), kind_of(raw.get())));
+                    }
+                    let Str(value) = serde_json::from_str(raw.get())
+                        .map_err(|e| Problem::Malformed(e.to_string()))?;
+                    Ok((value.into_owned(), span(line, raw)))
+                })
+                .collect();
+            let end = line.trim_end().len().saturating_sub(1);
+            Ok((
+                found,
+                lookup(&entries, out).map(|raw| span(line, raw)),
+                (end, !entries.is_empty()),
+            ))
+        }
+    }
+
+    fn new_run(line: &str, paths: &[FieldPath], out: &str) -> oracle::Seen {
+        let record = Record::parse(line)?;
+        let found = paths
+            .iter()
+            .map(|p| record.string_at(p).map(|l| (l.value.into_owned(), l.span)))
+            .collect();
+        Ok((found, record.value_span(out), record.insertion_point()))
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of JSON strings: plain text in several scripts, escapes
+        /// (pairs, lone surrogates, bad ones), raw control characters.
+        fn string_body() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                40 => "[a-z ]{0,6}",
+                20 => "[а-я]{0,3}",
+                10 => Just("\\n".to_owned()),
+                1 => Just("李".to_owned()),
+                1 => Just("\\n".to_owned()),
+                1 => Just("\\\"".to_owned()),
+                1 => Just("\\\\".to_owned()),
+                1 => Just("\\/\\b\\f\\r\\t".to_owned()),
+                1 => Just("\\u00e9".to_owned()),
+                1 => Just("\\u200B".to_owned()),
+                1 => Just("\\ud83d\\ude00".to_owned()),
+                1 => Just("\\ud83d".to_owned()),
+                1 => Just("\\ude00".to_owned()),
+                1 => Just("\\ud83dx".to_owned()),
+                1 => Just("\\ud83d\\u0041".to_owned()),
+                1 => Just("\\x".to_owned()),
+                1 => Just("\\u12".to_owned()),
+                1 => Just("\t".to_owned()),
+                1 => Just("\u{1}".to_owned()),
+                1 => Just("\u{7f}".to_owned()),
+            ];
+            proptest::collection::vec(piece, 0..4).prop_map(|v| v.concat())
+        }
+
+        fn key() -> impl Strategy<Value = String> {
+            prop_oneof![
+                6 => Just("\"text\"".to_owned()),
+                6 => prop_oneof![Just("text"), Just("meta"), Just("a"), Just("b"), Just("0"), Just("out"), Just("")]
+                    .prop_map(|k| format!("\"{k}\"")),
+                1 => Just("\"te\\u0078t\"".to_owned()),
+                1 => Just("\"\\ud800\"".to_owned()),
+                1 => string_body().prop_map(|b| format!("\"{b}\"")),
+            ]
+        }
+
+        fn ws() -> impl Strategy<Value = &'static str> {
+            prop_oneof![8 => Just(""), 1 => Just(" "), 1 => Just(" \t\r\n ")]
+        }
+
+        fn scalar() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => string_body().prop_map(|b| format!("\"{b}\"")),
+                1 => prop_oneof![
+                    Just("0"), Just("-0"), Just("12"), Just("1.50e3"), Just("-2E-7"), Just("1e+9"),
+                    Just("01"), Just("1."), Just(".5"), Just("-"), Just("1e"), Just("+1"),
+                    Just("true"), Just("false"), Just("null"), Just("nul"), Just("True"),
+                ]
+                .prop_map(str::to_owned),
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = String> {
+            scalar().prop_recursive(4, 32, 5, |inner| {
+                prop_oneof![
+                    proptest::collection::vec((ws(), inner.clone(), ws()), 0..4).prop_map(
+                        |items| {
+                            let items: Vec<String> = items
+                                .into_iter()
+                                .map(|(a, v, b)| format!("{a}{v}{b}"))
+                                .collect();
+                            format!("[{}]", items.join(","))
+                        }
+                    ),
+                    proptest::collection::vec((key(), ws(), inner), 0..4).prop_map(|entries| {
+                        let entries: Vec<String> = entries
+                            .into_iter()
+                            .map(|(k, w, v)| format!("{k}{w}:{w}{v}"))
+                            .collect();
+                        format!("{{{}}}", entries.join(","))
+                    }),
+                ]
+            })
+        }
+
+        fn line() -> impl Strategy<Value = String> {
+            let text = prop_oneof![Just(None), string_body().prop_map(Some)];
+            let object = (
+                ws(),
+                proptest::collection::vec((key(), ws(), value()), 0..6),
+                text,
+                ws(),
+            )
+                .prop_map(|(a, entries, text, b)| {
+                    let mut entries: Vec<String> = entries
+                        .into_iter()
+                        .map(|(k, w, v)| format!("{w}{k}{w}:{v}{w}"))
+                        .collect();
+                    if let Some(text) = text {
+                        let at = text.len() % (entries.len() + 1);
+                        entries.insert(at, format!("\"text\":\"{text}\""));
+                    }
+                    format!("{a}{{{}}}{b}", entries.join(","))
+                });
+            let mutation = prop_oneof![
+                3 => Just(None),
+                1 => (any::<prop::sample::Index>(), prop_oneof![
+                    Just(""), Just(","), Just("}"), Just("]"), Just("{"), Just("["), Just("\""),
+                    Just(":"), Just("\\"), Just("x"), Just("0"), Just(" ")
+                ]).prop_map(Some),
+            ];
+            prop_oneof![
+                9 => (object, mutation).prop_map(|(mut line, m)| {
+                    if let Some((at, insert)) = m {
+                        let mut i = at.index(line.len() + 1);
+                        while !line.is_char_boundary(i) {
+                            i -= 1;
+                        }
+                        if insert.is_empty() {
+                            // Delete the character there.
+                            if let Some(c) = line[i..].chars().next() {
+                                line.replace_range(i..i + c.len_utf8(), "");
+                            }
+                        } else {
+                            line.insert_str(i, insert);
+                        }
+                    }
+                    line
+                }),
+                1 => value(),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+
+            /// The scanner and serde_json agree on every line: valid or
+            /// not (with the same message), and each path's value and span.
+            #[test]
+            fn the_fast_path_agrees_with_serde_json(line in line()) {
+                let paths: Vec<FieldPath> = ["text", "meta.text", "a.0", "a.b.1", "0", "te\\u0078t"]
+                    .iter()
+                    .map(|p| FieldPath::parse(p))
+                    .collect();
+                prop_assert_eq!(new_run(&line, &paths, "out"), oracle::run(&line, &paths, "out"));
+            }
+        }
+
+        #[test]
+        fn the_generator_makes_valid_and_invalid_lines_and_reaches_values() {
+            use proptest::strategy::ValueTree;
+            let mut runner = proptest::test_runner::TestRunner::deterministic();
+            let (mut ok, mut bad, mut strings) = (0, 0, 0);
+            for _ in 0..2000 {
+                let line = line().new_tree(&mut runner).unwrap().current();
+                match oracle::run(&line, &[FieldPath::parse("text")], "out") {
+                    Ok((found, _, _)) => {
+                        ok += 1;
+                        strings += usize::from(found[0].is_ok());
+                    }
+                    Err(_) => bad += 1,
+                }
+            }
+            assert!(
+                ok > 400 && bad > 400 && strings > 100,
+                "{ok} {bad} {strings}"
+            );
+        }
     }
 
     #[test]

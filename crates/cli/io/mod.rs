@@ -7,6 +7,7 @@ mod decode;
 pub(crate) mod jsonl;
 mod lines;
 pub(crate) mod record;
+mod scan;
 
 pub(crate) use decode::{encoding_for_label, Decided};
 pub(crate) use lines::{decode_line, Line, LineReader};
