@@ -11,7 +11,13 @@
 //! followed by a space (a lost no-break space), or when its letter statistics
 //! look like a legacy 8-bit mix-up (runs of accented Latin-1 letters, or
 //! Cyrillic with mostly capitals or capitals inside words).
-
+//!
+//! Runs of non-ASCII characters that hold no character able to complete a
+//! sequence (no continuation in any page) are only counted for the letter
+//! statistics, basic Cyrillic letters four at a time; the full check runs
+//! on the other runs only. A run made only of Cyrillic letters and standing
+//! apart from ASCII letters counts for a page only if its sequences decode
+//! to Cyrillic letters (`её` is `ţ` in KOI8-R by chance; `Рё` is `и`).
 use std::sync::OnceLock;
 
 use super::codepage::CodePage;
@@ -184,70 +190,227 @@ fn nbsp_pages() -> u16 {
 
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Scans `text` once; see the module documentation.
-pub(crate) fn scan(text: &str) -> Hints {
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    let mut i = 0;
-    // Skip a leading ASCII stretch before touching any table.
+/// Mask bits that let a character take part in a hint: a continuation in
+/// some page, a lead whose no-break space is often lost, an accented Latin-1
+/// letter or an IBM866 sign. A run of non-ASCII characters without any of
+/// them can only add to the Cyrillic letter counts: with no continuation no
+/// sequence completes in it.
+const NOISY: u64 = (PAGE_BITS << CONT) | NBSP_LEAD | LATIN_HIGH | CP866_SIGN;
+
+/// The index of the first non-ASCII byte at or after `i` (or `bytes.len()`).
+#[inline]
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(w) = bytes
         .get(i..i + 8)
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
     {
-        if u64::from_le_bytes(w) & HIGHS != 0 {
-            break;
+        let high = u64::from_le_bytes(w) & HIGHS;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
     while bytes.get(i).is_some_and(u8::is_ascii) {
         i += 1;
     }
-    if i >= len {
-        return Hints::default();
+    i
+}
+
+/// Letter counts for the legacy Cyrillic test.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CyrStats {
+    upper: u32,
+    lower: u32,
+    inner_caps: u32,
+    /// Signs glued to Cyrillic letters (IBM866 text read as windows-1251).
+    signs: u32,
+}
+
+/// Scans `text` once; see the module documentation.
+pub(crate) fn scan(text: &str) -> Hints {
+    scan_counting(text).0
+}
+
+/// Scans `text` once, with the Cyrillic letter counts.
+///
+/// Each run of non-ASCII characters (between ASCII bytes) is judged on its
+/// own, since the full check starts afresh after every ASCII byte. Runs are
+/// first read as *quiet*: characters outside [`NOISY`] (nearly all of clean
+/// Cyrillic, Greek, Hebrew, CJK, … text) can only add to the Cyrillic letter
+/// counts, and basic Cyrillic letters are counted up to four at a time. At
+/// the first noisy character the run is read again from its start by
+/// [`noisy_run`], the full check of every page. A test keeps the single-pass
+/// reading of the whole line as the oracle.
+fn scan_counting(text: &str) -> (Hints, CyrStats) {
+    let bytes = text.as_bytes();
+    let mut i = skip_ascii(bytes, 0);
+    let mut hints = Hints::default();
+    let mut stats = CyrStats::default();
+    if i >= bytes.len() {
+        return (hints, stats);
     }
     let table = masks();
-    let mut hints = Hints::default();
+    // The current run: where it starts, its letter counts so far (kept
+    // apart until it ends quietly), and whether its last character is a
+    // small Cyrillic letter.
+    let mut run_start = i;
+    let mut run = CyrStats::default();
+    let mut prev_lower = false;
+    while let Some(&b0) = bytes.get(i) {
+        // Up to four basic Cyrillic letters (U+0410..U+044F: leads in
+        // windows-1251 and KOI8, continuations nowhere) at a time, as 16-bit
+        // lanes of a lead D0/D1 and a continuation byte.
+        if b0 & 0xFE == 0xD0 {
+            if let Some(w) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            {
+                let w = u64::from_le_bytes(w);
+                let lead_off = ((((w & 0x00FE_00FE_00FE_00FE) ^ 0x00D0_00D0_00D0_00D0)
+                    | LANE_HIGH)
+                    - LANE_LOW)
+                    & LANE_HIGH;
+                // Each lane: the code point minus U+0400 (0..0x7F).
+                let x = ((w & LANE_LOW) << 6) | ((w >> 8) & 0x003F_003F_003F_003F) | LANE_HIGH;
+                let ge10 = (x - 0x0010_0010_0010_0010) & LANE_HIGH;
+                let ge30 = (x - 0x0030_0030_0030_0030) & LANE_HIGH;
+                let ge50 = (x - 0x0050_0050_0050_0050) & LANE_HIGH;
+                let bad = lead_off | ge50 | (!ge10 & LANE_HIGH);
+                // Lanes before the first that is not a basic letter (a lane
+                // after a basic letter starts on a character boundary).
+                let lanes = if bad == 0 {
+                    u64::MAX
+                } else {
+                    (1u64 << bad.trailing_zeros()) - 1
+                };
+                let upper = !ge30 & LANE_HIGH & lanes;
+                let lower = ge30 & lanes;
+                let after_lower = (lower << 16) | (u64::from(prev_lower) << 15);
+                run.upper += lane_count(upper);
+                run.lower += lane_count(lower);
+                run.inner_caps += lane_count(upper & after_lower);
+                if bad == 0 {
+                    prev_lower = lower >> 63 != 0;
+                    i += 8;
+                    continue;
+                }
+                let k = bad.trailing_zeros() / 16;
+                if k > 0 {
+                    prev_lower = (lower >> (16 * k - 1)) & 1 != 0;
+                    i += 2 * k as usize;
+                    continue;
+                }
+            }
+        }
+        if b0 < 0x80 {
+            stats.upper += run.upper;
+            stats.lower += run.lower;
+            stats.inner_caps += run.inner_caps;
+            run = CyrStats::default();
+            prev_lower = false;
+            i = skip_ascii(bytes, i + 1);
+            run_start = i;
+            continue;
+        }
+        if (0xE3..=0xED).contains(&b0) {
+            // U+3000..U+DFFF (CJK, kana, Hangul, Yi, …): in no page.
+            prev_lower = false;
+            i += 3;
+            continue;
+        }
+        let (cp, n) = decode(bytes, i, b0);
+        let m = if n == 4 { 0 } else { table.get(cp) };
+        if m & NOISY != 0 {
+            // The full check of the whole run, which counts its letters.
+            i = noisy_run(bytes, run_start, table, &mut hints, &mut stats);
+            run = CyrStats::default();
+            prev_lower = false;
+            i = skip_ascii(bytes, i);
+            run_start = i;
+            continue;
+        }
+        if m & CYR_UPPER != 0 {
+            run.upper += 1;
+            run.inner_caps += u32::from(prev_lower);
+        } else if m & CYR_LOWER != 0 {
+            run.lower += 1;
+        }
+        prev_lower = m & CYR_LOWER != 0;
+        i += n;
+    }
+    stats.upper += run.upper;
+    stats.lower += run.lower;
+    stats.inner_caps += run.inner_caps;
+    // Re-read text has these everywhere; clean text has a few (`МиБ`).
+    let cyr_letters = stats.upper + stats.lower;
+    hints.legacy_cyrillic = (stats.inner_caps >= 2 && stats.inner_caps * 12 >= cyr_letters)
+        || (stats.signs >= 2 && stats.signs * 12 >= cyr_letters)
+        || (stats.upper >= 4 && stats.upper > stats.lower);
+    (hints, stats)
+}
+
+/// The code point and length of the UTF-8 character at `i` (whose first
+/// byte `b0` is not ASCII); supplementary characters all read as U+10000.
+#[inline]
+fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
+    let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+    if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | b1, 2)
+    } else if b0 < 0xF0 {
+        let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+        ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+    } else {
+        (0x10000, 4) // no page maps a supplementary character
+    }
+}
+
+/// Four 16-bit lanes of two-byte characters: the lanes' high bits.
+const LANE_HIGH: u64 = 0x8000_8000_8000_8000;
+/// Four 16-bit lanes: the lanes' low bits.
+const LANE_LOW: u64 = 0x0001_0001_0001_0001;
+
+/// How many lanes have their high bit set (`mask` has no other bits): a
+/// multiply adds the four bits up in the top lane (no `popcnt` needed).
+#[inline]
+fn lane_count(mask: u64) -> u32 {
+    ((mask >> 15).wrapping_mul(LANE_LOW) >> 48) as u32
+}
+
+/// The full check of the run of non-ASCII characters at `start`, from a
+/// fresh state: adds to `hints` and `stats`, and returns where the run ends
+/// (at an ASCII byte or the end of the text).
+fn noisy_run(
+    bytes: &[u8],
+    start: usize,
+    table: &MaskTable,
+    hints: &mut Hints,
+    stats: &mut CyrStats,
+) -> usize {
+    let mut i = start;
     let mut prev: u64 = 0;
     // Pages that expect one, two or three more continuation bytes.
     let (mut need1, mut need2, mut need3) = (0u16, 0u16, 0u16);
-    // Per run of non-ASCII characters: pages where a sequence completed,
-    // and pages where no lead was left without its continuations. A run
-    // counts for a page only if both hold at its end: in real mojibake
-    // every lead is complete (`РЎРµ`), while a chance pair inside a clean
-    // word has broken leads around it (`учёт` in KOI8-R).
+    // Pages where a sequence completed, and pages where no lead was left
+    // without its continuations. The run counts for a page only if both
+    // hold at its end: in real mojibake every lead is complete (`РЎРµ`),
+    // while a chance pair inside a clean word has broken leads around it
+    // (`учёт` in KOI8-R).
     let mut pending = 0u16;
     let mut clean = u16::MAX;
     let mut latin_run = 0u32;
-    let (mut cyr_upper, mut cyr_lower, mut cyr_inner_caps) = (0u32, 0u32, 0u32);
-    // Signs glued to Cyrillic letters (IBM866 text read as windows-1251).
-    let mut cyr_signs = 0u32;
+    let mut all_cyrillic = true;
     while let Some(&b0) = bytes.get(i) {
         if b0 < 0x80 {
             if b0 == b' ' && prev & NBSP_LEAD != 0 {
                 hints.utf8 |= bits(prev, LEAD2) & nbsp_pages();
             }
-            clean &= !(need1 | need2 | need3);
-            hints.utf8 |= pending & clean;
-            (pending, clean) = (0, u16::MAX);
-            prev = 0;
-            (need1, need2, need3) = (0, 0, 0);
-            latin_run = 0;
-            i += 1;
-            while let Some(w) = bytes
-                .get(i..i + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            {
-                if u64::from_le_bytes(w) & HIGHS != 0 {
-                    break;
-                }
-                i += 8;
-            }
-            continue;
+            break;
         }
         if (0xE3..=0xED).contains(&b0) {
             // U+3000..U+DFFF (CJK, kana, Hangul, Yi, …): in no page, so a
             // lead waiting for continuations is broken, and nothing else
             // changes; skip the whole stretch.
+            all_cyrillic = false;
             clean &= !(need1 | need2 | need3);
             (need1, need2, need3) = (0, 0, 0);
             prev = 0;
@@ -258,15 +421,7 @@ pub(crate) fn scan(text: &str) -> Hints {
             }
             continue;
         }
-        let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-        let (cp, n) = if b0 < 0xE0 {
-            ((u32::from(b0 & 0x1F) << 6) | b1, 2)
-        } else if b0 < 0xF0 {
-            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
-        } else {
-            (0x10000, 4) // no page maps a supplementary character
-        };
+        let (cp, n) = decode(bytes, i, b0);
         let m = if n == 4 { 0 } else { table.get(cp) };
         let cont = bits(m, CONT);
         clean &= !((need1 | need2 | need3) & !cont);
@@ -283,33 +438,287 @@ pub(crate) fn scan(text: &str) -> Hints {
             latin_run = 0;
         }
         let cyr = CYR_UPPER | CYR_LOWER;
+        all_cyrillic &= m & cyr != 0;
         if (m & CP866_SIGN != 0 && prev & cyr != 0) || (m & cyr != 0 && prev & CP866_SIGN != 0) {
-            cyr_signs += 1;
+            stats.signs += 1;
         }
         if m & CYR_UPPER != 0 {
-            cyr_upper += 1;
+            stats.upper += 1;
             if prev & CYR_LOWER != 0 {
-                cyr_inner_caps += 1;
+                stats.inner_caps += 1;
             }
         } else if m & CYR_LOWER != 0 {
-            cyr_lower += 1;
+            stats.lower += 1;
         }
         prev = m;
         i += n;
     }
     clean &= !(need1 | need2 | need3);
-    hints.utf8 |= pending & clean;
-    // Re-read text has these everywhere; clean text has a few (`МиБ`).
-    let cyr_letters = cyr_upper + cyr_lower;
-    hints.legacy_cyrillic = (cyr_inner_caps >= 2 && cyr_inner_caps * 12 >= cyr_letters)
-        || (cyr_signs >= 2 && cyr_signs * 12 >= cyr_letters)
-        || (cyr_upper >= 4 && cyr_upper > cyr_lower);
-    hints
+    let mut found = pending & clean;
+    if found != 0 && all_cyrillic {
+        found = lone_letters_filter(bytes, start, i, found);
+    }
+    hints.utf8 |= found;
+    i
+}
+
+/// Drops, from the pages `found` for the run `bytes[start..end]` made only
+/// of Cyrillic letters, those where the run is a chance: it stands apart
+/// from ASCII letters and digits and some sequence in it decodes to
+/// something other than a Cyrillic letter of U+0400..U+045F or Ґ ґ.
+///
+/// Cyrillic letters read as KOI8 or windows-1251 pair up by chance in
+/// clean words: `её` is `ţ` in KOI8-R, `ці` and `ні` are `æ` and `Φ` in
+/// KOI8-U, `Ні` is `ͳ` in windows-1251. UTF-8 Cyrillic mojibake made only of
+/// letters decodes to Cyrillic (`Рё` for `и`, `пё` for `У`), and a Latin or
+/// Greek character whose mojibake is two letters sits inside a word of ASCII
+/// letters (`Mцєdchen` for `Mädchen` in KOI8-U) or among other mojibake.
+fn lone_letters_filter(bytes: &[u8], start: usize, end: usize, found: u16) -> u16 {
+    let alnum = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
+    if alnum(start.checked_sub(1).and_then(|k| bytes.get(k))) || alnum(bytes.get(end)) {
+        return found;
+    }
+    let Some(run) = bytes
+        .get(start..end)
+        .and_then(|r| std::str::from_utf8(r).ok())
+    else {
+        return found;
+    };
+    let mut kept = found;
+    for (bit, page) in CodePage::UTF8_PAGES.into_iter().enumerate() {
+        if found & (1 << bit) != 0 && !decodes_to_cyrillic(run, page) {
+            kept &= !(1 << bit);
+        }
+    }
+    kept
+}
+
+/// Whether every sequence of `run` in `page` (a lead and its continuations)
+/// decodes to a letter of U+0400..U+045F or to Ґ ґ; true if none does not.
+fn decodes_to_cyrillic(run: &str, page: CodePage) -> bool {
+    let mut enc = run.chars().map(|c| page.encode_char(c).unwrap_or(0));
+    let mut buf = [0u8; 4];
+    while let Some(lead) = enc.next() {
+        let need = match lead {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => continue,
+        };
+        if let Some(first) = buf.first_mut() {
+            *first = lead;
+        }
+        let mut complete = true;
+        for slot in buf.iter_mut().skip(1).take(need) {
+            if let Some(b @ 0x80..=0xBF) = enc.next() {
+                *slot = b;
+            } else {
+                complete = false;
+                break;
+            }
+        }
+        if !complete {
+            continue;
+        }
+        let decoded = buf
+            .get(..=need)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next());
+        if !decoded.is_some_and(|c| matches!(c, '\u{0400}'..='\u{045F}' | 'Ґ' | 'ґ')) {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The single-pass scan the run-by-run one must agree with.
+    fn scan_reference(text: &str) -> (Hints, CyrStats) {
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let mut i = 0;
+        // Skip a leading ASCII stretch before touching any table.
+        while let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            if u64::from_le_bytes(w) & HIGHS != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while bytes.get(i).is_some_and(u8::is_ascii) {
+            i += 1;
+        }
+        if i >= len {
+            return (Hints::default(), CyrStats::default());
+        }
+        let table = masks();
+        let mut hints = Hints::default();
+        let mut prev: u64 = 0;
+        // Pages that expect one, two or three more continuation bytes.
+        let (mut need1, mut need2, mut need3) = (0u16, 0u16, 0u16);
+        // Per run of non-ASCII characters: pages where a sequence completed,
+        // and pages where no lead was left without its continuations. A run
+        // counts for a page only if both hold at its end: in real mojibake
+        // every lead is complete (`РЎРµ`), while a chance pair inside a clean
+        // word has broken leads around it (`учёт` in KOI8-R).
+        let mut pending = 0u16;
+        let mut run_start = i;
+        let mut all_cyrillic = true;
+        let mut clean = u16::MAX;
+        let mut latin_run = 0u32;
+        let (mut cyr_upper, mut cyr_lower, mut cyr_inner_caps) = (0u32, 0u32, 0u32);
+        // Signs glued to Cyrillic letters (IBM866 text read as windows-1251).
+        let mut cyr_signs = 0u32;
+        while let Some(&b0) = bytes.get(i) {
+            if b0 < 0x80 {
+                if b0 == b' ' && prev & NBSP_LEAD != 0 {
+                    hints.utf8 |= bits(prev, LEAD2) & nbsp_pages();
+                }
+                clean &= !(need1 | need2 | need3);
+                let found = pending & clean;
+                hints.utf8 |= if all_cyrillic && found != 0 {
+                    lone_letters_filter(bytes, run_start, i, found)
+                } else {
+                    found
+                };
+                (pending, clean) = (0, u16::MAX);
+                prev = 0;
+                (need1, need2, need3) = (0, 0, 0);
+                latin_run = 0;
+                i += 1;
+                while let Some(w) = bytes
+                    .get(i..i + 8)
+                    .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                {
+                    if u64::from_le_bytes(w) & HIGHS != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+                run_start = i;
+                all_cyrillic = true;
+                continue;
+            }
+            if (0xE3..=0xED).contains(&b0) {
+                // U+3000..U+DFFF (CJK, kana, Hangul, Yi, …): in no page, so a
+                // lead waiting for continuations is broken, and nothing else
+                // changes; skip the whole stretch.
+                clean &= !(need1 | need2 | need3);
+                all_cyrillic = false;
+                (need1, need2, need3) = (0, 0, 0);
+                prev = 0;
+                latin_run = 0;
+                i += 3;
+                while bytes.get(i).is_some_and(|b| (0xE3..=0xED).contains(b)) {
+                    i += 3;
+                }
+                continue;
+            }
+            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+            let (cp, n) = if b0 < 0xE0 {
+                ((u32::from(b0 & 0x1F) << 6) | b1, 2)
+            } else if b0 < 0xF0 {
+                let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+                ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+            } else {
+                (0x10000, 4) // no page maps a supplementary character
+            };
+            let m = if n == 4 { 0 } else { table.get(cp) };
+            let cont = bits(m, CONT);
+            clean &= !((need1 | need2 | need3) & !cont);
+            pending |= need1 & cont;
+            need1 = bits(m, LEAD2) | (need2 & cont);
+            need2 = bits(m, LEAD3) | (need3 & cont);
+            need3 = bits(m, LEAD4);
+            if m & LATIN_HIGH != 0 {
+                latin_run += 1;
+                if latin_run >= 3 {
+                    hints.legacy_latin = true;
+                }
+            } else {
+                latin_run = 0;
+            }
+            let cyr = CYR_UPPER | CYR_LOWER;
+            all_cyrillic &= m & cyr != 0;
+            if (m & CP866_SIGN != 0 && prev & cyr != 0) || (m & cyr != 0 && prev & CP866_SIGN != 0)
+            {
+                cyr_signs += 1;
+            }
+            if m & CYR_UPPER != 0 {
+                cyr_upper += 1;
+                if prev & CYR_LOWER != 0 {
+                    cyr_inner_caps += 1;
+                }
+            } else if m & CYR_LOWER != 0 {
+                cyr_lower += 1;
+            }
+            prev = m;
+            i += n;
+        }
+        clean &= !(need1 | need2 | need3);
+        let found = pending & clean;
+        hints.utf8 |= if all_cyrillic && found != 0 {
+            lone_letters_filter(bytes, run_start, len, found)
+        } else {
+            found
+        };
+        // Re-read text has these everywhere; clean text has a few (`МиБ`).
+        let cyr_letters = cyr_upper + cyr_lower;
+        hints.legacy_cyrillic = (cyr_inner_caps >= 2 && cyr_inner_caps * 12 >= cyr_letters)
+            || (cyr_signs >= 2 && cyr_signs * 12 >= cyr_letters)
+            || (cyr_upper >= 4 && cyr_upper > cyr_lower);
+        let stats = CyrStats {
+            upper: cyr_upper,
+            lower: cyr_lower,
+            inner_caps: cyr_inner_caps,
+            signs: cyr_signs,
+        };
+        (hints, stats)
+    }
+
+    fn check_same(text: &str) {
+        assert_eq!(scan_counting(text), scan_reference(text), "{text:?}");
+    }
+
+    #[test]
+    fn agrees_with_the_single_pass_scan() {
+        for corpus in [
+            include_str!("../../../../fixtures/bench/en.txt"),
+            include_str!("../../../../fixtures/bench/ru.txt"),
+            include_str!("../../../../fixtures/bench/zh.txt"),
+            include_str!("../../../../fixtures/bench/mixed.txt"),
+            include_str!("../../../../fixtures/bench/dirty.txt"),
+            include_str!("../../../../fixtures/eval/mojibake/ru.jsonl"),
+            include_str!("../../../../fixtures/eval/mojibake/uk.jsonl"),
+            include_str!("../../../../fixtures/eval/mojibake/bg.jsonl"),
+            include_str!("../../../../fixtures/eval/mojibake/de.jsonl"),
+            include_str!("../../../../fixtures/eval/mojibake/el.jsonl"),
+            include_str!("../../../../fixtures/eval/mojibake/tr.jsonl"),
+        ] {
+            for line in corpus.lines() {
+                check_same(line);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_on_mixed_up_letters(
+            text in "[ a,.АБВЁЕИОПРСЯаеиопрстюяёіїєґўЂЃЉ«»—…№µ·Â Ã©ÐÑãäéßΑΒάέ╔═┬┘中文\\u{FFFD}\\u{85}\\u{A0}\\u{AD}¤¦§®𝄞]{0,40}"
+        ) {
+            check_same(&text);
+        }
+
+        #[test]
+        fn agrees_on_cyrillic_case_patterns(text in "[ ,АБЯПРЁаяпрюё]{0,60}") {
+            check_same(&text);
+        }
+    }
 
     fn page_bit(p: CodePage) -> u16 {
         1 << CodePage::UTF8_PAGES.iter().position(|&q| q == p).unwrap()
@@ -353,6 +762,26 @@ mod tests {
         );
         // U+FFFD for a lost continuation byte.
         assert_ne!(scan("Ã\u{FFFD}").utf8 & page_bit(CodePage::Windows1252), 0);
+    }
+
+    #[test]
+    fn lone_letter_pairs_are_chance_unless_they_read_as_cyrillic() {
+        for text in [
+            "предложит её загрузить",
+            "Всі люди, ці права, цією мовою",
+            "Ні над кім, ні в якому",
+        ] {
+            assert!(scan(text).is_empty(), "{text:?}: {:?}", scan(text));
+        }
+        // `и`, `в` read as windows-1251; `У` as KOI8-R.
+        assert_ne!(scan("a Рё b").utf8 & page_bit(CodePage::Windows1251), 0);
+        assert_ne!(scan("РІ").utf8 & page_bit(CodePage::Windows1251), 0);
+        assert_ne!(scan("пё меня").utf8 & page_bit(CodePage::Koi8R), 0);
+        // `ä` read as KOI8-U inside a word, `£` before a digit.
+        assert_ne!(scan("Mцєdchen").utf8 & page_bit(CodePage::Koi8U), 0);
+        assert_ne!(scan("бё5").utf8 & page_bit(CodePage::Koi8R), 0);
+        // The same pairs beside other signs are not lone letters.
+        assert_ne!(scan("«её»").utf8 & page_bit(CodePage::Koi8R), 0);
     }
 
     #[test]
