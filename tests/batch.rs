@@ -307,15 +307,26 @@ fn escaped_and_plain_fields_are_read_and_spliced_alike() {
     for text in &texts {
         let plain = serde_json::to_string(text).expect("JSON");
         let esc = escaped(text);
-        input.push_str(&format!("{{\"form\":\"plain\",\"text\":{plain},\"n\":1}}\n"));
-        input.push_str(&format!("{{\"form\":\"escaped\",\"text\":{esc},\"n\":1}}\n"));
-        input.push_str(&format!("{{\"form\":\"key\",\"te\\u0078t\":{esc} ,\"n\":1}}\n"));
-        input.push_str(&format!("{{\"form\":\"nested\",\"m\":{{\"text\":{esc}}}}}\n"));
+        input.push_str(&format!(
+            "{{\"form\":\"plain\",\"text\":{plain},\"n\":1}}\n"
+        ));
+        input.push_str(&format!(
+            "{{\"form\":\"escaped\",\"text\":{esc},\"n\":1}}\n"
+        ));
+        input.push_str(&format!(
+            "{{\"form\":\"key\",\"te\\u0078t\":{esc} ,\"n\":1}}\n"
+        ));
+        input.push_str(&format!(
+            "{{\"form\":\"nested\",\"m\":{{\"text\":{esc}}}}}\n"
+        ));
     }
     // Each run rejects the records without its field (exit code 1).
     let top = run(&["clean", "--input-format", "jsonl"], input.as_bytes());
     assert_eq!(top.status.code(), Some(1));
-    assert_eq!(stderr(&top).matches("missing field `text`").count(), texts.len());
+    assert_eq!(
+        stderr(&top).matches("missing field `text`").count(),
+        texts.len()
+    );
     let nested = run(
         &["clean", "--input-format", "jsonl", "--field", "m.text"],
         input.as_bytes(),
@@ -333,7 +344,10 @@ fn escaped_and_plain_fields_are_read_and_spliced_alike() {
     for (k, text) in texts.iter().enumerate() {
         let value = |line: &str, pointer: &str| -> String {
             let v: serde_json::Value = serde_json::from_str(line).expect("JSON out");
-            v.pointer(pointer).and_then(|s| s.as_str()).expect("text").to_owned()
+            v.pointer(pointer)
+                .and_then(|s| s.as_str())
+                .expect("text")
+                .to_owned()
         };
         let plain = value(outs[3 * k], "/text");
         assert_eq!(value(outs[3 * k + 1], "/text"), plain, "{text:?}");
@@ -353,6 +367,52 @@ fn escaped_and_plain_fields_are_read_and_spliced_alike() {
             }
         }
     }
+}
+
+/// Lines longer than a chunk (1 MiB) are kept whole when within
+/// `--max-line-bytes`, and skipped to their end when not, wherever the
+/// chunk boundaries fall; line numbers stay right after them.
+#[test]
+fn lines_longer_than_a_chunk() {
+    let kept = format!("{{\"text\":\"{}\"}}", "kept words ".repeat(150_000));
+    let dropped = format!("{{\"text\":\"{}\"}}", "too long ".repeat(300_000));
+    let small = |i: usize| format!("{{\"id\":{i},\"text\":\"a\u{200B}b\"}}");
+    let mut input = String::new();
+    let mut expected = String::new();
+    for i in 0..3000 {
+        let line = match i % 1000 {
+            10 => kept.clone(),
+            500 => dropped.clone(),
+            _ => small(i),
+        };
+        input.push_str(&line);
+        input.push('\n');
+        if i % 1000 != 500 {
+            expected.push_str(&line.replace('\u{200B}', ""));
+            expected.push('\n');
+        }
+    }
+    let out = run(
+        &[
+            "clean",
+            "--input-format",
+            "jsonl",
+            "-j2",
+            "--max-line-bytes",
+            "2000000",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out) == expected, "output differs");
+    let err = stderr(&out);
+    for line in [501, 1501, 2501] {
+        assert!(
+            err.contains(&format!("<stdin>:{line}: record longer than")),
+            "{err}"
+        );
+    }
+    assert_eq!(err.matches("record longer than").count(), 3, "{err}");
 }
 
 #[test]

@@ -52,7 +52,7 @@ use serde::Serialize;
 use crate::flags::{BatchArgs, Format, InputArgs};
 use crate::io::compress::{self, Compression, Counter, Sink};
 use crate::io::csv::{unquote, write_field, CsvReader};
-use crate::io::jsonl::{self, FieldPath, LineRecords, Patch, Problem, Record};
+use crate::io::jsonl::{self, Block, FieldPath, LineBlocks, Patch, Problem, Record};
 use crate::io::record::{RawRecord, RecordState};
 use crate::io::Source;
 use crate::progress::Progress;
@@ -61,7 +61,7 @@ use crate::stats::{Counts, Summary};
 
 /// A chunk is sent to the pool when it holds this many bytes…
 const CHUNK_BYTES: usize = 1 << 20;
-/// …or this many records.
+/// …or (CSV) this many records.
 const CHUNK_RECORDS: usize = 4096;
 
 /// What a command does to one record.
@@ -389,6 +389,9 @@ struct Chunk {
     data: Vec<u8>,
     spans: Vec<Range<usize>>,
     records: Vec<RawRecord>,
+    /// JSONL: `data` holds whole lines for the worker to split, the first
+    /// of them this line of its source; `records` is then empty.
+    lines_from: Option<u64>,
 }
 
 impl Chunk {
@@ -398,6 +401,7 @@ impl Chunk {
             data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
             spans: Vec::new(),
             records: Vec::new(),
+            lines_from: None,
         }
     }
 
@@ -478,14 +482,54 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
+    /// JSONL: blocks of whole lines, split into records by the workers, so
+    /// this thread only copies bytes and counts lines.
     fn read_jsonl(
         &mut self,
         input: Box<dyn Read>,
         name: Arc<str>,
     ) -> Result<Result<(), WriterGone>> {
         let info = Arc::new(SourceInfo { name, csv: None });
-        let mut reader = LineRecords::new(input, self.settings.limit);
-        self.fill_chunks(&info, 0, |chunk| reader.next_record(&mut chunk.data))
+        let mut blocks = LineBlocks::new(input, self.settings.limit);
+        let mut next_line = 1u64;
+        loop {
+            let mut chunk = Chunk::new(&info);
+            let block = match blocks.next_block(&mut chunk.data, CHUNK_BYTES) {
+                Ok(block) => block,
+                Err(e) => {
+                    // The whole lines read so far are still processed; the
+                    // error names the line after them.
+                    let whole = memchr::memrchr(b'\n', &chunk.data).map_or(0, |p| p + 1);
+                    chunk.data.truncate(whole);
+                    let line = next_line + memchr::memchr_iter(b'\n', &chunk.data).count() as u64;
+                    if whole > 0 {
+                        chunk.lines_from = Some(next_line);
+                        if self.dispatch(chunk).is_err() {
+                            return Ok(Err(WriterGone));
+                        }
+                    }
+                    return Err(e).with_context(|| format!("line {line}: read error"));
+                }
+            };
+            match block {
+                Block::End => return Ok(Ok(())),
+                Block::TooLong(len) => {
+                    chunk.data.clear();
+                    chunk
+                        .records
+                        .push(RawRecord::too_long(next_line, 0, 0, len));
+                    next_line += 1;
+                }
+                Block::Lines => {
+                    chunk.lines_from = Some(next_line);
+                    let newlines = memchr::memchr_iter(b'\n', &chunk.data).count() as u64;
+                    next_line += newlines + u64::from(chunk.data.last() != Some(&b'\n'));
+                }
+            }
+            if self.dispatch(chunk).is_err() {
+                return Ok(Err(WriterGone));
+            }
+        }
     }
 
     fn read_csv(
@@ -646,7 +690,7 @@ impl<'s> Reader<'s, '_> {
     /// Queues a chunk's result slot for the writer, then processes the
     /// chunk on the pool. Blocks while the queue is full.
     fn dispatch(&self, chunk: Chunk) -> Result<(), WriterGone> {
-        if chunk.records.is_empty() {
+        if chunk.records.is_empty() && chunk.lines_from.is_none() {
             return Ok(());
         }
         self.progress
@@ -734,7 +778,15 @@ fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
         counts: Counts::default(),
     };
     let mut written_before = 0u64;
-    for record in &chunk.records {
+    let split = chunk
+        .lines_from
+        .map(|first| jsonl::split_lines(&chunk.data, first, settings.limit));
+    let records = split
+        .into_iter()
+        .flatten()
+        .chain(chunk.records.iter().cloned());
+    for record in records {
+        let record = &record;
         done.counts.bytes_in += record.len;
         let raw = &chunk.data[record.range.clone()];
         let failure = match record.state {
@@ -1153,10 +1205,8 @@ mod tests {
             csv: None,
         });
         let mut chunk = Chunk::new(&info);
-        let mut reader = LineRecords::new(input, 1000);
-        while let Some(r) = reader.next_record(&mut chunk.data).unwrap() {
-            chunk.records.push(r);
-        }
+        chunk.data.extend_from_slice(input);
+        chunk.lines_from = Some(1);
         chunk
     }
 

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::ops::Range;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
@@ -19,77 +19,170 @@ use serde_json::value::RawValue;
 use super::record::{RawRecord, RecordState};
 use super::scan::{self, Entry};
 
-/// Reads JSONL lines one at a time into a caller-owned buffer, bounded by
-/// a byte limit per line.
-pub(crate) struct LineRecords<R> {
-    inner: BufReader<R>,
+/// Reads JSONL input in blocks of whole lines: the reading thread only
+/// copies bytes and looks for the last newline of each block; the workers
+/// split the block into records ([`split_lines`]). A line is bounded by a
+/// byte limit: one that outgrows it before its newline is read to its end
+/// and dropped.
+pub(crate) struct LineBlocks<R> {
+    inner: R,
+    /// The start of a line that did not fit in the last block.
+    carry: Vec<u8>,
     limit: usize,
-    line: u64,
+    eof: bool,
 }
 
-impl<R: Read> LineRecords<R> {
+/// What [`LineBlocks::next_block`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// Whole lines, each with its `\n` (the last one may lack it at the end
+    /// of input), are in the buffer.
+    Lines,
+    /// A line longer than the limit was read to its end and not kept: its
+    /// length, terminator included.
+    TooLong(u64),
+    /// The end of input.
+    End,
+}
+
+impl<R: Read> LineBlocks<R> {
     pub(crate) fn new(inner: R, limit: usize) -> Self {
-        LineRecords {
-            inner: BufReader::with_capacity(256 * 1024, inner),
+        LineBlocks {
+            inner,
+            carry: Vec::new(),
             limit: limit.max(1),
-            line: 0,
+            eof: false,
         }
     }
 
-    /// Appends the next line, terminator included, to `data`. A line longer
-    /// than the limit (not counting its `\n`) is read to its end but not kept.
-    pub(crate) fn next_record(&mut self, data: &mut Vec<u8>) -> io::Result<Option<RawRecord>> {
-        let start = data.len();
-        let mut len = 0usize;
-        let mut too_long = false;
-        let mut ended = false;
-        while !ended {
-            let buf = match self.inner.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if buf.is_empty() {
-                break;
-            }
-            let take = match memchr::memchr(b'\n', buf) {
-                Some(k) => {
-                    ended = true;
-                    k + 1
+    /// Fills `data`, which must be empty, with whole lines: at least
+    /// `target` bytes of them unless the input ends first.
+    pub(crate) fn next_block(&mut self, data: &mut Vec<u8>, target: usize) -> io::Result<Block> {
+        data.clear();
+        data.append(&mut self.carry);
+        // Where the last (so far unfinished) line of `data` starts.
+        let mut line_start = memchr::memrchr(b'\n', data).map_or(0, |p| p + 1);
+        loop {
+            if data.len() - line_start > self.limit {
+                if line_start > 0 {
+                    // The lines before it first; the long one next time.
+                    self.carry
+                        .extend_from_slice(data.get(line_start..).unwrap_or_default());
+                    data.truncate(line_start);
+                    return Ok(Block::Lines);
                 }
-                None => buf.len(),
-            };
-            if !too_long && len + take - usize::from(ended) > self.limit {
-                too_long = true;
-                data.truncate(start);
+                return self.skip_line(data).map(Block::TooLong);
             }
-            if !too_long {
-                data.extend_from_slice(&buf[..take]);
+            if self.eof || data.len() >= target {
+                if self.eof {
+                    return Ok(if data.is_empty() {
+                        Block::End
+                    } else {
+                        Block::Lines
+                    });
+                }
+                if line_start > 0 {
+                    self.carry
+                        .extend_from_slice(data.get(line_start..).unwrap_or_default());
+                    data.truncate(line_start);
+                    return Ok(Block::Lines);
+                }
+                // One line longer than the target but within the limit:
+                // read on to its end.
             }
-            len += take;
-            self.inner.consume(take);
+            let before = data.len();
+            let want = target.saturating_sub(before).max(64 * 1024);
+            if read_some(&mut self.inner, data, want)? == 0 {
+                self.eof = true;
+            } else if let Some(p) = memchr::memrchr(b'\n', data.get(before..).unwrap_or_default()) {
+                line_start = before + p + 1;
+            }
         }
-        if len == 0 {
-            return Ok(None);
+    }
+
+    /// Drops the line that fills `data` and the rest of it up to and
+    /// including its newline; keeps what follows. Returns its length.
+    fn skip_line(&mut self, data: &mut Vec<u8>) -> io::Result<u64> {
+        let mut len = data.len() as u64;
+        loop {
+            data.clear();
+            if read_some(&mut self.inner, data, 64 * 1024)? == 0 {
+                self.eof = true;
+                return Ok(len);
+            }
+            if let Some(p) = memchr::memchr(b'\n', data) {
+                len += p as u64 + 1;
+                self.carry
+                    .extend_from_slice(data.get(p + 1..).unwrap_or_default());
+                data.clear();
+                return Ok(len);
+            }
+            len += data.len() as u64;
         }
-        self.line += 1;
-        if too_long {
-            return Ok(Some(RawRecord::too_long(self.line, start, 0, len as u64)));
+    }
+}
+
+/// Appends up to `want` bytes read from `r` to `data`; fewer only at the
+/// end of input. Returns how many.
+fn read_some(r: &mut impl Read, data: &mut Vec<u8>, want: usize) -> io::Result<usize> {
+    let start = data.len();
+    data.resize(start + want, 0);
+    let mut filled = start;
+    let result = loop {
+        let Some(room) = data.get_mut(filled..) else {
+            break Ok(());
+        };
+        if room.is_empty() {
+            break Ok(());
         }
-        let end = data.len();
-        let mut content_end = end;
-        if ended {
+        match r.read(room) {
+            Ok(0) => break Ok(()),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => break Err(e),
+        }
+    };
+    data.truncate(filled);
+    result.map(|()| filled - start)
+}
+
+/// The records of a block of whole lines, numbered from `first_line`: one
+/// per line, blank ones marked, those longer than `limit` bytes (not
+/// counting the `\n`) marked too long.
+pub(crate) fn split_lines(
+    data: &[u8],
+    first_line: u64,
+    limit: usize,
+) -> impl Iterator<Item = RawRecord> + '_ {
+    let mut start = 0;
+    let mut line = first_line;
+    std::iter::from_fn(move || {
+        if start >= data.len() {
+            return None;
+        }
+        let rest = data.get(start..)?;
+        let (end, ended) = match memchr::memchr(b'\n', rest) {
+            Some(k) => (start + k + 1, true),
+            None => (data.len(), false),
+        };
+        let mut content_end = end - usize::from(ended);
+        let len = end - start;
+        let record_start = start;
+        start = end;
+        let this = line;
+        line += 1;
+        if content_end - record_start > limit {
+            return Some(RawRecord::too_long(this, record_start, 0, len as u64));
+        }
+        if ended && content_end > record_start && data.get(content_end - 1) == Some(&b'\r') {
             content_end -= 1;
-            if content_end > start && data.get(content_end - 1) == Some(&b'\r') {
-                content_end -= 1;
-            }
         }
         let blank = data
-            .get(start..content_end)
+            .get(record_start..content_end)
             .is_some_and(|c| c.iter().all(u8::is_ascii_whitespace));
-        Ok(Some(RawRecord {
-            line: self.line,
-            range: start..end,
+        Some(RawRecord {
+            line: this,
+            range: record_start..end,
             content_end,
             fields: 0..0,
             len: len as u64,
@@ -98,8 +191,8 @@ impl<R: Read> LineRecords<R> {
             } else {
                 RecordState::Ok
             },
-        }))
-    }
+        })
+    })
 }
 
 /// A field to process: a top-level key (`text`) or a dotted path into
@@ -483,29 +576,117 @@ mod tests {
         );
     }
 
+    /// Hands out at most `step` bytes per read.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    type Seen = (u64, String, RecordState, u64);
+
+    /// Every record, read in blocks of about `target` bytes as the batch
+    /// reader does (lines numbered on across blocks).
+    fn read_blocks(input: &[u8], step: usize, limit: usize, target: usize) -> Vec<Seen> {
+        let mut reader = LineBlocks::new(Trickle { data: input, step }, limit);
+        let mut data = Vec::new();
+        let mut got = Vec::new();
+        let mut next_line = 1;
+        loop {
+            match reader.next_block(&mut data, target).unwrap() {
+                Block::End => break,
+                Block::TooLong(len) => {
+                    got.push((next_line, String::new(), RecordState::TooLong, len));
+                    next_line += 1;
+                }
+                Block::Lines => {
+                    for r in split_lines(&data, next_line, limit) {
+                        next_line = r.line + 1;
+                        let content =
+                            String::from_utf8(data[r.range.start..r.content_end].to_vec());
+                        got.push((r.line, content.unwrap(), r.state, r.len));
+                    }
+                }
+            }
+        }
+        got
+    }
+
     #[test]
     fn lines_blank_lines_and_over_long_lines() {
         let input = b"{\"a\":1}\r\n  \n{\"long\":\"xxxxxxxxxxxx\"}\n{}";
-        let mut reader = LineRecords::new(&input[..], 12);
-        let mut data = Vec::new();
-        let mut got = Vec::new();
-        while let Some(r) = reader.next_record(&mut data).unwrap() {
-            got.push((
-                r.line,
-                String::from_utf8(data[r.range.start..r.content_end].to_vec()).unwrap(),
-                r.state,
-                r.len,
-            ));
+        let expected: Vec<Seen> = vec![
+            (1, "{\"a\":1}".into(), RecordState::Ok, 9),
+            (2, "  ".into(), RecordState::Blank, 3),
+            (3, String::new(), RecordState::TooLong, 24),
+            (4, "{}".into(), RecordState::Ok, 2),
+        ];
+        for step in [1, 3, 1000] {
+            for target in [1, 7, 20, 1 << 20] {
+                assert_eq!(
+                    read_blocks(input, step, 12, target),
+                    expected,
+                    "{step} {target}"
+                );
+            }
         }
+        // Exactly at the limit is kept; `\r` counts, `\n` does not.
+        let got = read_blocks(b"abc\r\nabcd\nabcde", 1000, 4, 2);
+        let states: Vec<_> = got.iter().map(|g| (g.2.clone(), g.3)).collect();
         assert_eq!(
-            got,
+            states,
             [
-                (1, "{\"a\":1}".into(), RecordState::Ok, 9),
-                (2, "  ".into(), RecordState::Blank, 3),
-                (3, String::new(), RecordState::TooLong, 24),
-                (4, "{}".into(), RecordState::Ok, 2),
+                (RecordState::Ok, 5),
+                (RecordState::Ok, 5),
+                (RecordState::TooLong, 5)
             ]
         );
+        assert!(read_blocks(b"", 10, 10, 10).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Blocks of any size, reads of any size, any limit: the same
+        /// records as splitting the whole input at `\n`.
+        #[test]
+        fn blocks_split_like_the_whole_input(
+            lines in proptest::collection::vec("[a \r]{0,12}", 0..30),
+            last_newline in proptest::bool::ANY,
+            step in 1usize..40,
+            limit in 1usize..15,
+            target in 1usize..60,
+        ) {
+            let mut input = lines.join("\n");
+            if last_newline && !lines.is_empty() {
+                input.push('\n');
+            }
+            let mut expected = Vec::new();
+            for (i, piece) in input.split_inclusive('\n').enumerate() {
+                let ended = piece.ends_with('\n');
+                let body = piece.strip_suffix('\n').unwrap_or(piece);
+                let state = if body.len() > limit {
+                    RecordState::TooLong
+                } else if body.trim_end_matches('\r').bytes().all(|b| b.is_ascii_whitespace()) {
+                    RecordState::Blank
+                } else {
+                    RecordState::Ok
+                };
+                let content = match state {
+                    RecordState::TooLong => String::new(),
+                    _ if ended => body.strip_suffix('\r').unwrap_or(body).to_owned(),
+                    _ => body.to_owned(),
+                };
+                expected.push((i as u64 + 1, content, state, piece.len() as u64));
+            }
+            proptest::prop_assert_eq!(read_blocks(input.as_bytes(), step, limit, target), expected);
+        }
     }
 
     /// The serde_json-only implementation this module had before the

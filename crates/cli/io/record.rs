@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Where one record sits in the caller's buffer.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawRecord {
     /// 1-based line on which the record starts.
     pub(crate) line: u64,
@@ -21,7 +21,7 @@ pub(crate) struct RawRecord {
 }
 
 /// Whether a record can be processed.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum RecordState {
     Ok,
     /// Nothing but whitespace before its terminator: not a record, passed through.

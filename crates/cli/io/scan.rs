@@ -270,8 +270,24 @@ fn string(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let mut escaped = false;
     loop {
         let rest = b.get(j..)?;
-        let k = memchr::memchr2(b'"', b'\\', rest)?;
-        if has_control(rest.get(..k)?) {
+        // Most strings (keys, short values) end within a few bytes: a
+        // plain loop finds that sooner than a vectorized search.
+        let head = rest.get(..SHORT).unwrap_or(rest);
+        let k = match head
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        {
+            Some(k) => k,
+            None => {
+                let tail = rest.get(head.len()..)?;
+                let k = memchr::memchr2(b'"', b'\\', tail)?;
+                if has_control(tail.get(..k)?) {
+                    return None;
+                }
+                head.len() + k
+            }
+        };
+        if rest.get(k)? < &0x20 {
             return None;
         }
         j += k;
@@ -289,6 +305,10 @@ fn string(b: &[u8], i: usize) -> Option<(usize, bool)> {
         }
     }
 }
+
+/// How many bytes of a string [`string`] looks at one by one before it
+/// searches the rest with SIMD.
+const SHORT: usize = 16;
 
 /// Whether `s` holds a byte below U+0020 (no early exit, so the loop
 /// vectorizes).
