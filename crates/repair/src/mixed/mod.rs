@@ -18,6 +18,7 @@
 //! candidate replaces the word only when its confidence reaches the
 //! threshold; the change records the evidence that decided it.
 
+mod letters;
 mod tables;
 
 pub(crate) use tables::bigram_logp;
@@ -313,40 +314,59 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        let serbian = stats.serbian;
-        words::words(line).iter().any(|w| {
-            let Some(source) = w.single().filter(|s| *s != dominant) else {
-                return false;
-            };
-            let Some(word) = line.get(w.start..w.end) else {
-                return false;
-            };
-            let acronym = word.chars().all(|c| !c.is_lowercase());
-            // A lookalike respelling must be a word: of a lexicon, the
-            // user's list or the document (`сор` for `cop`; `BIOS` is no
-            // Cyrillic word).
-            let exotic = word.chars().any(is_exotic_lookalike);
-            let homoglyph = self.options.homoglyphs
-                && w.letters() >= 2
-                && (!(acronym && w.letters() <= 3) || exotic)
-                && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
-                    let lower = respelled.to_lowercase();
+        words::words(line)
+            .iter()
+            .any(|w| self.is_suspect_foreign(line, w, dominant, stats.serbian, context))
+    }
+
+    /// Whether `w`, a word of another script than the line's `dominant`
+    /// one, could be a lookalike respelling or a layout slip: the gate of
+    /// [`MixedScript::has_suspect_foreign_word`], and the judge looks at no
+    /// other foreign word (what fails it has no candidate the judge could
+    /// take).
+    fn is_suspect_foreign(
+        &self,
+        line: &str,
+        w: &Word,
+        dominant: Sc,
+        serbian: bool,
+        context: Option<&DocumentContext>,
+    ) -> bool {
+        let Some(source) = w.single().filter(|s| *s != dominant) else {
+            return false;
+        };
+        let Some(word) = line.get(w.start..w.end) else {
+            return false;
+        };
+        let acronym = word.chars().all(|c| !c.is_lowercase());
+        let exotic = word.chars().any(is_exotic_lookalike);
+        let homoglyph_shape = self.options.homoglyphs
+            && w.letters() >= 2
+            && (!(acronym && w.letters() <= 3) || exotic);
+        let layout_shape = self.options.keyboard_layouts && !acronym && w.letters() >= 2;
+        if !homoglyph_shape && !layout_shape {
+            return false;
+        }
+        let verdict = word_verdict(line, w, source, dominant, serbian);
+        // A lookalike respelling must be a word: of a lexicon, the user's
+        // list or the document (`сор` for `cop`; `BIOS` is no Cyrillic
+        // word).
+        let homoglyph = homoglyph_shape
+            && match verdict.lookalike {
+                Lookalike::None => false,
+                Lookalike::Listed => true,
+                Lookalike::Unlisted => {
                     exotic
-                        || dominant
-                            .languages()
-                            .iter()
-                            .any(|l| zipf(l, &lower).is_some())
-                        || self.user_words.contains(&lower)
-                        || context.is_some_and(|c| c.count(&lower) > 0)
-                });
-            let layout = self.options.keyboard_layouts
-                && !acronym
-                && w.letters() >= 2
-                && (source != Sc::Latin
-                    || (looks_mistyped_word(word, source, serbian)
-                        && retyping_could_read(line, w, source, dominant, serbian)));
-            (homoglyph || layout) && !words::is_protected(line, w)
-        })
+                        || ((!self.user_words.is_empty() || context.is_some())
+                            && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
+                                let lower = respelled.to_lowercase();
+                                self.user_words.contains(&lower)
+                                    || context.is_some_and(|c| c.count(&lower) > 0)
+                            }))
+                }
+            };
+        let layout = layout_shape && (source != Sc::Latin || verdict.layout);
+        (homoglyph || layout) && !words::is_protected(line, w)
     }
 
     /// Repairs the mixed-script words of `text`, using `context` (the words
@@ -403,6 +423,11 @@ impl MixedScript {
             languages: Default::default(),
         };
 
+        // The script the gate took for the line's (by letters, not words).
+        let gate_dominant = Sc::ALL
+            .into_iter()
+            .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
+            .unwrap_or(Sc::Latin);
         let mut edits = Vec::new();
         let whole_line_suspect = stats.odd_punct || stats.looks_mistyped();
         if self.options.keyboard_layouts && dominant_share >= 0.9 && whole_line_suspect {
@@ -431,8 +456,16 @@ impl MixedScript {
                 }
                 let edit = if w.is_mixed() {
                     self.mixed_word(&line, w, original, context)
-                } else {
+                } else if self.is_suspect_foreign(
+                    text,
+                    w,
+                    gate_dominant,
+                    stats.serbian,
+                    Some(context),
+                ) {
                     self.foreign_word(&line, i, w, original, context)
+                } else {
+                    None
                 };
                 if let Some(edit) = edit {
                     if edits.last().is_none_or(|e: &Edit| e.end <= edit.start) {
@@ -804,8 +837,7 @@ impl MixedScript {
             && !acronym
             && w.letters() >= 2
             && (source != Sc::Latin
-                || (looks_mistyped_word(original, source, line.serbian)
-                    && retyping_could_read(line.text, w, source, target, line.serbian)));
+                || word_verdict(line.text, w, source, target, line.serbian).layout);
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -959,7 +991,12 @@ impl MixedScript {
         // re-type into some short word all too easily (`gtk` is `пел`): they
         // need a very common one.
         candidates.retain(|c| {
-            let short = c.text.chars().filter(|ch| ch.is_alphabetic()).count() <= 3;
+            let short = c
+                .text
+                .chars()
+                .filter(|&ch| letters::is_alphabetic(ch))
+                .count()
+                <= 3;
             c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
         });
         let what = format!(
@@ -1371,7 +1408,7 @@ fn is_other_letter(c: char) -> bool {
     match c {
         '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}' | '\u{FE30}'..='\u{FE4F}' => false,
         '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' => true,
-        _ => c.is_alphabetic(),
+        _ => letters::is_alphabetic(c),
     }
 }
 
@@ -1526,30 +1563,116 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
     }
 }
 
+/// What the gate needs to know of a word of script `source` in a line of
+/// script `target`, beyond its shape: every part depends only on the text
+/// of the word and the punctuation keys glued to it.
+#[derive(Clone, Copy)]
+struct WordVerdict {
+    /// A Latin word that could be a slip: [`looks_mistyped_word`] and
+    /// [`could_read_uncached`].
+    layout: bool,
+    /// Whether its letters all have lookalikes in `target`, and whether
+    /// that respelling is a lexicon word.
+    lookalike: Lookalike,
+}
+
+#[derive(Clone, Copy)]
+enum Lookalike {
+    None,
+    Unlisted,
+    Listed,
+}
+
+/// The [`WordVerdict`] of `w`. The same foreign words come back line after
+/// line (`grub`, `partman` in a Russian manual), so each thread remembers
+/// its verdicts, keyed by exactly the text they depend on (the word with
+/// the punctuation keys and letters glued to it) and the scripts: a
+/// remembered verdict is the computed one.
+fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> WordVerdict {
+    let spans = chunk_spans(text, w, source);
+    let compute = || {
+        let word = text.get(w.start..w.end).unwrap_or_default();
+        let layout = source == Sc::Latin
+            && looks_mistyped_word(word, source, serbian)
+            && could_read_uncached(text, w, &spans, source, target, serbian);
+        let lookalike = match map_lookalikes(word, target) {
+            None => Lookalike::None,
+            Some((respelled, _)) => {
+                let lower = respelled.to_lowercase();
+                if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+                    Lookalike::Listed
+                } else {
+                    Lookalike::Unlisted
+                }
+            }
+        };
+        WordVerdict { layout, lookalike }
+    };
+    VERDICT_MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return compute();
+        };
+        let (key, verdicts) = &mut *memo;
+        key.clear();
+        key.push(char::from(b'0' + source as u8));
+        key.push(char::from(b'0' + target as u8));
+        key.push(if serbian { 's' } else { '-' });
+        for &(start, end, _) in &spans {
+            key.push('\u{0}');
+            key.push_str(text.get(start..end).unwrap_or_default());
+        }
+        if let Some(&known) = verdicts.get(key.as_str()) {
+            return known;
+        }
+        let verdict = compute();
+        if verdicts.len() >= VERDICT_MEMO_ENTRIES {
+            verdicts.clear();
+        }
+        verdicts.insert(key.as_str().into(), verdict);
+        verdict
+    })
+}
+
+/// How many verdicts of [`word_verdict`] a thread keeps (about 100 bytes
+/// each) before it starts over.
+const VERDICT_MEMO_ENTRIES: usize = 1 << 14;
+
+thread_local! {
+    /// [`word_verdict`]'s memory: a key buffer and the verdicts.
+    static VERDICT_MEMO: std::cell::RefCell<(String, HashMap<Box<str>, WordVerdict>)> =
+        std::cell::RefCell::new((String::new(), HashMap::new()));
+}
+
 /// A cheap test before any candidate is built: could re-typing the Latin
-/// word `w` (with the punctuation keys glued to it) on some layout pair
-/// read as a word of `target`'s languages at all? `partman`, `grub` or
+/// word `w` (with the punctuation keys glued to it, `spans`) on some layout
+/// pair read as a word of `target`'s languages at all? `partman`, `grub` or
 /// `udeb` in a Russian line re-type into strings no Russian word looks like
 /// (`зфкеьфт`), so the line costs no judging.
-fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> bool {
+fn could_read_uncached(
+    text: &str,
+    w: &Word,
+    spans: &[(usize, usize, u8)],
+    source: Sc,
+    target: Sc,
+    serbian: bool,
+) -> bool {
     // A common word of its own script is not re-typed (see `foreign_word`).
-    if let Some(word) = text.get(w.start..w.end) {
-        let lower = word.to_lowercase();
-        if source
-            .languages()
-            .iter()
-            .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
-        {
-            return false;
-        }
+    let word = text.get(w.start..w.end).unwrap_or_default();
+    let lower = word.to_lowercase();
+    if source
+        .languages()
+        .iter()
+        .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
+    {
+        return false;
     }
-    let spans = chunk_spans(text, w, source);
+    let mut typed: Option<f32> = None;
     for from in source.layouts() {
         for to in target.layouts() {
             let Some(model) = bigrams(layout_language(to)) else {
                 continue;
             };
-            for &(start, end, _) in &spans {
+            for &(start, end, _) in spans {
                 let Some(span) = text.get(start..end) else {
                     continue;
                 };
@@ -1580,7 +1703,29 @@ fn retyping_could_read(text: &str, w: &Word, source: Sc, target: Sc, serbian: bo
                     continue;
                 }
                 if let Some(out) = retype_word(span, source, target, from, to) {
-                    if model.score(&out.to_lowercase()) >= RETYPE_READS {
+                    let lower = out.to_lowercase();
+                    let reads = model.score(&lower);
+                    // It must read like a word, and either be one or read
+                    // clearly better than the word as typed: `syslog`,
+                    // `crypt`, `newt` re-type into strings that look
+                    // Russian enough, but as typed they look like what they
+                    // are, Latin words.
+                    // A string of three letters or fewer re-types into
+                    // some short word all too easily (`kbd` is `лив`): the
+                    // judge takes only common words for them.
+                    let short = lower.chars().filter(|&c| sc_of(c) == Some(target)).count() <= 3;
+                    let listed = zipf(layout_language(to), &lower);
+                    let mut reads_better = || {
+                        reads >= RETYPE_READS
+                            && reads
+                                - *typed.get_or_insert_with(|| typed_plausibility(word, source))
+                                >= RETYPE_GAIN
+                    };
+                    if if short {
+                        listed.is_some_and(|z| z >= SHORT_RETYPE_ZIPF)
+                    } else {
+                        listed.is_some() || reads_better()
+                    } {
                         return true;
                     }
                 }
@@ -1650,6 +1795,14 @@ fn is_phonetic_layout(id: &str) -> bool {
 /// The mean bigram log-probability below which a re-typed word reads like
 /// no word of its language (real words, names included, score above −3.2).
 const RETYPE_READS: f32 = -3.2;
+
+/// How much better (mean bigram log-probability) an unlisted re-typing must
+/// read than the word as typed for the line to reach the judge.
+const RETYPE_GAIN: f32 = 1.0;
+
+/// The least lexicon frequency (zipf) of a re-typing of three letters or
+/// fewer for the line to reach the judge.
+const SHORT_RETYPE_ZIPF: f32 = 3.0;
 
 /// The spans a layout candidate for word `w` may cover: the word, and the
 /// word joined with the punctuation keys and `source` words glued to it
@@ -1832,7 +1985,7 @@ fn retype_word(word: &str, source: Sc, target: Sc, from: &str, to: &str) -> Opti
     })?;
     // Every letter must now be the target script's.
     out.chars()
-        .all(|c| sc_of(c).is_none_or(|s| s == target) || !c.is_alphabetic())
+        .all(|c| sc_of(c).is_none_or(|s| s == target) || !letters::is_alphabetic(c))
         .then_some(out)
         .filter(|o| o.chars().any(|c| sc_of(c) == Some(target)))
 }

@@ -79,7 +79,9 @@ pub(crate) fn sc_of(c: char) -> Option<Sc> {
             Some(Sc::Latin)
         }
         '\u{0400}'..='\u{0482}' | '\u{048A}'..='\u{052F}' => Some(Sc::Cyrillic),
-        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' if c.is_alphabetic() => Some(Sc::Greek),
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' if super::letters::is_alphabetic(c) => {
+            Some(Sc::Greek)
+        }
         _ => None,
     }
 }
@@ -385,7 +387,8 @@ pub(crate) fn bigram_logp<'w>(
 ) -> Vec<f32> {
     let n = alphabet.len() + 1;
     let mut counts = vec![smoothing; n * n];
-    let index = |c: char| alphabet.binary_search(&c).unwrap_or(n - 1);
+    let dense = DenseIndex::new(alphabet);
+    let index = |c: char| dense.get(c).unwrap_or(n - 1);
     for (word, weight) in words {
         let mut prev = n - 1;
         for c in word.chars().map(Some).chain(std::iter::once(None)) {
@@ -412,36 +415,123 @@ pub(crate) fn bigram_logp<'w>(
     logp
 }
 
+/// A character's position in a sorted alphabet by one array look-up: the
+/// alphabets of the lexicons span a few hundred code points.
+pub(crate) struct DenseIndex {
+    first: u32,
+    /// Position + 1 for each code point from `first` on; 0 for none.
+    slots: Vec<u16>,
+    /// The alphabet itself when it spans too much for `slots`.
+    sparse: Vec<char>,
+}
+
+impl DenseIndex {
+    /// The index of `alphabet` (sorted, distinct).
+    pub(crate) fn new(alphabet: &[char]) -> DenseIndex {
+        let first = alphabet.first().map_or(0, |&c| c as u32);
+        let last = alphabet.last().map_or(0, |&c| c as u32);
+        let span = (last - first) as usize + 1;
+        // Alphabets are small; one spanning more than a plane is searched.
+        if span > 1 << 16 || alphabet.len() >= usize::from(u16::MAX) {
+            return DenseIndex {
+                first,
+                slots: Vec::new(),
+                sparse: alphabet.to_vec(),
+            };
+        }
+        let mut slots = vec![0u16; span];
+        for (i, &c) in alphabet.iter().enumerate() {
+            if let Some(slot) = slots.get_mut((c as u32 - first) as usize) {
+                *slot = u16::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        DenseIndex {
+            first,
+            slots,
+            sparse: Vec::new(),
+        }
+    }
+
+    /// The position of `c` in the alphabet, if it is there.
+    #[inline]
+    pub(crate) fn get(&self, c: char) -> Option<usize> {
+        if !self.sparse.is_empty() {
+            return self.sparse.binary_search(&c).ok();
+        }
+        let at = (c as u32).checked_sub(self.first)? as usize;
+        match self.slots.get(at) {
+            Some(&0) | None => None,
+            Some(&slot) => Some(usize::from(slot) - 1),
+        }
+    }
+}
+
+/// The distinct characters of `chars`, sorted: a bitmap for the Basic
+/// Multilingual Plane instead of sorting every character of a lexicon.
+pub(crate) fn alphabet_of(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut bmp = vec![0u64; 1024];
+    let mut astral = Vec::new();
+    for c in chars {
+        let cp = c as usize;
+        match bmp.get_mut(cp >> 6) {
+            Some(word) => *word |= 1 << (cp & 63),
+            None => astral.push(c),
+        }
+    }
+    let mut out: Vec<char> = bmp
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &word)| {
+            (0..64u32)
+                .filter(move |bit| word >> bit & 1 == 1)
+                .filter_map(move |bit| char::from_u32((i as u32) << 6 | bit))
+        })
+        .collect();
+    astral.sort_unstable();
+    astral.dedup();
+    out.extend(astral);
+    out
+}
+
 /// A character bigram model of one language, built once from its lexicon
 /// (each word weighted by its frequency), used to rank out-of-lexicon
 /// candidates such as names.
 pub(crate) struct Bigrams {
-    alphabet: Vec<char>,
+    /// Positions of the alphabet's characters; the boundary is `size`.
+    index: DenseIndex,
+    size: usize,
     /// log P(next | prev), (alphabet + boundary)² entries, row-major.
     logp: Vec<f32>,
 }
 
 impl Bigrams {
     fn build(lex: &LexiconTable) -> Bigrams {
-        let mut alphabet: Vec<char> = lex.words.chars().filter(|c| *c != '\n').collect();
-        alphabet.sort_unstable();
-        alphabet.dedup();
+        let alphabet = alphabet_of(lex.words.chars().filter(|c| *c != '\n'));
+        // One weight per zipf value (a byte), not one `powf` per word: the
+        // models are built while the first line waits.
+        let weights: Vec<f64> = (0..=u8::MAX)
+            .map(|z10| 10f64.powf(f64::from(z10) / 10.0 - 1.0))
+            .collect();
         let words = (0..lex.offsets.len()).filter_map(|i| {
-            let weight =
-                10f64.powf(f64::from(lex.zipf10.get(i).copied().unwrap_or(10)) / 10.0 - 1.0);
+            let z10 = lex.zipf10.get(i).copied().unwrap_or(10);
+            let weight = weights.get(usize::from(z10)).copied().unwrap_or(1.0);
             entry(lex, i).map(|w| (w, weight))
         });
         let logp = bigram_logp(&alphabet, words, 0.1, f32::NEG_INFINITY);
-        Bigrams { alphabet, logp }
+        Bigrams {
+            index: DenseIndex::new(&alphabet),
+            size: alphabet.len(),
+            logp,
+        }
     }
 
     /// log P(`next` | `prev`), `None` standing for the word boundary;
     /// characters outside the alphabet score as the rarest transitions.
     pub(crate) fn transition(&self, prev: Option<char>, next: Option<char>) -> f32 {
-        let n = self.alphabet.len() + 1;
+        let n = self.size + 1;
         let index = |c: Option<char>| match c {
             None => Some(n - 1),
-            Some(c) => self.alphabet.binary_search(&c).ok(),
+            Some(c) => self.index.get(c),
         };
         match (index(prev), index(next)) {
             (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),
@@ -453,8 +543,8 @@ impl Bigrams {
     /// boundaries included; characters outside the alphabet score as the
     /// model's rarest transitions.
     pub(crate) fn score(&self, lower: &str) -> f32 {
-        let n = self.alphabet.len() + 1;
-        let index = |c: char| self.alphabet.binary_search(&c).ok();
+        let n = self.size + 1;
+        let index = |c: char| self.index.get(c);
         let mut prev = Some(n - 1);
         let mut total = 0f32;
         let mut steps = 0u32;

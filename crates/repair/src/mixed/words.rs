@@ -25,7 +25,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    sc_of(c).is_some() || c.is_alphabetic() || is_mark(c)
+    sc_of(c).is_some() || super::letters::is_alphabetic(c) || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -108,7 +108,7 @@ pub(crate) fn words(line: &str) -> Vec<Word> {
                 Some(Sc::Latin) => w.latin += 1,
                 Some(Sc::Cyrillic) => w.cyrillic += 1,
                 Some(Sc::Greek) => w.greek += 1,
-                None if c.is_alphabetic() => w.other += 1,
+                None if super::letters::is_alphabetic(c) => w.other += 1,
                 None => {}
             }
             w.end = at + c.len_utf8();
