@@ -13,6 +13,7 @@
 //! [UAX #15 §9]: https://www.unicode.org/reports/tr15/#Detecting_Normalization_Forms
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::{
     canonical_combining_class, decompose_canonical, decompose_compatible,
@@ -27,7 +28,7 @@ use crate::{ChangeKind, NormalizationForm, Repaired};
 
 /// Normalizes `text` to `form`, one change per segment that changed.
 pub(crate) fn apply(form: NormalizationForm, text: &str) -> Repaired<'_> {
-    let Some(first) = text.bytes().position(|b| !b.is_ascii()) else {
+    let Some(first) = first_non_ascii(text.as_bytes()) else {
         return Repaired::unchanged(text);
     };
     if quick_check(form, text.get(first..).unwrap_or_default()) == IsNormalized::Yes {
@@ -47,6 +48,26 @@ pub(crate) fn apply(form: NormalizationForm, text: &str) -> Repaired<'_> {
     }
     segment(form, text, seg_start, text.len(), &mut buf, &mut edits);
     edits.finish()
+}
+
+/// The offset of the first non-ASCII byte, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = <[u8; 8]>::try_from(chunk).map_or(HIGHS, u64::from_le_bytes);
+        let high = w & HIGHS;
+        if high != 0 {
+            return Some(at + (high.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| at + k)
 }
 
 /// Normalizes `text[start..end]` into `buf` and records a change if it differs.
@@ -94,6 +115,9 @@ fn segment(
 ///
 /// [UAX #15 §9]: https://www.unicode.org/reports/tr15/#Detecting_Normalization_Forms
 fn quick_check(form: NormalizationForm, text: &str) -> IsNormalized {
+    if form == NormalizationForm::Nfc {
+        return nfc_quick_check(text);
+    }
     let mut last_class = 0;
     let mut result = IsNormalized::Yes;
     for c in text.chars() {
@@ -113,6 +137,125 @@ fn quick_check(form: NormalizationForm, text: &str) -> IsNormalized {
         last_class = class;
     }
     result
+}
+
+/// [`quick_check`] for NFC: stretches of stable starters are passed byte by
+/// byte ([`nfc_stable_prefix`]), each other character is looked up.
+fn nfc_quick_check(mut text: &str) -> IsNormalized {
+    let mut last_class = 0;
+    let mut result = IsNormalized::Yes;
+    loop {
+        let skip = nfc_stable_prefix(text);
+        if skip > 0 {
+            // The character before the rest is a starter.
+            last_class = 0;
+            text = text.get(skip..).unwrap_or_default();
+        }
+        let mut chars = text.chars();
+        let Some(c) = chars.next() else {
+            return result;
+        };
+        text = chars.as_str();
+        let class = canonical_combining_class(c);
+        if last_class > class && class != 0 {
+            return IsNormalized::No;
+        }
+        match quick_check_char(NormalizationForm::Nfc, c) {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+        }
+        last_class = class;
+    }
+}
+
+/// Characters below U+4000 with combining class 0 and NFC quick check Yes,
+/// one bit each: the characters of the alphabetic scripts the NFC quick
+/// check can pass without a lookup. Built on first use (16,384 lookups)
+/// from the same library the quick check uses, so both agree.
+fn nfc_stable_below_4000() -> &'static [u64; 256] {
+    static BITS: OnceLock<[u64; 256]> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = [0u64; 256];
+        for cp in 0..0x4000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            {
+                if let Some(w) = bits.get_mut((cp / 64) as usize) {
+                    *w |= 1 << (cp % 64);
+                }
+            }
+        }
+        bits
+    })
+}
+
+/// The length of the prefix of `text` made of characters that pass the NFC
+/// quick check and have combining class 0 (so the quick check of the prefix
+/// is Yes and starts afresh after it), read a byte at a time: ASCII eight
+/// bytes at a time, Cyrillic (U+0400..U+047F) four characters at a time,
+/// others below U+4000 by a bitmap, the rest by [`is_stable_starter`].
+/// Stops at the first character it is not sure of.
+fn nfc_stable_prefix(text: &str) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const LANE_HIGH: u64 = 0x8000_8000_8000_8000;
+    const LANE_LOW: u64 = 0x0001_0001_0001_0001;
+    let bytes = text.as_bytes();
+    let stable_bits = nfc_stable_below_4000();
+    let stable = |cp: u32| {
+        stable_bits.get((cp / 64) as usize).map_or_else(
+            || char::from_u32(cp).is_some_and(|c| is_stable_starter(NormalizationForm::Nfc, c)),
+            |w| w >> (cp % 64) & 1 != 0,
+        )
+    };
+    let word = |i: usize| {
+        bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        if b0 < 0x80 {
+            // ASCII up to the next non-ASCII byte.
+            i += word(i).map_or(1, |w| match w & HIGHS {
+                0 => 8,
+                high => (high.trailing_zeros() / 8) as usize,
+            });
+        } else if b0 & 0xFE == 0xD0 {
+            // U+0400..U+047F, up to four characters: 16-bit lanes of a lead
+            // D0/D1 (a lane after a two-byte character starts one).
+            i += word(i).map_or(2, |w| {
+                let off = ((((w & 0x00FE_00FE_00FE_00FE) ^ 0x00D0_00D0_00D0_00D0) | LANE_HIGH)
+                    - LANE_LOW)
+                    & LANE_HIGH;
+                if off == 0 {
+                    8
+                } else {
+                    2 * (off.trailing_zeros() / 16) as usize
+                }
+            });
+        } else if b0 < 0xE0 {
+            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+            if !stable((u32::from(b0 & 0x1F) << 6) | b1) {
+                return i;
+            }
+            i += 2;
+        } else if b0 < 0xF0 {
+            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+            if !stable((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2) {
+                return i;
+            }
+            i += 3;
+        } else {
+            return i;
+        }
+    }
+    bytes.len().min(i)
 }
 
 /// Whether `c` is a letter of a common script that is known to have
@@ -234,6 +377,59 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn nfc_stable_prefix_stops_only_before_unstable_characters() {
+        // Every character below U+0800 and in the common three-byte ranges,
+        // alone and after a stretch of Cyrillic, ASCII and CJK.
+        let chars = (0x80..0x4000u32)
+            .chain(0x4E00..0x4E80)
+            .chain(0xAC00..0xAC80)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let stable = canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            for prefix in ["", "ab", "Москва и ", "東京 ", "Ελλάδα"] {
+                let text = format!("{prefix}{c}x");
+                let got = nfc_stable_prefix(&text);
+                if stable && u32::from(c) < 0x4000 {
+                    assert!(got >= prefix.len() + c.len_utf8(), "{c:?} {got}");
+                } else if stable {
+                    assert!(got >= prefix.len(), "{c:?} {got}");
+                } else {
+                    assert_eq!(got, prefix.len(), "{c:?} after {prefix:?}");
+                }
+            }
+        }
+        for s in [
+            "e\u{301}",
+            "Москва\u{301}",
+            "а\u{483}",
+            "ab\u{300}cd",
+            "a\u{323}\u{301}x",
+            "a\u{301}\u{323}x",
+            "नमस्ते दुनिया",
+            "क़",
+            "שָׁלוֹם",
+            "\u{1100}\u{1161}",
+            "abc\u{0344}",
+        ] {
+            assert_eq!(
+                quick_check(NormalizationForm::Nfc, s),
+                is_nfc_quick(s.chars()),
+                "{s:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nfc_quick_check_agrees_with_the_library_on_mixed_marks(
+            s in "[aeЖжλάइकाשׁ한ガ\\u{300}\\u{301}\\u{323}\\u{483}\\u{5B8}\\u{93C}\\u{94D}\\u{3099}\\u{1161}\\u{0344}\\u{2126} ]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(quick_check(NormalizationForm::Nfc, &s), is_nfc_quick(s.chars()));
         }
     }
 

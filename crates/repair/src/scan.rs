@@ -55,6 +55,21 @@ fn second_byte_may_matter(lead: u8, second: u8) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
+/// Whether none of the eight bytes may matter: no ASCII control (tab and
+/// line feed included) or DEL, no lead byte 0xC2 and none from 0xE0 up
+/// (other bytes are continuations or leads of blocks no rule touches, such
+/// as Cyrillic and Greek). False alarms only send the word to the byte loop.
+fn word_is_quiet(w: u64) -> bool {
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+    let x = w ^ (ONES * 0x7F);
+    let del = x.wrapping_sub(ONES) & !x & HIGHS;
+    let y = w ^ (ONES * 0xC2);
+    let c2 = y.wrapping_sub(ONES) & !y & HIGHS;
+    // Bits 7, 6 and 5 set: 0xE0..=0xFF.
+    let high_lead = w & (w << 1) & (w << 2) & HIGHS;
+    (below_space | del | c2 | high_lead) == 0
+}
+
 /// Whether all eight bytes are printable ASCII (0x20..=0x7E).
 fn word_is_printable_ascii(w: u64) -> bool {
     let non_ascii = w & HIGHS;
@@ -74,7 +89,7 @@ pub(crate) fn next_candidate(bytes: &[u8], mut from: usize) -> usize {
             .get(from..from + 8)
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
-            if !word_is_printable_ascii(u64::from_le_bytes(word)) {
+            if !word_is_quiet(u64::from_le_bytes(word)) {
                 break;
             }
             from += 8;
@@ -160,6 +175,30 @@ mod tests {
                 let mut bytes = vec![b'a'; 24];
                 bytes[pos] = bad;
                 assert_eq!(next_candidate(&bytes, 0), pos, "byte {bad:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_special_characters_after_cyrillic_and_greek() {
+        let fillers = ["Ж", "ж", "a", "é", "λ", "Ё", " "];
+        for special in [
+            "\u{A0}",
+            "\u{AD}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{3000}",
+            "\u{E0041}",
+            "\u{1680}",
+            "\r",
+            "\u{85}",
+        ] {
+            for n in 0..20 {
+                let prefix: String = (0..n)
+                    .map(|k| fillers[(k * 3 + n) % fillers.len()])
+                    .collect();
+                let text = format!("{prefix}{special}жжжж");
+                assert_eq!(next_candidate(text.as_bytes(), 0), prefix.len(), "{text:?}");
             }
         }
     }

@@ -312,10 +312,23 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             run_start = i;
             continue;
         }
-        if (0xE3..=0xED).contains(&b0) {
-            // U+3000..U+DFFF (CJK, kana, Hangul, Yi, …): in no page.
+        if matches!(b0, 0xE0 | 0xE1 | 0xE3..=0xED) {
+            // U+0800..U+1FFF (Indic, Thai, Georgian, …) and U+3000..U+DFFF
+            // (CJK, kana, Hangul, Yi, …): in no page, not Cyrillic.
             prev_lower = false;
             i += 3;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| matches!(b, 0xE0 | 0xE1 | 0xE3..=0xED))
+            {
+                i += 3;
+            }
+            continue;
+        }
+        if (0xD4..0xE0).contains(&b0) {
+            // U+0500..U+07FF (Armenian, Hebrew, Arabic, …): likewise.
+            prev_lower = false;
+            i += 2;
             continue;
         }
         let (cp, n) = decode(bytes, i, b0);
