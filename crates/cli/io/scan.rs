@@ -269,30 +269,11 @@ fn string(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let mut j = i + 1;
     let mut escaped = false;
     loop {
-        let rest = b.get(j..)?;
-        // Most strings (keys, short values) end within a few bytes: a
-        // plain loop finds that sooner than a vectorized search.
-        let head = rest.get(..SHORT).unwrap_or(rest);
-        let k = match head
-            .iter()
-            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-        {
-            Some(k) => k,
-            None => {
-                let tail = rest.get(head.len()..)?;
-                let k = memchr::memchr2(b'"', b'\\', tail)?;
-                if has_control(tail.get(..k)?) {
-                    return None;
-                }
-                head.len() + k
-            }
-        };
-        if rest.get(k)? < &0x20 {
-            return None;
-        }
-        j += k;
-        if b.get(j) == Some(&b'"') {
-            return Some((j + 1, escaped));
+        j += special(b.get(j..)?)?;
+        match *b.get(j)? {
+            b'"' => return Some((j + 1, escaped)),
+            b'\\' => {}
+            _ => return None, // a control character
         }
         escaped = true;
         match *b.get(j + 1)? {
@@ -306,11 +287,66 @@ fn string(b: &[u8], i: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// How many bytes of a string [`string`] looks at one by one before it
-/// searches the rest with SIMD.
-const SHORT: usize = 16;
+/// The offset of the first `"`, `\` or control character in `s`. The
+/// first [`SWAR_BYTES`] are looked at eight at a time (most strings, keys
+/// and short values, end there); after them, a vectorized search for the
+/// quote and backslash, and a vectorized check for control characters
+/// before the one found.
+fn special(s: &[u8]) -> Option<usize> {
+    let head = s.get(..SWAR_BYTES).unwrap_or(s);
+    if let Some(k) = special_swar(head) {
+        return Some(k);
+    }
+    let tail = s.get(head.len()..)?;
+    let k = memchr::memchr2(b'"', b'\\', tail).unwrap_or(tail.len());
+    let before = tail.get(..k)?;
+    let k = if has_control(before) {
+        before.iter().position(|&c| c < 0x20)?
+    } else if k == tail.len() {
+        return None;
+    } else {
+        k
+    };
+    Some(head.len() + k)
+}
 
-/// Whether `s` holds a byte below U+0020 (no early exit, so the loop
+/// How many bytes [`special`] checks eight at a time before it switches
+/// to vectorized searches.
+const SWAR_BYTES: usize = 32;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// [`special`] eight bytes at a time (SWAR: the high bit of a byte of the
+/// mask is set where the byte, xor-ed with the one looked for, is zero, or
+/// where it is below 0x20; only the lowest marked byte is sure to be
+/// right, and it is the one wanted).
+fn special_swar(s: &[u8]) -> Option<usize> {
+    let mut chunks = s.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let mask = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        let mask = mask & HIGHS;
+        if mask != 0 {
+            return Some(at + (mask.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map(|k| at + k)
+}
+
+/// Whether `s` holds a byte below 0x20 (no early exit, so the loop
 /// vectorizes).
 fn has_control(s: &[u8]) -> bool {
     s.iter().fold(0u8, |acc, &c| acc | u8::from(c < 0x20)) != 0
@@ -365,6 +401,26 @@ mod tests {
         }
         let deep = format!("{{\"a\":{}{}}}", "[".repeat(70), "]".repeat(70));
         assert!(object(&deep).is_none());
+    }
+
+    #[test]
+    fn special_bytes_are_found_exactly() {
+        let filler = b"a\x7f\x80\xff !#[]\x21\x5b\x5d";
+        for len in (0..80usize).chain([200, 1000]) {
+            let plain: Vec<u8> = (0..len).map(|k| filler[k % 12]).collect();
+            assert_eq!(special(&plain), None, "{plain:?}");
+            for at in 0..len {
+                for c in [b'"', b'\\', 0x00, 0x1f, b'\t'] {
+                    let mut s = plain.clone();
+                    s[at] = c;
+                    // A special byte right after does not hide this one.
+                    if at + 1 < len {
+                        s[at + 1] = b'"';
+                    }
+                    assert_eq!(special(&s), Some(at), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
