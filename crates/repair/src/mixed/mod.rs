@@ -314,9 +314,29 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        words::words(line)
-            .iter()
-            .any(|w| self.is_suspect_foreign(line, w, dominant, stats.serbian, context))
+        // Only the words of the other scripts matter, and they lie where
+        // those scripts' letters do: look there, not at every word.
+        Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
+            let (first, last) = stats.span.get(sc as usize).copied().unwrap_or_default();
+            let mut at = first;
+            while at < last {
+                let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if sc_of(c) != Some(sc) {
+                    at += c.len_utf8();
+                    continue;
+                }
+                let Some(w) = words::word_around(line, at) else {
+                    return false;
+                };
+                if self.is_suspect_foreign(line, &w, dominant, stats.serbian, context) {
+                    return true;
+                }
+                at = w.end.max(at + c.len_utf8());
+            }
+            false
+        })
     }
 
     /// Whether `w`, a word of another script than the line's `dominant`
@@ -1168,6 +1188,21 @@ impl MixedScript {
     }
 }
 
+/// Basic Cyrillic vowels а е и о у ы э ю я as bits of their offset from
+/// U+0410 (uppercase) or U+0430 (lowercase).
+const CYRILLIC_VOWELS: u32 = (1 << 0)
+    | (1 << 5)
+    | (1 << 8)
+    | (1 << 14)
+    | (1 << 19)
+    | (1 << 27)
+    | (1 << 29)
+    | (1 << 30)
+    | (1 << 31);
+
+/// The telltale Cyrillic letters щ ш ф, as [`CYRILLIC_VOWELS`].
+const CYRILLIC_TELLTALE: u32 = (1 << 20) | (1 << 24) | (1 << 25);
+
 /// Counts gathered by the cheap scan of [`MixedScript::needs_review`].
 #[derive(Default)]
 struct LineStats {
@@ -1188,19 +1223,88 @@ struct LineStats {
     odd_q: bool,
     prev_letter: bool,
     pending_punct: bool,
+    /// Byte offsets of the first letter and past the last letter of each
+    /// script (lines that are not pure ASCII): where its words can be.
+    span: [(usize, usize); 3],
 }
 
 impl LineStats {
+    /// Notes a letter of `sc` at `start..end`.
+    #[inline]
+    fn seen(&mut self, sc: Sc, start: usize, end: usize) {
+        if let Some(span) = self.span.get_mut(sc as usize) {
+            if span.1 == 0 {
+                span.0 = start;
+            }
+            span.1 = end;
+        }
+    }
+
     fn of(line: &str) -> LineStats {
         let mut stats = LineStats::default();
         if line.is_ascii() {
             stats.push_ascii(line.as_bytes());
+            stats.seen(Sc::Latin, 0, line.len());
         } else {
-            for c in line.chars() {
+            let bytes = line.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                // Runs of basic Cyrillic letters by their bytes: most of a
+                // Russian line, and each letter of a run does what the
+                // first did to the word flags.
+                let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
+                let end = letters::basic_cyrillic_run(bytes, at, |offset| {
+                    let bit = 1u32 << (offset & 31);
+                    letters += 1;
+                    vowels += u32::from(CYRILLIC_VOWELS & bit != 0);
+                    telltale += u32::from(CYRILLIC_TELLTALE & bit != 0);
+                });
+                if end > at {
+                    stats.cyrillic_letters(letters, vowels, telltale);
+                    stats.seen(Sc::Cyrillic, at, end);
+                    at = end;
+                    continue;
+                }
+                if let Some(&b) = bytes.get(at).filter(|b| b.is_ascii()) {
+                    // Spaces and punctuation between the runs.
+                    stats.push(char::from(b));
+                    if b.is_ascii_alphabetic() {
+                        stats.seen(Sc::Latin, at, at + 1);
+                    }
+                    at += 1;
+                    continue;
+                }
+                let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
                 stats.push(c);
+                if let Some(sc) = sc_of(c) {
+                    stats.seen(sc, at, at + c.len_utf8());
+                }
+                at += c.len_utf8();
             }
         }
         stats
+    }
+
+    /// What [`LineStats::push`] does for a run of basic Cyrillic letters.
+    #[inline]
+    fn cyrillic_letters(&mut self, letters: u32, vowels: u32, telltale: u32) {
+        let i = Sc::Cyrillic as usize;
+        if let (Some(l), Some(v), Some(t)) = (
+            self.letters.get_mut(i),
+            self.vowels.get_mut(i),
+            self.telltale.get_mut(i),
+        ) {
+            *l += letters;
+            *v += vowels;
+            *t += telltale;
+        }
+        self.word_scripts |= 1 << i;
+        self.mixed_word |= self.word_scripts.count_ones() > 1;
+        self.odd_punct |= self.pending_punct;
+        self.pending_punct = false;
+        self.prev_letter = true;
     }
 
     /// The same counts as [`LineStats::push`] for an ASCII line, by table.
@@ -1297,34 +1401,12 @@ impl LineStats {
     fn push(&mut self, c: char) {
         // The basic Cyrillic block by bit mask: most non-ASCII prose here.
         if ('\u{0410}'..='\u{044F}').contains(&c) {
-            // Bit i: U+0410 + i (uppercase) or U+0430 + i (lowercase), for
-            // а е и о у ы э ю я; telltales щ ш ф.
-            const VOWELS: u32 = (1 << 0)
-                | (1 << 5)
-                | (1 << 8)
-                | (1 << 14)
-                | (1 << 19)
-                | (1 << 27)
-                | (1 << 29)
-                | (1 << 30)
-                | (1 << 31);
-            const TELLTALE: u32 = (1 << 20) | (1 << 24) | (1 << 25);
             let bit = 1u32 << ((c as u32 - 0x0410) & 31);
-            let i = Sc::Cyrillic as usize;
-            if let (Some(l), Some(v), Some(t)) = (
-                self.letters.get_mut(i),
-                self.vowels.get_mut(i),
-                self.telltale.get_mut(i),
-            ) {
-                *l += 1;
-                *v += u32::from(VOWELS & bit != 0);
-                *t += u32::from(TELLTALE & bit != 0);
-            }
-            self.word_scripts |= 1 << i;
-            self.mixed_word |= self.word_scripts.count_ones() > 1;
-            self.odd_punct |= self.pending_punct;
-            self.pending_punct = false;
-            self.prev_letter = true;
+            self.cyrillic_letters(
+                1,
+                u32::from(CYRILLIC_VOWELS & bit != 0),
+                u32::from(CYRILLIC_TELLTALE & bit != 0),
+            );
             return;
         }
         if let Some(sc) = sc_of(c) {

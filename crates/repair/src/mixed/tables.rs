@@ -321,35 +321,58 @@ pub(crate) fn is_belarusian_form(lower: &str) -> bool {
 
 /// Decodes standard padded base64; `None` on a malformed input.
 fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| -> Option<u32> {
-        Some(u32::from(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        }))
+    /// Each byte's 6-bit value; 0xFF for a byte outside the alphabet.
+    // Indexing in a const block cannot panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    const VALUE: [u8; 256] = {
+        let mut t = [0xFFu8; 256];
+        let mut i = 0u8;
+        while i < 26 {
+            t[(b'A' + i) as usize] = i;
+            t[(b'a' + i) as usize] = i + 26;
+            i += 1;
+        }
+        let mut d = 0u8;
+        while d < 10 {
+            t[(b'0' + d) as usize] = d + 52;
+            d += 1;
+        }
+        t[b'+' as usize] = 62;
+        t[b'/' as usize] = 63;
+        t
     };
+    let value = |b: u8| VALUE.get(usize::from(b)).copied().filter(|&v| v != 0xFF);
     let bytes = text.as_bytes();
     if bytes.len() % 4 != 0 {
         return None;
     }
     let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    for quad in bytes.chunks_exact(4) {
-        let pad = quad.iter().rev().take_while(|&&b| b == b'=').count();
-        let mut n = 0u32;
-        for (i, &b) in quad.iter().enumerate() {
-            let v = if i >= 4 - pad { 0 } else { value(b)? };
-            n = n << 6 | v;
+    let (body, last) = bytes.split_at(bytes.len().saturating_sub(4));
+    // Every quad but the last has no padding: four look-ups, three bytes.
+    for quad in body.chunks_exact(4) {
+        if let [a, b, c, d] = *quad {
+            let n = u32::from(value(a)?) << 18
+                | u32::from(value(b)?) << 12
+                | u32::from(value(c)?) << 6
+                | u32::from(value(d)?);
+            let [_, x, y, z] = n.to_be_bytes();
+            out.extend_from_slice(&[x, y, z]);
         }
-        let [_, a, b, c] = n.to_be_bytes();
-        out.push(a);
+    }
+    let pad = last.iter().rev().take_while(|&&b| b == b'=').count();
+    let mut n = 0u32;
+    for (i, &b) in last.iter().enumerate() {
+        let v = if i >= 4 - pad { 0 } else { value(b)? };
+        n = n << 6 | u32::from(v);
+    }
+    if !last.is_empty() {
+        let [_, x, y, z] = n.to_be_bytes();
+        out.push(x);
         if pad < 2 {
-            out.push(b);
+            out.push(y);
         }
         if pad < 1 {
-            out.push(c);
+            out.push(z);
         }
     }
     Some(out)
@@ -597,6 +620,12 @@ mod tests {
         assert_eq!(decode_base64("TWFu").as_deref(), Some(&b"Man"[..]));
         assert_eq!(decode_base64("TWE=").as_deref(), Some(&b"Ma"[..]));
         assert_eq!(decode_base64("TQ==").as_deref(), Some(&b"M"[..]));
+        assert_eq!(
+            decode_base64("TWFuTWFuTQ==").as_deref(),
+            Some(&b"ManManM"[..])
+        );
+        assert_eq!(decode_base64("TW=uTWFu"), None);
+        assert_eq!(decode_base64("").as_deref(), Some(&b""[..]));
         assert_eq!(decode_base64("T!=="), None);
         assert_eq!(decode_base64("TQ="), None);
     }

@@ -88,42 +88,123 @@ impl Word {
 /// Splits `line` into words. A word is a maximal run of letters and marks,
 /// with apostrophes and layout punctuation allowed between letters.
 pub(crate) fn words(line: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(line.len() / 8 + 1);
     // One pass with one character of look-ahead: no copy of the line, so a
     // very long line costs only its words.
-    let mut chars = line.char_indices().peekable();
+    let bytes = line.as_bytes();
     let mut current: Option<Word> = None;
-    while let Some((at, c)) = chars.next() {
+    let empty = |at: usize| Word {
+        start: at,
+        end: at,
+        latin: 0,
+        cyrillic: 0,
+        greek: 0,
+        other: 0,
+        inner_punct: false,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of basic Cyrillic letters by its bytes (most of a Russian
+        // line): all word characters of one script.
+        let mut run = 0u16;
+        let end = super::letters::basic_cyrillic_run(bytes, at, |_| run = run.saturating_add(1));
+        if end > at {
+            let w = current.get_or_insert(empty(at));
+            w.cyrillic = w.cyrillic.saturating_add(run);
+            w.end = end;
+            at = end;
+            continue;
+        }
+        let c = match bytes.get(at) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => match line.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let next_at = at + c.len_utf8();
         if is_word_char(c) {
-            let w = current.get_or_insert(Word {
-                start: at,
-                end: at,
-                latin: 0,
-                cyrillic: 0,
-                greek: 0,
-                other: 0,
-                inner_punct: false,
-            });
+            let w = current.get_or_insert(empty(at));
             match sc_of(c) {
-                Some(Sc::Latin) => w.latin += 1,
-                Some(Sc::Cyrillic) => w.cyrillic += 1,
-                Some(Sc::Greek) => w.greek += 1,
-                None if super::letters::is_alphabetic(c) => w.other += 1,
+                Some(Sc::Latin) => w.latin = w.latin.saturating_add(1),
+                Some(Sc::Cyrillic) => w.cyrillic = w.cyrillic.saturating_add(1),
+                Some(Sc::Greek) => w.greek = w.greek.saturating_add(1),
+                None if super::letters::is_alphabetic(c) => w.other = w.other.saturating_add(1),
                 None => {}
             }
-            w.end = at + c.len_utf8();
+            w.end = next_at;
         } else if let Some(w) = current.as_mut().filter(|_| {
             (is_apostrophe(c) || is_layout_punct(c))
-                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && line
+                    .get(next_at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(is_word_char)
         }) {
             // Joins the word: `don't`, `j,hfnbkcz`.
             w.inner_punct |= is_layout_punct(c) && c != '\u{2019}';
         } else if let Some(w) = current.take() {
             out.push(w);
         }
+        at = next_at;
     }
     out.extend(current);
     out
+}
+
+/// The word of `line` (as [`words`] splits it) that holds the word
+/// character starting at byte `at`; `None` when there is none there. Words
+/// are local: an apostrophe or layout key joins a word exactly when word
+/// characters stand on both sides of it, so the word can be found by
+/// looking left and right from `at`, without splitting the line before it.
+pub(crate) fn word_around(line: &str, at: usize) -> Option<Word> {
+    let c = line.get(at..)?.chars().next()?;
+    if !is_word_char(c) {
+        return None;
+    }
+    let joins = |c: char| is_apostrophe(c) || is_layout_punct(c);
+    // Leftwards: word characters, and joining keys with one before them.
+    let mut start = at;
+    let head = line.get(..at)?;
+    let mut back = head.char_indices().rev().peekable();
+    while let Some((i, c)) = back.next() {
+        if is_word_char(c) || (joins(c) && back.peek().is_some_and(|&(_, p)| is_word_char(p))) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    // Rightwards, the same.
+    let mut end = at;
+    let mut ahead = line.get(at..)?.char_indices().peekable();
+    while let Some((i, c)) = ahead.next() {
+        if is_word_char(c) {
+            end = at + i + c.len_utf8();
+        } else if !(joins(c) && ahead.peek().is_some_and(|&(_, n)| is_word_char(n))) {
+            break;
+        }
+    }
+    let mut w = Word {
+        start,
+        end,
+        latin: 0,
+        cyrillic: 0,
+        greek: 0,
+        other: 0,
+        inner_punct: false,
+    };
+    for c in line.get(start..end)?.chars() {
+        match sc_of(c) {
+            Some(Sc::Latin) => w.latin = w.latin.saturating_add(1),
+            Some(Sc::Cyrillic) => w.cyrillic = w.cyrillic.saturating_add(1),
+            Some(Sc::Greek) => w.greek = w.greek.saturating_add(1),
+            None if super::letters::is_alphabetic(c) => w.other = w.other.saturating_add(1),
+            None if !is_word_char(c) => {
+                w.inner_punct |= is_layout_punct(c) && c != '\u{2019}';
+            }
+            None => {}
+        }
+    }
+    Some(w)
 }
 
 /// Whether `w` lies in a chunk of `line` that must not be changed; decided
@@ -323,6 +404,31 @@ mod tests {
         assert!(is_address_chunk("user@example.com"));
         assert!(is_address_chunk("@handle"));
         assert!(!is_address_chunk("m,dlorkdjd@"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_around_finds_the_words_of_words(line in "[a-zа-яё ,.;'’\\[\\]`0-9\u{301}α-ω_-]{0,40}") {
+            let all = words(&line);
+            for (at, _) in line.char_indices() {
+                let around = word_around(&line, at);
+                let inside = all.iter().find(|w| w.start <= at && at < w.end);
+                match (around, inside) {
+                    (None, _) => {
+                        let c = line[at..].chars().next().unwrap();
+                        proptest::prop_assert!(!is_word_char(c), "no word at {at}");
+                    }
+                    (Some(a), Some(w)) => {
+                        proptest::prop_assert_eq!((a.start, a.end), (w.start, w.end));
+                        proptest::prop_assert_eq!(
+                            (a.latin, a.cyrillic, a.greek, a.other, a.inner_punct),
+                            (w.latin, w.cyrillic, w.greek, w.other, w.inner_punct)
+                        );
+                    }
+                    (Some(a), None) => proptest::prop_assert!(false, "word {:?} not in words()", (a.start, a.end)),
+                }
+            }
+        }
     }
 
     fn texts(line: &str) -> Vec<&str> {
