@@ -16,9 +16,11 @@
 # $OUT (default /tmp/polynorm-batch/results.csv); nothing under the work tree.
 #
 # Columns: corpus, MB, config, jobs, records, seconds (wall), user and
-# system CPU seconds, MB/s and records/s (wall), peak RSS in KB, and the
+# system CPU seconds, MB/s and records/s (wall), peak RSS in KB, the
 # 1-minute load average before the run (other processes on the machine
-# take cores from the run when it is above 0).
+# take cores from the run when it is above 0), MB per CPU second (user +
+# system; what contention changes least), and the 1/5/15-minute load
+# averages as `uptime` shows them.
 set -euo pipefail
 
 BIN=${1:-target/release/polynorm}
@@ -57,7 +59,7 @@ config_flags() {
     esac
 }
 
-[ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1" > "$OUT"
+[ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1,mb_per_cpu_s,loads" > "$OUT"
 
 # With WAIT_FOR_LOAD=X, each run waits (up to 30 minutes) until the
 # 1-minute load average is below X, so that other processes do not take
@@ -74,7 +76,7 @@ for run in $RUNS; do
     IFS=: read -r mb config jobs <<< "$run"
     input="$DIR/$CORPUS-${mb}mb.jsonl"
     wait_for_quiet
-    load=$(cut -d' ' -f1 /proc/loadavg)
+    load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')
     # shellcheck disable=SC2046
     /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
         "$BIN" clean --jobs "$jobs" --stats "$DIR/stats.json" $(config_flags "$config") "$input" > /dev/null
@@ -83,12 +85,13 @@ for run in $RUNS; do
 import datetime, json, sys
 stats = json.load(open(sys.argv[1]))
 secs, user, sys_s, rss = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-mb, config, jobs, load, corpus = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9], sys.argv[10]
+mb, config, jobs, loads, corpus = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9], sys.argv[10]
 assert stats["rejects"] == 0 and stats["records_in"] == stats["records_out"], stats
 print(",".join(str(x) for x in [
     datetime.date.today(), "polynorm", f"{corpus}-{mb}mb.jsonl", round(stats["bytes_in"] / 1e6, 1), config, jobs,
     stats["records_in"], secs, user, sys_s, round(stats["bytes_in"] / 1e6 / secs, 2),
-    round(stats["records_in"] / secs), rss, load]))
+    round(stats["records_in"] / secs), rss, loads.split("/")[0],
+    round(stats["bytes_in"] / 1e6 / max(user + sys_s, 0.01), 1), loads]))
 EOF
     tail -1 "$OUT"
 done
@@ -99,7 +102,7 @@ if [ -x "$PEERS_VENV/bin/python" ] && [ -z "${NO_PEERS:-}" ]; then
     head -c $((PEER_SAMPLE_MB * 1000000)) "$DIR/$CORPUS-100mb.jsonl" | head -n -1 > "$DIR/peer-sample.jsonl"
     for job in clean translit names; do
         wait_for_quiet
-        load=$(cut -d' ' -f1 /proc/loadavg)
+        load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')
         /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" \
             "$PEERS_VENV/bin/python" "$(dirname "$0")/../peers/batch_peers.py" --job "$job" \
             "$DIR/peer-sample.jsonl" "$DIR/peer-$job.jsonl" > "$DIR/peer.json"
@@ -108,10 +111,13 @@ if [ -x "$PEERS_VENV/bin/python" ] && [ -z "${NO_PEERS:-}" ]; then
 import datetime, json, sys
 p = json.load(open(sys.argv[1]))
 tool = {"clean": "python ftfy.fix_text", "translit": "python anyascii", "names": "python rapidfuzz"}[sys.argv[5]]
+# CPU seconds of the job's loop, as the script measures them (without the
+# interpreter's start and imports, which user + system seconds include).
+cpu = p["cpu_seconds"]
 print(",".join(str(x) for x in [
     datetime.date.today(), tool, f"{sys.argv[7]}-100mb.jsonl (sample)", round(p["bytes"] / 1e6, 1), sys.argv[5], 1,
     p["records"], p["seconds"], sys.argv[2], sys.argv[3], p["mb_per_second"], round(p["records_per_second"]),
-    sys.argv[4], sys.argv[6]]))
+    sys.argv[4], sys.argv[6].split("/")[0], round(p["bytes"] / 1e6 / max(cpu, 0.01), 2), sys.argv[6]]))
 EOF
         tail -1 "$OUT"
     done
