@@ -778,6 +778,7 @@ fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
         counts: Counts::default(),
     };
     let mut written_before = 0u64;
+    let mut scratch = Scratch::default();
     let split = chunk
         .lines_from
         .map(|first| jsonl::split_lines(&chunk.data, first, settings.limit));
@@ -812,7 +813,9 @@ fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
                 let result =
                     std::panic::catch_unwind(AssertUnwindSafe(|| match &chunk.source.csv {
                         Some(csv) => process_csv(chunk, record, csv, settings, job, &mut done),
-                        None => process_jsonl(chunk, record, settings, job, &mut done),
+                        None => {
+                            process_jsonl(chunk, record, settings, job, &mut done, &mut scratch)
+                        }
                     }))
                     .unwrap_or_else(|_| {
                         Err((
@@ -878,12 +881,13 @@ fn problem(p: &Problem) -> Failure {
     (reason, p.to_string())
 }
 
-fn process_jsonl(
-    chunk: &Chunk,
+fn process_jsonl<'c>(
+    chunk: &'c Chunk,
     record: &RawRecord,
     settings: &Settings,
     job: &dyn Job,
     done: &mut Done,
+    scratch: &mut Scratch<'c>,
 ) -> Result<(), Failure> {
     let content = &chunk.data[record.range.start..record.content_end];
     let terminator = &chunk.data[record.content_end..record.range.end];
@@ -894,19 +898,31 @@ fn process_jsonl(
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let parsed = Record::parse(text).map_err(|p| problem(&p))?;
-    let mut found = Vec::with_capacity(settings.fields.len());
+    let parsed =
+        Record::parse_in(text, std::mem::take(&mut scratch.entries)).map_err(|p| problem(&p))?;
+    let found = &mut scratch.found;
+    found.clear();
     for field in &settings.fields {
         found.push(parsed.string_at(field).map_err(|p| problem(&p))?);
     }
-    let values: Vec<&str> = found.iter().map(|f| f.value.as_ref()).collect();
-    let result = job.run(&values, &mut done.counts);
+    // One field (the usual case) needs no list of its own.
+    let one: [&str; 1];
+    let many: Vec<&str>;
+    let values: &[&str] = if let [single] = found.as_slice() {
+        one = [single.value.as_ref()];
+        &one
+    } else {
+        many = found.iter().map(|f| f.value.as_ref()).collect();
+        &many
+    };
+    let result = job.run(values, &mut done.counts);
     let changed = result.values.iter().any(Option::is_some);
     done.counts.records_changed += u64::from(changed);
     let out = &mut done.out;
     if !changed && result.extra.is_none() {
         out.extend_from_slice(content);
         out.extend_from_slice(terminator);
+        scratch.entries = parsed.into_entries();
         return Ok(());
     }
     let mut edits: Vec<(Range<usize>, Patch<'_>)> = Vec::with_capacity(found.len() + 1);
@@ -935,7 +951,15 @@ fn process_jsonl(
     out.extend_from_slice(bom.as_bytes());
     jsonl::splice(text.as_bytes(), &edits, out);
     out.extend_from_slice(terminator);
+    scratch.entries = parsed.into_entries();
     Ok(())
+}
+
+/// Buffers a worker reuses from one JSONL record to the next.
+#[derive(Default)]
+struct Scratch<'a> {
+    entries: Vec<jsonl::Entry<'a>>,
+    found: Vec<jsonl::Located<'a>>,
 }
 
 fn process_csv(

@@ -17,7 +17,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::record::{RawRecord, RecordState};
-use super::scan::{self, Entry};
+use super::scan;
+pub(crate) use super::scan::Entry;
 
 /// Reads JSONL input in blocks of whole lines: the reading thread only
 /// copies bytes and looks for the last newline of each block; the workers
@@ -260,17 +261,33 @@ pub(crate) struct Located<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// Parses a line holding one JSON object (whitespace around it is fine).
+    /// [`Record::parse_in`] with a buffer of its own.
+    #[cfg(test)]
+    pub(crate) fn parse(line: &'a str) -> Result<Record<'a>, Problem> {
+        Record::parse_in(line, Vec::new())
+    }
+
+    /// Parses a line holding one JSON object (whitespace around it is
+    /// fine), keeping its entries in `entries`, whose allocation is reused
+    /// (get it back with [`Record::into_entries`]).
     ///
     /// The line is validated and its entries found by the scanner of
     /// [`super::scan`]; whatever it is not sure of (bad JSON, rare
     /// escapes) is decided by serde_json, so the answer and the error
     /// message are serde_json's either way.
-    pub(crate) fn parse(line: &'a str) -> Result<Record<'a>, Problem> {
-        if let Some(entries) = scan::object(line) {
+    pub(crate) fn parse_in(
+        line: &'a str,
+        mut entries: Vec<Entry<'a>>,
+    ) -> Result<Record<'a>, Problem> {
+        if scan::object_into(line, &mut entries) {
             return Ok(Record { line, entries });
         }
         Record::parse_slow(line)
+    }
+
+    /// The entries' buffer, for the next [`Record::parse_in`].
+    pub(crate) fn into_entries(self) -> Vec<Entry<'a>> {
+        self.entries
     }
 
     /// [`Record::parse`] by serde_json alone.

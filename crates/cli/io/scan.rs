@@ -28,12 +28,23 @@ pub(crate) type Entry<'a> = (Cow<'a, str>, Range<usize>);
 /// around it allowed), in order, with value spans relative to `text`.
 /// `None`: not sure (invalid, or unusual); ask serde_json.
 pub(crate) fn object(text: &str) -> Option<Vec<Entry<'_>>> {
+    let mut entries = Vec::new();
+    object_into(text, &mut entries).then_some(entries)
+}
+
+/// [`object`] into a caller's buffer (cleared first), to spare an
+/// allocation per record; false where [`object`] says `None`.
+pub(crate) fn object_into<'a>(text: &'a str, entries: &mut Vec<Entry<'a>>) -> bool {
+    entries.clear();
+    object_entries(text, entries).is_some()
+}
+
+fn object_entries<'a>(text: &'a str, entries: &mut Vec<Entry<'a>>) -> Option<()> {
     let b = text.as_bytes();
     let mut i = ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
     }
-    let mut entries = Vec::with_capacity(8);
     i = ws(b, i + 1);
     if b.get(i) == Some(&b'}') {
         i += 1;
@@ -65,7 +76,7 @@ pub(crate) fn object(text: &str) -> Option<Vec<Entry<'_>>> {
             }
         }
     }
-    (ws(b, i) == b.len()).then_some(entries)
+    (ws(b, i) == b.len()).then_some(())
 }
 
 /// The span of item `index` of the JSON array `text` holds, `Some(None)`
