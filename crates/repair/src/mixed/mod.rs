@@ -587,6 +587,7 @@ impl MixedScript {
         keep: f32,
         typed_plausibility: Option<f32>,
         context: &DocumentContext,
+        layout_floor: impl Fn(&Candidate) -> bool,
     ) {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
@@ -712,6 +713,10 @@ impl MixedScript {
             }
         }
         candidates.retain(|c| c.score > keep);
+        // The line's language below only lowers a re-typing's score: one
+        // that already falls short of what the caller will take is dropped
+        // before the language is asked for (a whatlang call).
+        candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout || layout_floor(c));
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
@@ -798,6 +803,7 @@ impl MixedScript {
             UNKNOWN_MIXED,
             None,
             context,
+            |_| true,
         );
         // A word of the line's own script is likelier than one of the
         // script its few odd letters belong to (`Toвa` in a Spanish line is
@@ -1005,20 +1011,9 @@ impl MixedScript {
             keep,
             Some(typed),
             context,
+            foreign_word_takes,
         );
-        // A foreign-script word needs real evidence: a common word or the
-        // document's own spelling, not just a plausible shape. Short strings
-        // re-type into some short word all too easily (`gtk` is `пел`): they
-        // need a very common one.
-        candidates.retain(|c| {
-            let short = c
-                .text
-                .chars()
-                .filter(|&ch| letters::is_alphabetic(ch))
-                .count()
-                <= 3;
-            c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
-        });
+        candidates.retain(foreign_word_takes);
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
@@ -2079,6 +2074,20 @@ fn convert_span(
     b: &crate::tables::layouts::LayoutTable,
 ) -> String {
     retype_text(span, a, b, false, |c| c != ' ').unwrap_or_else(|| span.to_owned())
+}
+
+/// Whether a candidate for a foreign-script word has the evidence it
+/// needs: a common word or the document's own spelling, not just a
+/// plausible shape. Short strings re-type into some short word all too
+/// easily (`gtk` is `пел`): they need a very common one.
+fn foreign_word_takes(c: &Candidate) -> bool {
+    let short = c
+        .text
+        .chars()
+        .filter(|&ch| letters::is_alphabetic(ch))
+        .count()
+        <= 3;
+    c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
 }
 
 /// Picks the best candidate against leaving the word (`keep`) and the other
