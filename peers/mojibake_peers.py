@@ -86,20 +86,23 @@ def mbps(nbytes: int, seconds: float) -> float:
     return nbytes / seconds / 1e6
 
 
-def time_python(fn, lines: list[str], repeat: int = 3) -> float:
-    best = float("inf")
+def time_python(fn, lines: list[str], repeat: int = 3) -> tuple[float, float]:
+    """Best of `repeat` passes: (wall-clock seconds, CPU seconds of this thread)."""
+    best_wall = best_cpu = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         for line in lines:
             fn(line)
-        best = min(best, time.perf_counter() - t)
-    return best
+        best_cpu = min(best_cpu, time.thread_time() - c)
+        best_wall = min(best_wall, time.perf_counter() - t)
+    return best_wall, best_cpu
 
 
-def criterion_mbps(root: Path | None, corpus: str, bench: str, nbytes: int) -> float | None:
+def criterion_mbps(root: Path | None, group: str, corpus: str, bench: str,
+                   nbytes: int) -> float | None:
     if root is None:
         return None
-    p = root / f"mojibake_{corpus}" / bench / "new" / "estimates.json"
+    p = root / f"{group}_{corpus}" / bench / "new" / "estimates.json"
     if not p.is_file():
         return None
     ns = json.loads(p.read_text())["median"]["point_estimate"]
@@ -185,33 +188,49 @@ def main() -> None:
     w("")
 
     # Throughput on clean text, one line per call.
+    load = os.getloadavg()
     w("## Throughput on clean text (one line per call)")
     w("")
-    w("ftfy timed here (best of 3 passes); polynorm from criterion medians of "
+    w("ftfy timed here (best of 3 passes), polynorm from criterion medians of "
       "`cargo bench -p polynorm-repair --bench mojibake` (`stage`: the mojibake stage alone; "
       "`+hygiene`: mojibake then hygiene, the line stages of `clean` before the mixed-script "
-      "repair).")
+      "repair). CPU time: ftfy's thread (`time.thread_time`), polynorm's benchmark thread "
+      "(the `mojibake-cpu` groups); wall clock: `time.perf_counter` and the `mojibake` groups. "
+      f"Load average when ftfy was timed: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+      f"({os.cpu_count()} CPUs).")
     w("")
-    w("| corpus | bytes | ftfy fix_text | ftfy fix_encoding | polynorm stage | polynorm +hygiene | stage / fix_encoding | +hygiene / fix_text |")
-    w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rows = []
     for corpus in CORPORA:
         text = (BENCH / f"{corpus}.txt").read_text(encoding="utf-8")
         clines = text.splitlines()
         nbytes = len(text.encode("utf-8"))
-        ft = mbps(nbytes, time_python(ftfy.fix_text, clines))
-        fe = mbps(nbytes, time_python(ftfy.fix_encoding, clines))
-        ps = criterion_mbps(args.criterion, corpus, "stage", nbytes)
-        ph = criterion_mbps(args.criterion, corpus, "mojibake+hygiene", nbytes)
+        ft_wall, ft_cpu = time_python(ftfy.fix_text, clines)
+        fe_wall, fe_cpu = time_python(ftfy.fix_encoding, clines)
+        rows.append((corpus, nbytes, {
+            "cpu": (mbps(nbytes, ft_cpu), mbps(nbytes, fe_cpu),
+                    criterion_mbps(args.criterion, "mojibake-cpu", corpus, "stage", nbytes),
+                    criterion_mbps(args.criterion, "mojibake-cpu", corpus, "mojibake+hygiene", nbytes)),
+            "wall": (mbps(nbytes, ft_wall), mbps(nbytes, fe_wall),
+                     criterion_mbps(args.criterion, "mojibake", corpus, "stage", nbytes),
+                     criterion_mbps(args.criterion, "mojibake", corpus, "mojibake+hygiene", nbytes)),
+        }))
 
-        def f(x: float | None) -> str:
-            return "–" if x is None else f"{x:,.1f} MB/s"
+    def f(x: float | None) -> str:
+        return "–" if x is None else f"{x:,.1f} MB/s"
 
-        def ratio(a: float | None, b: float) -> str:
-            return "–" if a is None else f"{a / b:,.0f}×"
+    def ratio(a: float | None, b: float) -> str:
+        return "–" if a is None else f"{a / b:,.0f}×"
 
-        w(f"| {corpus} | {nbytes:,} | {f(ft)} | {f(fe)} | {f(ps)} | {f(ph)} | "
-          f"{ratio(ps, fe)} | {ratio(ph, ft)} |")
-    w("")
+    for clock, title in (("cpu", "CPU time"), ("wall", "Wall clock")):
+        w(f"### {title}")
+        w("")
+        w("| corpus | bytes | ftfy fix_text | ftfy fix_encoding | polynorm stage | polynorm +hygiene | stage / fix_encoding | +hygiene / fix_text |")
+        w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for corpus, nbytes, clocks in rows:
+            ft, fe, ps, ph = clocks[clock]
+            w(f"| {corpus} | {nbytes:,} | {f(ft)} | {f(fe)} | {f(ps)} | {f(ph)} | "
+              f"{ratio(ps, fe)} | {ratio(ph, ft)} |")
+        w("")
 
     w(f"Scoring run: polynorm took {poly_s:.2f} s for {len(records):,} records "
       "(one process).")

@@ -244,6 +244,12 @@ fn nfc_stable_prefix(text: &str) -> usize {
                 return i;
             }
             i += 2;
+        } else if (0xE4..=0xE9).contains(&b0) {
+            // U+4000..U+9FFF: CJK ideographs and the Yijing hexagrams.
+            i += 3;
+            while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+                i += 3;
+            }
         } else if b0 < 0xF0 {
             let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
             let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
@@ -384,17 +390,18 @@ mod tests {
     fn nfc_stable_prefix_stops_only_before_unstable_characters() {
         // Every character below U+0800 and in the common three-byte ranges,
         // alone and after a stretch of Cyrillic, ASCII and CJK.
-        let chars = (0x80..0x4000u32)
-            .chain(0x4E00..0x4E80)
+        let chars = (0x80..0xA000u32)
             .chain(0xAC00..0xAC80)
             .filter_map(char::from_u32);
         for c in chars {
             let stable = canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            // Lead bytes E4..E9 are passed whole.
+            assert!(stable || !(0x4000..0xA000).contains(&u32::from(c)), "{c:?}");
             for prefix in ["", "ab", "Москва и ", "東京 ", "Ελλάδα"] {
                 let text = format!("{prefix}{c}x");
                 let got = nfc_stable_prefix(&text);
-                if stable && u32::from(c) < 0x4000 {
+                if stable && u32::from(c) < 0xA000 {
                     assert!(got >= prefix.len() + c.len_utf8(), "{c:?} {got}");
                 } else if stable {
                     assert!(got >= prefix.len(), "{c:?} {got}");

@@ -56,18 +56,23 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether none of the eight bytes may matter: no ASCII control (tab and
-/// line feed included) or DEL, no lead byte 0xC2 and none from 0xE0 up
-/// (other bytes are continuations or leads of blocks no rule touches, such
-/// as Cyrillic and Greek). False alarms only send the word to the byte loop.
+/// line feed included) or DEL, no lead byte 0xC2, 0xE1..=0xE3 or 0xEF..
+/// (other bytes are continuations or leads of blocks no rule touches:
+/// Cyrillic, Greek, Indic, CJK, Hangul, …). False alarms only send the word
+/// to the byte loop.
 fn word_is_quiet(w: u64) -> bool {
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
     let x = w ^ (ONES * 0x7F);
     let del = x.wrapping_sub(ONES) & !x & HIGHS;
     let y = w ^ (ONES * 0xC2);
     let c2 = y.wrapping_sub(ONES) & !y & HIGHS;
-    // Bits 7, 6 and 5 set: 0xE0..=0xFF.
+    // Bits 7, 6 and 5 set: 0xE0..=0xFF; of those, the low five bits 0 or
+    // 4..=0xE (0xE0, 0xE4..=0xEE) do not matter.
     let high_lead = w & (w << 1) & (w << 2) & HIGHS;
-    (below_space | del | c2 | high_lead) == 0
+    let low5 = w & (ONES * 0x1F);
+    let ge = |t: u64| (low5 + ONES * (0x80 - t)) & HIGHS;
+    let quiet_lead = (ge(4) & !ge(0xF)) | !ge(1);
+    (below_space | del | c2 | (high_lead & !quiet_lead)) == 0
 }
 
 /// Whether all eight bytes are printable ASCII (0x20..=0x7E).
@@ -181,7 +186,7 @@ mod tests {
 
     #[test]
     fn finds_special_characters_after_cyrillic_and_greek() {
-        let fillers = ["Ж", "ж", "a", "é", "λ", "Ё", " "];
+        let fillers = ["Ж", "ж", "a", "é", "λ", "Ё", " ", "中", "한", "क", "ก", "𝄞"];
         for special in [
             "\u{A0}",
             "\u{AD}",

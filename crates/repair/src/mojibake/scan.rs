@@ -250,12 +250,18 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         return (hints, stats);
     }
     let table = masks();
-    // The current run: where it starts, its letter counts so far (kept
+    // The current run: where it starts (if known: the word-wise reading
+    // may stop inside one, at `block_end`), its letter counts so far (kept
     // apart until it ends quietly), and whether its last character is a
     // small Cyrillic letter.
+    let (mut block_start, mut block_end) = (i, i);
+    let mut prev_lower;
+    (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+    if i > block_end {
+        block_end = i;
+    }
     let mut run_start = i;
     let mut run = CyrStats::default();
-    let mut prev_lower = false;
     while let Some(&b0) = bytes.get(i) {
         // Up to four basic Cyrillic letters (U+0410..U+044F: leads in
         // windows-1251 and KOI8, continuations nowhere) at a time, as 16-bit
@@ -307,8 +313,10 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             stats.lower += run.lower;
             stats.inner_caps += run.inner_caps;
             run = CyrStats::default();
-            prev_lower = false;
             i = skip_ascii(bytes, i + 1);
+            (block_start, block_end) = (i, i);
+            (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+            block_end = block_end.max(i);
             run_start = i;
             continue;
         }
@@ -335,10 +343,21 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         let m = if n == 4 { 0 } else { table.get(cp) };
         if m & NOISY != 0 {
             // The full check of the whole run, which counts its letters.
+            if run_start == block_end && block_end > block_start {
+                // The run began in the stretch read word-wise.
+                while run_start > block_start
+                    && bytes.get(run_start - 1).is_some_and(|&b| b >= 0x80)
+                {
+                    run_start -= 1;
+                }
+                uncount(bytes, run_start, block_end, &mut stats);
+            }
             i = noisy_run(bytes, run_start, table, &mut hints, &mut stats);
             run = CyrStats::default();
-            prev_lower = false;
             i = skip_ascii(bytes, i);
+            (block_start, block_end) = (i, i);
+            (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+            block_end = block_end.max(i);
             run_start = i;
             continue;
         }
@@ -360,6 +379,127 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         || (stats.signs >= 2 && stats.signs * 12 >= cyr_letters)
         || (stats.upper >= 4 && stats.upper > stats.lower);
     (hints, stats)
+}
+
+/// Eight bytes at a time from `start` (the start of a run or ASCII), while
+/// they hold only ASCII, basic Cyrillic letters (U+0410..U+044F) and
+/// characters of U+0500..U+1FFF and U+3000..U+DFFF: adds their letter counts
+/// to `stats` and returns where it stopped (a character boundary) and
+/// whether the character before is a small Cyrillic letter.
+///
+/// Such a stretch adds nothing but counts: none of these characters is a
+/// continuation in any page (so no sequence completes) or one of the other
+/// [`NOISY`] ones. Each word is read as bit masks of its bytes: a
+/// continuation byte after D0 must be 0x90..0xBF, after D1 0x80..0x8F; the
+/// letters are counted at those continuation bytes.
+fn fast_blocks(bytes: &[u8], start: usize, stats: &mut CyrStats) -> (usize, bool) {
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = start;
+    // The last byte of the previous word, whether it was a lead D0/D1, and
+    // the previous word's small letters.
+    let (mut carry, mut carry_lead, mut prev_lower) = (0u64, 0u64, 0u64);
+    let (mut letters, mut upper_n, mut inner_n) = (0u32, 0u32, 0u32);
+    while let Some(w) = bytes
+        .get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        let w = u64::from_le_bytes(w);
+        let high = w & HIGHS;
+        if high == 0 {
+            (carry, carry_lead, prev_lower) = (0, 0, 0);
+            i += 8;
+            continue;
+        }
+        let w1 = w << 1;
+        let cont = high & !w1;
+        let lead = high & w1;
+        // Leads D0/D1 (a byte of `y` zero), and the others.
+        let y = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0;
+        let nonzero = (((y & SEVENS) + SEVENS) | y) & HIGHS;
+        let d0d1 = lead & !nonzero;
+        let other = lead & nonzero;
+        if other != 0 {
+            // Leads of U+0500..U+1FFF (D4..E1) and U+3000..U+DFFF (E3..ED),
+            // compared on their low seven bits.
+            let v = w & SEVENS;
+            let ge = |t: u64| (v + ONES * (0x80 - t)) & HIGHS;
+            let quiet = (ge(0x54) & !ge(0x62)) | (ge(0x63) & !ge(0x6E));
+            if other & !quiet != 0 {
+                break;
+            }
+        }
+        // Continuations right after D0/D1; after D1 (bit 0 of the byte
+        // before); from 0x90 and from 0xB0 (bits 4 and 5).
+        let after = cont & ((d0d1 << 8) | carry_lead);
+        let after_d1 = (((w << 8) | carry) << 7) & after;
+        let (w2, w3) = (w << 2, w << 3);
+        let from_90 = (w2 | w3) & after;
+        let from_b0 = w2 & w3 & after;
+        if (after & !(after_d1 | from_90)) | (after_d1 & from_90) != 0 {
+            break;
+        }
+        let upper = after & !(after_d1 | from_b0);
+        let lower = after ^ upper;
+        letters += byte_count(after);
+        if upper != 0 {
+            upper_n += byte_count(upper);
+            inner_n += byte_count(upper & ((lower << 16) | (prev_lower >> 48)));
+        }
+        (carry, carry_lead, prev_lower) = (w >> 56, d0d1 >> 56, lower);
+        i += 8;
+    }
+    stats.upper += upper_n;
+    stats.lower += letters - upper_n;
+    stats.inner_caps += inner_n;
+    // Back to the start of the character the stop is in.
+    let mut at = i.min(bytes.len());
+    while at > start && bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+        at -= 1;
+    }
+    let lower_before = at >= 2
+        && match (bytes.get(at - 2), bytes.get(at - 1)) {
+            (Some(0xD0), Some(&b1)) => b1 >= 0xB0,
+            (Some(0xD1), Some(&b1)) => (0x80..0x90).contains(&b1),
+            _ => false,
+        };
+    (at, lower_before)
+}
+
+/// Takes back from `stats` the letters [`fast_blocks`] counted in
+/// `bytes[from..to]` (the start of a run it stopped in), which the full
+/// check of the run counts again.
+fn uncount(bytes: &[u8], from: usize, to: usize, stats: &mut CyrStats) {
+    let mut lower_before = false;
+    let mut k = from;
+    while k < to {
+        let b0 = bytes.get(k).copied().unwrap_or(0);
+        let b1 = bytes.get(k + 1).copied().unwrap_or(0);
+        if b0 & 0xFE == 0xD0 && k + 2 <= to {
+            let upper = b0 == 0xD0 && b1 < 0xB0;
+            if upper {
+                stats.upper = stats.upper.saturating_sub(1);
+                stats.inner_caps = stats.inner_caps.saturating_sub(u32::from(lower_before));
+            } else {
+                stats.lower = stats.lower.saturating_sub(1);
+            }
+            lower_before = !upper;
+        } else {
+            lower_before = false;
+        }
+        k += match b0 {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+    }
+}
+
+/// How many bytes have their high bit set (`mask` has no other bits).
+#[inline]
+fn byte_count(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
 }
 
 /// The code point and length of the UTF-8 character at `i` (whose first
