@@ -20,7 +20,7 @@
 # 1-minute load average before the run (other processes on the machine
 # take cores from the run when it is above 0), MB per CPU second (user +
 # system; what contention changes least), and the 1/5/15-minute load
-# averages as `uptime` shows them.
+# averages as `uptime` shows them, and how many records `clean` changed.
 set -euo pipefail
 
 BIN=${1:-target/release/polynorm}
@@ -59,7 +59,7 @@ config_flags() {
     esac
 }
 
-[ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1,mb_per_cpu_s,loads" > "$OUT"
+[ -f "$OUT" ] || echo "date,tool,corpus,mb,config,jobs,records,seconds,user_s,sys_s,mb_per_s,records_per_s,peak_rss_kb,load1,mb_per_cpu_s,loads,records_changed" > "$OUT"
 
 # With WAIT_FOR_LOAD=X, each run waits (up to 30 minutes) until the
 # 1-minute load average is below X, so that other processes do not take
@@ -91,7 +91,7 @@ print(",".join(str(x) for x in [
     datetime.date.today(), "polynorm", f"{corpus}-{mb}mb.jsonl", round(stats["bytes_in"] / 1e6, 1), config, jobs,
     stats["records_in"], secs, user, sys_s, round(stats["bytes_in"] / 1e6 / secs, 2),
     round(stats["records_in"] / secs), rss, loads.split("/")[0],
-    round(stats["bytes_in"] / 1e6 / max(user + sys_s, 0.01), 1), loads]))
+    round(stats["bytes_in"] / 1e6 / max(user + sys_s, 0.01), 1), loads, stats["records_changed"]]))
 EOF
     tail -1 "$OUT"
 done
@@ -117,7 +117,7 @@ cpu = p["cpu_seconds"]
 print(",".join(str(x) for x in [
     datetime.date.today(), tool, f"{sys.argv[7]}-100mb.jsonl (sample)", round(p["bytes"] / 1e6, 1), sys.argv[5], 1,
     p["records"], p["seconds"], sys.argv[2], sys.argv[3], p["mb_per_second"], round(p["records_per_second"]),
-    sys.argv[4], sys.argv[6].split("/")[0], round(p["bytes"] / 1e6 / max(cpu, 0.01), 2), sys.argv[6]]))
+    sys.argv[4], sys.argv[6].split("/")[0], round(p["bytes"] / 1e6 / max(cpu, 0.01), 2), sys.argv[6], ""]))
 EOF
         tail -1 "$OUT"
     done
