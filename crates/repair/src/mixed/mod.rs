@@ -21,7 +21,7 @@
 mod letters;
 mod tables;
 
-pub(crate) use tables::bigram_logp;
+pub(crate) use tables::{alphabet_of, bigram_logp};
 mod words;
 
 use std::borrow::Cow;
@@ -1744,6 +1744,9 @@ fn could_read_uncached(
         return false;
     }
     let mut typed: Option<f32> = None;
+    // Layouts mostly agree (`us`, `de` and `fr` differ in a few keys): each
+    // re-typed spelling is judged once per language.
+    let mut judged: Vec<(&str, String)> = Vec::new();
     for from in source.layouts() {
         for to in target.layouts() {
             let Some(model) = bigrams(layout_language(to)) else {
@@ -1781,6 +1784,10 @@ fn could_read_uncached(
                 }
                 if let Some(out) = retype_word(span, source, target, from, to) {
                     let lower = out.to_lowercase();
+                    let lang = layout_language(to);
+                    if judged.iter().any(|(l, t)| *l == lang && *t == lower) {
+                        continue;
+                    }
                     let reads = model.score(&lower);
                     // It must read like a word, and either be one or read
                     // clearly better than the word as typed: `syslog`,
@@ -1791,7 +1798,7 @@ fn could_read_uncached(
                     // some short word all too easily (`kbd` is `лив`): the
                     // judge takes only common words for them.
                     let short = lower.chars().filter(|&c| sc_of(c) == Some(target)).count() <= 3;
-                    let listed = zipf(layout_language(to), &lower);
+                    let listed = zipf(lang, &lower);
                     let mut reads_better = || {
                         reads >= RETYPE_READS
                             && reads
@@ -1805,6 +1812,7 @@ fn could_read_uncached(
                     } {
                         return true;
                     }
+                    judged.push((lang, lower));
                 }
             }
         }

@@ -108,21 +108,26 @@ impl Bigrams {
             .iter()
             .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
             .collect();
-        let mut alphabet: Vec<char> = lexicons
-            .iter()
-            .flat_map(|l| l.words.chars())
-            .filter(|&c| c.is_alphabetic() && letter_script(c) == script)
+        // The distinct characters first, then the letter test on those few
+        // (not on every character of every lexicon: the models are built
+        // while the first line waits).
+        let alphabet: Vec<char> =
+            crate::mixed::alphabet_of(lexicons.iter().flat_map(|l| l.words.chars()))
+                .into_iter()
+                .filter(|&c| c.is_alphabetic() && letter_script(c) == script)
+                .collect();
+        // One weight per zipf value (a byte), not one `powf` per word.
+        let weights: Vec<f64> = (0..=u8::MAX)
+            .map(|z10| 10f64.powf((f64::from(z10) / 10.0 - 3.0) / 2.0))
             .collect();
-        alphabet.sort_unstable();
-        alphabet.dedup();
         let words = lexicons.iter().flat_map(|lex| {
             (0..lex.offsets.len()).filter_map(|i| {
                 let word = entry(lex, i)?;
                 if !word.chars().all(|c| alphabet.binary_search(&c).is_ok()) {
                     return None;
                 }
-                let z = f64::from(lex.zipf10.get(i).copied().unwrap_or(30)) / 10.0;
-                Some((word, 10f64.powf((z - 3.0) / 2.0)))
+                let z10 = lex.zipf10.get(i).copied().unwrap_or(30);
+                Some((word, weights.get(usize::from(z10)).copied().unwrap_or(1.0)))
             })
         });
         let logp = crate::mixed::bigram_logp(&alphabet, words, 0.05, UNSEEN);
