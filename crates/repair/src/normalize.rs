@@ -193,6 +193,60 @@ fn nfc_stable_below_4000() -> &'static [u64; 256] {
     })
 }
 
+/// Lead bytes all of whose characters are stable starters for NFC (class 0,
+/// quick check Yes), one bit each: from the bitmap below U+4000, and
+/// 0xE4..=0xE9 (U+4000..U+9FFF, CJK ideographs; a test checks them).
+fn nfc_stable_leads() -> &'static [u64; 4] {
+    static LEADS: OnceLock<[u64; 4]> = OnceLock::new();
+    LEADS.get_or_init(|| {
+        let bits = nfc_stable_below_4000();
+        let all_stable = |from: u32, len: u32| {
+            (from..from + len).all(|cp| {
+                bits.get((cp / 64) as usize)
+                    .is_some_and(|w| w >> (cp % 64) & 1 != 0)
+            })
+        };
+        let mut leads = [0u64; 4];
+        for b in 0xC2u32..=0xE9 {
+            let stable = match b {
+                0xC2..=0xDF => all_stable((b & 0x1F) << 6, 64),
+                0xE0..=0xE3 => all_stable((b & 0x0F) << 12, 0x1000),
+                _ => true,
+            };
+            if let (true, Some(w)) = (stable, leads.get_mut((b / 64) as usize)) {
+                *w |= 1 << (b % 64);
+            }
+        }
+        leads
+    })
+}
+
+/// Whether every lead byte in the eight bytes of `w` is in `leads`.
+#[inline]
+fn block_is_stable(w: u64, leads: &[u64; 4]) -> bool {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let high = w & HIGHS;
+    if high == 0 {
+        return true;
+    }
+    let lead = high & (w << 1);
+    // Leads D0/D1 (Cyrillic, the common case) need no look-up.
+    let y = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0;
+    let mut other = lead & (((y & SEVENS) + SEVENS) | y) & HIGHS;
+    while other != 0 {
+        let b = (w >> (other.trailing_zeros() - 7)) as u8;
+        if leads
+            .get(usize::from(b / 64))
+            .is_none_or(|l| l >> (b % 64) & 1 == 0)
+        {
+            return false;
+        }
+        other &= other - 1;
+    }
+    true
+}
+
 /// The length of the prefix of `text` made of characters that pass the NFC
 /// quick check and have combining class 0 (so the quick check of the prefix
 /// is Yes and starts afresh after it), read a byte at a time: ASCII eight
@@ -217,9 +271,26 @@ fn nfc_stable_prefix(text: &str) -> usize {
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
             .map(u64::from_le_bytes)
     };
+    let leads = nfc_stable_leads();
     let mut i = 0;
+    // After a block that does not pass, characters one by one up to here.
+    let mut by_char_until = 0;
     while let Some(&b0) = bytes.get(i) {
-        if b0 < 0x80 {
+        // Eight bytes whose every lead byte starts only stable starters
+        // (continuation bytes belong to a character whose lead was seen).
+        if i >= by_char_until {
+            if let Some(w) = word(i) {
+                if block_is_stable(w, leads) {
+                    i += 8;
+                    continue;
+                }
+                by_char_until = i + 8;
+            }
+        }
+        if b0 & 0xC0 == 0x80 {
+            // The rest of a character whose lead was in a passed block.
+            i += 1;
+        } else if b0 < 0x80 {
             // ASCII up to the next non-ASCII byte.
             i += word(i).map_or(1, |w| match w & HIGHS {
                 0 => 8,
@@ -387,6 +458,18 @@ mod tests {
     }
 
     #[test]
+    fn stable_leads_hold_cyrillic_and_not_combining_marks() {
+        let leads = nfc_stable_leads();
+        let has = |b: u8| leads[usize::from(b / 64)] >> (b % 64) & 1 != 0;
+        // D0/D1 are passed without a look-up.
+        assert!(has(0xD0) && has(0xD1) && has(0xC3) && has(0xE4));
+        // U+0300.., U+0483.., U+0591.., U+0900.. (nukta), U+3099.
+        for b in [0xCC, 0xCD, 0xD2, 0xD6, 0xE0, 0xE3, 0xEA] {
+            assert!(!has(b), "{b:X}");
+        }
+    }
+
+    #[test]
     fn nfc_stable_prefix_stops_only_before_unstable_characters() {
         // Every character below U+0800 and in the common three-byte ranges,
         // alone and after a stretch of Cyrillic, ASCII and CJK.
@@ -398,7 +481,15 @@ mod tests {
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             // Lead bytes E4..E9 are passed whole.
             assert!(stable || !(0x4000..0xA000).contains(&u32::from(c)), "{c:?}");
-            for prefix in ["", "ab", "Москва и ", "東京 ", "Ελλάδα"] {
+            for prefix in [
+                "",
+                "ab",
+                "Москва и ",
+                "東京 ",
+                "Ελλάδα",
+                "Zürich, ",
+                "ab東京Москва",
+            ] {
                 let text = format!("{prefix}{c}x");
                 let got = nfc_stable_prefix(&text);
                 if stable && u32::from(c) < 0xA000 {
