@@ -21,6 +21,7 @@ mod be_forms;
 mod html_entities;
 mod layouts;
 mod lexicon;
+mod lexicon_more;
 mod lookalikes;
 mod names;
 mod translit_cyrillic;
@@ -68,6 +69,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
     outputs.extend(be_forms::generate(root).context("be_forms")?);
+    outputs.extend(lexicon_more::generate(root).context("lexicon_more")?);
     outputs.extend(names::generate(root).context("names")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
     outputs.extend(translit_han::generate(root).context("translit_han")?);

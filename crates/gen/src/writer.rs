@@ -53,6 +53,27 @@ impl Input {
     }
 }
 
+impl Input {
+    /// Reads a gzip-compressed text file: the checksum is of the compressed
+    /// bytes as vendored, the text is what they decompress to.
+    pub(crate) fn read_gz(root: &Path, rel: &str, version: &str) -> Result<Input> {
+        use std::io::Read as _;
+        let full = root.join(rel);
+        let bytes = std::fs::read(&full).with_context(|| format!("reading {}", full.display()))?;
+        let sha256 = hex(&Sha256::digest(&bytes));
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_string(&mut text)
+            .with_context(|| format!("{rel} is not gzip-compressed UTF-8"))?;
+        Ok(Input {
+            path: rel.to_owned(),
+            version: version.to_owned(),
+            sha256,
+            text,
+        })
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {

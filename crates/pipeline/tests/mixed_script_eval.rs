@@ -34,11 +34,11 @@ fn mixed_script_repair_quality() {
 /// (channel, recall floor, precision floor): the run of 2026-11-29
 /// (EVALUATION.md) less a little slack. Raise them as the judge improves.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("homoglyph", 0.98, 0.995),
-    ("homoglyph-word", 0.965, 0.995),
-    ("layout-inword", 0.805, 0.99),
-    ("layout-word", 0.745, 0.99),
-    ("layout-line", 0.875, 0.985),
+    ("homoglyph", 0.985, 0.995),
+    ("homoglyph-word", 0.97, 0.995),
+    ("layout-inword", 0.88, 0.995),
+    ("layout-word", 0.805, 0.995),
+    ("layout-line", 0.885, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
 const FLOOR_FALSE_PER_20K: f64 = 1.0;

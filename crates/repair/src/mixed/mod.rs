@@ -32,7 +32,7 @@ use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
     bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike, retype_text,
-    sc_of, zipf, Sc,
+    sc_of, zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -521,11 +521,11 @@ impl MixedScript {
             score += 4.0 + (count as f32).ln();
             let _ = write!(why, "; the document spells it so {count}×");
         }
-        let own = lang.and_then(|l| zipf(l, &lower).map(|z| (z, l)));
+        let own = lang.and_then(|l| zipf_ext(l, &lower).map(|z| (z, l)));
         let other = sc
             .languages()
             .iter()
-            .filter_map(|l| zipf(l, &lower).map(|z| (z, *l)))
+            .filter_map(|l| zipf_ext(l, &lower).map(|z| (z, *l)))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         // A word the wanted language's lexicon lists as rare but a related
         // language uses constantly (`не`: the Belarusian list has no
@@ -550,7 +550,11 @@ impl MixedScript {
             } else {
                 0.0
             };
-            score += z - off;
+            // A long string that spells a word is stronger evidence than a
+            // short one: far fewer strings of its length are words.
+            let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+            let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
+            score += z - off + long;
             let _ = write!(why, "; {l} lexicon zipf {z:.1}");
             if off > 0.0 {
                 let _ = write!(why, " (not {})", lang.unwrap_or_default());
@@ -712,6 +716,8 @@ impl MixedScript {
                 }
             }
         }
+        // Whether any spelling on offer is a known word, however it scored.
+        let known_any = (0..candidates.len()).any(|i| !shape_only.contains(&i));
         candidates.retain(|c| c.score > keep);
         // The line's language below only lowers a re-typing's score: one
         // that already falls short of what the caller will take is dropped
@@ -721,9 +727,19 @@ impl MixedScript {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
                 if let Some(line_lang) = line.language(script_of(c)) {
-                    let (score, why, _) =
+                    let (score, mut why, oov) =
                         self.evidence(&c.text, script_of(c), Some(line_lang), context);
-                    c.score = score + prior(c.strength);
+                    // An unknown lookalike spelling against a spelling some
+                    // lexicon knows (`скрирте` against `скрипте`, a Latin
+                    // `p` typed on the Serbian layout) is a guess against
+                    // a word, however the known one scored.
+                    let unknown = if oov && known_any {
+                        why.push_str("; a known word competes");
+                        -2.5
+                    } else {
+                        0.0
+                    };
+                    c.score = score + prior(c.strength) + unknown;
                     c.why = why;
                 }
                 continue;
@@ -731,7 +747,7 @@ impl MixedScript {
             if let Some(line_lang) = line.language(script_of(c)) {
                 if !layout_serves(to, line_lang) {
                     // A Russian line was not typed on a Serbian layout.
-                    c.score -= 1.5;
+                    c.score -= 2.0;
                     let _ = write!(
                         c.why,
                         "; the line is {line_lang}, not {}",
@@ -1042,7 +1058,7 @@ impl MixedScript {
                 return Some(5.0);
             }
             match lang {
-                Some(l) => zipf(l, &lower),
+                Some(l) => zipf_ext(l, &lower),
                 None => sc
                     .languages()
                     .iter()
@@ -1141,7 +1157,13 @@ impl MixedScript {
                         .filter(|t| known(t, target, Some(lang)).is_none())
                         .filter(|t| model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2))
                         .count();
-                    let score = (weight + 0.5 * plausible as f32) / new_words.len() as f32;
+                    // Keys a layout pair leaves as digits or brackets glued to
+                    // letters, or capitals inside words (`к4ша`, `дадзены[`,
+                    // `лагіныЮ`), mark the wrong pair: the right one gives
+                    // words (`кэша`, `дадзеных`, `лагіны.`).
+                    let junk = out.split_whitespace().filter(|t| is_junk_token(t)).count();
+                    let score = (weight + 0.5 * plausible as f32 - 0.5 * junk as f32)
+                        / new_words.len() as f32;
                     if best.as_ref().is_none_or(|b| score > b.0) {
                         best = Some((score, hits, new_words.len(), out, from, to));
                     }
@@ -1775,7 +1797,7 @@ fn could_read_uncached(
                         continue;
                     }
                     let known = retype_word(span, source, target, from, to).is_some_and(|out| {
-                        zipf(layout_language(to), &out.to_lowercase()).is_some_and(|z| z >= 3.0)
+                        zipf_ext(layout_language(to), &out.to_lowercase()).is_some_and(|z| z >= 3.0)
                     });
                     if known {
                         return true;
@@ -1839,7 +1861,14 @@ fn edge_spans(
         .get(end..)
         .and_then(|t| t.chars().next())
         .filter(|c| is_layout_punct(*c) && end < hi);
-    let before_cost = before.map_or(0, |c| u8::from(matches!(c, '"' | '\'' | '[' | '{' | '<')));
+    // An apostrophe opens a quotation only if one closes it later in the
+    // line (`'njn вариант` is `этот`).
+    let closes = text
+        .get(end..)
+        .is_some_and(|t| t.contains(['\'', '\u{2019}']));
+    let before_cost = before.map_or(0, |c| {
+        u8::from(matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes))
+    });
     let after_cost = after.map_or(0, |c| {
         u8::from(matches!(
             c,
@@ -1941,10 +1970,10 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
                     .and_then(|t| t.chars().next())
                     .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | '!' | '?'))
         });
-    let leaves = if core_start < w.start || core_end > w.end {
+    let leaves = if core_start < w.start || core_end > w.end || odd_after {
         2
     } else {
-        u8::from(odd_after)
+        0
     };
     let mut out = vec![(w.start, w.end, leaves)];
     if chunk.len() > 64 {
@@ -2101,7 +2130,9 @@ fn foreign_word_takes(c: &Candidate) -> bool {
 /// Picks the best candidate against leaving the word (`keep`) and the other
 /// candidates; confidence is its softmax share.
 fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> Option<Edit> {
-    candidates.retain(|c| text.get(c.start..c.end).is_some_and(|o| c.text != o));
+    candidates.retain(|c| {
+        text.get(c.start..c.end).is_some_and(|o| c.text != o) && !leaves_mixed_token(text, c)
+    });
     // One entry per distinct spelling, the best-scored channel kept.
     candidates.sort_by(|a, b| a.text.cmp(&b.text).then(b.score.total_cmp(&a.score)));
     candidates.dedup_by(|a, b| a.text == b.text);
@@ -2155,6 +2186,46 @@ fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> O
             best.why, best.score, keep
         ),
     })
+}
+
+/// Whether a re-typed token still holds a key the layout pair left as
+/// typed: a digit or bracket between or next to letters, or a capital after
+/// a small letter.
+fn is_junk_token(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ',' | '!' | '?' | ':' | ';' | '"' | '\'' | '(' | ')' | '«' | '»'
+        )
+    });
+    if !core.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    has_inner_capital(core)
+        || core.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '[' | ']' | '{' | '}' | '<' | '>' | '|' | '\\' | '`' | '~'
+                )
+        }) && !core
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphabetic())
+}
+
+/// Whether applying `c` would leave a token that still mixes scripts: the
+/// characters glued to the span (up to whitespace or a hyphen) hold a letter
+/// of another script than the candidate's (`в4йгекуы` re-typed only from
+/// `й` on gives `в4autres`, half a repair).
+fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
+    let Some(sc) = c.text.chars().find_map(sc_of) else {
+        return false;
+    };
+    let stop = |ch: &char| ch.is_whitespace() || matches!(ch, '-' | '\u{2010}' | '/');
+    let before = text.get(..c.start).unwrap_or_default().chars().rev();
+    let after = text.get(c.end..).unwrap_or_default().chars();
+    let other = |ch: char| sc_of(ch).is_some_and(|s| s != sc);
+    before.take_while(|ch| !stop(ch)).any(other) || after.take_while(|ch| !stop(ch)).any(other)
 }
 
 /// Applies the edits at or above the threshold.
@@ -2226,6 +2297,30 @@ mod tests {
     fn without_evidence_a_layout_guess_is_not_made() {
         let line = "Minister Sergeн Shoigu said.";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn half_repairs_and_junk_tokens_are_recognised() {
+        // `ж4` stays glued to the repaired `word`: a token mixing scripts.
+        let c = Candidate::homoglyph("word".to_owned(), 2, 3, 8);
+        assert!(leaves_mixed_token("ж4wоrd", &c));
+        assert!(!leaves_mixed_token("ab wоrd cd", &c));
+        // A hyphen ends the token (`iPhone-ом`).
+        assert!(!leaves_mixed_token("ж-wоrd", &c));
+        assert!(is_junk_token("к4ша"));
+        assert!(is_junk_token("дадзены["));
+        assert!(is_junk_token("лагіныЮ"));
+        assert!(!is_junk_token("лагіны."));
+        assert!(!is_junk_token("(2024)"));
+        assert!(!is_junk_token("«кэша»"));
+    }
+
+    #[test]
+    fn the_extended_lexicon_is_evidence_for_a_candidate() {
+        // `скрипте` is no word of the 20,000-word Serbian lexicon but of the
+        // extended one: the unknown lookalike spelling `скрирте` loses.
+        let line = "Проверава да ли има грешака синтаксе у датотеке подешавања скриpте ГРУБ-а.";
+        assert_ne!(fix(line), line.replace('p', "р"));
     }
 
     #[test]

@@ -306,6 +306,47 @@ pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
     found
 }
 
+/// [`zipf`], and for words it does not know, the extended lexicon of the
+/// language (rarer words and inflected forms). Evidence *for* a candidate
+/// spelling: a word as typed is judged by [`zipf`] alone, since strings
+/// typed on the wrong layout hit some rare word all too often.
+pub(crate) fn zipf_ext(lang: &str, lower: &str) -> Option<f32> {
+    zipf(lang, lower).or_else(|| more_zipf(lang, lower))
+}
+
+/// The extended lexicon of a language (words beyond its 20,000-word
+/// lexicon: wordfreq's larger lists, hunspell forms), decoded on first use.
+fn more_map(lang: &str) -> Option<&'static fst::Map<Vec<u8>>> {
+    use crate::tables::{
+        more_bg, more_de, more_el, more_en, more_es, more_fr, more_ru, more_sr, more_uk,
+    };
+    type Cell = OnceLock<Option<fst::Map<Vec<u8>>>>;
+    static MAPS: [(&str, &str, Cell); 9] = [
+        ("bg", more_bg::FST_BASE64, OnceLock::new()),
+        ("de", more_de::FST_BASE64, OnceLock::new()),
+        ("el", more_el::FST_BASE64, OnceLock::new()),
+        ("en", more_en::FST_BASE64, OnceLock::new()),
+        ("es", more_es::FST_BASE64, OnceLock::new()),
+        ("fr", more_fr::FST_BASE64, OnceLock::new()),
+        ("ru", more_ru::FST_BASE64, OnceLock::new()),
+        ("sr", more_sr::FST_BASE64, OnceLock::new()),
+        ("uk", more_uk::FST_BASE64, OnceLock::new()),
+    ];
+    let (_, encoded, cell) = MAPS.iter().find(|(l, _, _)| *l == lang)?;
+    cell.get_or_init(|| {
+        let bytes = decode_base64(encoded);
+        debug_assert!(bytes.is_some(), "the generated base64 is valid");
+        bytes.and_then(|b| fst::Map::new(b).ok())
+    })
+    .as_ref()
+}
+
+/// Zipf frequency of a word from the extended lexicon of `lang`.
+fn more_zipf(lang: &str, lower: &str) -> Option<f32> {
+    let z = more_map(lang)?.get(lower)?;
+    Some(f32::from(u8::try_from(z).ok()?) / 10.0)
+}
+
 /// Whether `lower` is a Belarusian word form: every inflection of every
 /// hunspell-be entry, as an FST set decoded on first use.
 pub(crate) fn is_belarusian_form(lower: &str) -> bool {

@@ -19,3 +19,21 @@ pub(crate) mod layouts;
 pub(crate) mod lexicon;
 #[rustfmt::skip]
 pub(crate) mod lookalikes;
+#[rustfmt::skip]
+pub(crate) mod more_bg;
+#[rustfmt::skip]
+pub(crate) mod more_de;
+#[rustfmt::skip]
+pub(crate) mod more_el;
+#[rustfmt::skip]
+pub(crate) mod more_en;
+#[rustfmt::skip]
+pub(crate) mod more_es;
+#[rustfmt::skip]
+pub(crate) mod more_fr;
+#[rustfmt::skip]
+pub(crate) mod more_ru;
+#[rustfmt::skip]
+pub(crate) mod more_sr;
+#[rustfmt::skip]
+pub(crate) mod more_uk;
