@@ -290,7 +290,7 @@ impl<'a> Record<'a> {
         self.entries
     }
 
-    /// [`Record::parse`] by serde_json alone.
+    /// [`Record::parse_in`] by serde_json alone.
     pub(crate) fn parse_slow(line: &'a str) -> Result<Record<'a>, Problem> {
         let first = line.trim_start().as_bytes().first().copied();
         if first != Some(b'{') {
