@@ -70,7 +70,65 @@ impl Default for MixedScriptOptions {
 #[derive(Clone, Debug, Default)]
 pub struct DocumentContext {
     text: String,
-    index: std::sync::OnceLock<HashMap<String, u32>>,
+    index: std::sync::OnceLock<WordCounts>,
+}
+
+/// Counts of words by [`word_key`]: no string is kept or allocated.
+type WordCounts = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// The key of a word in a [`DocumentContext`]: a 64-bit hash (FNV-1a, then
+/// mixed) of its lowercase letters, final sigma read as sigma so that case
+/// never matters. Two different words share a key with a chance of about
+/// one in 10^19 per pair.
+fn word_key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |c: char| h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    for c in word.chars() {
+        if c.is_ascii() {
+            feed(c.to_ascii_lowercase());
+        } else if ('а'..='я').contains(&c) {
+            feed(c);
+        } else if ('А'..='Я').contains(&c) {
+            feed(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        } else if is_caseless(c) {
+            feed(c);
+        } else {
+            for l in c.to_lowercase() {
+                feed(if l == 'ς' { 'σ' } else { l });
+            }
+        }
+    }
+    // A finishing mix, so that every bit of the key depends on every letter.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// Whole blocks of scripts without letter case (Hebrew to Myanmar, kana
+/// and CJK, Hangul syllables): lowercase is the letter itself, no look-up.
+#[inline]
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{109F}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Passes a [`word_key`] through: it is a hash already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl DocumentContext {
@@ -93,27 +151,25 @@ impl DocumentContext {
         self.index = std::sync::OnceLock::new();
     }
 
-    fn index(&self) -> &HashMap<String, u32> {
+    fn index(&self) -> &WordCounts {
         self.index.get_or_init(|| {
-            let mut words = HashMap::new();
-            for w in words::words(&self.text) {
-                if w.is_mixed() || w.letters() < 2 {
+            let mut counts = WordCounts::default();
+            for w in words::Words::new(&self.text) {
+                // Words of one script without layout keys in them only.
+                if w.is_mixed() || w.letters() < 2 || w.inner_punct {
                     continue;
                 }
                 if let Some(word) = self.text.get(w.start..w.end) {
-                    if word.chars().any(is_layout_punct) {
-                        continue;
-                    }
-                    *words.entry(word.to_lowercase()).or_insert(0) += 1;
+                    *counts.entry(word_key(word)).or_insert(0) += 1;
                 }
             }
-            words
+            counts
         })
     }
 
     /// How often the document uses `word` (case-insensitive).
     pub fn count(&self, word: &str) -> u32 {
-        self.index().get(&word.to_lowercase()).copied().unwrap_or(0)
+        self.index().get(&word_key(word)).copied().unwrap_or(0)
     }
 
     /// How many distinct words the context holds.
@@ -2265,6 +2321,33 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_blocks_have_no_lowercase() {
+        for c in ('\u{0}'..='\u{10FFFF}').filter(|&c| is_caseless(c)) {
+            assert!(
+                c.to_lowercase().eq([c]),
+                "U+{:04X} has a lowercase",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn the_context_counts_words_whatever_their_case() {
+        let ctx = DocumentContext::from_text(
+            "Sergey met SERGEY. Сергей и СЕРГЕЙ. ΚΑΛΟΣ καλος. j,hfnbkcz Sergeн don't",
+        );
+        assert_eq!(ctx.count("sergey"), 2);
+        assert_eq!(ctx.count("Sergey"), 2);
+        assert_eq!(ctx.count("сергей"), 2);
+        assert_eq!(ctx.count("καλος"), 2, "final sigma is sigma");
+        assert_eq!(ctx.count("j,hfnbkcz"), 0, "layout keys inside: not a word");
+        assert_eq!(ctx.count("sergeн"), 0, "mixed scripts: not counted");
+        assert_eq!(ctx.count("don't"), 0, "an ASCII apostrophe is a layout key");
+        assert_eq!(ctx.count("met"), 1);
+        assert_eq!(ctx.count("meet"), 0);
+    }
 
     fn stage() -> MixedScript {
         MixedScript::new(MixedScriptOptions::default())

@@ -90,6 +90,9 @@ pub(crate) fn sc_of(c: char) -> Option<Sc> {
 /// wrong-layout line test.
 #[inline]
 pub(crate) fn is_vowel(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    }
     // Both cases spelled out: no case mapping on the hot path.
     matches!(
         c,

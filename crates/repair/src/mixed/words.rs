@@ -89,66 +89,106 @@ impl Word {
 /// with apostrophes and layout punctuation allowed between letters.
 pub(crate) fn words(line: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(line.len() / 8 + 1);
-    // One pass with one character of look-ahead: no copy of the line, so a
-    // very long line costs only its words.
-    let bytes = line.as_bytes();
-    let mut current: Option<Word> = None;
-    let empty = |at: usize| Word {
-        start: at,
-        end: at,
-        latin: 0,
-        cyrillic: 0,
-        greek: 0,
-        other: 0,
-        inner_punct: false,
-    };
-    let mut at = 0;
-    while at < bytes.len() {
-        // A run of basic Cyrillic letters by its bytes (most of a Russian
-        // line): all word characters of one script.
-        let mut run = 0u16;
-        let end = super::letters::basic_cyrillic_run(bytes, at, |_| run = run.saturating_add(1));
-        if end > at {
-            let w = current.get_or_insert(empty(at));
-            w.cyrillic = w.cyrillic.saturating_add(run);
-            w.end = end;
-            at = end;
-            continue;
-        }
-        let c = match bytes.get(at) {
-            Some(&b) if b.is_ascii() => char::from(b),
-            _ => match line.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let next_at = at + c.len_utf8();
-        if is_word_char(c) {
-            let w = current.get_or_insert(empty(at));
-            match sc_of(c) {
-                Some(Sc::Latin) => w.latin = w.latin.saturating_add(1),
-                Some(Sc::Cyrillic) => w.cyrillic = w.cyrillic.saturating_add(1),
-                Some(Sc::Greek) => w.greek = w.greek.saturating_add(1),
-                None if super::letters::is_alphabetic(c) => w.other = w.other.saturating_add(1),
-                None => {}
-            }
-            w.end = next_at;
-        } else if let Some(w) = current.as_mut().filter(|_| {
-            (is_apostrophe(c) || is_layout_punct(c))
-                && line
-                    .get(next_at..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(is_word_char)
-        }) {
-            // Joins the word: `don't`, `j,hfnbkcz`.
-            w.inner_punct |= is_layout_punct(c) && c != '\u{2019}';
-        } else if let Some(w) = current.take() {
-            out.push(w);
-        }
-        at = next_at;
-    }
-    out.extend(current);
+    out.extend(Words::new(line));
     out
+}
+
+/// The words of a text one by one, as [`words`] lists them: one pass with
+/// one character of look-ahead, nothing copied or collected, so a whole
+/// document's words can be counted without a list of them.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    pub(crate) fn new(text: &'t str) -> Words<'t> {
+        Words { text, at: 0 }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let line = self.text;
+        let bytes = line.as_bytes();
+        let mut current: Option<Word> = None;
+        let empty = |at: usize| Word {
+            start: at,
+            end: at,
+            latin: 0,
+            cyrillic: 0,
+            greek: 0,
+            other: 0,
+            inner_punct: false,
+        };
+        while self.at < bytes.len() {
+            let at = self.at;
+            // Runs of ASCII letters and of basic Cyrillic letters by their
+            // bytes (most of an English or Russian line): word characters
+            // of one script.
+            let ascii = bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if ascii > 0 {
+                let w = current.get_or_insert(empty(at));
+                w.latin = w
+                    .latin
+                    .saturating_add(u16::try_from(ascii).unwrap_or(u16::MAX));
+                w.end = at + ascii;
+                self.at = at + ascii;
+                continue;
+            }
+            let mut run = 0u16;
+            let end =
+                super::letters::basic_cyrillic_run(bytes, at, |_| run = run.saturating_add(1));
+            if end > at {
+                let w = current.get_or_insert(empty(at));
+                w.cyrillic = w.cyrillic.saturating_add(run);
+                w.end = end;
+                self.at = end;
+                continue;
+            }
+            let c = match bytes.get(at) {
+                Some(&b) if b.is_ascii() => char::from(b),
+                _ => match line.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
+            let next_at = at + c.len_utf8();
+            self.at = next_at;
+            if is_word_char(c) {
+                let w = current.get_or_insert(empty(at));
+                match sc_of(c) {
+                    Some(Sc::Latin) => w.latin = w.latin.saturating_add(1),
+                    Some(Sc::Cyrillic) => w.cyrillic = w.cyrillic.saturating_add(1),
+                    Some(Sc::Greek) => w.greek = w.greek.saturating_add(1),
+                    None if super::letters::is_alphabetic(c) => {
+                        w.other = w.other.saturating_add(1);
+                    }
+                    None => {}
+                }
+                w.end = next_at;
+            } else if let Some(w) = current.as_mut().filter(|_| {
+                (is_apostrophe(c) || is_layout_punct(c))
+                    && line
+                        .get(next_at..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(is_word_char)
+            }) {
+                // Joins the word: `don't`, `j,hfnbkcz`.
+                w.inner_punct |= is_layout_punct(c) && c != '\u{2019}';
+            } else if current.is_some() {
+                return current;
+            }
+        }
+        current
+    }
 }
 
 /// The word of `line` (as [`words`] splits it) that holds the word
