@@ -188,7 +188,7 @@ def main() -> None:
     w("")
 
     # Throughput on clean text, one line per call.
-    load = os.getloadavg()
+    loadavg = os.getloadavg()
     w("## Throughput on clean text (one line per call)")
     w("")
     w("ftfy timed here (best of 3 passes), polynorm from criterion medians of "
@@ -196,7 +196,7 @@ def main() -> None:
       "`+hygiene`: mojibake then hygiene, the line stages of `clean` before the mixed-script "
       "repair). CPU time: ftfy's thread (`time.thread_time`), polynorm's benchmark thread "
       "(the `mojibake-cpu` groups); wall clock: `time.perf_counter` and the `mojibake` groups. "
-      f"Load average when ftfy was timed: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+      f"Load average when ftfy was timed: {loadavg[0]:.2f} {loadavg[1]:.2f} {loadavg[2]:.2f} "
       f"({os.cpu_count()} CPUs).")
     w("")
     rows = []
