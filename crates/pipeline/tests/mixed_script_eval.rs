@@ -38,7 +38,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph-word", 0.97, 0.995),
     ("layout-inword", 0.88, 0.995),
     ("layout-word", 0.805, 0.995),
-    ("layout-line", 0.885, 0.995),
+    ("layout-line", 0.93, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
 const FLOOR_FALSE_PER_20K: f64 = 1.0;

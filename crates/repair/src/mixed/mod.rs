@@ -1151,7 +1151,9 @@ impl MixedScript {
         // A re-typing must beat the line as typed by 0.4 of its words: a
         // line most of whose words are known as typed cannot lose, so it
         // costs no re-typing at all.
-        if as_typed_phonetic.min(as_typed) as f32 / typed.len() as f32 > 0.6 {
+        if as_typed_phonetic.min(as_typed) as f32 / typed.len() as f32 > 0.6
+            && !has_phonetic_telltale(line.text, |t| known(t, source, None).is_some())
+        {
             return None;
         }
         let addresses = words::address_chunks(line.text);
@@ -1179,7 +1181,6 @@ impl MixedScript {
                         a,
                         b,
                     ));
-                    let lang = layout_language(to);
                     // A long line is judged by its first words: enough to tell
                     // layouts apart, and the cost stays bounded.
                     let new_words: Vec<&str> = words::words(&out)
@@ -1191,35 +1192,45 @@ impl MixedScript {
                     if new_words.is_empty() {
                         continue;
                     }
-                    // A two-letter word is some word too easily (`ял`):
-                    // unless very common, it counts half.
-                    let weight: f32 = new_words
-                        .iter()
-                        .filter_map(|t| {
-                            known(t, target, Some(lang)).map(|z| {
-                                if t.chars().count() > 2 || z >= 5.0 {
-                                    1.0
-                                } else {
-                                    0.5
-                                }
-                            })
-                        })
-                        .sum();
-                    let hits = weight.round() as usize;
-                    // Out-of-lexicon words still count if they look like the language.
-                    let model = bigrams(lang);
-                    let plausible = new_words
-                        .iter()
-                        .filter(|t| known(t, target, Some(lang)).is_none())
-                        .filter(|t| model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2))
-                        .count();
                     // Keys a layout pair leaves as digits or brackets glued to
                     // letters, or capitals inside words (`к4ша`, `дадзены[`,
                     // `лагіныЮ`), mark the wrong pair: the right one gives
                     // words (`кэша`, `дадзеных`, `лагіны.`).
                     let junk = out.split_whitespace().filter(|t| is_junk_token(t)).count();
-                    let score = (weight + 0.5 * plausible as f32 - 0.5 * junk as f32)
-                        / new_words.len() as f32;
+                    // US QWERTY types Spanish too (no Spanish layout is
+                    // modelled): its re-typing is read as either language.
+                    let langs: &[&'static str] = if *to == "us" { &["en", "es"] } else { &[] };
+                    let (score, hits) = std::iter::once(layout_language(to))
+                        .chain(langs.iter().copied().filter(|l| *l != layout_language(to)))
+                        .map(|lang| {
+                            // A two-letter word is some word too easily (`ял`):
+                            // unless very common, it counts half.
+                            let weight: f32 = new_words
+                                .iter()
+                                .filter_map(|t| {
+                                    known(t, target, Some(lang)).map(|z| {
+                                        if t.chars().count() > 2 || z >= 5.0 {
+                                            1.0
+                                        } else {
+                                            0.5
+                                        }
+                                    })
+                                })
+                                .sum();
+                            // Out-of-lexicon words still count if they look like the language.
+                            let model = bigrams(lang);
+                            let plausible = new_words
+                                .iter()
+                                .filter(|t| known(t, target, Some(lang)).is_none())
+                                .filter(|t| {
+                                    model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2)
+                                })
+                                .count();
+                            let score = (weight + 0.5 * plausible as f32 - 0.5 * junk as f32)
+                                / new_words.len() as f32;
+                            (score, weight.round() as usize)
+                        })
+                        .fold((f32::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
                     if best.as_ref().is_none_or(|b| score > b.0) {
                         best = Some((score, hits, new_words.len(), out, from, to));
                     }
@@ -1238,7 +1249,30 @@ impl MixedScript {
             as_typed
         };
         let typed_share = as_typed as f32 / typed.len() as f32;
-        let gain = score - typed_share;
+        let mut gain = score - typed_share;
+        // On a phonetic layout most words re-type into their own
+        // transliteration, known both ways: only the words with keys the
+        // layout fills differently (`okupqawa`, `za]oto`) tell. When those
+        // read as the layout's language and none as typed, the line was
+        // typed on it, however few of its words they are.
+        let mut telling = None;
+        if is_phonetic_layout(to) && score >= 0.55 && score + f32::EPSILON >= typed_share {
+            let lang = layout_language(to);
+            let (told, read, typed_known) = phonetic_tokens(
+                line.text,
+                &out,
+                |t| zipf_ext(lang, t).is_some() || context.count(t) > 1,
+                |t| known(t, source, None).is_some(),
+            );
+            let enough = read >= 2 || (read == 1 && told == 1);
+            // A short token may be a word as typed by chance (`ya`), one in
+            // four of those that read at most.
+            let typed_ok = typed_known == 0 || (read >= 4 && typed_known * 4 <= read);
+            if typed_ok && enough && read * 2 >= told {
+                gain = gain.max(0.4);
+                telling = Some((read, told));
+            }
+        }
         // A line whose every word reads as the language once re-typed, and
         // none as typed, is typed on the wrong layout even where no lexicon
         // knows its words (Belarusian lists hold few inflected forms).
@@ -1247,6 +1281,11 @@ impl MixedScript {
             return None;
         }
         let confidence = (0.5 + gain * 0.5 + (n.min(6) as f32) * 0.05).min(0.99);
+        let telling = telling.map_or(String::new(), |(read, told)| {
+            format!(
+                "; {read} of the {told} words with keys only {to} fills differently read as words"
+            )
+        });
         Some(Edit {
             start: 0,
             end: line.text.len(),
@@ -1254,7 +1293,7 @@ impl MixedScript {
             kind: ChangeKind::KeyboardLayout,
             confidence,
             evidence: format!(
-                "whole line typed with the {from} layout meant for {to}: {hits} of {n} words known after re-typing ({score:.2} with plausible ones), {as_typed} of {} as typed",
+                "whole line typed with the {from} layout meant for {to}: {hits} of {n} words known after re-typing ({score:.2} with plausible ones), {as_typed} of {} as typed{telling}",
                 typed.len()
             ),
         })
@@ -1955,6 +1994,68 @@ fn is_exotic_lookalike(c: char) -> bool {
         c,
         'ԁ' | 'Ԁ' | 'һ' | 'Һ' | 'ӏ' | 'Ӏ' | 'ѕ' | 'Ѕ' | 'ү' | 'Ү' | 'ԛ' | 'Ԛ' | 'ԝ' | 'Ԝ'
     )
+}
+
+/// Whether a Latin key of `c` is one a phonetic layout fills with a letter
+/// that has no Latin namesake: `q w x y` (`я в ь ъ` on Bulgarian phonetic,
+/// `љ њ џ з` on Serbian) and layout punctuation.
+fn is_phonetic_telltale(c: char) -> bool {
+    matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y') || is_layout_punct(c)
+}
+
+/// Whether a whitespace-separated token of `line` holds a phonetic-layout
+/// telltale inside its letters (`okupqawa`, `za]oto`, `]oto`) and is no
+/// word as typed (`known`).
+fn has_phonetic_telltale(line: &str, known: impl Fn(&str) -> bool) -> bool {
+    line.split_whitespace().any(|token| {
+        let core = token.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != ']' && c != '[');
+        core.len() >= 2
+            && core.chars().any(is_phonetic_telltale)
+            && (core.chars().any(|c| !c.is_ascii_alphabetic()) || !known(core))
+    })
+}
+
+/// For a line and its re-typing `out` on a phonetic layout (character for
+/// character, token for token): how many tokens hold keys the layout fills
+/// differently from their Latin namesakes, how many of those read as words
+/// once re-typed (`read`, lower case), and how many are words as typed
+/// (`typed`).
+fn phonetic_tokens(
+    line: &str,
+    out: &str,
+    read: impl Fn(&str) -> bool,
+    typed: impl Fn(&str) -> bool,
+) -> (usize, usize, usize) {
+    let (mut told, mut reads, mut typed_known) = (0, 0, 0);
+    for (old, new) in line.split_whitespace().zip(out.split_whitespace()) {
+        let o: Vec<char> = old.chars().collect();
+        let n: Vec<char> = new.chars().collect();
+        if o.len() != n.len() {
+            continue;
+        }
+        let Some(first) = n.iter().position(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        let last = n.iter().rposition(|c| c.is_alphabetic()).unwrap_or(first);
+        let (Some(core_old), Some(core_new)) = (o.get(first..=last), n.get(first..=last)) else {
+            continue;
+        };
+        if core_new.len() < 2 || !core_old.iter().copied().any(is_phonetic_telltale) {
+            continue;
+        }
+        told += 1;
+        let new_lower: String = core_new.iter().flat_map(|c| c.to_lowercase()).collect();
+        if read(&new_lower) {
+            reads += 1;
+        }
+        if core_old.iter().all(char::is_ascii_alphabetic) {
+            let old_text: String = core_old.iter().collect();
+            if typed(&old_text) {
+                typed_known += 1;
+            }
+        }
+    }
+    (told, reads, typed_known)
 }
 
 /// Layouts that put Cyrillic letters on the keys of their Latin namesakes.

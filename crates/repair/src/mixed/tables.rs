@@ -199,6 +199,23 @@ pub(crate) fn retype(c: char, from: &LayoutTable, to: &LayoutTable) -> Option<ch
     let i = from.by_char.binary_search_by(|e| e.0.cmp(&c)).ok()?;
     let &(_, key, level) = from.by_char.get(i)?;
     let out = *to.keys.get(usize::from(key))?.get(usize::from(level))?;
+    if out == c {
+        // A character `from` has on two keys (`<` on Shift+comma and on the
+        // ISO key of 105-key keyboards) that the first gives back unchanged:
+        // typed there, it needed no other layout, so the other key is the
+        // one meant (`«` on the Greek layout's ISO key).
+        let iso = KEY_NAMES.iter().position(|k| *k == "LSGT")?;
+        if usize::from(key) != iso {
+            let other = from
+                .keys
+                .get(iso)
+                .and_then(|levels| levels.iter().position(|&x| x == c))
+                .and_then(|l| to.keys.get(iso)?.get(l).copied());
+            if let Some(o) = other.filter(|&o| o != '\0' && o != c) {
+                return Some(o);
+            }
+        }
+    }
     (out != '\0').then_some(out)
 }
 
