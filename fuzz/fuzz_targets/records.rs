@@ -21,6 +21,9 @@ mod jsonl;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../crates/cli/io/record.rs"]
 mod record;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../crates/cli/io/scan.rs"]
+mod scan;
 
 use record::RecordState;
 
@@ -29,41 +32,64 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let limit = usize::from(control % 64) + 1;
-    jsonl_lines(input, limit);
+    jsonl_lines(input, limit, usize::from(control >> 2) * 7 + 1);
     csv_records(input, if control & 0x80 == 0 { b',' } else { b'\t' }, limit);
 });
 
-fn jsonl_lines(input: &[u8], limit: usize) {
-    let mut reader = jsonl::LineRecords::new(input, limit);
+fn jsonl_lines(input: &[u8], limit: usize, target: usize) {
+    let mut blocks = jsonl::LineBlocks::new(input, limit);
     let mut data = Vec::new();
     let mut total = 0u64;
-    while let Some(r) = reader.next_record(&mut data).expect("reading a slice") {
-        total += r.len;
-        if r.state == RecordState::TooLong {
-            assert!(r.len as usize > limit);
-            continue;
-        }
-        assert_eq!(r.range.len() as u64, r.len);
-        let Ok(text) = std::str::from_utf8(&data[r.range.start..r.content_end]) else {
-            continue;
-        };
-        let Ok(record) = jsonl::Record::parse(text) else {
-            continue;
-        };
-        assert!(serde_json::from_str::<serde_json::Value>(text).is_ok());
-        let path = jsonl::FieldPath::parse("a.b");
-        for path in [jsonl::FieldPath::parse("a"), path] {
-            if let Ok(found) = record.string_at(&path) {
-                let mut out = Vec::new();
-                let literal = jsonl::string_literal(&found.value);
-                jsonl::splice(text.as_bytes(), &[(found.span.clone(), literal)], &mut out);
-                let again = std::str::from_utf8(&out).expect("UTF-8");
-                let reparsed = jsonl::Record::parse(again).expect("still a record");
-                assert_eq!(reparsed.string_at(&path).expect("still there").value, found.value);
+    let mut line = 1u64;
+    loop {
+        match blocks.next_block(&mut data, target).expect("reading a slice") {
+            jsonl::Block::End => break,
+            jsonl::Block::TooLong(len) => {
+                assert!(len as usize > limit);
+                total += len;
+                line += 1;
+            }
+            jsonl::Block::Lines => {
+                for r in jsonl::split_lines(&data, line, limit) {
+                    assert_eq!(r.line, line);
+                    total += r.len;
+                    line += 1;
+                    if r.state == RecordState::TooLong {
+                        assert!(r.len as usize > limit);
+                        continue;
+                    }
+                    assert_eq!(r.range.len() as u64, r.len);
+                    let Ok(text) = std::str::from_utf8(&data[r.range.start..r.content_end]) else {
+                        continue;
+                    };
+                    check_record(text);
+                }
             }
         }
     }
     assert_eq!(total, input.len() as u64);
+}
+
+/// A record the scanner accepts is one serde_json accepts, and a string
+/// spliced back at a path reads back as the same value.
+fn check_record(text: &str) {
+    let Ok(record) = jsonl::Record::parse_in(text, Vec::new()) else {
+        return;
+    };
+    assert!(serde_json::from_str::<serde_json::Value>(text).is_ok());
+    for path in [jsonl::FieldPath::parse("a"), jsonl::FieldPath::parse("a.b")] {
+        if let Ok(found) = record.string_at(&path) {
+            let mut out = Vec::new();
+            jsonl::splice(
+                text.as_bytes(),
+                &[(found.span.clone(), jsonl::Patch::Str(&found.value))],
+                &mut out,
+            );
+            let again = std::str::from_utf8(&out).expect("UTF-8");
+            let reparsed = jsonl::Record::parse_in(again, Vec::new()).expect("still a record");
+            assert_eq!(reparsed.string_at(&path).expect("still there").value, found.value);
+        }
+    }
 }
 
 fn csv_records(input: &[u8], delimiter: u8, limit: usize) {
