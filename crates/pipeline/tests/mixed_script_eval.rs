@@ -37,7 +37,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.985, 0.995),
     ("homoglyph-word", 0.97, 0.995),
     ("layout-inword", 0.88, 0.995),
-    ("layout-word", 0.805, 0.995),
+    ("layout-word", 0.815, 0.995),
     ("layout-line", 0.93, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.

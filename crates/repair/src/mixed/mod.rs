@@ -722,9 +722,13 @@ impl MixedScript {
                         let handicap = -f32::from(c.swallows_punct);
                         // Capped below a common lexicon word: shape is weaker
                         // evidence than the word itself.
-                        c.score = c
-                            .score
-                            .max(handicap + capital + 3.0 + (reads - typed - 2.0).min(0.5));
+                        // The layout typed on keeps its odds: a Bulgarian
+                        // line typed on AZERTY is rarer than on QWERTY
+                        // (`;,cikfjf` is `мръсното`, not `;пъсното`).
+                        let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
+                        c.score = c.score.max(
+                            handicap + capital - typed_on + 3.0 + (reads - typed - 2.0).min(0.5),
+                        );
 
                         let _ = write!(
                             c.why,
@@ -1661,14 +1665,20 @@ impl Line<'_> {
 /// between Latin and Cyrillic layouts mostly use US QWERTY and their
 /// national layout; QWERTZ, AZERTY and phonetic layouts are rarer pairs.
 fn layout_prior((from, to): (&str, &str)) -> f32 {
-    let rarity = |id: &str| match id {
+    -(layout_rarity(from) + layout_rarity(to))
+}
+
+/// How much rarer than the commonest layout of its script a layout is, in
+/// log-odds: QWERTZ, AZERTY and phonetic layouts are rarer than US QWERTY
+/// and ЙЦУКЕН.
+fn layout_rarity(id: &str) -> f32 {
+    match id {
         "de" | "fr" => 0.7,
         "bg-phonetic" => 1.0,
         // Serbian and Bulgarian typists are far fewer than Russian ones.
         "rs" | "bg" => 0.5,
         _ => 0.0,
-    };
-    -(rarity(from) + rarity(to))
+    }
 }
 
 /// How well the letters a candidate changed fit their neighbours: the mean
@@ -1915,7 +1925,15 @@ fn could_read_uncached(
                     // some short word all too easily (`kbd` is `лив`): the
                     // judge takes only common words for them.
                     let short = lower.chars().filter(|&c| sc_of(c) == Some(target)).count() <= 3;
-                    let listed = zipf(lang, &lower);
+                    // On a phonetic layout only the keys it fills unlike
+                    // their Latin namesakes are left in `span` (`okupqawa`):
+                    // a Latin word does not re-type into a rare form of the
+                    // layout's language by chance there.
+                    let listed = if is_phonetic_layout(to) {
+                        zipf_ext(lang, &lower)
+                    } else {
+                        zipf(lang, &lower)
+                    };
                     let mut reads_better = || {
                         reads >= RETYPE_READS
                             && reads
@@ -2140,6 +2158,31 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         if !out.iter().any(|&(a, b, _)| a == span.0 && b == span.1) {
             out.push(span);
         }
+    }
+    // The whole chunk, when it has more than one key at an edge (`;,cikfjf`
+    // is `мръсното` on the Bulgarian layout): its outer keys cost as in
+    // [`edge_spans`].
+    if !out
+        .iter()
+        .any(|&(a, b, _)| a == chunk_start && b == chunk_end)
+    {
+        let first = chunk.chars().next();
+        let last = chunk.chars().next_back();
+        let closes = text
+            .get(chunk_end..)
+            .is_some_and(|t| t.contains(['\'', '\u{2019}']));
+        let before = u8::from(
+            chunk_start < core_start
+                && first
+                    .is_some_and(|c| matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes)),
+        );
+        let after = u8::from(
+            chunk_end > core_end
+                && last.is_some_and(|c| {
+                    matches!(c, ',' | '.' | ';' | ':' | '\'' | '"' | ']' | '}' | '>')
+                }),
+        );
+        out.push((chunk_start, chunk_end, before + after));
     }
     out
 }
