@@ -1319,8 +1319,38 @@ const CYRILLIC_VOWELS: u32 = (1 << 0)
 /// The telltale Cyrillic letters щ ш ф, as [`CYRILLIC_VOWELS`].
 const CYRILLIC_TELLTALE: u32 = (1 << 20) | (1 << 24) | (1 << 25);
 
+/// Classes of ASCII bytes for [`LineStats`]: letter, vowel (`y` too),
+/// telltale (`j`, `f`), and layout punctuation odd between letters.
+const LETTER: u8 = 1;
+const VOWEL: u8 = 2;
+const TELLTALE: u8 = 4;
+const ODD: u8 = 8;
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] |= LETTER;
+            if matches!(c | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                t[b] |= VOWEL;
+            }
+            if matches!(c | 0x20, b'j' | b'f') {
+                t[b] |= TELLTALE;
+            }
+        } else if matches!(c, b';' | b'[' | b']' | b'`' | b'{' | b'}') {
+            t[b] |= ODD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Counts gathered by the cheap scan of [`MixedScript::needs_review`].
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq, Eq)]
 struct LineStats {
     letters: [u32; 3],
     vowels: [u32; 3],
@@ -1381,13 +1411,16 @@ impl LineStats {
                     at = end;
                     continue;
                 }
-                if let Some(&b) = bytes.get(at).filter(|b| b.is_ascii()) {
-                    // Spaces and punctuation between the runs.
-                    stats.push(char::from(b));
-                    if b.is_ascii_alphabetic() {
-                        stats.seen(Sc::Latin, at, at + 1);
-                    }
-                    at += 1;
+                let ascii = bytes
+                    .get(at..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii())
+                    .count();
+                if ascii > 0 {
+                    // Spaces, punctuation and Latin words between the runs.
+                    stats.ascii_run(bytes.get(at..at + ascii).unwrap_or_default(), at);
+                    at += ascii;
                     continue;
                 }
                 let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
@@ -1401,6 +1434,58 @@ impl LineStats {
             }
         }
         stats
+    }
+
+    /// What [`LineStats::push`] does for each byte of a run of ASCII
+    /// characters at byte `offset` of a line that is not all ASCII (no `q`
+    /// test: that is for ASCII lines), with the state in locals.
+    fn ascii_run(&mut self, run: &[u8], offset: usize) {
+        let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
+        let mut word_scripts = self.word_scripts;
+        let (mut mixed_word, mut odd_punct) = (self.mixed_word, self.odd_punct);
+        let (mut pending_punct, mut prev_letter) = (self.pending_punct, self.prev_letter);
+        let (mut first, mut last) = (None, 0);
+        let latin = 1u8 << (Sc::Latin as u8);
+        for (i, &b) in run.iter().enumerate() {
+            let class = ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
+            if class & LETTER != 0 {
+                letters += 1;
+                vowels += u32::from(class & VOWEL != 0);
+                telltale += u32::from(class & TELLTALE != 0);
+                word_scripts |= latin;
+                mixed_word |= word_scripts.count_ones() > 1;
+                odd_punct |= pending_punct;
+                pending_punct = false;
+                prev_letter = true;
+                first.get_or_insert(i);
+                last = i + 1;
+            } else if b == b'\'' {
+                word_scripts = 0;
+                prev_letter = true;
+            } else {
+                pending_punct = prev_letter && class & ODD != 0;
+                word_scripts = 0;
+                prev_letter = false;
+            }
+        }
+        let i = Sc::Latin as usize;
+        if let (Some(l), Some(v), Some(t)) = (
+            self.letters.get_mut(i),
+            self.vowels.get_mut(i),
+            self.telltale.get_mut(i),
+        ) {
+            *l += letters;
+            *v += vowels;
+            *t += telltale;
+        }
+        self.word_scripts = word_scripts;
+        self.mixed_word = mixed_word;
+        self.odd_punct = odd_punct;
+        self.pending_punct = pending_punct;
+        self.prev_letter = prev_letter;
+        if let Some(first) = first {
+            self.seen(Sc::Latin, offset + first, offset + last);
+        }
     }
 
     /// What [`LineStats::push`] does for a run of basic Cyrillic letters.
@@ -1425,33 +1510,6 @@ impl LineStats {
 
     /// The same counts as [`LineStats::push`] for an ASCII line, by table.
     fn push_ascii(&mut self, bytes: &[u8]) {
-        const LETTER: u8 = 1;
-        const VOWEL: u8 = 2;
-        const TELLTALE: u8 = 4;
-        const ODD: u8 = 8;
-        // Indexing in a const block cannot panic at run time: an index out of
-        // range is a compile error.
-        #[allow(clippy::indexing_slicing)]
-        const CLASS: [u8; 128] = {
-            let mut t = [0u8; 128];
-            let mut b = 0;
-            while b < 128 {
-                let c = b as u8;
-                if c.is_ascii_alphabetic() {
-                    t[b] |= LETTER;
-                    if matches!(c | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
-                        t[b] |= VOWEL;
-                    }
-                    if matches!(c | 0x20, b'j' | b'f') {
-                        t[b] |= TELLTALE;
-                    }
-                } else if matches!(c, b';' | b'[' | b']' | b'`' | b'{' | b'}') {
-                    t[b] |= ODD;
-                }
-                b += 1;
-            }
-            t
-        };
         // The counts in one add per byte: each byte's table entry packs
         // letter, vowel and telltale in 21-bit fields (lines reviewed are
         // at most MAX_REVIEW_BYTES long, far below 2^21).
@@ -1462,7 +1520,7 @@ impl LineStats {
             let mut t = [0u64; 256];
             let mut b = 0;
             while b < 128 {
-                let class = CLASS[b];
+                let class = ASCII_CLASS[b];
                 t[b] = (class & LETTER) as u64
                     | (((class & VOWEL) >> 1) as u64) << FIELD
                     | (((class & TELLTALE) >> 2) as u64) << (2 * FIELD);
@@ -1481,7 +1539,7 @@ impl LineStats {
         let class_at = |i: usize| {
             bytes
                 .get(i)
-                .and_then(|&b| CLASS.get(usize::from(b)))
+                .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
                 .copied()
                 .unwrap_or(0)
         };
@@ -1495,7 +1553,10 @@ impl LineStats {
                 let next = bytes.get(i + 1).copied().unwrap_or(0);
                 let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
                 self.odd_q |= next.is_ascii_lowercase() && next != b'u' && before != Some(b's');
-            } else if CLASS.get(usize::from(b)).is_some_and(|c| c & ODD != 0) {
+            } else if ASCII_CLASS
+                .get(usize::from(b))
+                .is_some_and(|c| c & ODD != 0)
+            {
                 // Layout punctuation between two letters (`j,hfnbkcz`).
                 self.odd_punct |= i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
                     && class_at(i + 1) & LETTER != 0;
@@ -2465,6 +2526,32 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`LineStats::of`] the slow way: every character through `push`.
+    fn stats_one_by_one(line: &str) -> LineStats {
+        let mut stats = LineStats::default();
+        if line.is_ascii() {
+            stats.push_ascii(line.as_bytes());
+            stats.seen(Sc::Latin, 0, line.len());
+            return stats;
+        }
+        for (at, c) in line.char_indices() {
+            stats.push(c);
+            if let Some(sc) = sc_of(c) {
+                stats.seen(sc, at, at + c.len_utf8());
+            }
+        }
+        stats
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_stats_by_runs_equal_one_by_one(
+            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥-]{0,48}"
+        ) {
+            proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
+        }
+    }
 
     #[test]
     fn caseless_blocks_have_no_lowercase() {
