@@ -76,9 +76,45 @@ pub(crate) fn basic_cyrillic_run(bytes: &[u8], at: usize, mut each: impl FnMut(u
     i
 }
 
+/// The length in bytes of the run of CJK letters (U+3040–U+9FFF: kana,
+/// CJK Unified Ideographs and what lies between; not the CJK punctuation
+/// of U+3000–U+303F) starting at byte `at` of UTF-8 `bytes`, and how many
+/// letters it holds. Each is three bytes led by `E3 81`–`E9`.
+#[inline]
+pub(crate) fn cjk_run(bytes: &[u8], at: usize) -> (usize, u32) {
+    let mut i = at;
+    let mut n = 0;
+    while let Some(&[lead, second, _]) = bytes.get(i..i + 3) {
+        let cjk = matches!(lead, 0xE4..=0xE9) || (lead == 0xE3 && second >= 0x81);
+        if !cjk {
+            break;
+        }
+        i += 3;
+        n += 1;
+    }
+    (i - at, n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_runs_are_kana_and_ideographs() {
+        let text = "漢字かなカナ、中文";
+        let (len, n) = cjk_run(text.as_bytes(), 0);
+        assert_eq!((&text[..len], n), ("漢字かなカナ", 6));
+        let comma = text.find('、').unwrap_or_default();
+        assert_eq!(cjk_run(text.as_bytes(), comma), (0, 0));
+        for c in ['\u{3040}', '\u{9FFF}', 'ぁ', '一'] {
+            let s = c.to_string();
+            assert_eq!(cjk_run(s.as_bytes(), 0), (3, 1), "{c}");
+            assert!(super::is_alphabetic(c) || c == '\u{3040}' || c == '\u{9FFF}');
+        }
+        for c in ['\u{303F}', '\u{A000}', '。'] {
+            assert_eq!(cjk_run(c.to_string().as_bytes(), 0), (0, 0), "{c}");
+        }
+    }
 
     #[test]
     fn cyrillic_runs_are_the_basic_block() {

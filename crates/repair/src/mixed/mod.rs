@@ -1160,11 +1160,18 @@ impl MixedScript {
         {
             return None;
         }
+        // The same bound for the layouts that are not phonetic: with more
+        // than 0.6 of the words known as typed, no re-typing on them can
+        // gain 0.4, so only the phonetic layouts are tried.
+        let phonetic_only = as_typed as f32 / typed.len() as f32 > 0.6;
         let addresses = words::address_chunks(line.text);
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
             for from in source.layouts() {
                 for to in target.layouts() {
+                    if phonetic_only && !is_phonetic_layout(to) {
+                        continue;
+                    }
                     let (Some(a), Some(b)) = (layout(from), layout(to)) else {
                         continue;
                     };
@@ -1411,6 +1418,14 @@ impl LineStats {
                     at = end;
                     continue;
                 }
+                let (cjk, n) = letters::cjk_run(bytes, at);
+                if cjk > 0 {
+                    // What `push` does for each: a letter of another script.
+                    stats.other_letters += n;
+                    stats.prev_letter = true;
+                    at += cjk;
+                    continue;
+                }
                 let ascii = bytes
                     .get(at..)
                     .unwrap_or_default()
@@ -1543,8 +1558,10 @@ impl LineStats {
                 .copied()
                 .unwrap_or(0)
         };
-        // The patterns are rare bytes looked at with their neighbours.
-        for (i, &b) in bytes.iter().enumerate() {
+        // The patterns are rare bytes looked at with their neighbours, found
+        // by vectorized searches rather than a look at every byte.
+        let mut look = |i: usize| {
+            let b = bytes.get(i).copied().unwrap_or(0);
             if b == b'q' {
                 // `q` before a letter other than `u` is no English, French,
                 // German or Spanish spelling, but `я`/`љ` on a phonetic
@@ -1561,7 +1578,10 @@ impl LineStats {
                 self.odd_punct |= i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
                     && class_at(i + 1) & LETTER != 0;
             }
-        }
+        };
+        memchr::memchr3_iter(b'q', b';', b'[', bytes).for_each(&mut look);
+        memchr::memchr3_iter(b']', b'`', b'{', bytes).for_each(&mut look);
+        memchr::memchr_iter(b'}', bytes).for_each(&mut look);
         let latin = Sc::Latin as usize;
         if let (Some(l), Some(v), Some(t)) = (
             self.letters.get_mut(latin),
@@ -2547,9 +2567,29 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn line_stats_by_runs_equal_one_by_one(
-            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥-]{0,48}"
+            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}-]{0,48}"
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_patterns_found_by_search_equal_a_byte_loop(line in "[a-zA-Z ;\\[\\]`{}q'.,0-9]{0,64}") {
+            let bytes = line.as_bytes();
+            let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            let (mut odd_q, mut odd_punct) = (false, false);
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'q' {
+                    let next = bytes.get(i + 1).copied().unwrap_or(0);
+                    let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
+                    odd_q |= next.is_ascii_lowercase() && next != b'u' && before != Some(b's');
+                } else if matches!(b, b';' | b'[' | b']' | b'`' | b'{' | b'}') {
+                    odd_punct |= i.checked_sub(1).is_some_and(letter) && letter(i + 1);
+                }
+            }
+            let stats = LineStats::of(&line);
+            proptest::prop_assert_eq!((stats.odd_q, stats.odd_punct), (odd_q, odd_punct));
         }
     }
 
