@@ -1418,6 +1418,14 @@ impl LineStats {
                     at = end;
                     continue;
                 }
+                if bytes.get(at) == Some(&b' ') {
+                    // The space between two words: what `push` does for it.
+                    stats.pending_punct = false;
+                    stats.word_scripts = 0;
+                    stats.prev_letter = false;
+                    at += 1;
+                    continue;
+                }
                 let (cjk, n) = letters::cjk_run(bytes, at);
                 if cjk > 0 {
                     // What `push` does for each: a letter of another script.
@@ -2057,11 +2065,14 @@ fn edge_spans(
         .filter(|c| is_layout_punct(*c) && end < hi);
     // An apostrophe opens a quotation only if one closes it later in the
     // line (`'njn вариант` is `этот`).
-    let closes = text
-        .get(end..)
-        .is_some_and(|t| t.contains(['\'', '\u{2019}']));
+    // (Looked for only when an apostrophe is there: it reads the rest of
+    // the line.)
+    let closes = || {
+        text.get(end..)
+            .is_some_and(|t| t.contains(['\'', '\u{2019}']))
+    };
     let before_cost = before.map_or(0, |c| {
-        u8::from(matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes))
+        u8::from(matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes()))
     });
     let after_cost = after.map_or(0, |c| {
         u8::from(matches!(
@@ -2249,13 +2260,14 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
     {
         let first = chunk.chars().next();
         let last = chunk.chars().next_back();
-        let closes = text
-            .get(chunk_end..)
-            .is_some_and(|t| t.contains(['\'', '\u{2019}']));
+        let closes = || {
+            text.get(chunk_end..)
+                .is_some_and(|t| t.contains(['\'', '\u{2019}']))
+        };
         let before = u8::from(
             chunk_start < core_start
                 && first
-                    .is_some_and(|c| matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes)),
+                    .is_some_and(|c| matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes())),
         );
         let after = u8::from(
             chunk_end > core_end
