@@ -97,6 +97,9 @@ impl Mojibake {
     /// Whether `text` may hold mojibake this stage would look at: the cheap
     /// scan, false for nearly all clean text.
     pub fn needs_review(&self, text: &str) -> bool {
+        if !self.options.utf8 && !self.options.legacy {
+            return false; // the stage is off: no scan
+        }
         let hints = scan::scan(text);
         (self.options.utf8 && hints.utf8 != 0)
             || (self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic))
