@@ -21,7 +21,7 @@ const BLACK_FLAG: &[u8] = "\u{1F3F4}".as_bytes();
 /// Whether some rule (with some options) may change `c`. The byte scanner
 /// must stop at every such character; a test checks it does.
 #[cfg(test)]
-fn may_act(c: char) -> bool {
+pub(crate) fn may_act(c: char) -> bool {
     matches!(
         c,
         '\u{0}'..='\u{8}'
@@ -69,7 +69,7 @@ impl<'a> Pass<'_, 'a> {
         let bytes = self.text.as_bytes();
         let mut at = 0;
         loop {
-            at = scan::next_candidate(bytes, at);
+            at = scan::next_candidate_for(bytes, at, self.options.fullwidth);
             let Some(c) = self.text.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
             };

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::{
-    canonical_combining_class, decompose_canonical, decompose_compatible,
+    canonical_combining_class, compose, decompose_canonical, decompose_compatible,
 };
 use unicode_normalization::{
     is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick, IsNormalized, UnicodeNormalization,
@@ -139,166 +139,75 @@ fn quick_check(form: NormalizationForm, text: &str) -> IsNormalized {
     result
 }
 
-/// [`quick_check`] for NFC: stretches of stable starters are passed byte by
-/// byte ([`nfc_stable_prefix`]), each other character is looked up.
-fn nfc_quick_check(mut text: &str) -> IsNormalized {
-    let mut last_class = 0;
-    let mut result = IsNormalized::Yes;
-    loop {
-        let skip = nfc_stable_prefix(text);
-        if skip > 0 {
-            // The character before the rest is a starter.
-            last_class = 0;
-            text = text.get(skip..).unwrap_or_default();
-        }
-        let mut chars = text.chars();
-        let Some(c) = chars.next() else {
-            return result;
-        };
-        text = chars.as_str();
-        let class = canonical_combining_class(c);
-        if last_class > class && class != 0 {
-            return IsNormalized::No;
-        }
-        match quick_check_char(NormalizationForm::Nfc, c) {
-            IsNormalized::Yes => {}
-            IsNormalized::No => return IsNormalized::No,
-            IsNormalized::Maybe => result = IsNormalized::Maybe,
-        }
-        last_class = class;
-    }
-}
-
-/// Characters below U+4000 with combining class 0 and NFC quick check Yes,
-/// one bit each: the characters of the alphabetic scripts the NFC quick
-/// check can pass without a lookup. Built on first use (16,384 lookups)
-/// from the same library the quick check uses, so both agree.
-fn nfc_stable_below_4000() -> &'static [u64; 256] {
-    static BITS: OnceLock<[u64; 256]> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = [0u64; 256];
-        for cp in 0..0x4000u32 {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            if canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-            {
-                if let Some(w) = bits.get_mut((cp / 64) as usize) {
-                    *w |= 1 << (cp % 64);
-                }
-            }
-        }
-        bits
-    })
-}
-
-/// Lead bytes all of whose characters are stable starters for NFC (class 0,
-/// quick check Yes), one bit each: from the bitmap below U+4000, and
-/// 0xE4..=0xE9 (U+4000..U+9FFF, CJK ideographs; a test checks them).
-fn nfc_stable_leads() -> &'static [u64; 4] {
-    static LEADS: OnceLock<[u64; 4]> = OnceLock::new();
-    LEADS.get_or_init(|| {
-        let bits = nfc_stable_below_4000();
-        let all_stable = |from: u32, len: u32| {
-            (from..from + len).all(|cp| {
-                bits.get((cp / 64) as usize)
-                    .is_some_and(|w| w >> (cp % 64) & 1 != 0)
-            })
-        };
-        let mut leads = [0u64; 4];
-        for b in 0xC2u32..=0xE9 {
-            let stable = match b {
-                0xC2..=0xDF => all_stable((b & 0x1F) << 6, 64),
-                0xE0..=0xE3 => all_stable((b & 0x0F) << 12, 0x1000),
-                _ => true,
-            };
-            if let (true, Some(w)) = (stable, leads.get_mut((b / 64) as usize)) {
-                *w |= 1 << (b % 64);
-            }
-        }
-        leads
-    })
-}
-
-/// Whether every lead byte in the eight bytes of `w` is in `leads`.
-#[inline]
-fn block_is_stable(w: u64, leads: &[u64; 4]) -> bool {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let high = w & HIGHS;
-    if high == 0 {
-        return true;
-    }
-    let lead = high & (w << 1);
-    // Leads D0/D1 (Cyrillic, the common case) need no look-up.
-    let y = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0;
-    let mut other = lead & (((y & SEVENS) + SEVENS) | y) & HIGHS;
-    while other != 0 {
-        let b = (w >> (other.trailing_zeros() - 7)) as u8;
-        if leads
-            .get(usize::from(b / 64))
-            .is_none_or(|l| l >> (b % 64) & 1 == 0)
-        {
-            return false;
-        }
-        other &= other - 1;
-    }
-    true
-}
-
-/// The length of the prefix of `text` made of characters that pass the NFC
-/// quick check and have combining class 0 (so the quick check of the prefix
-/// is Yes and starts afresh after it), read a byte at a time: ASCII eight
-/// bytes at a time, Cyrillic (U+0400..U+047F) four characters at a time,
-/// others below U+4000 by a bitmap, the rest by [`is_stable_starter`].
-/// Stops at the first character it is not sure of.
-fn nfc_stable_prefix(text: &str) -> usize {
+/// [`quick_check`] for NFC in one pass: eight bytes at a time while every
+/// lead byte in them starts only stable starters (class 0, quick check Yes),
+/// ASCII eight bytes and basic Cyrillic four characters at a time, CJK
+/// ideographs by their lead byte, and every other character of U+0080..U+3FFF
+/// and U+F000..U+FFFF by one entry of [`nfc_info`] (its combining class, or
+/// [`SLOW`]); only the rest, and characters whose quick check is not Yes,
+/// are looked up in the library.
+fn nfc_quick_check(text: &str) -> IsNormalized {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     const LANE_HIGH: u64 = 0x8000_8000_8000_8000;
     const LANE_LOW: u64 = 0x0001_0001_0001_0001;
     let bytes = text.as_bytes();
-    let stable_bits = nfc_stable_below_4000();
-    let stable = |cp: u32| {
-        stable_bits.get((cp / 64) as usize).map_or_else(
-            || char::from_u32(cp).is_some_and(|c| is_stable_starter(NormalizationForm::Nfc, c)),
-            |w| w >> (cp % 64) & 1 != 0,
-        )
-    };
     let word = |i: usize| {
         bytes
             .get(i..i + 8)
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
             .map(u64::from_le_bytes)
     };
-    let leads = nfc_stable_leads();
+    let info = nfc_info();
+    let pairs = nfc_stable_pairs();
+    let mut last_class = 0u8;
+    let mut result = IsNormalized::Yes;
     let mut i = 0;
+    // The character before, when it is a stable starter read on its own.
+    let mut starter: Option<char> = None;
     // After a block that does not pass, characters one by one up to here.
     let mut by_char_until = 0;
-    while let Some(&b0) = bytes.get(i) {
+    loop {
         // Eight bytes whose every lead byte starts only stable starters
-        // (continuation bytes belong to a character whose lead was seen).
+        // (continuation bytes belong to a character whose lead was seen);
+        // the last character in them is such a starter or ASCII.
         if i >= by_char_until {
-            if let Some(w) = word(i) {
-                if block_is_stable(w, leads) {
-                    i += 8;
-                    continue;
+            let from = i;
+            while let Some(w) = word(i) {
+                let next = || u64::from(bytes.get(i + 8).copied().unwrap_or(0));
+                if !block_is_stable(w, next, pairs) {
+                    by_char_until = i + 8;
+                    break;
                 }
-                by_char_until = i + 8;
+                i += 8;
+            }
+            if i > from {
+                last_class = 0;
+                starter = None;
             }
         }
+        let Some(&b0) = bytes.get(i) else {
+            break;
+        };
         if b0 & 0xC0 == 0x80 {
             // The rest of a character whose lead was in a passed block.
             i += 1;
-        } else if b0 < 0x80 {
+            starter = None;
+            continue;
+        }
+        if b0 < 0x80 {
             // ASCII up to the next non-ASCII byte.
+            last_class = 0;
             i += word(i).map_or(1, |w| match w & HIGHS {
                 0 => 8,
                 high => (high.trailing_zeros() / 8) as usize,
             });
-        } else if b0 & 0xFE == 0xD0 {
+            starter = bytes.get(i - 1).map(|&b| char::from(b));
+            continue;
+        }
+        if b0 & 0xFE == 0xD0 {
             // U+0400..U+047F, up to four characters: 16-bit lanes of a lead
             // D0/D1 (a lane after a two-byte character starts one).
+            last_class = 0;
             i += word(i).map_or(2, |w| {
                 let off = ((((w & 0x00FE_00FE_00FE_00FE) ^ 0x00D0_00D0_00D0_00D0) | LANE_HIGH)
                     - LANE_LOW)
@@ -306,33 +215,205 @@ fn nfc_stable_prefix(text: &str) -> usize {
                 if off == 0 {
                     8
                 } else {
-                    2 * (off.trailing_zeros() / 16) as usize
+                    2 * (off.trailing_zeros() / 16).max(1) as usize
                 }
             });
-        } else if b0 < 0xE0 {
-            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-            if !stable((u32::from(b0 & 0x1F) << 6) | b1) {
-                return i;
-            }
-            i += 2;
-        } else if (0xE4..=0xE9).contains(&b0) {
+            starter = None;
+            continue;
+        }
+        if (0xE4..=0xE9).contains(&b0) {
             // U+4000..U+9FFF: CJK ideographs and the Yijing hexagrams.
+            last_class = 0;
             i += 3;
             while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
                 i += 3;
             }
-        } else if b0 < 0xF0 {
-            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-            if !stable((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2) {
-                return i;
-            }
-            i += 3;
-        } else {
-            return i;
+            starter = None;
+            continue;
         }
+        let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+        let (cp, n) = if b0 < 0xE0 {
+            ((u32::from(b0 & 0x1F) << 6) | b1, 2)
+        } else if b0 < 0xF0 {
+            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+        } else {
+            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+            let b3 = u32::from(bytes.get(i + 3).copied().unwrap_or(0) & 0x3F);
+            (
+                (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3,
+                4,
+            )
+        };
+        let entry = match cp {
+            0..0x4000 => info.get(cp as usize).copied().unwrap_or(SLOW),
+            0xAC00..=0xD7A3 => 0, // Hangul syllables
+            0xF000..=0xFFFF => info
+                .get((cp - INFO_HIGH_OFFSET) as usize)
+                .copied()
+                .unwrap_or(SLOW),
+            _ => SLOW,
+        };
+        let (class, check) = if entry == SLOW {
+            let Some(c) = char::from_u32(cp) else {
+                return IsNormalized::No;
+            };
+            (
+                canonical_combining_class(c),
+                quick_check_char(NormalizationForm::Nfc, c),
+            )
+        } else {
+            (entry, IsNormalized::Yes)
+        };
+        if last_class > class && class != 0 {
+            return IsNormalized::No;
+        }
+        match check {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => {
+                if !starter.is_some_and(|p| stays_apart(p, cp)) {
+                    result = IsNormalized::Maybe;
+                }
+            }
+        }
+        starter = if class == 0 && check == IsNormalized::Yes {
+            char::from_u32(cp)
+        } else {
+            None
+        };
+        last_class = class;
+        i += n;
     }
-    bytes.len().min(i)
+    result
+}
+
+/// Whether the character `cp` (quick check Maybe), right after `p` (class
+/// 0, quick check Yes), stays as it is in NFC: `p` has no canonical
+/// decomposition (so nothing of it can reorder with `cp`) and the two do not
+/// compose (the nukta after most Devanagari consonants). `p` never combines
+/// with what is before it, so nothing else can take `cp` in.
+fn stays_apart(p: char, cp: u32) -> bool {
+    let Some(c) = char::from_u32(cp) else {
+        return false;
+    };
+    if compose(p, c).is_some() {
+        return false;
+    }
+    let mut alone = true;
+    decompose_canonical(p, |d| alone &= d == p);
+    alone
+}
+
+/// An entry of [`nfc_info`]: the character's quick check is not Yes (or it
+/// is not a character), ask the library.
+const SLOW: u8 = 0xFF;
+
+/// Where U+F000..U+FFFF start in [`nfc_info`], subtracted from the code point.
+const INFO_HIGH_OFFSET: u32 = 0xF000 - 0x4000;
+
+/// For U+0000..U+3FFF, then U+F000..U+FFFF: the canonical combining class
+/// of each character whose NFC quick check is Yes, else [`SLOW`]. Built on
+/// first use (20,480 lookups) from the library the quick check uses, so
+/// both agree (a test checks every entry).
+fn nfc_info() -> &'static [u8] {
+    static INFO: OnceLock<Vec<u8>> = OnceLock::new();
+    INFO.get_or_init(|| {
+        (0..0x4000u32)
+            .chain(0xF000..0x1_0000)
+            .map(|cp| {
+                char::from_u32(cp).map_or(SLOW, |c| {
+                    let class = canonical_combining_class(c);
+                    if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+                        class
+                    } else {
+                        SLOW
+                    }
+                })
+            })
+            .collect()
+    })
+}
+
+/// For each lead byte 0xC0..=0xEF and the low six bits of the byte after
+/// it, one bit: set when every character starting with those two bytes is a
+/// stable starter for NFC (class 0, quick check Yes). For two-byte leads
+/// that is one character, for three-byte leads a block of 64 (all of
+/// U+4000..U+9FFF and the Hangul syllables between U+AC00 and U+D7BF are
+/// set). Built on first use from [`nfc_info`] (a test checks it).
+fn nfc_stable_pairs() -> &'static [u64; 48] {
+    static PAIRS: OnceLock<[u64; 48]> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let info = nfc_info();
+        let all_stable = |from: u32, len: u32| {
+            info.get(from as usize..(from + len) as usize)
+                .is_some_and(|s| s.iter().all(|&e| e == 0))
+        };
+        let mut pairs = [0u64; 48];
+        for (k, bits) in pairs.iter_mut().enumerate() {
+            let lead = 0xC0 + k as u32;
+            for second in 0..64u32 {
+                let stable = match lead {
+                    0xC2..=0xDF => all_stable(((lead & 0x1F) << 6) | second, 1),
+                    0xE0..=0xE3 => all_stable(((lead & 0x0F) << 12) | (second << 6), 64),
+                    0xE4..=0xE9 => true,
+                    0xEA..=0xED => {
+                        let from = ((lead & 0x0F) << 12) | (second << 6);
+                        // Blocks wholly inside U+AC00..U+D7A3.
+                        from >= 0xAC00 && from + 64 <= 0xD7A4
+                    }
+                    _ => false,
+                };
+                if stable {
+                    *bits |= 1 << second;
+                }
+            }
+        }
+        pairs
+    })
+}
+
+/// Whether every character starting in the eight bytes of `w` is a stable
+/// starter for NFC, told by its lead byte and the byte after it (`next`:
+/// the byte after the word).
+#[inline]
+fn block_is_stable(w: u64, next: impl FnOnce() -> u64, pairs: &[u64; 48]) -> bool {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let high = w & HIGHS;
+    if high == 0 {
+        return true;
+    }
+    let lead = high & (w << 1);
+    // Leads D0/D1 (U+0400..U+047F) pass as they are.
+    let y = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0;
+    let mut other = lead & (((y & SEVENS) + SEVENS) | y);
+    if other == 0 {
+        return true;
+    }
+    // So do E4..E9 (CJK ideographs).
+    let lo_nibble = w & 0x0F0F_0F0F_0F0F_0F0F;
+    let hi_nibble = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ (ONES * 0xE0);
+    let not_e = ((hi_nibble & SEVENS) + SEVENS) | hi_nibble;
+    other &= not_e | !(lo_nibble + ONES * 0x7C) | (lo_nibble + ONES * 0x76);
+    if other == 0 {
+        return true;
+    }
+    let s1 = (w >> 8) | (next() << 56);
+    while other != 0 {
+        let at = other.trailing_zeros() - 7;
+        let b = (w >> at) as u8;
+        let second = u32::from((s1 >> at) as u8 & 0x3F);
+        if pairs
+            .get(usize::from(b.wrapping_sub(0xC0)))
+            .is_none_or(|p| p >> second & 1 == 0)
+        {
+            return false;
+        }
+        other &= other - 1;
+    }
+    true
 }
 
 /// Whether `c` is a letter of a common script that is known to have
@@ -425,6 +506,37 @@ mod tests {
         }
     }
 
+    /// The NFC quick check agrees with the library's, except that it may
+    /// answer Yes where the library says Maybe, and then only for NFC text.
+    fn nfc_check_is_sound(text: &str) -> bool {
+        let ours = quick_check(NormalizationForm::Nfc, text);
+        let lib = is_nfc_quick(text.chars());
+        ours == lib
+            || (lib == IsNormalized::Maybe
+                && ours == IsNormalized::Yes
+                && text.nfc().eq(text.chars()))
+    }
+
+    #[test]
+    fn a_nukta_that_composes_with_nothing_is_passed() {
+        // क़ in Hindi text is often क + U+093C (U+0958 is excluded from
+        // composition); न + U+093C composes to U+0929.
+        assert_eq!(
+            quick_check(NormalizationForm::Nfc, "क़ानून"),
+            IsNormalized::Yes
+        );
+        assert_eq!(
+            quick_check(NormalizationForm::Nfc, "न\u{93C}"),
+            IsNormalized::Maybe
+        );
+        assert_eq!(apply(NormalizationForm::Nfc, "न\u{93C}").text, "\u{929}");
+        // After a decomposable starter the library's answer stands.
+        assert_eq!(
+            quick_check(NormalizationForm::Nfc, "é\u{93C}"),
+            is_nfc_quick("é\u{93C}".chars())
+        );
+    }
+
     #[test]
     fn below_u0300_is_always_a_boundary() {
         for form in NormalizationForm::ALL {
@@ -458,29 +570,98 @@ mod tests {
     }
 
     #[test]
-    fn stable_leads_hold_cyrillic_and_not_combining_marks() {
-        let leads = nfc_stable_leads();
-        let has = |b: u8| leads[usize::from(b / 64)] >> (b % 64) & 1 != 0;
-        // D0/D1 are passed without a look-up.
-        assert!(has(0xD0) && has(0xD1) && has(0xC3) && has(0xE4));
-        // U+0300.., U+0483.., U+0591.., U+0900.. (nukta), U+3099.
-        for b in [0xCC, 0xCD, 0xD2, 0xD6, 0xE0, 0xE3, 0xEA] {
-            assert!(!has(b), "{b:X}");
+    fn stable_pairs_agree_with_the_library() {
+        let pairs = nfc_stable_pairs();
+        let stable = |c: char| {
+            canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        };
+        for lead in 0xC0u8..=0xEF {
+            for second in 0x80u8..=0xBF {
+                let bit = pairs[usize::from(lead - 0xC0)] >> (second & 0x3F) & 1 != 0;
+                // Every character starting with the two bytes (none for
+                // overlong and surrogate pairs such as E0 80).
+                let mut all = true;
+                for third in 0x80u8..=0xBF {
+                    let bytes = [lead, second, third];
+                    let text = if lead < 0xE0 {
+                        std::str::from_utf8(&bytes[..2])
+                    } else {
+                        std::str::from_utf8(&bytes)
+                    };
+                    if let Ok(t) = text {
+                        all &= stable(t.chars().next().unwrap());
+                    }
+                }
+                if bit {
+                    assert!(all, "{lead:X} {second:X}");
+                }
+            }
+        }
+        let has =
+            |lead: u8, second: u8| pairs[usize::from(lead - 0xC0)] >> (second & 0x3F) & 1 != 0;
+        // Greek, Cyrillic, Hebrew and Arabic letters, Georgian, hiragana,
+        // CJK, Hangul; not U+0300.., U+0483.., U+0591.., U+093C, U+3099.
+        assert!(has(0xCE, 0xB1) && has(0xD0, 0x96) && has(0xD7, 0x90) && has(0xD8, 0xA7));
+        assert!(has(0xE1, 0x83) && has(0xE3, 0x81) && has(0xE4, 0xB8) && has(0xEA, 0xB0));
+        for (lead, second) in [
+            (0xCC, 0x80),
+            (0xD2, 0x83),
+            (0xD6, 0x91),
+            (0xE0, 0xA4),
+            (0xE3, 0x82),
+        ] {
+            assert!(!has(lead, second), "{lead:X} {second:X}");
         }
     }
 
     #[test]
-    fn nfc_stable_prefix_stops_only_before_unstable_characters() {
-        // Every character below U+0800 and in the common three-byte ranges,
-        // alone and after a stretch of Cyrillic, ASCII and CJK.
+    fn nfc_info_agrees_with_the_library() {
+        let info = nfc_info();
+        assert_eq!(info.len(), 0x5000);
+        for cp in (0..0x4000u32).chain(0xF000..0x1_0000) {
+            let index = if cp < 0x4000 {
+                cp
+            } else {
+                cp - INFO_HIGH_OFFSET
+            };
+            let entry = info[index as usize];
+            match char::from_u32(cp) {
+                Some(c) if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes => {
+                    let class = canonical_combining_class(c);
+                    assert!(
+                        entry == class || (class == SLOW && entry == SLOW),
+                        "U+{cp:04X}"
+                    );
+                }
+                _ => assert_eq!(entry, SLOW, "U+{cp:04X}"),
+            }
+        }
+        // Hangul syllables are passed without a look-up.
+        for c in '\u{AC00}'..='\u{D7A3}' {
+            assert_eq!(canonical_combining_class(c), 0);
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes);
+        }
+    }
+
+    #[test]
+    fn nfc_quick_check_agrees_with_the_library_on_every_character() {
+        // Every character below U+0800 and in the common three-byte ranges
+        // (and some supplementary ones), after a stretch of Cyrillic, ASCII
+        // and CJK, alone, before and after a combining mark.
         let chars = (0x80..0xA000u32)
             .chain(0xAC00..0xAC80)
+            .chain(0xD7A0..0xD7B0)
+            .chain(0xF000..0x1_0000)
+            .chain(0x1_D15E..0x1_D170)
+            .chain(0x2_F800..0x2_F810)
             .filter_map(char::from_u32);
         for c in chars {
-            let stable = canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             // Lead bytes E4..E9 are passed whole.
-            assert!(stable || !(0x4000..0xA000).contains(&u32::from(c)), "{c:?}");
+            if (0x4000..0xA000).contains(&u32::from(c)) {
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes);
+            }
             for prefix in [
                 "",
                 "ab",
@@ -489,15 +670,13 @@ mod tests {
                 "Ελλάδα",
                 "Zürich, ",
                 "ab東京Москва",
+                "a\u{301}",
+                "a\u{323}",
+                "ก\u{E48}",
             ] {
-                let text = format!("{prefix}{c}x");
-                let got = nfc_stable_prefix(&text);
-                if stable && u32::from(c) < 0xA000 {
-                    assert!(got >= prefix.len() + c.len_utf8(), "{c:?} {got}");
-                } else if stable {
-                    assert!(got >= prefix.len(), "{c:?} {got}");
-                } else {
-                    assert_eq!(got, prefix.len(), "{c:?} after {prefix:?}");
+                for suffix in ["x", "\u{301}", "\u{323}x", "\u{E38}", "東京abcdefgh"] {
+                    let text = format!("{prefix}{c}{suffix}");
+                    assert!(nfc_check_is_sound(&text), "{text:?}");
                 }
             }
         }
@@ -513,21 +692,34 @@ mod tests {
             "שָׁלוֹם",
             "\u{1100}\u{1161}",
             "abc\u{0344}",
+            "ที่ ที่ ทิ้ง",
+            "ي\u{651}\u{64E} ي\u{64E}\u{651}",
         ] {
-            assert_eq!(
-                quick_check(NormalizationForm::Nfc, s),
-                is_nfc_quick(s.chars()),
-                "{s:?}"
-            );
+            assert!(nfc_check_is_sound(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_quick_check_agrees_with_the_library_on_the_corpora() {
+        for corpus in [
+            include_str!("../../../fixtures/bench/en.txt"),
+            include_str!("../../../fixtures/bench/ru.txt"),
+            include_str!("../../../fixtures/bench/zh.txt"),
+            include_str!("../../../fixtures/bench/mixed.txt"),
+            include_str!("../../../fixtures/bench/dirty.txt"),
+        ] {
+            for line in corpus.lines() {
+                assert!(nfc_check_is_sound(line), "{line:?}");
+            }
         }
     }
 
     proptest::proptest! {
         #[test]
         fn nfc_quick_check_agrees_with_the_library_on_mixed_marks(
-            s in "[aeЖжλάइकाשׁ한ガ\\u{300}\\u{301}\\u{323}\\u{483}\\u{5B8}\\u{93C}\\u{94D}\\u{3099}\\u{1161}\\u{0344}\\u{2126} ]{0,24}"
+            s in "[aeЖжλάइकाשׁ한ガก\\u{E34}\\u{E38}，、\\u{E48}\\u{E38}\\u{651}\\u{64E}\\u{300}\\u{301}\\u{323}\\u{483}\\u{5B8}\\u{93C}\\u{94D}\\u{3099}\\u{1161}\\u{0344}\\u{2126} ]{0,24}"
         ) {
-            proptest::prop_assert_eq!(quick_check(NormalizationForm::Nfc, &s), is_nfc_quick(s.chars()));
+            proptest::prop_assert!(nfc_check_is_sound(&s), "{:?}", s);
         }
     }
 
@@ -553,7 +745,10 @@ mod tests {
         for form in NormalizationForm::ALL {
             for s in samples {
                 let lib = match form {
-                    NormalizationForm::Nfc => is_nfc_quick(s.chars()),
+                    NormalizationForm::Nfc => {
+                        assert!(nfc_check_is_sound(s), "{s:?}");
+                        continue;
+                    }
                     NormalizationForm::Nfd => is_nfd_quick(s.chars()),
                     NormalizationForm::Nfkc => is_nfkc_quick(s.chars()),
                     NormalizationForm::Nfkd => is_nfkd_quick(s.chars()),

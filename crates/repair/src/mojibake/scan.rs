@@ -12,10 +12,13 @@
 //! look like a legacy 8-bit mix-up (runs of accented Latin-1 letters, or
 //! Cyrillic with mostly capitals or capitals inside words).
 //!
-//! Runs of non-ASCII characters that hold no character able to complete a
-//! sequence (no continuation in any page) are only counted for the letter
-//! statistics, basic Cyrillic letters four at a time; the full check runs
-//! on the other runs only. A run made only of Cyrillic letters and standing
+//! Runs of non-ASCII characters where no character is a continuation in a
+//! page where the character before it is a lead (so no sequence can
+//! complete) are only counted for the letter statistics and the accented
+//! Latin-1 runs, eight bytes at a time where they hold basic Cyrillic
+//! letters, characters in no page, characters that are only leads (most
+//! Greek letters) and continuations right after ASCII (`été`, `—`); the
+//! full check runs on the other runs only. A run made only of Cyrillic letters and standing
 //! apart from ASCII letters counts for a page only if its sequences decode
 //! to Cyrillic letters (`её` is `ţ` in KOI8-R by chance; `Рё` is `и`).
 use std::sync::OnceLock;
@@ -66,6 +69,9 @@ struct MaskTable {
     punct: Vec<u64>,
     /// Everything else, sorted.
     sparse: Vec<(char, u64)>,
+    /// The pages where some basic Cyrillic letter (U+0410..U+044F) is a
+    /// lead: what a letter read word-wise may start.
+    cyr_leads: u16,
 }
 
 const LOW_START: u32 = 0x80;
@@ -140,7 +146,17 @@ impl MaskTable {
             add(c, CP866_SIGN);
         }
         sparse.sort_unstable_by_key(|e| e.0);
-        MaskTable { low, punct, sparse }
+        let cyr_leads = low
+            .get((0x410 - LOW_START) as usize..(0x450 - LOW_START) as usize)
+            .unwrap_or_default()
+            .iter()
+            .fold(0, |acc, &m| acc | leads(m));
+        MaskTable {
+            low,
+            punct,
+            sparse,
+            cyr_leads,
+        }
     }
 
     #[inline]
@@ -176,6 +192,12 @@ fn bits(m: u64, role: u32) -> u16 {
     (m >> role) as u16 & PAGE_BITS as u16
 }
 
+/// The pages where a character is a lead byte (of any length).
+#[inline]
+fn leads(m: u64) -> u16 {
+    bits(m, LEAD2) | bits(m, LEAD3) | bits(m, LEAD4)
+}
+
 /// Pages where `0xA0` (no-break space) completes a two-byte lead.
 fn nbsp_pages() -> u16 {
     static PAGES: OnceLock<u16> = OnceLock::new();
@@ -190,12 +212,13 @@ fn nbsp_pages() -> u16 {
 
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Mask bits that let a character take part in a hint: a continuation in
-/// some page, a lead whose no-break space is often lost, an accented Latin-1
-/// letter or an IBM866 sign. A run of non-ASCII characters without any of
-/// them can only add to the Cyrillic letter counts: with no continuation no
-/// sequence completes in it.
-const NOISY: u64 = (PAGE_BITS << CONT) | NBSP_LEAD | LATIN_HIGH | CP866_SIGN;
+/// Mask bits that send a run to the full check whatever stands before: a
+/// lead whose no-break space is often lost, or an IBM866 sign. The others
+/// are a continuation in a page where the character before is a lead (a
+/// sequence may complete there); a run without either can only add to the
+/// letter counts and the accented Latin-1 run, which the quiet reading keeps
+/// itself.
+const NOISY: u64 = NBSP_LEAD | CP866_SIGN;
 
 /// The index of the first non-ASCII byte at or after `i` (or `bytes.len()`).
 #[inline]
@@ -235,10 +258,12 @@ pub(crate) fn scan(text: &str) -> Hints {
 ///
 /// Each run of non-ASCII characters (between ASCII bytes) is judged on its
 /// own, since the full check starts afresh after every ASCII byte. Runs are
-/// first read as *quiet*: characters outside [`NOISY`] (nearly all of clean
-/// Cyrillic, Greek, Hebrew, CJK, … text) can only add to the Cyrillic letter
-/// counts, and basic Cyrillic letters are counted up to four at a time. At
-/// the first noisy character the run is read again from its start by
+/// first read as *quiet*: characters outside [`NOISY`] that are no
+/// continuation in a page where the character before is a lead (nearly all
+/// of clean Cyrillic, Greek, Latin, Hebrew, CJK, … text) can only add to the
+/// Cyrillic letter counts and the accented Latin-1 run, which the quiet
+/// reading keeps; basic Cyrillic letters are counted up to four at a time.
+/// At the first noisy character the run is read again from its start by
 /// [`noisy_run`], the full check of every page. A test keeps the single-pass
 /// reading of the whole line as the oracle.
 fn scan_counting(text: &str) -> (Hints, CyrStats) {
@@ -256,12 +281,15 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
     // small Cyrillic letter.
     let (mut block_start, mut block_end) = (i, i);
     let mut prev_lower;
-    (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+    (i, prev_lower) = fast_blocks(bytes, i, table, &mut stats);
     if i > block_end {
         block_end = i;
     }
     let mut run_start = i;
     let mut run = CyrStats::default();
+    // The pages where the character before is a lead, and how many
+    // accented Latin-1 letters end the run so far.
+    let (mut prev_leads, mut latin_run) = leads_before(bytes, i, table);
     while let Some(&b0) = bytes.get(i) {
         // Up to four basic Cyrillic letters (U+0410..U+044F: leads in
         // windows-1251 and KOI8, continuations nowhere) at a time, as 16-bit
@@ -295,6 +323,8 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
                 run.upper += lane_count(upper);
                 run.lower += lane_count(lower);
                 run.inner_caps += lane_count(upper & after_lower);
+                prev_leads = table.cyr_leads;
+                latin_run = 0;
                 if bad == 0 {
                     prev_lower = lower >> 63 != 0;
                     i += 8;
@@ -315,15 +345,18 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             run = CyrStats::default();
             i = skip_ascii(bytes, i + 1);
             (block_start, block_end) = (i, i);
-            (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+            (i, prev_lower) = fast_blocks(bytes, i, table, &mut stats);
             block_end = block_end.max(i);
             run_start = i;
+            (prev_leads, latin_run) = leads_before(bytes, i, table);
             continue;
         }
         if matches!(b0, 0xE0 | 0xE1 | 0xE3..=0xED) {
             // U+0800..U+1FFF (Indic, Thai, Georgian, …) and U+3000..U+DFFF
             // (CJK, kana, Hangul, Yi, …): in no page, not Cyrillic.
             prev_lower = false;
+            prev_leads = 0;
+            latin_run = 0;
             i += 3;
             while bytes
                 .get(i)
@@ -336,12 +369,14 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         if (0xD4..0xE0).contains(&b0) {
             // U+0500..U+07FF (Armenian, Hebrew, Arabic, …): likewise.
             prev_lower = false;
+            prev_leads = 0;
+            latin_run = 0;
             i += 2;
             continue;
         }
         let (cp, n) = decode(bytes, i, b0);
         let m = if n == 4 { 0 } else { table.get(cp) };
-        if m & NOISY != 0 {
+        if m & NOISY != 0 || bits(m, CONT) & prev_leads != 0 {
             // The full check of the whole run, which counts its letters.
             if run_start == block_end && block_end > block_start {
                 // The run began in the stretch read word-wise.
@@ -356,11 +391,21 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             run = CyrStats::default();
             i = skip_ascii(bytes, i);
             (block_start, block_end) = (i, i);
-            (i, prev_lower) = fast_blocks(bytes, i, &mut stats);
+            (i, prev_lower) = fast_blocks(bytes, i, table, &mut stats);
             block_end = block_end.max(i);
             run_start = i;
+            (prev_leads, latin_run) = leads_before(bytes, i, table);
             continue;
         }
+        if m & LATIN_HIGH != 0 {
+            latin_run += 1;
+            if latin_run >= 3 {
+                hints.legacy_latin = true;
+            }
+        } else {
+            latin_run = 0;
+        }
+        prev_leads = leads(m);
         if m & CYR_UPPER != 0 {
             run.upper += 1;
             run.inner_caps += u32::from(prev_lower);
@@ -381,6 +426,71 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
     (hints, stats)
 }
 
+/// Mask bits of a character [`fast_blocks`] may pass: a lead in some
+/// pages, and a continuation or an accented Latin-1 letter right after
+/// ASCII.
+const PASSABLE: u64 = (PAGE_BITS << LEAD2) | (PAGE_BITS << LEAD3) | (PAGE_BITS << LEAD4);
+/// Of [`PASSABLE`] characters, those that must follow an ASCII byte.
+const AFTER_ASCII: u64 = (PAGE_BITS << CONT) | LATIN_HIGH;
+
+/// Whether the two- and three-byte characters whose lead bytes are marked
+/// in `leads` (the high bits of the eight bytes of `w` at `i`; `carry` is
+/// the byte before, ASCII at the start) may be passed word-wise: each is a
+/// lead in some pages and nothing else, or also a continuation or an
+/// accented Latin-1 letter (`é`, `π`, `—`) with an ASCII byte before it.
+/// Then no sequence completes among the passed characters (a continuation
+/// follows ASCII), and no two accented Latin-1 letters stand side by side.
+fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &MaskTable) -> bool {
+    let after = |k: usize| u64::from(bytes.get(i + 8 + k).copied().unwrap_or(0));
+    let s1 = (w >> 8) | (after(0) << 56);
+    let s2 = (w >> 16) | (after(0) << 48) | (after(1) << 56);
+    let before = (w << 8) | carry;
+    let mut rest = leads;
+    while rest != 0 {
+        let at = rest.trailing_zeros() - 7;
+        let b0 = u32::from((w >> at) as u8);
+        let b1 = u32::from((s1 >> at) as u8 & 0x3F);
+        let cp = if b0 < 0xE0 {
+            ((b0 & 0x1F) << 6) | b1
+        } else if b0 < 0xF0 {
+            ((b0 & 0x0F) << 12) | (b1 << 6) | u32::from((s2 >> at) as u8 & 0x3F)
+        } else {
+            return false;
+        };
+        let m = table.get(cp);
+        if m & !(PASSABLE | AFTER_ASCII) != 0
+            || (m & AFTER_ASCII != 0 && (before >> at) & 0x80 != 0)
+        {
+            return false;
+        }
+        rest &= rest - 1;
+    }
+    true
+}
+
+/// The pages where the character before `at` (a character boundary) is a
+/// lead, and whether it is an accented Latin-1 letter: for a stop of
+/// [`fast_blocks`], which passes basic Cyrillic letters, characters that
+/// are only leads and some after ASCII ([`passable`]).
+#[inline]
+fn leads_before(bytes: &[u8], at: usize, table: &MaskTable) -> (u16, u32) {
+    if bytes.get(at.wrapping_sub(1)).is_none_or(|&b| b < 0x80) {
+        return (0, 0);
+    }
+    let mut k = at - 1;
+    while k + 4 > at && bytes.get(k).is_some_and(|&b| b & 0xC0 == 0x80) {
+        k -= 1;
+    }
+    match bytes.get(k) {
+        Some(&b0) if b0 >= 0xC0 => {
+            let (cp, n) = decode(bytes, k, b0);
+            let m = if n == 4 { 0 } else { table.get(cp) };
+            (leads(m), u32::from(m & LATIN_HIGH != 0))
+        }
+        _ => (0, 0),
+    }
+}
+
 /// Eight bytes at a time from `start` (the start of a run or ASCII), while
 /// they hold only ASCII, basic Cyrillic letters (U+0410..U+044F) and
 /// characters of U+0500..U+1FFF and U+3000..U+DFFF: adds their letter counts
@@ -392,7 +502,12 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
 /// [`NOISY`] ones. Each word is read as bit masks of its bytes: a
 /// continuation byte after D0 must be 0x90..0xBF, after D1 0x80..0x8F; the
 /// letters are counted at those continuation bytes.
-fn fast_blocks(bytes: &[u8], start: usize, stats: &mut CyrStats) -> (usize, bool) {
+fn fast_blocks(
+    bytes: &[u8],
+    start: usize,
+    table: &MaskTable,
+    stats: &mut CyrStats,
+) -> (usize, bool) {
     const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = start;
@@ -425,9 +540,16 @@ fn fast_blocks(bytes: &[u8], start: usize, stats: &mut CyrStats) -> (usize, bool
             let v = w & SEVENS;
             let ge = |t: u64| (v + ONES * (0x80 - t)) & HIGHS;
             let quiet = (ge(0x54) & !ge(0x62)) | (ge(0x63) & !ge(0x6E));
-            if other & !quiet != 0 {
+            let rest = other & !quiet;
+            if rest != 0 && !passable(bytes, i, w, carry, rest, table) {
                 break;
             }
+        }
+        if d0d1 | carry_lead == 0 {
+            // No basic Cyrillic letter in the word.
+            (carry, carry_lead, prev_lower) = (w >> 56, 0, 0);
+            i += 8;
+            continue;
         }
         // Continuations right after D0/D1; after D1 (bit 0 of the byte
         // before); from 0x90 and from 0xB0 (bits 4 and 5).
@@ -859,10 +981,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn agrees_at_every_offset_after_word_wise_stretches() {
+        // Sequences after stretches the scan reads eight bytes at a time
+        // (ASCII, basic Cyrillic, CJK, Georgian), ending at every offset.
+        for pad in ["x", "Ж", "ж", "中", "ა", "Ω", "α", "λ", "ψ"] {
+            for n in 0..18 {
+                for tail in [
+                    "Рё", "РІ", "ё", "Ñ€", "Ã©", "Ï€", "π", "ώ", "Ά", "ßé", "łą", "┬┘", "ä", "«ж",
+                ] {
+                    for lead in ["", "Р", "ж", "é", "a ", "α", "Γ"] {
+                        let text = format!("{}{lead}{tail} tail", pad.repeat(n));
+                        check_same(&text);
+                    }
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn agrees_on_mixed_up_letters(
-            text in "[ a,.АБВЁЕИОПРСЯаеиопрстюяёіїєґўЂЃЉ«»—…№µ·Â Ã©ÐÑãäéßΑΒάέ╔═┬┘中文\\u{FFFD}\\u{85}\\u{A0}\\u{AD}¤¦§®𝄞]{0,40}"
+            text in "[ a,.АБВЁЕИОПРСЯаеиопрстюяёіїєґўЂЃЉ«»—…№µ·Â Ã©ÐÑãäéßΑΒάέπΩΆΌΈσωłążęśćčšžőűÇçîÎ╔═┬┘中文\\u{FFFD}\\u{85}\\u{A0}\\u{AD}¤¦§®𝄞]{0,40}"
         ) {
             check_same(&text);
         }
