@@ -156,9 +156,10 @@ pub(crate) fn next_candidate(bytes: &[u8], from: usize) -> usize {
     next_candidate_for(bytes, from, true)
 }
 
-/// [`next_candidate`], passing over fullwidth ASCII variants (U+FF01..U+FF5E,
-/// common in CJK text) when `fullwidth` (the rule that maps them) is off,
-/// except in the last seven bytes.
+/// The offset of the first byte at or after `from` that may need a look, or
+/// `bytes.len()` (always a character boundary), passing over fullwidth ASCII
+/// variants (U+FF01..U+FF5E, common in CJK text) when `fullwidth` (the rule
+/// that maps them) is off, except in the last seven bytes.
 ///
 /// Eight bytes at a time: a word without an ASCII control, DEL or lead byte
 /// 0xC2, 0xE1..=0xE3, 0xEF.. is skipped; any other word is read exactly by
