@@ -1434,6 +1434,20 @@ impl LineStats {
                     at += cjk;
                     continue;
                 }
+                if let Some(&[lead, second, third]) = bytes.get(at..at + 3) {
+                    // CJK punctuation (U+3000..U+303F) and fullwidth forms
+                    // (U+FF00..U+FF65): neither letters nor layout keys, so
+                    // what `push` does for them is what it does for a space.
+                    if (lead == 0xE3 && second == 0x80)
+                        || (lead == 0xEF && (second == 0xBC || (second == 0xBD && third <= 0xA5)))
+                    {
+                        stats.pending_punct = false;
+                        stats.word_scripts = 0;
+                        stats.prev_letter = false;
+                        at += 3;
+                        continue;
+                    }
+                }
                 let ascii = bytes
                     .get(at..)
                     .unwrap_or_default()
@@ -2579,7 +2593,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn line_stats_by_runs_equal_one_by_one(
-            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}-]{0,48}"
+            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}\u{FEFF}-\u{FF70}-]{0,48}"
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
         }
