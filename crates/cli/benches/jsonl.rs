@@ -8,16 +8,23 @@
 //! fixtures/bench/*.txt in the shape of scripts/make_batch_corpus.py's.
 
 use std::borrow::Cow;
-use std::fmt;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
+// The batch layer's own readers; they refer to each other as `super::…`,
+// so all of them sit at the crate root.
 #[path = "../io/scan.rs"]
 #[allow(dead_code, unused_imports)]
 mod scan;
+
+#[path = "../io/record.rs"]
+#[allow(dead_code, unused_imports)]
+mod record;
+
+#[path = "../io/jsonl.rs"]
+#[allow(dead_code, unused_imports)]
+mod jsonl;
 
 #[path = "../json.rs"]
 #[allow(dead_code, unused_imports)]
@@ -65,12 +72,12 @@ fn records() -> Vec<String> {
     lines
 }
 
-/// serde_json alone: the object's entries with raw values, then the field.
+/// serde_json alone, as the batch layer did before the scanner: the
+/// object's entries with raw values, then the field's string.
 fn serde_text(line: &str) -> Option<Cow<'_, str>> {
-    let Entries(entries) = serde_json::from_str(line).ok()?;
-    let raw = entries.iter().rev().find(|(k, _)| k == "text")?.1;
-    let Str(value) = serde_json::from_str(raw.get()).ok()?;
-    Some(value)
+    let record = jsonl::Record::parse_slow(line).ok()?;
+    let span = record.value_span("text")?;
+    jsonl::serde_string(line.get(span)?).ok()
 }
 
 /// The scanner, as the batch layer uses it.
@@ -78,50 +85,6 @@ fn scan_text(line: &str) -> Option<Cow<'_, str>> {
     let entries = scan::object(line)?;
     let span = entries.iter().rev().find(|(k, _)| k == "text")?.1.clone();
     scan::decode(line.get(span)?)
-}
-
-struct Entries<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Entries<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entries<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::with_capacity(8);
-                while let Some(Str(key)) = map.next_key()? {
-                    let value: &'de RawValue = map.next_value()?;
-                    entries.push((key, value));
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(V)
-    }
-}
-
-struct Str<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Str<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Str<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Str(Cow::Owned(v.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(V)
-    }
 }
 
 fn bench(c: &mut Criterion) {

@@ -322,11 +322,7 @@ impl<'a> Record<'a> {
         }
         let value = match scan::decode(text) {
             Some(value) => value,
-            None => {
-                let Str(value) =
-                    serde_json::from_str(text).map_err(|e| Problem::Malformed(e.to_string()))?;
-                value
-            }
+            None => serde_string(text).map_err(|e| Problem::Malformed(e.to_string()))?,
         };
         Ok(Located { span, value })
     }
@@ -377,6 +373,12 @@ fn child(raw: &str, segment: &str) -> Result<Option<Range<usize>>, String> {
         }
         _ => Ok(None),
     }
+}
+
+/// A JSON string literal's value by serde_json, borrowed when it has no
+/// escapes.
+pub(crate) fn serde_string(text: &str) -> Result<Cow<'_, str>, serde_json::Error> {
+    serde_json::from_str(text).map(|Str(value)| value)
 }
 
 /// An object's entries by serde_json.
