@@ -603,50 +603,35 @@ impl<'s> Reader<'s, '_> {
             .as_ref()
             .map(|c| c.names.clone())
             .unwrap_or_default();
+        // The first file's header is written; later files' headers must
+        // match it and are not written, but they were read all the same.
+        let mut out = Vec::new();
         match &self.first_header {
             None => {
                 self.first_header = Some(names.clone());
-                let mut out = Vec::new();
                 write_header(settings, &info, &data, &header, &spans, &mut out);
-                let counts = Counts {
-                    bytes_in: header.len,
-                    ..Counts::default()
-                };
-                if self
-                    .send_done(Done {
-                        name: Arc::clone(&info.name),
-                        out,
-                        rejects: Vec::new(),
-                        counts,
-                    })
-                    .is_err()
-                {
-                    return Ok(Err(WriterGone));
-                }
             }
             Some(first) if first != names => bail!(
                 "its header ({}) differs from the first file's ({})",
                 names.join(", "),
                 first.join(", ")
             ),
-            Some(_) => {
-                // Later files' headers are not written, but they were read.
-                let counts = Counts {
-                    bytes_in: header.len,
-                    ..Counts::default()
-                };
-                if self
-                    .send_done(Done {
-                        name: Arc::clone(&info.name),
-                        out: Vec::new(),
-                        rejects: Vec::new(),
-                        counts,
-                    })
-                    .is_err()
-                {
-                    return Ok(Err(WriterGone));
-                }
-            }
+            Some(_) => {}
+        }
+        let counts = Counts {
+            bytes_in: header.len,
+            ..Counts::default()
+        };
+        if self
+            .send_done(Done {
+                name: Arc::clone(&info.name),
+                out,
+                rejects: Vec::new(),
+                counts,
+            })
+            .is_err()
+        {
+            return Ok(Err(WriterGone));
         }
         self.fill_chunks(&info, header.line, |chunk| {
             reader.next_record(&mut chunk.data, &mut chunk.spans)
