@@ -231,20 +231,7 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
             starter = None;
             continue;
         }
-        let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-        let (cp, n) = if b0 < 0xE0 {
-            ((u32::from(b0 & 0x1F) << 6) | b1, 2)
-        } else if b0 < 0xF0 {
-            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
-        } else {
-            let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-            let b3 = u32::from(bytes.get(i + 3).copied().unwrap_or(0) & 0x3F);
-            (
-                (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3,
-                4,
-            )
-        };
+        let (cp, n) = crate::scan::utf8_at(bytes, i);
         let entry = match cp {
             0..0x4000 => info.get(cp as usize).copied().unwrap_or(SLOW),
             0xAC00..=0xD7A3 => 0, // Hangul syllables

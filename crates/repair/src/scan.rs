@@ -149,6 +149,25 @@ fn stops(w: u64, s1: u64, s2: u64, fullwidth: bool) -> u64 {
     m | (eq(w, 0xF3) & eq(s1, 0xA0))
 }
 
+/// The code point and length in bytes of the UTF-8 character whose first
+/// byte, `bytes[i]`, is not ASCII; for the byte scans of the hygiene,
+/// normalization and mojibake stages, which step through `&str` bytes.
+#[inline]
+pub(crate) fn utf8_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = bytes.get(i).copied().unwrap_or(0);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
 /// The offset of the first byte at or after `from` that may need a look, or
 /// `bytes.len()`. The offset is always a character boundary.
 #[cfg(test)]
@@ -234,6 +253,28 @@ fn plain_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_at_reads_every_length() {
+        for text in [
+            "é",
+            "ж",
+            "€",
+            "中",
+            "😀",
+            "\u{7FF}",
+            "\u{800}",
+            "\u{FFFF}",
+            "\u{10FFFF}",
+        ] {
+            let c = text.chars().next().unwrap();
+            assert_eq!(
+                utf8_at(text.as_bytes(), 0),
+                (c as u32, c.len_utf8()),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn printable_ascii_has_no_candidate() {

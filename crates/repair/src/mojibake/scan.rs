@@ -23,6 +23,8 @@
 //! to Cyrillic letters (`её` is `ţ` in KOI8-R by chance; `Рё` is `и`).
 use std::sync::OnceLock;
 
+use crate::scan::utf8_at;
+
 use super::codepage::CodePage;
 
 const LEAD2: u32 = 0;
@@ -374,7 +376,7 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             i += 2;
             continue;
         }
-        let (cp, n) = decode(bytes, i, b0);
+        let (cp, n) = utf8_at(bytes, i);
         let m = if n == 4 { 0 } else { table.get(cp) };
         if m & NOISY != 0 || bits(m, CONT) & prev_leads != 0 {
             // The full check of the whole run, which counts its letters.
@@ -483,7 +485,7 @@ fn leads_before(bytes: &[u8], at: usize, table: &MaskTable) -> (u16, u32) {
     }
     match bytes.get(k) {
         Some(&b0) if b0 >= 0xC0 => {
-            let (cp, n) = decode(bytes, k, b0);
+            let (cp, n) = utf8_at(bytes, k);
             let m = if n == 4 { 0 } else { table.get(cp) };
             (leads(m), u32::from(m & LATIN_HIGH != 0))
         }
@@ -624,21 +626,6 @@ fn byte_count(mask: u64) -> u32 {
     ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
 }
 
-/// The code point and length of the UTF-8 character at `i` (whose first
-/// byte `b0` is not ASCII); supplementary characters all read as U+10000.
-#[inline]
-fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
-    let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-    if b0 < 0xE0 {
-        ((u32::from(b0 & 0x1F) << 6) | b1, 2)
-    } else if b0 < 0xF0 {
-        let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-        ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
-    } else {
-        (0x10000, 4) // no page maps a supplementary character
-    }
-}
-
 /// Four 16-bit lanes of two-byte characters: the lanes' high bits.
 const LANE_HIGH: u64 = 0x8000_8000_8000_8000;
 /// Four 16-bit lanes: the lanes' low bits.
@@ -696,7 +683,7 @@ fn noisy_run(
             }
             continue;
         }
-        let (cp, n) = decode(bytes, i, b0);
+        let (cp, n) = utf8_at(bytes, i);
         let m = if n == 4 { 0 } else { table.get(cp) };
         let cont = bits(m, CONT);
         clean &= !((need1 | need2 | need3) & !cont);
@@ -894,15 +881,7 @@ mod tests {
                 }
                 continue;
             }
-            let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
-            let (cp, n) = if b0 < 0xE0 {
-                ((u32::from(b0 & 0x1F) << 6) | b1, 2)
-            } else if b0 < 0xF0 {
-                let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
-                ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
-            } else {
-                (0x10000, 4) // no page maps a supplementary character
-            };
+            let (cp, n) = utf8_at(bytes, i);
             let m = if n == 4 { 0 } else { table.get(cp) };
             let cont = bits(m, CONT);
             clean &= !((need1 | need2 | need3) & !cont);
