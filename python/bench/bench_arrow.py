@@ -16,17 +16,17 @@ Needs the `polynorm` wheel installed in the running Python (maturin develop
 """
 
 import argparse
-import datetime
 import json
 import os
 import pathlib
-import platform
 import subprocess
 import time
 
 import pyarrow as pa
 
 import polynorm
+
+from _record import append_rows  # a sibling file: the benchmarks run as scripts
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -117,15 +117,12 @@ def main() -> None:
         results.append(row)
         print(json.dumps(row))
     if args.csv:
-        machine = f"{os.cpu_count()}-core {platform.machine()} (rust machine)"
-        date = datetime.date.today().isoformat()
-        new = not pathlib.Path(args.csv).exists()
-        with open(args.csv, "a", encoding="utf-8") as f:
-            if new:
-                f.write("date,machine,group,function,value,unit\n")
-            for r in results:
-                for key in ("rust_ns_per_row", "arrow_ns_per_row", "arrow_overhead_ns_per_row", "list_ns_per_row", "str_call_ns_per_row"):
-                    f.write(f"{date},{machine},python-arrow/{r['op']}/1M-short,{key.removesuffix('_ns_per_row')},{r[key]},ns/row\n")
+        keys = ("rust_ns_per_row", "arrow_ns_per_row", "arrow_overhead_ns_per_row", "list_ns_per_row", "str_call_ns_per_row")
+        append_rows(
+            args.csv,
+            ["group", "function", "value", "unit"],
+            [(f"python-arrow/{r['op']}/1M-short", key.removesuffix("_ns_per_row"), r[key], "ns/row") for r in results for key in keys],
+        )
 
 
 if __name__ == "__main__":

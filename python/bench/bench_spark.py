@@ -12,13 +12,13 @@ sink (everything is computed, nothing is stored); wall time is the best of
 """
 
 import argparse
-import datetime
 import json
 import os
 import pathlib
-import platform
 import sys
 import time
+
+from _record import append_rows  # a sibling file: the benchmarks run as scripts
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -111,14 +111,11 @@ def main() -> None:
         print(json.dumps(row), flush=True)
     spark.stop()
     if args.csv:
-        machine = f"{os.cpu_count()}-core {platform.machine()} (rust machine)"
-        date = datetime.date.today().isoformat()
-        new = not pathlib.Path(args.csv).exists()
-        with open(args.csv, "a", encoding="utf-8") as f:
-            if new:
-                f.write("date,machine,group,function,seconds,rows_per_second\n")
-            for r in results:
-                f.write(f"{date},{machine},spark-local2/{args.rows}-records,{r['job']},{r['seconds']},{r['rows_per_second']}\n")
+        append_rows(
+            args.csv,
+            ["group", "function", "seconds", "rows_per_second"],
+            [(f"spark-local2/{args.rows}-records", r["job"], r["seconds"], r["rows_per_second"]) for r in results],
+        )
 
 
 if __name__ == "__main__":
