@@ -55,7 +55,11 @@ pub struct Resolution {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
     entities: Vec<Entity>,
+    /// The number of the next fresh `P` identifier.
     next: u64,
+    /// Whether the numbers ran out and started again at 1, so that a fresh
+    /// identifier may be in use and must be looked for.
+    wrapped: bool,
 }
 
 impl Registry {
@@ -84,18 +88,23 @@ impl Registry {
                 e.id
             )));
         }
-        let next = entities
-            .iter()
-            .filter_map(|e| e.id.strip_prefix('P').and_then(|n| n.parse::<u64>().ok()))
-            .max()
-            .map_or(1, |n| n + 1);
-        Ok(Registry { entities, next })
+        let (next, wrapped) = next_number(entities.iter().map(|e| e.id.as_str()));
+        Ok(Registry {
+            entities,
+            next,
+            wrapped,
+        })
     }
 
     /// A registry seeded from a gazetteer (entries without an identifier get one).
     pub fn from_gazetteer(gazetteer: &Gazetteer) -> Registry {
-        let mut r = Registry::new();
-        r.next = 1;
+        let (next, wrapped) =
+            next_number(gazetteer.entries().iter().filter_map(|e| e.id.as_deref()));
+        let mut r = Registry {
+            entities: Vec::with_capacity(gazetteer.len()),
+            next,
+            wrapped,
+        };
         for e in gazetteer.entries() {
             let id = e.id.clone().unwrap_or_else(|| r.fresh_id());
             r.entities.push(Entity {
@@ -112,12 +121,20 @@ impl Registry {
         &self.entities
     }
 
+    /// The next `P` identifier. Numbering starts after the highest `P`
+    /// number in use, so a fresh identifier is free without a search; only
+    /// once the numbers have run out (say an identifier
+    /// `P18446744073709551615` was loaded) do they start again at 1, and then
+    /// the identifiers in use are skipped.
     fn fresh_id(&mut self) -> String {
-        self.next = self.next.max(1);
         loop {
-            let id = format!("P{:06}", self.next);
-            self.next += 1;
-            if !self.entities.iter().any(|e| e.id == id) {
+            let n = self.next.max(1);
+            self.next = n.checked_add(1).unwrap_or_else(|| {
+                self.wrapped = true;
+                1
+            });
+            let id = format!("P{n:06}");
+            if !self.wrapped || !self.entities.iter().any(|e| e.id == id) {
                 return id;
             }
         }
@@ -166,7 +183,7 @@ impl Registry {
             if let Some(entity) = self.entities.get_mut(*e) {
                 for (v, n) in &c.variants {
                     match entity.variants.iter_mut().find(|(x, _)| x == v) {
-                        Some(slot) => slot.1 += *n as u64,
+                        Some(slot) => slot.1 = slot.1.saturating_add(*n as u64),
                         None => entity.variants.push((v.clone(), *n as u64)),
                     }
                 }
@@ -185,6 +202,20 @@ impl Registry {
                 }
             })
             .collect()
+    }
+}
+
+/// One more than the highest number of a `P` identifier (`P000041` → 42),
+/// or 1 when there is none, and whether the numbers ran out (the highest is
+/// `u64::MAX`, so numbering starts again at 1).
+fn next_number<'a>(ids: impl Iterator<Item = &'a str>) -> (u64, bool) {
+    let highest = ids
+        .filter_map(|id| id.strip_prefix('P')?.parse::<u64>().ok())
+        .max();
+    match highest.map(|n| n.checked_add(1)) {
+        None => (1, false),
+        Some(Some(next)) => (next, false),
+        Some(None) => (1, true),
     }
 }
 
@@ -225,10 +256,37 @@ mod tests {
     }
 
     #[test]
+    fn numbering_survives_the_largest_identifier() {
+        let entity = |id: &str, name: &str| Entity {
+            id: id.into(),
+            canonical: name.into(),
+            variants: vec![(name.into(), u64::MAX)],
+        };
+        let mut r = Registry::from_entities(vec![
+            entity("P18446744073709551615", "Sergey Shoigu"),
+            entity("P000001", "Li Shangfu"),
+        ])
+        .unwrap();
+        let out = r.resolve(
+            &Clusterer::default(),
+            &["Xi Jinping", "Sergey Shoigu", "Wang Yi"],
+        );
+        // Numbers start again at 1 and skip the one in use; counts saturate.
+        assert_eq!(out[0].id, "P000002");
+        assert_eq!(out[2].id, "P000003");
+        assert_eq!(
+            (out[1].id.as_str(), out[1].new),
+            ("P18446744073709551615", false)
+        );
+        assert_eq!(r.entities()[0].variants[0].1, u64::MAX);
+    }
+
+    #[test]
     fn gazetteer_seeds_entities() {
-        let g = Gazetteer::from_tsv("Li Qiang\t\tQ1\nXi Jinping\n").unwrap();
+        let g = Gazetteer::from_tsv("Li Qiang\t\tQ1\nXi Jinping\nWang Yi\t\tP000002\n").unwrap();
         let mut r = Registry::from_gazetteer(&g);
-        assert_eq!(r.entities()[1].id, "P000001");
+        // Fresh numbers start after the gazetteer's own `P` identifiers.
+        assert_eq!(r.entities()[1].id, "P000003");
         let out = r.resolve(&Clusterer::default(), &["李强"]);
         assert_eq!((out[0].id.as_str(), out[0].new), ("Q1", false));
     }
