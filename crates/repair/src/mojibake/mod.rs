@@ -100,21 +100,26 @@ impl Mojibake {
         if !self.options.utf8 && !self.options.legacy {
             return false; // the stage is off: no scan
         }
-        let hints = scan::scan(text);
-        (self.options.utf8 && hints.utf8 != 0)
-            || (self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic))
+        self.wants(scan::scan(text))
     }
 
     /// Repairs `text`. Borrows it when nothing changes; never fails. The
     /// result is a fixed point: applying the stage to it changes nothing.
     pub fn apply<'a>(&self, text: &'a str) -> Repaired<'a> {
-        if !self.needs_review(text) {
+        if !self.options.utf8 && !self.options.legacy {
             return Repaired::unchanged(text);
         }
+        let hints = scan::scan(text);
+        if !self.wants(hints) {
+            return Repaired::unchanged(text);
+        }
+        // The first pass reads the text the scan has just read.
+        let mut first = Some(hints);
         let mut result = Repaired::unchanged(text);
         for _ in 0..MAX_ROUNDS {
             let before = result.changes.len();
-            result = result.and_then(|t| self.pass(t));
+            let hints = first.take();
+            result = result.and_then(|t| self.pass(t, hints.unwrap_or_else(|| scan::scan(t))));
             if result.changes.len() == before {
                 break;
             }
@@ -122,9 +127,15 @@ impl Mojibake {
         result
     }
 
-    /// One pass: UTF-8 repairs if any, else legacy ones.
-    fn pass<'t>(&self, text: &'t str) -> Repaired<'t> {
-        let hints = scan::scan(text);
+    /// Whether the scan's hints point at something this stage repairs.
+    fn wants(&self, hints: scan::Hints) -> bool {
+        (self.options.utf8 && hints.utf8 != 0)
+            || (self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic))
+    }
+
+    /// One pass over `text`, whose scan found `hints`: UTF-8 repairs if
+    /// any, else legacy ones.
+    fn pass<'t>(&self, text: &'t str, hints: scan::Hints) -> Repaired<'t> {
         let mut proposals = Vec::new();
         if self.options.utf8 && hints.utf8 != 0 {
             for (bit, page) in CodePage::UTF8_PAGES.into_iter().enumerate() {
@@ -190,9 +201,116 @@ struct Proposal {
     /// line's page prior).
     rank: f32,
     confidence: f32,
-    evidence: String,
+    /// What the change's evidence will say (written out only for the
+    /// proposals that are chosen: most are not).
+    evidence: Evidence,
     /// The page of a UTF-8 repair.
     page: Option<CodePage>,
+}
+
+/// The facts behind a proposal, for its evidence text.
+#[derive(Debug)]
+enum Evidence {
+    /// A word read as UTF-8 decoded `levels` times as `page`.
+    Utf8 {
+        page: CodePage,
+        levels: usize,
+        before: f32,
+        after: f32,
+        /// The whole word repaired.
+        repaired: String,
+        lost: Lost,
+    },
+    /// A word of a line re-read as legacy text.
+    LegacyWord {
+        source: CodePage,
+        read_as: CodePage,
+        improved: usize,
+        words: usize,
+        gain: f32,
+    },
+    /// A span of a line re-read as legacy text.
+    LegacySpan {
+        source: CodePage,
+        read_as: CodePage,
+        words: usize,
+        better: usize,
+        before_total: f32,
+        after_total: f32,
+    },
+}
+
+impl Evidence {
+    /// The evidence text of a proposal that replaces `before` by `after`.
+    fn render(self, before: &str, after: &str) -> String {
+        let mut evidence = String::with_capacity(96);
+        match self {
+            Evidence::Utf8 {
+                page,
+                levels,
+                before: cost_before,
+                after: cost_after,
+                repaired,
+                lost,
+            } => {
+                let _ = write!(evidence, "UTF-8 decoded as {}", page.name());
+                match levels {
+                    1 => {}
+                    2 => evidence.push_str(" twice"),
+                    n => {
+                        let _ = write!(evidence, " {n} times");
+                    }
+                }
+                let _ = write!(
+                    evidence,
+                    ": {} characters read as {}; plausibility cost {cost_before:.1} → {cost_after:.1}",
+                    before.chars().count(),
+                    after.chars().count(),
+                );
+                let (known, words) = score::known_words(&repaired);
+                if words > 0 {
+                    let _ = write!(evidence, "; lexicon knows {known} of {words} words");
+                }
+                match lost {
+                    Lost::Nbsp => evidence.push_str("; a no-break space lost as a space restored"),
+                    Lost::Byte => evidence.push_str("; a lost byte (U+FFFD) guessed"),
+                    Lost::None => {}
+                }
+            }
+            Evidence::LegacyWord {
+                source,
+                read_as,
+                improved,
+                words,
+                gain,
+            } => {
+                let _ = write!(
+                    evidence,
+                    "{} text decoded as {}: {improved} of the line's {words} words re-read read better; this one by {gain:.1}",
+                    source.name(),
+                    read_as.name()
+                );
+            }
+            Evidence::LegacySpan {
+                source,
+                read_as,
+                words,
+                better,
+                before_total,
+                after_total,
+            } => {
+                let (known_before, _) = score::known_words(before);
+                let (known_after, _) = score::known_words(after);
+                let _ = write!(
+                    evidence,
+                    "{} text decoded as {}: {words} words re-read, {better} of them more plausible; lexicon knows {known_after} of them (before: {known_before}); plausibility cost {before_total:.1} → {after_total:.1}",
+                    source.name(),
+                    read_as.name()
+                );
+            }
+        }
+        evidence
+    }
 }
 
 /// Applies the best non-overlapping proposals.
@@ -208,14 +326,16 @@ fn apply_proposals(text: &str, proposals: Vec<Proposal>) -> Repaired<'_> {
         out.push_str(text.get(copied..p.start).unwrap_or_default());
         out.push_str(&p.after);
         copied = p.end;
+        let before = text.get(p.start..p.end).unwrap_or_default();
+        let evidence = p.evidence.render(before, &p.after);
         changes.push(Change {
             kind: ChangeKind::Mojibake,
             start: p.start,
             end: p.end,
-            before: text.get(p.start..p.end).unwrap_or_default().to_owned(),
+            before: before.to_owned(),
             after: p.after,
             confidence: p.confidence,
-            evidence: Cow::Owned(p.evidence),
+            evidence: Cow::Owned(evidence),
         });
     }
     out.push_str(text.get(copied..).unwrap_or_default());
@@ -326,7 +446,7 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     let nbsp = page
         .encode_char('\u{A0}')
         .filter(|b| (0x80..0xC0).contains(b));
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Sequences of the current run of non-ASCII characters start at
     // `out[run_start]`; a lead left without its continuations in the run
@@ -334,35 +454,40 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     // scan judges it.
     let mut run_start = 0;
     let mut broken = false;
-    let mut i = 0;
-    while let Some(&(start, c)) = chars.get(i) {
-        if c.is_ascii() {
+    let mut pos = 0;
+    while let Some(&b0) = bytes.get(pos) {
+        if b0.is_ascii() {
             if broken {
                 out.truncate(run_start);
             }
             run_start = out.len();
             broken = false;
-            i += 1;
+            pos += 1;
+            while bytes.get(pos).is_some_and(u8::is_ascii) {
+                pos += 1;
+            }
             continue;
         }
+        let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let start = pos;
+        let after = pos + c.len_utf8();
         let lead = page.encode_char(c).unwrap_or(0);
         let need = match lead {
             0xC2..=0xDF => 1,
             0xE0..=0xEF => 2,
             0xF0..=0xF4 => 3,
             _ => {
-                i += 1;
+                pos = after;
                 continue;
             }
         };
-        let Some((alts, n_alts, lost)) = decode_at(&chars, i, lead, need, page, nbsp) else {
+        let Some((alts, n_alts, lost, end)) = decode_at(text, after, lead, need, page, nbsp) else {
             broken = true;
-            i += 1;
+            pos = after;
             continue;
         };
-        let end = chars
-            .get(i + need + 1)
-            .map_or(text.len(), |&(offset, _)| offset);
         out.push(Seq {
             start,
             end,
@@ -371,7 +496,7 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
             alts,
             n_alts,
         });
-        i += need + 1;
+        pos = end;
         // A lost no-break space ends the run (it was a space).
         if lost == Lost::Nbsp {
             if broken {
@@ -389,7 +514,7 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     // come with one (`Ã ` for `à`); else every one-letter word would be a
     // candidate (`в ` read as KOI8-R).
     if out.iter().any(|s| s.lost == Lost::Nbsp) {
-        let non_ascii = chars.iter().filter(|(_, c)| !c.is_ascii()).count();
+        let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
         let traced: usize = out
             .iter()
             .filter(|s| s.lost != Lost::Nbsp)
@@ -408,22 +533,26 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
     out
 }
 
-/// Decodes the sequence of `need` continuations after the lead at `i`:
-/// the characters it may stand for (one unless a byte is guessed), how many,
-/// and what was lost.
+/// Decodes the sequence of `need` continuations that starts at byte `at`
+/// of `text`, after a character that is `lead` in `page`: the characters
+/// it may stand for (one unless a byte is guessed), how many, what was
+/// lost, and where the sequence ends.
 fn decode_at(
-    chars: &[(usize, char)],
-    i: usize,
+    text: &str,
+    at: usize,
     lead: u8,
     need: usize,
     page: CodePage,
     nbsp: Option<u8>,
-) -> Option<([char; 16], u8, Lost)> {
+) -> Option<([char; 16], u8, Lost, usize)> {
     let mut bytes = [lead, 0, 0, 0];
     let mut lost = Lost::None;
     let mut guess_at = None;
+    let mut chars = text.get(at..)?.chars();
+    let mut end = at;
     for k in 1..=need {
-        let &(_, c) = chars.get(i + k)?;
+        let c = chars.next()?;
+        end += c.len_utf8();
         let slot = bytes.get_mut(k)?;
         match cont_byte(c, page, nbsp) {
             ContByte::Byte(b) => *slot = b,
@@ -450,7 +579,7 @@ fn decode_at(
     match guess_at {
         None => {
             *alts.get_mut(0)? = std::str::from_utf8(seq).ok()?.chars().next()?;
-            Some((alts, 1, lost))
+            Some((alts, 1, lost, end))
         }
         Some(k) => {
             // Every undefined byte that completes a character; the judge
@@ -479,7 +608,7 @@ fn decode_at(
                     }
                 }
             }
-            (n > 0).then_some((alts, n as u8, lost))
+            (n > 0).then_some((alts, n as u8, lost, end))
         }
     }
 }
@@ -652,7 +781,8 @@ fn judge_unit(
     let original = text.get(start..end)?;
     let mut seqs = seqs.to_vec();
     choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
-    let mut best = best_level(original, &seqs, page, contexts);
+    let mut original_costs = OriginalCosts::default();
+    let mut best = best_level(original, &seqs, page, contexts, &mut original_costs);
     // A space read as a lost no-break space joins two words into one: only
     // when that reads clearly better than leaving them apart (`Р РѕСЃСЃРёСЏ`
     // is `Россия`, but `систем໠выбрана` is `система» выбрана`).
@@ -662,7 +792,7 @@ fn judge_unit(
         let apart = if apart_seqs.is_empty() {
             None
         } else {
-            best_level(original, &apart_seqs, page, contexts)
+            best_level(original, &apart_seqs, page, contexts, &mut original_costs)
         };
         let joined_gain = best.as_ref().map_or(f32::NEG_INFINITY, |b| b.0);
         // Left apart, a lead standing alone as a word (`Р` of `Р ежим`) is
@@ -709,40 +839,23 @@ fn judge_unit(
         .filter(|s| s.start >= p && s.end <= original.len() - b)
         .map(|s| s.lost)
         .fold(Lost::None, |acc, l| if l == Lost::None { acc } else { l });
-    let mut evidence = String::with_capacity(96);
-    let _ = write!(evidence, "UTF-8 decoded as {}", page.name());
-    match levels {
-        1 => {}
-        2 => evidence.push_str(" twice"),
-        n => {
-            let _ = write!(evidence, " {n} times");
-        }
-    }
-    let changed = original.get(p..original.len() - b).unwrap_or_default();
-    let _ = write!(
-        evidence,
-        ": {} characters read as {}; plausibility cost {before:.1} → {after:.1}",
-        changed.chars().count(),
-        a.chars().count(),
-    );
-    let (known, words) = score::known_words(&repaired);
-    if words > 0 {
-        let _ = write!(evidence, "; lexicon knows {known} of {words} words");
-    }
-    match lost {
-        Lost::Nbsp => evidence.push_str("; a no-break space lost as a space restored"),
-        Lost::Byte => evidence.push_str("; a lost byte (U+FFFD) guessed"),
-        Lost::None => {}
-    }
+    let after_text = a.to_owned();
     Some(Proposal {
         start: start + p,
         end: end - b,
-        after: a.to_owned(),
+        after: after_text,
         gain,
         raw: gain + support,
         rank: gain,
         confidence,
-        evidence,
+        evidence: Evidence::Utf8 {
+            page,
+            levels,
+            before,
+            after,
+            repaired,
+            lost,
+        },
         page: Some(page),
     })
 }
@@ -754,12 +867,13 @@ fn best_level(
     seqs: &[Seq],
     page: CodePage,
     contexts: &[Option<Sc>],
+    original_costs: &mut OriginalCosts,
 ) -> Option<(f32, f32, f32, usize, String)> {
     let mut best: Option<(f32, f32, f32, usize, String)> = None;
     let mut current = decode_all(original, seqs);
     for level in 0..MAX_LEVELS {
         let context = contexts.get(level).copied().flatten();
-        let before = score::cost(original, context);
+        let before = original_costs.get(original, context);
         let after = score::cost(&current, context);
         let gain = before - after;
         if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
@@ -772,6 +886,27 @@ fn best_level(
         current = decode_all(&current, &next);
     }
     best
+}
+
+/// The costs of one word in each script context, computed once each.
+#[derive(Default)]
+struct OriginalCosts([Option<f32>; 5]);
+
+impl OriginalCosts {
+    fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
+        let i = match context {
+            None => 0,
+            Some(Sc::Latin) => 1,
+            Some(Sc::Cyrillic) => 2,
+            Some(Sc::Greek) => 3,
+            Some(Sc::Other) => 4,
+        };
+        match self.0.get_mut(i) {
+            Some(Some(cost)) => *cost,
+            Some(slot) => *slot.insert(score::cost(word, context)),
+            None => score::cost(word, context),
+        }
+    }
 }
 
 /// The common prefix and suffix (in bytes, on character boundaries) of `a`
@@ -843,8 +978,12 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
         pairs.extend(LEGACY_CYRILLIC);
     }
     let mut best: Option<(f32, Vec<Proposal>)> = None;
+    // Every pair re-reads the same words of the line in the same context:
+    // their costs as they are, once.
+    let context_before = score::dominant(text);
+    let mut before_costs: Vec<Option<f32>> = Vec::new();
     for (source, read_as) in pairs {
-        let Some(p) = judge_legacy(text, source, read_as) else {
+        let Some(p) = judge_legacy(text, source, read_as, context_before, &mut before_costs) else {
             continue;
         };
         if best.as_ref().is_none_or(|b| p.0 > b.0 + 0.01) {
@@ -857,7 +996,15 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
 /// The line re-read as `source` text decoded as `read_as`: its gain and
 /// its proposals, one for the whole span when most changed words read
 /// better, else one per word that does (text re-read beside correct text).
-fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32, Vec<Proposal>)> {
+/// `before_costs[i]`: the cost of the line's word `i` as it is, once known
+/// (`context_before` is the line's dominant script).
+fn judge_legacy(
+    text: &str,
+    source: CodePage,
+    read_as: CodePage,
+    context_before: Option<Sc>,
+    before_costs: &mut Vec<Option<f32>>,
+) -> Option<(f32, Vec<Proposal>)> {
     let mut converted = String::with_capacity(text.len());
     let mut changed_chars = 0usize;
     for c in text.chars() {
@@ -878,7 +1025,6 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32,
     if changed_chars == 0 {
         return None;
     }
-    let context_before = score::dominant(text);
     let context_after = score::dominant(&converted);
     let (mut gain, mut words, mut better, mut before_total, mut after_total) =
         (0f32, 0usize, 0usize, 0f32, 0f32);
@@ -888,12 +1034,20 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32,
     let mut improved: Vec<(usize, usize, String, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
-    for (a, b) in text
+    for (k, (a, b)) in text
         .split(is_word_space)
         .zip(converted.split(is_word_space))
+        .enumerate()
     {
         if a != b {
-            let before = score::cost(a, context_before);
+            if before_costs.len() <= k {
+                before_costs.resize(k + 1, None);
+            }
+            let before = match before_costs.get_mut(k) {
+                Some(Some(cost)) => *cost,
+                Some(slot) => *slot.insert(score::cost(a, context_before)),
+                None => score::cost(a, context_before),
+            };
             let after = score::cost(b, context_after);
             gain += before - after;
             before_total += before;
@@ -929,11 +1083,13 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32,
                 raw: g,
                 rank: g,
                 confidence: logistic(g.min(total / 2.0) - 1.0),
-                evidence: format!(
-                    "{} text decoded as {}: {n} of the line's {words} words re-read read better; this one by {g:.1}",
-                    source.name(),
-                    read_as.name()
-                ),
+                evidence: Evidence::LegacyWord {
+                    source,
+                    read_as,
+                    improved: n,
+                    words,
+                    gain: g,
+                },
                 page: None,
             })
             .collect();
@@ -946,15 +1102,14 @@ fn judge_legacy(text: &str, source: CodePage, read_as: CodePage) -> Option<(f32,
     }
     let start = first?;
     let after_text = converted_span(text, &converted, start, last)?;
-    let (known_before, _) = score::known_words(text.get(start..last).unwrap_or_default());
-    let (known_after, _) = score::known_words(&after_text);
-    let mut evidence = String::with_capacity(96);
-    let _ = write!(
-        evidence,
-        "{} text decoded as {}: {words} words re-read, {better} of them more plausible; lexicon knows {known_after} of them (before: {known_before}); plausibility cost {before_total:.1} → {after_total:.1}",
-        source.name(),
-        read_as.name()
-    );
+    let evidence = Evidence::LegacySpan {
+        source,
+        read_as,
+        words,
+        better,
+        before_total,
+        after_total,
+    };
     Some((
         gain,
         vec![Proposal {

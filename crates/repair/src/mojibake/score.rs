@@ -41,12 +41,13 @@ enum Kind {
 #[inline]
 fn info(c: char) -> (f32, Kind) {
     let letter = |cost: f32| {
+        let (upper, lower) = case(c);
         (
             cost,
             Kind::Letter {
                 sc: lexicon::letter_script(c),
-                upper: c.is_uppercase(),
-                lower: c.is_lowercase(),
+                upper,
+                lower,
             },
         )
     };
@@ -138,19 +139,19 @@ struct Run {
 }
 
 impl Run {
-    fn push(&mut self, c: char, sc: Sc) {
+    fn push(&mut self, c: char, sc: Sc, upper: bool, lower: bool) {
         match self.script {
             None => self.script = Some(sc),
             Some(s) if s != sc => self.mixed = true,
             Some(_) => {}
         }
         self.non_ascii |= !c.is_ascii();
-        if self.letters > 0 && c.is_uppercase() && !c.is_ascii() {
+        if self.letters > 0 && upper && !c.is_ascii() {
             self.inner_caps += 1;
         }
-        self.has_lower |= c.is_lowercase();
+        self.has_lower |= lower;
         self.letters += 1;
-        self.lower.extend(c.to_lowercase());
+        push_lower(&mut self.lower, c);
     }
 
     /// Ends the run; `closed`: it ends the text or a space or ASCII
@@ -206,6 +207,59 @@ impl Run {
     }
 }
 
+/// `char::is_alphabetic`, with the alphabets the lexicons hold told by
+/// range.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | 'ª' | 'µ' | 'º' => true,
+        '\u{0}'..='\u{BF}' | '×' | '÷' => false,
+        '\u{C0}'..='\u{024F}' | 'Ѐ'..='ҁ' | 'Α'..='Ρ' | 'Σ'..='ώ' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether a letter is uppercase and whether it is lowercase
+/// (`char::is_uppercase`, `char::is_lowercase`, with the alphabets the
+/// lexicons hold told by range).
+#[inline]
+fn case(c: char) -> (bool, bool) {
+    match c {
+        'A'..='Z'
+        | '\u{C0}'..='\u{D6}'
+        | '\u{D8}'..='\u{DE}'
+        | 'Ѐ'..='Я'
+        | 'Α'..='Ρ'
+        | 'Σ'..='Ϋ' => (true, false),
+        'a'..='z' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' | 'а'..='џ' | 'ά'..='ώ' => {
+            (false, true)
+        }
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
+/// Appends the lowercase of `c` (`char::to_lowercase`, with the alphabets
+/// the lexicons hold mapped directly: their capitals are one offset away
+/// from their small letters).
+#[inline]
+fn push_lower(out: &mut String, c: char) {
+    let offset = match c {
+        'A'..='Z'
+        | '\u{C0}'..='\u{D6}'
+        | '\u{D8}'..='\u{DE}'
+        | 'А'..='Я'
+        | 'Α'..='Ρ'
+        | 'Σ'..='Ϋ' => 32,
+        'Ѐ'..='Џ' => 80,
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ά'..='ώ' | '\u{DF}'..='\u{FF}' => 0,
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(char::from_u32(u32::from(c) + offset).unwrap_or(c));
+}
+
 /// The cost of `text` (lower is more plausible) in a line whose letters are
 /// mostly of script `context`.
 pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
@@ -217,12 +271,12 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
         let (cost, kind) = info(c);
         total += cost;
         let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
-        if let Kind::Letter { sc, .. } = kind {
+        if let Kind::Letter { sc, upper, lower } = kind {
             if run.letters == 0 {
                 run.glued = prev.is_some_and(|(_, k)| matches!(k, Kind::Symbol | Kind::Bad));
                 run.open = prev.is_none_or(|(p, k)| k == Kind::Space || p.is_ascii_punctuation());
             }
-            run.push(c, sc);
+            run.push(c, sc, upper, lower);
         } else if run.letters > 0 {
             run.glued |= sticky || c == '„';
             if kind != Kind::Mark {
@@ -417,13 +471,13 @@ pub(crate) fn letter_badness(text: &str) -> f32 {
     let mut run = String::new();
     let mut script = None;
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let sc = lexicon::letter_script(c);
             if script.is_some_and(|s| s != sc) {
                 total += 9.0;
             }
             script = Some(sc);
-            run.extend(c.to_lowercase());
+            push_lower(&mut run, c);
         } else if let Some(sc) = script.take() {
             if let Some(model) = lexicon::bigrams(sc) {
                 total -= model.score(&run);
@@ -439,7 +493,7 @@ pub(crate) fn letter_badness(text: &str) -> f32 {
 /// words there are; for the evidence.
 pub(crate) fn known_words(text: &str) -> (usize, usize) {
     let (mut known, mut words) = (0, 0);
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    for word in text.split(|c: char| !is_letter(c)) {
         let mut chars = word.chars();
         let Some(first) = chars.next() else { continue };
         let sc = lexicon::letter_script(first);
@@ -463,7 +517,15 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
     for c in text.chars() {
         let i = match c {
             'a'..='z' | 'A'..='Z' => 0,
-            '\u{0}'..='\u{BF}' | '×' | '÷' => continue,
+            // Below U+00C0 only ASCII letters; punctuation, arrows,
+            // mathematical and technical signs, box drawing: no letters (a
+            // test checks).
+            '\u{0}'..='\u{BF}'
+            | '×'
+            | '÷'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{2190}'..='\u{23FF}'
+            | '\u{2500}'..='\u{25FF}' => continue,
             '\u{C0}'..='\u{024F}' => 0,
             '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => 1,
             '\u{0386}' | '\u{0388}'..='\u{03FF}' => 2,
@@ -534,6 +596,42 @@ mod tests {
                 _ => Some(Sc::Latin),
             };
             println!("{a:?} {:.2}  {b:?} {:.2}", cost(a, ctx), cost(b, ctx));
+        }
+    }
+
+    #[test]
+    fn letters_as_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn case_as_the_standard_library() {
+        for c in (0..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic())
+        {
+            assert_eq!(case(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_as_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut ours = String::new();
+            push_lower(&mut ours, c);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn no_letters_where_dominant_skips_them() {
+        for c in ('\u{2000}'..='\u{206F}')
+            .chain('\u{2190}'..='\u{23FF}')
+            .chain('\u{2500}'..='\u{25FF}')
+        {
+            assert!(!c.is_alphabetic(), "{c:?}");
         }
     }
 
