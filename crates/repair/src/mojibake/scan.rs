@@ -353,17 +353,23 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
             (prev_leads, latin_run) = leads_before(bytes, i, table);
             continue;
         }
-        if matches!(b0, 0xE0 | 0xE1 | 0xE3..=0xED) {
-            // U+0800..U+1FFF (Indic, Thai, Georgian, …) and U+3000..U+DFFF
-            // (CJK, kana, Hangul, Yi, …): in no page, not Cyrillic.
+        if is_quiet3(bytes, i) {
+            // U+0800..U+1FFF (Indic, Thai, Georgian, …), U+3000..U+DFFF
+            // (CJK, kana, Hangul, Yi, …) and U+FF00..U+FFBF (fullwidth
+            // forms): in no page, not Cyrillic. Four characters at a time
+            // while they last.
             prev_lower = false;
             prev_leads = 0;
             latin_run = 0;
             i += 3;
-            while bytes
-                .get(i)
-                .is_some_and(|&b| matches!(b, 0xE0 | 0xE1 | 0xE3..=0xED))
+            while is_quiet3(bytes, i)
+                && is_quiet3(bytes, i + 3)
+                && is_quiet3(bytes, i + 6)
+                && is_quiet3(bytes, i + 9)
             {
+                i += 12;
+            }
+            while is_quiet3(bytes, i) {
                 i += 3;
             }
             continue;
@@ -426,6 +432,19 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         || (stats.signs >= 2 && stats.signs * 12 >= cyr_letters)
         || (stats.upper >= 4 && stats.upper > stats.lower);
     (hints, stats)
+}
+
+/// Whether a three-byte character in no page starts at `i` (so that the
+/// scan's only business with it is to end the Cyrillic and Latin-1 runs):
+/// U+0800..U+1FFF, U+3000..U+DFFF or U+FF00..U+FFBF. A test checks the
+/// table for these blocks.
+#[inline]
+fn is_quiet3(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(0xE0 | 0xE1 | 0xE3..=0xED) => true,
+        Some(0xEF) => bytes.get(i + 1).is_some_and(|b| (0xBC..=0xBE).contains(b)),
+        _ => false,
+    }
 }
 
 /// Mask bits of a character [`fast_blocks`] may pass: a lead in some
@@ -551,6 +570,30 @@ fn fast_blocks(
             // No basic Cyrillic letter in the word.
             (carry, carry_lead, prev_lower) = (w >> 56, 0, 0);
             i += 8;
+            // Then 32 bytes at a time while they hold only ASCII,
+            // continuations and the leads of U+0500..U+1FFF, U+3000..U+DFFF
+            // and U+FF00..U+FFBF (CJK text and its fullwidth punctuation,
+            // Indic scripts): each byte is judged with the one after it,
+            // which the compiler does in vector registers.
+            while let (Some(chunk), Some(next)) = (
+                bytes
+                    .get(i..i + QUIET_CHUNK)
+                    .and_then(|w| <&[u8; QUIET_CHUNK]>::try_from(w).ok()),
+                bytes
+                    .get(i + 1..=i + QUIET_CHUNK)
+                    .and_then(|w| <&[u8; QUIET_CHUNK]>::try_from(w).ok()),
+            ) {
+                let loud = chunk.iter().zip(next).fold(false, |acc, (&b, &after)| {
+                    acc | (b >= 0xC0
+                        && !matches!(b, 0xD4..=0xE1 | 0xE3..=0xED)
+                        && !(b == 0xEF && (0xBC..=0xBE).contains(&after)))
+                });
+                if loud {
+                    break;
+                }
+                carry = u64::from(chunk.last().copied().unwrap_or(0));
+                i += QUIET_CHUNK;
+            }
             continue;
         }
         // Continuations right after D0/D1; after D1 (bit 0 of the byte
@@ -589,6 +632,9 @@ fn fast_blocks(
         };
     (at, lower_before)
 }
+
+/// Bytes [`fast_blocks`] checks at once for a stretch in no page.
+const QUIET_CHUNK: usize = 32;
 
 /// Takes back from `stats` the letters [`fast_blocks`] counted in
 /// `bytes[from..to]` (the start of a run it stopped in), which the full
@@ -994,6 +1040,56 @@ mod tests {
 
     fn page_bit(p: CodePage) -> u16 {
         1 << CodePage::UTF8_PAGES.iter().position(|&q| q == p).unwrap()
+    }
+
+    #[test]
+    fn quiet_blocks_are_in_no_page() {
+        let table = masks();
+        for cp in (0x800..0x2000).chain(0x3000..0xE000).chain(0xFF00..0xFFC0) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(table.get(cp), 0, "{c:?}");
+            let mut buf = [0; 4];
+            assert!(is_quiet3(c.encode_utf8(&mut buf).as_bytes(), 0), "{c:?}");
+        }
+        assert!(!is_quiet3("\u{FFFD}".as_bytes(), 0));
+        assert!(!is_quiet3("\u{FB01}".as_bytes(), 0));
+        assert!(!is_quiet3("\u{2014}".as_bytes(), 0));
+    }
+
+    #[test]
+    fn agrees_after_stretches_read_32_bytes_at_a_time() {
+        for pad in ["中", "，", "中，", "a中", "ა中", "中 "] {
+            for n in 0..40 {
+                for tail in [
+                    "\u{FFFD}",
+                    "ï¼Œ",
+                    "Ã©",
+                    "“™",
+                    "Рё",
+                    "\u{FB01}",
+                    "Ã\u{FFFD}",
+                    "ЖЖЖЖ",
+                ] {
+                    check_same(&format!("Ã{}{tail}", pad.repeat(n)));
+                    check_same(&format!("{}{tail} x", pad.repeat(n)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_fullwidth_and_cjk_runs() {
+        for text in [
+            "中文，（测试）：“引号”……Ãⓒ",
+            "Ã，©",
+            "Р，Ё中文中文中文中文中文Рё",
+            "中文中文中文中文中文中文中文ï¼Œ",
+            "ＡＢＣ Ã© ＡＢＣＤＥＦＧＨＩＪ",
+        ] {
+            check_same(text);
+        }
     }
 
     #[test]
