@@ -280,6 +280,11 @@ const UNKNOWN: f32 = 1.5;
 /// the keys under the typist's fingers.
 const MIXED_LAYOUT_PRIOR: f32 = 1.0;
 
+/// The least score of a re-typing into a word of its layout's language
+/// lexicon that reads as the language, from a word that reads like
+/// nothing: above the 3.5 at most of one that only reads well.
+const KNOWN_RETYPE: f32 = 4.0;
+
 /// The same for a word that mixes scripts: such a word is never right as it
 /// is, and a lookalike candidate reads exactly like it.
 const UNKNOWN_MIXED: f32 = 0.0;
@@ -473,7 +478,9 @@ impl MixedScript {
         }
         let words = words::words(text);
         let mut totals = [0u32; 3];
-        for w in &words {
+        // Options, paths and addresses (`--from-file`) are in no language:
+        // they do not make a Serbian line less Cyrillic.
+        for w in words.iter().filter(|w| !words::is_protected(text, w)) {
             for sc in Sc::ALL {
                 if let Some(t) = totals.get_mut(sc as usize) {
                     *t += u32::from(w.count(sc));
@@ -715,7 +722,13 @@ impl MixedScript {
             // A re-typed word no lexicon knows still wins when it reads like
             // its language and the word as typed reads like nothing at all
             // (lexicons hold 20,000 words; Belarusian ones only short forms).
-            if let (true, Some(lang), Some(typed)) = (oov, lang, typed_plausibility) {
+            // So does one that only another language's lexicon lists
+            // (`разметку` is a Belarusian form too, but not in the Russian
+            // list): that listing is no reason to rank it lower.
+            let foreign_only =
+                !oov && lang.is_some_and(|l| zipf_ext(l, &c.text.to_lowercase()).is_none());
+            if let (true, Some(lang), Some(typed)) = (oov || foreign_only, lang, typed_plausibility)
+            {
                 if let Some(model) = bigrams(lang) {
                     let reads = model.score(&c.text.to_lowercase());
                     if reads >= -3.0 && reads - typed >= 2.0 {
@@ -734,6 +747,29 @@ impl MixedScript {
                             c.why,
                             "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
                         );
+                    }
+                }
+            }
+            // A word of the layout's own language that reads so, re-typed
+            // from a word that reads like nothing, is stronger evidence
+            // still: it ranks above every spelling that only reads well
+            // (`dytiy..` is `внешнюю`, `n'rcn` is `тэкст`).
+            if let (false, false, Some(lang), Some(typed)) =
+                (oov, foreign_only, lang, typed_plausibility)
+            {
+                if let Some(model) = bigrams(lang) {
+                    let reads = model.score(&c.text.to_lowercase());
+                    if reads >= -3.0 && reads - typed >= 2.0 {
+                        let handicap = -f32::from(c.swallows_punct);
+                        let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
+                        let floor = handicap + capital - typed_on + KNOWN_RETYPE;
+                        if floor > c.score {
+                            c.score = floor;
+                            let _ = write!(
+                                c.why,
+                                "; a {lang} word (bigrams {reads:.2}, as typed {typed:.2})"
+                            );
+                        }
                     }
                 }
             }
@@ -1069,8 +1105,18 @@ impl MixedScript {
         let typed = typed_plausibility(original, source);
         // So does an isolated lower-case word no lexicon of its script
         // knows (`ctnrb` in a Belarusian line): no language claims it.
+        // (A capital that only starts the sentence claims nothing either.)
+        let sentence_start = line
+            .text
+            .get(..w.start)
+            .map(str::trim_end)
+            .is_some_and(|h| h.is_empty() || h.ends_with(['.', '!', '?']));
+        let capitals = original.chars().filter(|c| c.is_uppercase()).count();
+        let initial_only = capitals == 1
+            && sentence_start
+            && original.chars().next().is_some_and(char::is_uppercase);
         let unclaimed = isolated
-            && !original.chars().any(char::is_uppercase)
+            && (capitals == 0 || initial_only)
             && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
             && context.count(&lower) <= 1;
         let keep = if isolated && (typed < -5.0 || unclaimed) {
@@ -2032,7 +2078,12 @@ fn could_read_uncached(
                     // their Latin namesakes are left in `span` (`okupqawa`):
                     // a Latin word does not re-type into a rare form of the
                     // layout's language by chance there.
-                    let listed = if is_phonetic_layout(to) {
+                    // So does a long re-typing (six letters or more): few
+                    // strings that long are words, rare or not
+                    // (`ljcnbuibt` is `достигшие`).
+                    let long = lower.chars().filter(|&c| sc_of(c) == Some(target)).count()
+                        >= LONG_RETYPE_LETTERS;
+                    let listed = if is_phonetic_layout(to) || long {
                         zipf_ext(lang, &lower)
                     } else {
                         zipf(lang, &lower)
@@ -2195,6 +2246,10 @@ const RETYPE_READS: f32 = -3.2;
 /// read than the word as typed for the line to reach the judge.
 const RETYPE_GAIN: f32 = 1.0;
 
+/// The length (letters) from which a re-typing found only in a language's
+/// extended lexicon (rare words and forms) lets a line reach the judge.
+const LONG_RETYPE_LETTERS: usize = 6;
+
 /// The least lexicon frequency (zipf) of a re-typing of three letters or
 /// fewer for the line to reach the judge.
 const SHORT_RETYPE_ZIPF: f32 = 3.0;
@@ -2265,6 +2320,24 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
             out.push(span);
         }
     }
+    // Keys left glued before the letters that cannot open a word there (a
+    // comma or dot with a space before it: `,hfopthf.` is `браўзера.`; an
+    // apostrophe no later one closes: `'njn` is `этот`) are no punctuation:
+    // a span that leaves them out costs three points.
+    if chunk_start < core_start {
+        let closes_later = text
+            .get(core_end..)
+            .is_some_and(|t| t.contains(['\'', '\u{2019}']));
+        for span in &mut out {
+            let Some(left) = text.get(chunk_start..span.0).filter(|l| !l.is_empty()) else {
+                continue;
+            };
+            let opens = matches!(left, "\"" | "[" | "{" | "<") || (left == "'" && closes_later);
+            if !opens {
+                span.2 = span.2.saturating_add(3);
+            }
+        }
+    }
     // The whole chunk, when it has more than one key at an edge (`;,cikfjf`
     // is `мръсното` on the Bulgarian layout): its outer keys cost as in
     // [`edge_spans`].
@@ -2283,15 +2356,31 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
                 && first
                     .is_some_and(|c| matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes())),
         );
+        // Keys after the letters that would be odd punctuation left alone
+        // (`..` of `dytiy..`, `внешнюю`) cost nothing as letters.
         let after = u8::from(
             chunk_end > core_end
                 && last.is_some_and(|c| {
                     matches!(c, ',' | '.' | ';' | ':' | '\'' | '"' | ']' | '}' | '>')
-                }),
+                })
+                && text.get(core_end..chunk_end).is_some_and(is_plain_trailer),
         );
         out.push((chunk_start, chunk_end, before + after));
     }
     out
+}
+
+/// Whether `keys`, the punctuation glued after a word, reads as ordinary
+/// punctuation there: one mark, an ellipsis, or a mark and a quote.
+fn is_plain_trailer(keys: &str) -> bool {
+    let quote = |c: char| matches!(c, '"' | '\'' | ')' | ']' | '}' | '>');
+    let mark = |c: char| matches!(c, '.' | ',' | ';' | ':');
+    let mut chars = keys.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(_), None, _) => true,
+        (Some(a), Some(b), None) => (quote(a) && mark(b)) || (mark(a) && quote(b)),
+        _ => keys == "...",
+    }
 }
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
@@ -2440,6 +2529,11 @@ fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> O
     candidates.retain(|c| {
         text.get(c.start..c.end).is_some_and(|o| c.text != o) && !leaves_mixed_token(text, c)
     });
+    // A re-typing that leaves a bracket key glued to the word (`программа[.`)
+    // loses to one that types it as the letter it is (`программах.`).
+    if candidates.iter().any(|c| !leaves_bracket(text, c)) {
+        candidates.retain(|c| !leaves_bracket(text, c));
+    }
     // One entry per distinct spelling, the best-scored channel kept.
     candidates.sort_by(|a, b| a.text.cmp(&b.text).then(b.score.total_cmp(&a.score)));
     candidates.dedup_by(|a, b| a.text == b.text);
@@ -2533,6 +2627,18 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
     let after = text.get(c.end..).unwrap_or_default().chars();
     let other = |ch: char| sc_of(ch).is_some_and(|s| s != sc);
     before.take_while(|ch| !stop(ch)).any(other) || after.take_while(|ch| !stop(ch)).any(other)
+}
+
+/// Whether applying `c` would leave a bracket facing the wrong way glued to
+/// it (`программа[`, `]оставить`): a key typed on the wrong layout, not
+/// punctuation.
+fn leaves_bracket(text: &str, c: &Candidate) -> bool {
+    let before = text.get(..c.start).and_then(|h| h.chars().next_back());
+    let after = text.get(c.end..).and_then(|t| t.chars().next());
+    let letter = |ch: Option<char>| ch.is_some_and(char::is_alphabetic);
+    (before.is_some_and(|b| matches!(b, ']' | '}' | '>')) && letter(c.text.chars().next()))
+        || (after.is_some_and(|a| matches!(a, '[' | '{' | '<'))
+            && letter(c.text.chars().next_back()))
 }
 
 /// Applies the edits at or above the threshold.

@@ -330,8 +330,20 @@ pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
 /// language (rarer words and inflected forms). Evidence *for* a candidate
 /// spelling: a word as typed is judged by [`zipf`] alone, since strings
 /// typed on the wrong layout hit some rare word all too often.
+///
+/// Russian writes `ё` as `е` more often than not, and wordfreq mostly lists
+/// the `е` spelling (`задается`): a Russian spelling with `ё` that is not
+/// listed counts as its `е` spelling.
 pub(crate) fn zipf_ext(lang: &str, lower: &str) -> Option<f32> {
-    zipf(lang, lower).or_else(|| more_zipf(lang, lower))
+    zipf(lang, lower)
+        .or_else(|| more_zipf(lang, lower))
+        .or_else(|| {
+            if lang != "ru" || !lower.contains('ё') {
+                return None;
+            }
+            let plain = lower.replace('ё', "е");
+            zipf(lang, &plain).or_else(|| more_zipf(lang, &plain))
+        })
 }
 
 /// The extended lexicon of a language (words beyond its 20,000-word
