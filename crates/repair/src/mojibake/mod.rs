@@ -121,10 +121,22 @@ impl Mojibake {
             let hints = first.take();
             result = result.and_then(|t| self.pass(t, hints.unwrap_or_else(|| scan::scan(t))));
             if result.changes.len() == before {
-                break;
+                return result; // a pass changed nothing: a fixed point
             }
         }
-        result
+        // Still changing after the last round (seen only on junk, such as
+        // legacy re-readings walking a code-page permutation): the result
+        // stands only if one more pass leaves it alone; else the stage
+        // changes nothing, which is a fixed point too.
+        if self
+            .pass(&result.text, scan::scan(&result.text))
+            .changes
+            .is_empty()
+        {
+            result
+        } else {
+            Repaired::unchanged(text)
+        }
     }
 
     /// Whether the scan's hints point at something this stage repairs.
