@@ -121,6 +121,45 @@ fn info(c: char) -> (f32, Kind) {
     }
 }
 
+/// [`info`] of the characters below U+0530 (Latin, Greek, Cyrillic and
+/// their neighbours) and of U+2000..U+25FF (punctuation, signs, box
+/// drawing), computed once: what mojibake and the text it hides are made of.
+struct InfoTable {
+    low: Vec<(f32, Kind)>,
+    punct: Vec<(f32, Kind)>,
+}
+
+const INFO_LOW_END: u32 = 0x530;
+const INFO_PUNCT: std::ops::Range<u32> = 0x2000..0x2600;
+
+impl InfoTable {
+    fn get() -> &'static InfoTable {
+        static TABLE: std::sync::OnceLock<InfoTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let of = |cp: u32| info(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+            InfoTable {
+                low: (0..INFO_LOW_END).map(of).collect(),
+                punct: INFO_PUNCT.map(of).collect(),
+            }
+        })
+    }
+}
+
+/// [`info`], from the table where it has the character.
+#[inline]
+fn info_fast(c: char) -> (f32, Kind) {
+    let cp = u32::from(c);
+    let table = InfoTable::get();
+    let entry = if cp < INFO_LOW_END {
+        table.low.get(cp as usize)
+    } else if INFO_PUNCT.contains(&cp) {
+        table.punct.get((cp - INFO_PUNCT.start) as usize)
+    } else {
+        None
+    };
+    entry.copied().unwrap_or_else(|| info(c))
+}
+
 /// A run of letters being collected for the lexicon.
 #[derive(Default)]
 struct Run {
@@ -268,7 +307,7 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     let mut prev2: Option<Kind> = None;
     let mut run = Run::default();
     for c in text.chars() {
-        let (cost, kind) = info(c);
+        let (cost, kind) = info_fast(c);
         total += cost;
         let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
         if let Kind::Letter { sc, upper, lower } = kind {
@@ -596,6 +635,14 @@ mod tests {
                 _ => Some(Sc::Latin),
             };
             println!("{a:?} {:.2}  {b:?} {:.2}", cost(a, ctx), cost(b, ctx));
+        }
+    }
+
+    #[test]
+    fn info_table_as_info() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let (a, b) = (info_fast(c), info(c));
+            assert!(a.0.to_bits() == b.0.to_bits() && a.1 == b.1, "{c:?}");
         }
     }
 
