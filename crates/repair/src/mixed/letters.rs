@@ -13,6 +13,8 @@
 
 use std::sync::OnceLock;
 
+use super::tables::{sc_of, Sc};
+
 /// One bitmap per 256-code-point block of the BMP, filled on first use.
 static BLOCKS: [OnceLock<[u64; 4]>; 256] = [const { OnceLock::new() }; 256];
 
@@ -95,6 +97,74 @@ pub(crate) fn cjk_run(bytes: &[u8], at: usize) -> (usize, u32) {
     (i - at, n)
 }
 
+/// How [`next_of_script`] treats a character by its first byte: never of
+/// the script, always of it, or decode it and ask [`sc_of`]. Continuation
+/// bytes (`80`–`BF`) are `NO`.
+const NO: u8 = 0;
+const YES: u8 = 1;
+const ASK: u8 = 2;
+
+/// [`NO`], [`YES`] or [`ASK`] for each first byte, per script (the ranges of
+/// [`sc_of`]: Latin is ASCII letters, U+00C0–U+024F and U+1E00–U+1EFF;
+/// Cyrillic U+0400–U+052F less a few marks; Greek U+0370–U+03FF and
+/// U+1F00–U+1FFF, letters only).
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const LEAD: [[u8; 256]; 3] = {
+    let mut t = [[NO; 256]; 3];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[Sc::Latin as usize][b] = YES;
+        }
+        // U+00C0–U+027F and U+1000–U+1FFF.
+        if matches!(c, 0xC3..=0xC9 | 0xE1) {
+            t[Sc::Latin as usize][b] = ASK;
+        }
+        // U+0400–U+047F are all Cyrillic to `sc_of`; U+0480–U+053F partly.
+        if matches!(c, 0xD0 | 0xD1) {
+            t[Sc::Cyrillic as usize][b] = YES;
+        }
+        if matches!(c, 0xD2..=0xD4) {
+            t[Sc::Cyrillic as usize][b] = ASK;
+        }
+        // U+0340–U+03FF and U+1000–U+1FFF.
+        if matches!(c, 0xCD..=0xCF | 0xE1) {
+            t[Sc::Greek as usize][b] = ASK;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The byte offset of the first character of script `sc` (by [`sc_of`]) in
+/// `line` at or after `at` (a character boundary) and before `end`. Reads
+/// first bytes only: a Latin word is found in a Russian line without
+/// decoding the Cyrillic letters before it.
+#[inline]
+pub(crate) fn next_of_script(line: &str, mut at: usize, end: usize, sc: Sc) -> Option<usize> {
+    let lead = LEAD.get(sc as usize)?;
+    // Continuation bytes are `NO` for every script, so any byte found
+    // starts a character: no character lengths, one look-up per byte.
+    while at < end {
+        let rest = line.as_bytes().get(at..end)?;
+        at += rest
+            .iter()
+            .position(|&b| lead.get(usize::from(b)).copied().unwrap_or(NO) != NO)?;
+        if lead.get(usize::from(*line.as_bytes().get(at)?)).copied() == Some(YES) {
+            return Some(at);
+        }
+        let c = line.get(at..)?.chars().next()?;
+        if sc_of(c) == Some(sc) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +213,32 @@ mod tests {
         for cp in 0..=0x10_FFFFu32 {
             if let Some(c) = char::from_u32(cp) {
                 assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{cp:04X}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_of_script_finds_what_a_character_walk_finds(
+            line in "[a-zA-Z0-9 ,.'а-яА-ЯёЁѐ-ӿԀ-ԯ\u{0482}-\u{0489}ͰΆ-ωϏ-Ͽ\u{0300}-\u{036F}À-ɏḀ-ỿἀ-῿ɐ-ʯ€—«»·×÷ا-ي一-龥\u{10000}-\u{10010}]{0,40}"
+        ) {
+            for sc in Sc::ALL {
+                let slow: Vec<usize> = line
+                    .char_indices()
+                    .filter(|&(_, c)| sc_of(c) == Some(sc))
+                    .map(|(at, _)| at)
+                    .collect();
+                let mut fast = Vec::new();
+                let mut at = 0;
+                while let Some(found) = next_of_script(&line, at, line.len(), sc) {
+                    fast.push(found);
+                    at = found + line[found..].chars().next().map_or(1, char::len_utf8);
+                }
+                proptest::prop_assert_eq!(&fast, &slow, "{:?}", sc);
+                // A bound before the end stops the search there.
+                if let Some(&last) = slow.last() {
+                    proptest::prop_assert_eq!(next_of_script(&line, last, last, sc), None);
+                }
             }
         }
     }

@@ -379,22 +379,21 @@ impl MixedScript {
         // those scripts' letters do: look there, not at every word.
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
             let (first, last) = stats.span.get(sc as usize).copied().unwrap_or_default();
-            let mut at = first;
-            while at < last {
-                let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
-                    return false;
-                };
-                if sc_of(c) != Some(sc) {
-                    at += c.len_utf8();
-                    continue;
-                }
+            let mut from = first;
+            while let Some(at) = letters::next_of_script(line, from, last, sc) {
                 let Some(w) = words::word_around(line, at) else {
                     return false;
                 };
                 if self.is_suspect_foreign(line, &w, dominant, stats.serbian, context) {
                     return true;
                 }
-                at = w.end.max(at + c.len_utf8());
+                // `at` starts a letter of at least one byte.
+                from = w.end.max(
+                    at + line
+                        .get(at..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8),
+                );
             }
             false
         })
@@ -1591,34 +1590,9 @@ impl LineStats {
         self.prev_letter = true;
     }
 
-    /// The same counts as [`LineStats::push`] for an ASCII line, by table.
+    /// The same counts as [`LineStats::push`] for an ASCII line.
     fn push_ascii(&mut self, bytes: &[u8]) {
-        // The counts in one add per byte: each byte's table entry packs
-        // letter, vowel and telltale in 21-bit fields (lines reviewed are
-        // at most MAX_REVIEW_BYTES long, far below 2^21).
-        const FIELD: u32 = 21;
-        const MASK: u64 = (1 << FIELD) - 1;
-        #[allow(clippy::indexing_slicing)]
-        const PACKED: [u64; 256] = {
-            let mut t = [0u64; 256];
-            let mut b = 0;
-            while b < 128 {
-                let class = ASCII_CLASS[b];
-                t[b] = (class & LETTER) as u64
-                    | (((class & VOWEL) >> 1) as u64) << FIELD
-                    | (((class & TELLTALE) >> 2) as u64) << (2 * FIELD);
-                b += 1;
-            }
-            t
-        };
-        debug_assert!(bytes.len() < 1 << FIELD, "only reviewed lines are scanned");
-        let packed: u64 = bytes
-            .iter()
-            .map(|&b| PACKED.get(usize::from(b)).copied().unwrap_or(0))
-            .sum();
-        let letters = (packed & MASK) as u32;
-        let vowels = ((packed >> FIELD) & MASK) as u32;
-        let telltale = ((packed >> (2 * FIELD)) & MASK) as u32;
+        let (letters, vowels, telltale, punct) = ascii_counts(bytes);
         let class_at = |i: usize| {
             bytes
                 .get(i)
@@ -1647,9 +1621,11 @@ impl LineStats {
                     && class_at(i + 1) & LETTER != 0;
             }
         };
-        memchr::memchr3_iter(b'q', b';', b'[', bytes).for_each(&mut look);
-        memchr::memchr3_iter(b']', b'`', b'{', bytes).for_each(&mut look);
-        memchr::memchr_iter(b'}', bytes).for_each(&mut look);
+        memchr::memchr_iter(b'q', bytes).for_each(&mut look);
+        if punct {
+            memchr::memchr3_iter(b';', b'[', b']', bytes).for_each(&mut look);
+            memchr::memchr3_iter(b'`', b'{', b'}', bytes).for_each(&mut look);
+        }
         let latin = Sc::Latin as usize;
         if let (Some(l), Some(v), Some(t)) = (
             self.letters.get_mut(latin),
@@ -1744,6 +1720,40 @@ impl LineStats {
                         || (i != Sc::Greek as usize && t * 100 > l * telltale_limit))
             })
     }
+}
+
+/// Latin letters, vowels (`y` too) and telltale letters (`j`, `f`) of
+/// ASCII `bytes`, the counts of [`ASCII_CLASS`], and whether they hold a
+/// layout punctuation key (its `ODD`: `;` `[` `]` `` ` `` `{` `}`): compares
+/// the compiler turns into vector instructions, summed in bytes over blocks
+/// of 255.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, bool) {
+    let (mut letters, mut vowels, mut telltale, mut punct) = (0u32, 0u32, 0u32, 0u8);
+    for block in bytes.chunks(255) {
+        let (mut l, mut v, mut t) = (0u8, 0u8, 0u8);
+        for &b in block {
+            // Bit 5 set maps `A`–`Z` onto `a`–`z` and nothing else onto them.
+            let lower = b | 0x20;
+            l = l.wrapping_add(u8::from(lower.wrapping_sub(b'a') < 26));
+            v = v.wrapping_add(u8::from(
+                (lower == b'a')
+                    | (lower == b'e')
+                    | (lower == b'i')
+                    | (lower == b'o')
+                    | (lower == b'u')
+                    | (lower == b'y'),
+            ));
+            t = t.wrapping_add(u8::from((lower == b'j') | (lower == b'f')));
+            // `[` `]` `{` `}` are `[` `]` with bit 5 set or not.
+            let folded = b & !0x20;
+            punct |= u8::from((folded == b'[') | (folded == b']') | (b == b';') | (b == b'`'));
+        }
+        letters += u32::from(l);
+        vowels += u32::from(v);
+        telltale += u32::from(t);
+    }
+    (letters, vowels, telltale, punct != 0)
 }
 
 /// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
@@ -2702,6 +2712,23 @@ mod tests {
             line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}\u{FEFF}-\u{FF70}-]{0,48}"
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_counts_equal_the_class_table(
+            line in "[a-zA-Z@\\[\\]`{|}~;:'., 0-9\t\x00-\x1f\x7f^_-]{0,600}"
+        ) {
+            let (mut letters, mut vowels, mut telltale, mut punct) = (0u32, 0u32, 0u32, false);
+            for &b in line.as_bytes() {
+                let class = ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
+                letters += u32::from(class & LETTER != 0);
+                vowels += u32::from(class & VOWEL != 0);
+                telltale += u32::from(class & TELLTALE != 0);
+                punct |= class & ODD != 0;
+            }
+            proptest::prop_assert_eq!(ascii_counts(line.as_bytes()), (letters, vowels, telltale, punct));
         }
     }
 
