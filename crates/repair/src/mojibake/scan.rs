@@ -74,6 +74,11 @@ struct MaskTable {
     /// The pages where some basic Cyrillic letter (U+0410..U+044F) is a
     /// lead: what a letter read word-wise may start.
     cyr_leads: u16,
+    /// For [`passable`], per two-byte character (row: the code point's
+    /// bits 6..11, bit: its low six bits): passable anywhere, and passable
+    /// right after an ASCII byte only.
+    pass2: [u64; 32],
+    pass2_after_ascii: [u64; 32],
 }
 
 const LOW_START: u32 = 0x80;
@@ -153,12 +158,29 @@ impl MaskTable {
             .unwrap_or_default()
             .iter()
             .fold(0, |acc, &m| acc | leads(m));
-        MaskTable {
+        let mut table = MaskTable {
             low,
             punct,
             sparse,
             cyr_leads,
+            pass2: [0; 32],
+            pass2_after_ascii: [0; 32],
+        };
+        for cp in 0x80..0x800u32 {
+            let m = table.get(cp);
+            if m & !(PASSABLE | AFTER_ASCII) != 0 {
+                continue;
+            }
+            let rows = if m & AFTER_ASCII == 0 {
+                &mut table.pass2
+            } else {
+                &mut table.pass2_after_ascii
+            };
+            if let Some(row) = rows.get_mut((cp >> 6) as usize) {
+                *row |= 1 << (cp & 0x3F);
+            }
         }
+        table
     }
 
     #[inline]
@@ -471,9 +493,24 @@ fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &Mask
         let at = rest.trailing_zeros() - 7;
         let b0 = u32::from((w >> at) as u8);
         let b1 = u32::from((s1 >> at) as u8 & 0x3F);
-        let cp = if b0 < 0xE0 {
-            ((b0 & 0x1F) << 6) | b1
-        } else if b0 < 0xF0 {
+        if b0 < 0xE0 {
+            // A two-byte character: two bit tests.
+            let row = (b0 & 0x1F) as usize;
+            let bit = 1u64 << b1;
+            let anywhere = table.pass2.get(row).is_some_and(|r| r & bit != 0);
+            if !anywhere
+                && (table
+                    .pass2_after_ascii
+                    .get(row)
+                    .is_none_or(|r| r & bit == 0)
+                    || (before >> at) & 0x80 != 0)
+            {
+                return false;
+            }
+            rest &= rest - 1;
+            continue;
+        }
+        let cp = if b0 < 0xF0 {
             ((b0 & 0x0F) << 12) | (b1 << 6) | u32::from((s2 >> at) as u8 & 0x3F)
         } else {
             return false;
@@ -1040,6 +1077,26 @@ mod tests {
 
     fn page_bit(p: CodePage) -> u16 {
         1 << CodePage::UTF8_PAGES.iter().position(|&q| q == p).unwrap()
+    }
+
+    #[test]
+    fn two_byte_bitmaps_as_the_masks() {
+        let table = masks();
+        for cp in 0x80..0x800u32 {
+            let m = table.get(cp);
+            let ok = m & !(PASSABLE | AFTER_ASCII) == 0;
+            let (row, bit) = ((cp >> 6) as usize, 1u64 << (cp & 0x3F));
+            assert_eq!(
+                table.pass2[row] & bit != 0,
+                ok && m & AFTER_ASCII == 0,
+                "{cp:X}"
+            );
+            assert_eq!(
+                table.pass2_after_ascii[row] & bit != 0,
+                ok && m & AFTER_ASCII != 0,
+                "{cp:X}"
+            );
+        }
     }
 
     #[test]
