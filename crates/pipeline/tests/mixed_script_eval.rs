@@ -36,8 +36,8 @@ fn mixed_script_repair_quality() {
 const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.985, 0.995),
     ("homoglyph-word", 0.97, 0.995),
-    ("layout-inword", 0.885, 0.995),
-    ("layout-word", 0.845, 0.995),
+    ("layout-inword", 0.89, 0.995),
+    ("layout-word", 0.865, 0.995),
     ("layout-line", 0.93, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.

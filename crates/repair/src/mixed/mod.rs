@@ -280,6 +280,10 @@ const UNKNOWN: f32 = 1.5;
 /// the keys under the typist's fingers.
 const MIXED_LAYOUT_PRIOR: f32 = 1.0;
 
+/// How a word that mixes scripts reads as typed (mean bigram
+/// log-probability): like nothing, far below any word.
+const MIXED_READS: f32 = -10.0;
+
 /// The least score of a re-typing into a word of its layout's language
 /// lexicon that reads as the language, from a word that reads like
 /// nothing: above the 3.5 at most of one that only reads well.
@@ -423,7 +427,9 @@ impl MixedScript {
         let homoglyph_shape = self.options.homoglyphs
             && w.letters() >= 2
             && (!(acronym && w.letters() <= 3) || exotic);
-        let layout_shape = self.options.keyboard_layouts && !acronym && w.letters() >= 2;
+        let layout_shape = self.options.keyboard_layouts
+            && (!acronym || caps_slip_shape(word, w.letters()))
+            && w.letters() >= 2;
         if !homoglyph_shape && !layout_shape {
             return false;
         }
@@ -726,11 +732,24 @@ impl MixedScript {
             // list): that listing is no reason to rank it lower.
             let foreign_only =
                 !oov && lang.is_some_and(|l| zipf_ext(l, &c.text.to_lowercase()).is_none());
+            // On a phonetic layout in a line of its language, a word with
+            // keys the layout fills unlike their Latin namesakes (`w` is
+            // `њ` on the Serbian one) is no Latin spelling of the language:
+            // reading better than as typed is enough (`nadodavawe`, which
+            // reads half like Serbian Latin, is `надодавање`).
+            let gain = match c.layouts {
+                Some((_, to))
+                    if line.serbian && to == "rs" && typed.chars().any(is_phonetic_telltale) =>
+                {
+                    PHONETIC_GAIN
+                }
+                _ => 2.0,
+            };
             if let (true, Some(lang), Some(typed)) = (oov || foreign_only, lang, typed_plausibility)
             {
                 if let Some(model) = bigrams(lang) {
                     let reads = model.score(&c.text.to_lowercase());
-                    if reads >= -3.0 && reads - typed >= 2.0 {
+                    if reads >= -3.0 && reads - typed >= gain {
                         let handicap = -f32::from(c.swallows_punct);
                         // Capped below a common lexicon word: shape is weaker
                         // evidence than the word itself.
@@ -739,7 +758,7 @@ impl MixedScript {
                         // (`;,cikfjf` is `мръсното`, not `;пъсното`).
                         let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
                         c.score = c.score.max(
-                            handicap + capital - typed_on + 3.0 + (reads - typed - 2.0).min(0.5),
+                            handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5),
                         );
 
                         let _ = write!(
@@ -758,7 +777,7 @@ impl MixedScript {
             {
                 if let Some(model) = bigrams(lang) {
                     let reads = model.score(&c.text.to_lowercase());
-                    if reads >= -3.0 && reads - typed >= 2.0 {
+                    if reads >= -3.0 && reads - typed >= gain {
                         let handicap = -f32::from(c.swallows_punct);
                         let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
                         let floor = handicap + capital - typed_on + KNOWN_RETYPE;
@@ -898,6 +917,11 @@ impl MixedScript {
                 }
             }
         }
+        // A word that mixes scripts reads like no word as it is; but where
+        // its odd letters all have lookalikes, the respelling a reader sees
+        // is not to be outranked by a re-typing's shape.
+        let mixed_reads =
+            (!candidates.iter().any(|c| c.kind == ChangeKind::Homoglyph)).then_some(MIXED_READS);
         self.score_candidates(
             line,
             &mut candidates,
@@ -912,7 +936,7 @@ impl MixedScript {
                 _ => MIXED_LAYOUT_PRIOR,
             },
             UNKNOWN_MIXED,
-            None,
+            mixed_reads,
             context,
             |_| true,
         );
@@ -971,7 +995,7 @@ impl MixedScript {
         // A Cyrillic or Greek word in a Latin line is rare enough to judge
         // always (`еру` is `the` typed on ЙЦУКЕН, and its vowels look normal).
         let layout_possible = self.options.keyboard_layouts
-            && !acronym
+            && (!acronym || caps_slip_shape(original, w.letters()))
             && w.letters() >= 2
             && (source != Sc::Latin
                 || word_verdict(line.text, w, source, target, line.serbian).layout);
@@ -1135,6 +1159,16 @@ impl MixedScript {
             foreign_word_takes,
         );
         candidates.retain(foreign_word_takes);
+        // Typed with Caps Lock on, a slip must re-type into a listed word
+        // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway.
+        if acronym {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || c.layouts.is_some_and(|(_, to)| {
+                        zipf_ext(layout_language(to), &c.text.to_lowercase()).is_some()
+                    })
+            });
+        }
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
@@ -2098,11 +2132,18 @@ fn could_read_uncached(
                     } else {
                         zipf(lang, &lower)
                     };
+                    // (Less on the Serbian layout in a Serbian line: see
+                    // `PHONETIC_GAIN`.)
+                    let gain = if serbian && *to == "rs" {
+                        PHONETIC_GAIN
+                    } else {
+                        RETYPE_GAIN
+                    };
                     let mut reads_better = || {
                         reads >= RETYPE_READS
                             && reads
                                 - *typed.get_or_insert_with(|| typed_plausibility(word, source))
-                                >= RETYPE_GAIN
+                                >= gain
                     };
                     if if short {
                         listed.is_some_and(|z| z >= SHORT_RETYPE_ZIPF)
@@ -2168,6 +2209,17 @@ fn edge_spans(
         out.push((start - b, end + a, before_cost + after_cost));
     }
     out
+}
+
+/// Whether a word in capitals (`letters` of them) may still be a layout
+/// slip typed with Caps Lock on rather than an acronym: acronyms are mostly
+/// shorter than five letters (`XFCE` is no `ЧАСУ`) and have no punctuation
+/// key between letters (`ODREDI{TE` is `ОДРЕДИШТЕ` on the Serbian layout).
+fn caps_slip_shape(word: &str, letters: u16) -> bool {
+    letters >= 5 || {
+        let inner = word.trim_matches(|c: char| !c.is_alphabetic());
+        inner.chars().any(is_layout_punct)
+    }
 }
 
 /// A Cyrillic letter that looks like a Latin one but belongs to none of the
@@ -2259,6 +2311,12 @@ const RETYPE_GAIN: f32 = 1.0;
 /// The length (letters) from which a re-typing found only in a language's
 /// extended lexicon (rare words and forms) lets a line reach the judge.
 const LONG_RETYPE_LETTERS: usize = 6;
+
+/// How much better a re-typing on the Serbian layout must read than the
+/// word as typed, in a Serbian line, when the word holds keys that layout
+/// fills unlike their Latin namesakes (`q w x y`, punctuation): such a word
+/// is no Serbian Latin spelling, yet mostly reads like one.
+const PHONETIC_GAIN: f32 = 0.4;
 
 /// The least lexicon frequency (zipf) of a re-typing of three letters or
 /// fewer for the line to reach the judge.
