@@ -949,6 +949,24 @@ mod tests {
             }
         }
 
+        /// Numbers beyond `f64` are valid JSON: serde_json's raw values take
+        /// them (only its `Value` would not), and so does the scanner; the
+        /// record passes through (fuzzing asked).
+        #[test]
+        fn numbers_beyond_f64_pass_through() {
+            let paths = [FieldPath::parse("text")];
+            let long = format!(r#"{{"n":1{},"text":"x"}}"#, "0".repeat(400));
+            for line in [
+                r#"{"n":1.6e502,"text":"x"}"#,
+                r#"{"n":-1e-400,"text":"x"}"#,
+                &long,
+            ] {
+                let fast = new_run(line, &paths, "out");
+                assert!(fast.is_ok(), "{line}");
+                assert_eq!(fast, oracle::run(line, &paths, "out"));
+            }
+        }
+
         #[test]
         fn the_generator_makes_valid_and_invalid_lines_and_reaches_values() {
             use proptest::strategy::ValueTree;
