@@ -21,11 +21,19 @@ What it builds, per language (en ru uk be bg sr de fr es el):
 Output: ``<lang>.jsonl`` (one JSON object per line) and ``README.md`` (written
 by this script, so ``--check`` covers it too).
 
+Two splits: ``dev`` (fixtures/eval/mixed-script/, the default) is the set the
+judge's rules are tuned on; ``heldout`` (fixtures/eval/mixed-script-heldout/)
+is only for measuring: about 140 sentences per language from the same main
+sources with another seed, none of them a dev sentence, from a paragraph
+holding a dev sentence, or a near-duplicate of one (word-trigram Jaccard),
+corrupted by the same code with smaller per-channel quotas (~1 MB).
+
 Usage (from the repository root; inputs are looked up by file name in the
 ``--inputs`` directories and verified by SHA-256):
 
   python3 scripts/make_mixed_script_eval.py                 # write the files
   python3 scripts/make_mixed_script_eval.py --check         # verify them
+  python3 scripts/make_mixed_script_eval.py --split heldout [--check]
 
 Fetch the inputs with (any directory listed in --inputs):
 
@@ -49,6 +57,7 @@ import sys
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,6 +87,34 @@ MIN_WORDS, MAX_WORDS = 6, 40
 # qualify).  Chosen so that the whole set stays below MAX_TOTAL_BYTES.
 CHANNEL_QUOTA = 46
 MAX_TOTAL_BYTES = 2_500_000
+
+
+@dataclass(frozen=True)
+class Split:
+    """One split of the set.  ``dev`` is the set the judge's rules are tuned
+    on; ``heldout`` is drawn from the same sources with another seed,
+    sharing no sentence (and no paragraph, and no near-duplicate sentence)
+    with ``dev``, and is only for measuring."""
+    name: str
+    out_dir: Path
+    seed: str
+    target_sentences: int
+    udhr_max: int
+    quota: dict[str, int]
+    max_total_bytes: int
+
+
+SPLITS = {
+    "dev": Split("dev", OUT_DIR, SEED, TARGET_SENTENCES, UDHR_MAX,
+                 {ch: CHANNEL_QUOTA for ch in CHANNELS[1:]}, MAX_TOTAL_BYTES),
+    "heldout": Split("heldout", OUT_DIR.with_name("mixed-script-heldout"),
+                     "polynorm-mixed-script-heldout-1", 140, UDHR_MAX,
+                     {"homoglyph": 12, "homoglyph-word": 12, "layout-inword": 30,
+                      "layout-word": 30, "layout-line": 30}, 1_100_000),
+}
+# Held-out sentences sharing this share of their word trigrams (Jaccard) with
+# some dev sentence of the same language are near-duplicates and not used.
+NEAR_DUP_JACCARD = 0.5
 
 # --------------------------------------------------------------------------
 # Inputs
@@ -849,13 +886,61 @@ def load_bench() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(BENCH_DIR.glob("*.txt")))
 
 
-def collect(lang: str, src_files: dict, bench: str, stats: dict,
-            look: dict) -> list[tuple[str, str]]:
-    """Return [(sentence, source)] for ``lang``: up to UDHR_MAX from the UDHR,
-    the rest from the main source, a seeded sample of each pool, in source
-    order.  Sentences that can take a ``homoglyph-word`` corruption are rare
-    in Cyrillic and Greek text, so up to CHANNEL_QUOTA of them are drawn
-    first (they are also good hard negatives for the clean channel)."""
+def trigrams(s: str) -> set[tuple[str, ...]]:
+    """Word trigrams of ``s`` (lower case, letters only: numbers and
+    punctuation do not tell two sentences apart)."""
+    ws = [w.lower() for w in WORD_RE.findall(s)]
+    return {tuple(ws[i:i + 3]) for i in range(max(0, len(ws) - 2))}
+
+
+@dataclass
+class Exclusion:
+    """What the held-out split must not share with the dev split of one
+    language: its sentences, the paragraphs they come from (by normalised
+    text, so a paragraph repeated in another document counts too), and
+    sentences that differ from a dev sentence only in a few words."""
+    sentences: set[str]
+    paragraphs: set[str]
+    index: dict[tuple[str, ...], list[int]]
+    sizes: list[int]
+
+    @classmethod
+    def of(cls, sentences: list[str], paragraphs: set[str]) -> "Exclusion":
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        sizes = []
+        for k, s in enumerate(sentences):
+            grams = trigrams(s)
+            sizes.append(len(grams))
+            for g in sorted(grams):
+                index[g].append(k)
+        return cls(set(sentences), paragraphs, dict(index), sizes)
+
+    def reason(self, s: str, paras: set[str]) -> str | None:
+        if s in self.sentences:
+            return "dev sentence"
+        if paras & self.paragraphs:
+            return "dev paragraph"
+        grams = trigrams(s)
+        shared: Counter = Counter()
+        for g in grams:
+            shared.update(self.index.get(g, ()))
+        for k, n in shared.items():
+            if n / (len(grams) + self.sizes[k] - n) >= NEAR_DUP_JACCARD:
+                return "near-duplicate of a dev sentence"
+        return None
+
+
+def collect(lang: str, src_files: dict, bench: str, stats: dict, look: dict,
+            split: Split, exclude: Exclusion | None = None
+            ) -> tuple[list[tuple[str, str]], set[str]]:
+    """Return ([(sentence, source)], paragraphs) for ``lang``: up to
+    ``split.udhr_max`` sentences from the UDHR, the rest from the main
+    source, a seeded sample of each pool, in source order, and the
+    normalised text of every paragraph a chosen sentence occurs in.
+    Sentences that can take a ``homoglyph-word`` corruption are rare in
+    Cyrillic and Greek text, so up to that channel's quota of them are drawn
+    first (they are also good hard negatives for the clean channel).  With
+    ``exclude``, sentences it names are not in the pools."""
     main_src, udhr_code = SOURCES[lang]
     if main_src.startswith("ig:"):
         paras = ig_paragraphs(src_files["ig"], main_src[3:])
@@ -872,13 +957,17 @@ def collect(lang: str, src_files: dict, bench: str, stats: dict,
     udhr = udhr_paragraphs(src_files["udhr"], udhr_code)
 
     reasons: Counter = Counter()
+    excluded: Counter = Counter()
     wild: list[str] = []
+    paras_of: dict[str, set[str]] = defaultdict(set)
 
     def pool(paragraphs):
         seen, out = set(), []
         for src, par in paragraphs:
-            for s in split_sentences(clean_text(par), lang):
+            norm = clean_text(par)
+            for s in split_sentences(norm, lang):
                 s = re.sub(r"^\[\d+\]\s*", "", s)
+                paras_of[s].add(norm)
                 if s in seen:
                     continue
                 seen.add(s)
@@ -897,9 +986,17 @@ def collect(lang: str, src_files: dict, bench: str, stats: dict,
     p_main = pool(paras)
     main_set = {s for s, _ in p_main}
     p_udhr = [x for x in p_udhr if x[0] not in main_set]
-    rng = random.Random(f"{SEED}:{lang}:sentences")
-    n_udhr = min(UDHR_MAX, len(p_udhr))
-    n_main = min(TARGET_SENTENCES - n_udhr, len(p_main))
+    if exclude is not None:
+        def keep(x):
+            why = exclude.reason(x[0], paras_of[x[0]])
+            if why:
+                excluded[why] += 1
+            return why is None
+        p_udhr = [x for x in p_udhr if keep(x)]
+        p_main = [x for x in p_main if keep(x)]
+    rng = random.Random(f"{split.seed}:{lang}:sentences")
+    n_udhr = min(split.udhr_max, len(p_udhr))
+    n_main = min(split.target_sentences - n_udhr, len(p_main))
     take_udhr = sorted(rng.sample(range(len(p_udhr)), n_udhr))
 
     def has_hw(s: str) -> bool:
@@ -907,7 +1004,7 @@ def collect(lang: str, src_files: dict, bench: str, stats: dict,
 
     hw_have = sum(has_hw(p_udhr[i][0]) for i in take_udhr)
     hw_main = [i for i, (s, _) in enumerate(p_main) if has_hw(s)]
-    n_hw = min(max(0, CHANNEL_QUOTA - hw_have), len(hw_main), n_main)
+    n_hw = min(max(0, split.quota["homoglyph-word"] - hw_have), len(hw_main), n_main)
     first = rng.sample(hw_main, n_hw)
     first_set = set(first)
     rest = [i for i in range(len(p_main)) if i not in first_set]
@@ -915,11 +1012,14 @@ def collect(lang: str, src_files: dict, bench: str, stats: dict,
     chosen = [p_main[i] for i in take_main] + [p_udhr[i] for i in take_udhr]
     stats[lang] = {"pool_main": len(p_main), "pool_udhr": len(p_udhr),
                    "n_main": n_main, "n_udhr": n_udhr, "reasons": reasons,
-                   "wild": wild, "hw_pool": len(hw_main), "hw_first": n_hw}
-    return chosen
+                   "wild": wild, "hw_pool": len(hw_main), "hw_first": n_hw,
+                   "excluded": excluded}
+    used_paras = set().union(*(paras_of[s] for s, _ in chosen)) if chosen else set()
+    return chosen, used_paras
 
 
 def build(args) -> dict[str, bytes]:
+    split = SPLITS[args.split]
     src_paths = {k: find_input(k, args.inputs) for k in INPUTS}
     src_files = {
         "sqlite": read_deb_files(src_paths["sqlite"],
@@ -941,8 +1041,14 @@ def build(args) -> dict[str, bytes]:
     counts: dict[str, Counter] = {}
     pair_counts: dict[str, Counter] = {}
     examples: dict[str, dict[str, dict]] = {}
+    dev_sentences: dict[str, set[str]] = {}
     for lang in LANGS:
-        sents = collect(lang, src_files, bench, stats, look)
+        exclude = None
+        if split.name != "dev":
+            dev, dev_paras = collect(lang, src_files, bench, {}, look, SPLITS["dev"])
+            exclude = Exclusion.of([s for s, _ in dev], dev_paras)
+            dev_sentences[lang] = exclude.sentences
+        sents, _ = collect(lang, src_files, bench, stats, look, split, exclude)
         main = SCRIPT_OF_LANG[lang]
         recs: dict[tuple[int, str], dict] = {}
         for n, (s, src) in enumerate(sents, 1):
@@ -953,7 +1059,7 @@ def build(args) -> dict[str, bytes]:
             recs[(n, "clean")] = {"input": s, "expect": s, "layouts": [], "note": note}
 
         # Layout pair per sentence (fixed per sentence across channels).
-        prng = random.Random(f"{SEED}:{lang}:pairs")
+        prng = random.Random(f"{split.seed}:{lang}:pairs")
         pairs_for = {}
         for n in range(1, len(sents) + 1):
             opts = LAYOUT_PAIRS[lang]
@@ -962,10 +1068,10 @@ def build(args) -> dict[str, bytes]:
 
         use = Counter()
         for ch in CHANNELS[1:]:
-            rng = random.Random(f"{SEED}:{lang}:{ch}")
+            rng = random.Random(f"{split.seed}:{lang}:{ch}")
             results = {}
             for n, (s, _src) in enumerate(sents, 1):
-                crng = random.Random(f"{SEED}:{lang}:{ch}:{n}")
+                crng = random.Random(f"{split.seed}:{lang}:{ch}:{n}")
                 if ch == "homoglyph":
                     r = corrupt_homoglyph(s, lang, crng, look)
                 elif ch == "homoglyph-word":
@@ -979,12 +1085,12 @@ def build(args) -> dict[str, bytes]:
                 if r and r[0] != s:
                     results[n] = r
             stats[lang].setdefault("eligible", {})[ch] = len(results)
-            # Take CHANNEL_QUOTA of them, spreading the corruptions over as
-            # many different sentences as possible (least-used first).
+            # Take the channel's quota of them, spreading the corruptions over
+            # as many different sentences as possible (least-used first).
             order = sorted(results)
             rng.shuffle(order)
             order.sort(key=lambda n: use[n])
-            for n in sorted(order[:CHANNEL_QUOTA]):
+            for n in sorted(order[:split.quota[ch]]):
                 use[n] += 1
                 inp, note, lay = results[n]
                 recs[(n, ch)] = {"input": inp, "expect": sents[n - 1][0],
@@ -1008,12 +1114,33 @@ def build(args) -> dict[str, bytes]:
                 examples[lang][ch] = obj
         outputs[f"{lang}.jsonl"] = ("\n".join(lines) + "\n").encode("utf-8")
 
-    outputs["README.md"] = render_readme(src_paths, stats, counts, pair_counts,
-                                         examples, look, outputs).encode("utf-8")
+    if split.name == "dev":
+        readme = render_readme(src_paths, stats, counts, pair_counts, examples,
+                               look, outputs)
+    else:
+        check_disjoint(outputs, dev_sentences)
+        readme = render_heldout_readme(split, src_paths, stats, counts,
+                                       pair_counts, outputs)
+    outputs["README.md"] = readme.encode("utf-8")
     total = sum(len(v) for v in outputs.values())
-    if total > MAX_TOTAL_BYTES:
-        sys.exit(f"output is {total} bytes, over the {MAX_TOTAL_BYTES} limit")
+    if total > split.max_total_bytes:
+        sys.exit(f"output is {total} bytes, over the {split.max_total_bytes} limit")
     return outputs
+
+
+def check_disjoint(outputs: dict[str, bytes], dev_sentences: dict[str, set[str]]) -> None:
+    """No held-out sentence is a dev sentence: neither of the dev selection
+    computed here nor of the committed dev files (if they are there)."""
+    for lang in LANGS:
+        dev = set(dev_sentences[lang])
+        committed = OUT_DIR / f"{lang}.jsonl"
+        if committed.is_file():
+            for line in committed.read_text(encoding="utf-8").splitlines():
+                dev.add(json.loads(line)["expect"])
+        for line in outputs[f"{lang}.jsonl"].decode("utf-8").splitlines():
+            obj = json.loads(line)
+            if obj["expect"] in dev:
+                sys.exit(f"{obj['id']}: a dev sentence in the held-out split")
 
 
 def check_record(obj: dict) -> None:
@@ -1367,15 +1494,131 @@ def render_readme(src_paths, stats, counts, pair_counts, examples, look, outputs
     return "\n".join(L) + "\n"
 
 
+def render_heldout_readme(split, src_paths, stats, counts, pair_counts, outputs) -> str:
+    L = []
+    w = L.append
+    dev_readme = "../mixed-script/README.md"
+    w("# Mixed-script repair evaluation set: held-out split")
+    w("")
+    w("**Generated — do not edit by hand.** The same kind of records as the dev")
+    w(f"set in [`fixtures/eval/mixed-script/`]({dev_readme}) — real sentences")
+    w("from the same packaged documents, corrupted by the same code through the")
+    w("same five channels — but drawn with another seed and sharing nothing with")
+    w("the dev set (see *How it is kept apart*).")
+    w("")
+    w("**Only for measuring.** The judge's rules are tuned on the dev set; this")
+    w("split tells how well they carry over to sentences nobody looked at. Do not")
+    w("read its failures to write rules (the evaluation example warns when asked")
+    w("to list them): a rule written for a held-out failure makes this split one")
+    w("more dev set.")
+    w("")
+    w("```sh")
+    w("python3 scripts/make_mixed_script_eval.py --split heldout          # regenerate")
+    w("python3 scripts/make_mixed_script_eval.py --split heldout --check  # verify the committed files")
+    w("cargo run --release -p polynorm-pipeline --example eval_mixed_script -- --set heldout")
+    w("```")
+    w("")
+    w("Running it twice gives byte-identical files (fixed seeds, no hash-order")
+    w("dependence; checked with different `PYTHONHASHSEED`s). Inputs, their")
+    w(f"checksums and how to fetch them: as for the [dev set]({dev_readme}).")
+    w("")
+    w("## Format and corruption model")
+    w("")
+    w(f"As in the [dev set's README]({dev_readme}): `<lang>.jsonl`, one JSON")
+    w("object per line (`id` `<lang>-<NNNN>-<channel>`, `lang`, `channel`,")
+    w("`input`, `expect`, `layouts`, `note`), the same sentence filters, layout")
+    w("pairs, lookalike table and corruption rules (one function each, shared by")
+    w(f"both splits). Seed `{split.seed}` instead of the dev set's.")
+    w("")
+    w("## How it is kept apart")
+    w("")
+    w("For each language the generator first recomputes the dev selection, then")
+    w("removes from the pools of usable sentences:")
+    w("")
+    w("* every dev sentence (also checked against the committed dev files);")
+    w("* every sentence of a paragraph that holds a dev sentence (paragraphs")
+    w("  compared by their normalised text, so the same paragraph in another")
+    w("  document counts too);")
+    w("* near-duplicates: sentences sharing at least")
+    w(f"  {NEAR_DUP_JACCARD:.0%} of their word trigrams (Jaccard, lower case,")
+    w("  letters only) with a dev sentence of the language, e.g. the same")
+    w("  instruction with another device name.")
+    w("")
+    w("| lang | pool before | dev sentences | same paragraph | near-duplicate | pool after | chosen |")
+    w("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for lang in LANGS:
+        st = stats[lang]
+        ex = st["excluded"]
+        after = st["pool_main"] + st["pool_udhr"]
+        before = after + sum(ex.values())
+        w(f"| {lang} | {before} | {ex['dev sentence']} | {ex['dev paragraph']} | "
+          f"{ex['near-duplicate of a dev sentence']} | {after} | {st['n_main'] + st['n_udhr']} |")
+    w("")
+    w("The dev set takes every usable UDHR sentence, so this split has none:")
+    w("its sentences all come from the main sources (technical documentation,")
+    w("manual pages, fortunes, Firefox messages), without the legal register.")
+    w("Where the main source is small (Serbian manual pages) the split is small.")
+    w("")
+    w("## Counts")
+    w("")
+    w(f"Up to {split.target_sentences} clean sentences per language; corrupted")
+    w("records per channel and language at most: "
+      + ", ".join(f"{ch} {q}" for ch, q in split.quota.items())
+      + f" (size budget: the split must stay under {split.max_total_bytes / 1e6:.2f} MB).")
+    w("")
+    w("| lang | " + " | ".join(CHANNELS) + " | total | bytes |")
+    w("| --- | " + " | ".join("---:" for _ in CHANNELS) + " | ---: | ---: |")
+    tot = Counter()
+    for lang in LANGS:
+        row = [counts[lang][c] for c in CHANNELS]
+        tot.update(counts[lang])
+        size = len(outputs[f"{lang}.jsonl"])
+        tot["_bytes"] += size
+        w(f"| {lang} | " + " | ".join(str(x) for x in row)
+          + f" | {sum(row)} | {size:,} |")
+    w("| **all** | " + " | ".join(str(tot[c]) for c in CHANNELS)
+      + f" | {sum(tot[c] for c in CHANNELS)} | {tot['_bytes']:,} |")
+    w("")
+    w("Clean sentences that *could* take each corruption (before the quota):")
+    w("")
+    w("| lang | " + " | ".join(CHANNELS[1:]) + " |")
+    w("| --- | " + " | ".join("---:" for _ in CHANNELS[1:]) + " |")
+    for lang in LANGS:
+        e = stats[lang]["eligible"]
+        w(f"| {lang} | " + " | ".join(str(e[c]) for c in CHANNELS[1:]) + " |")
+    w("")
+    w("Layout pairs used (`typed-on→intended`: records):")
+    w("")
+    for lang in LANGS:
+        w(f"* {lang}: " + ", ".join(f"`{k}` {v}" for k, v in sorted(pair_counts[lang].items())))
+    w("")
+    w("## Sources and licences")
+    w("")
+    w("| language | source | licence |")
+    w("| --- | --- | --- |")
+    for lang, src, lic in LICENSES:
+        w(f"| {lang} | {src} | {lic} |")
+    w("")
+    w("Input files: " + ", ".join(f"`{INPUTS[k][0]}`" for k in INPUTS)
+      + f" (SHA-256 in the [dev set's README]({dev_readme}) and in the generator).")
+    w("")
+    return "\n".join(L) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--inputs", nargs="+", default=DEFAULT_INPUT_DIRS,
                     help="directories holding the input .deb/.tgz files")
-    ap.add_argument("--out", type=Path, default=OUT_DIR)
+    ap.add_argument("--split", choices=sorted(SPLITS), default="dev",
+                    help="dev (rules are tuned on it, default) or heldout (only measured)")
+    ap.add_argument("--out", type=Path,
+                    help="output directory (default: the split's directory under fixtures/eval)")
     ap.add_argument("--check", action="store_true",
                     help="regenerate in memory and fail if the committed files differ")
     args = ap.parse_args()
+    if args.out is None:
+        args.out = SPLITS[args.split].out_dir
     outputs = build(args)
     if args.check:
         bad = []

@@ -1,5 +1,6 @@
-//! Scores `Pipeline::clean` on the mixed-script evaluation set
-//! (`fixtures/eval/mixed-script/`, see its README): per channel and
+//! Scores `Pipeline::clean` on the mixed-script evaluation sets
+//! (`fixtures/eval/mixed-script/` and its held-out split
+//! `fixtures/eval/mixed-script-heldout/`, see their READMEs): per channel and
 //! language, recall (corrupted sentences restored exactly), precision
 //! (changed sentences that are now exactly right) and, on clean sentences,
 //! false changes per 20,000 tokens. Shared by the `eval_mixed_script`
@@ -8,7 +9,22 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The evaluation sets by name, and their directories under `fixtures/eval/`.
+/// The judge's rules are tuned on `dev`; `heldout` shares no sentence or
+/// paragraph with it and is only for measuring.
+pub(crate) const SETS: &[(&str, &str)] =
+    &[("dev", "mixed-script"), ("heldout", "mixed-script-heldout")];
+
+/// The directory of the set called `name` (see [`SETS`]), or `None`.
+pub(crate) fn set_dir(name: &str) -> Option<PathBuf> {
+    SETS.iter().find(|(n, _)| *n == name).map(|(_, dir)| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/eval")
+            .join(dir)
+    })
+}
 
 use polynorm_pipeline::Pipeline;
 

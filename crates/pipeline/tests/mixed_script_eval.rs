@@ -9,26 +9,58 @@ use std::path::Path;
 
 use polynorm_pipeline::Pipeline;
 
-#[test]
-fn mixed_script_repair_quality() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/eval/mixed-script");
+/// Scores the set `name` and checks it against its floors: (channel,
+/// recall floor, precision floor), at most [`FLOOR_FALSE_PER_20K`] false
+/// changes per 20,000 clean tokens, and at least the given numbers of clean
+/// sentences and tokens (so a truncated set cannot pass).
+fn hold_to_floors(
+    name: &str,
+    floors: &[(&str, f64, f64)],
+    min_clean_records: u64,
+    min_clean_tokens: u64,
+) {
+    let dir = eval::set_dir(name).expect("known set");
     let report = eval::run(&dir, &Pipeline::default());
     let clean = &report.by_channel["clean"];
     let false_per_20k = 20_000.0 * clean.wrong_tokens as f64 / clean.tokens as f64;
-    assert!(clean.records >= 3_000 && clean.tokens > 45_000);
+    assert!(
+        clean.records >= min_clean_records && clean.tokens > min_clean_tokens,
+        "{name}: {} clean sentences, {} tokens",
+        clean.records,
+        clean.tokens
+    );
     assert!(
         false_per_20k <= FLOOR_FALSE_PER_20K,
-        "false changes per 20k tokens: {false_per_20k:.2}\n{report}"
+        "{name}: false changes per 20k tokens: {false_per_20k:.2}\n{report}"
     );
-    for (channel, min_recall, min_precision) in FLOORS {
+    assert_eq!(
+        report.by_channel.len(),
+        floors.len() + 1,
+        "{name}: channels"
+    );
+    for (channel, min_recall, min_precision) in floors {
         let c = &report.by_channel[*channel];
         assert!(
             c.recall() >= *min_recall && c.precision() >= *min_precision,
-            "{channel}: recall {:.3} (floor {min_recall}), precision {:.3} (floor {min_precision})\n{report}",
+            "{name} {channel}: recall {:.3} (floor {min_recall}), precision {:.3} (floor {min_precision})\n{report}",
             c.recall(),
             c.precision()
         );
     }
+}
+
+#[test]
+fn mixed_script_repair_quality() {
+    hold_to_floors("dev", FLOORS, 3_000, 45_000);
+}
+
+/// The held-out split (`fixtures/eval/mixed-script-heldout/`): rules are
+/// tuned on the dev set only, this one measures how well they carry over.
+/// A failure here means a change lost ground on text nobody tuned for; do
+/// not fix it by reading the held-out failures and writing rules for them.
+#[test]
+fn mixed_script_heldout_quality() {
+    hold_to_floors("heldout", HELDOUT_FLOORS, 1_200, 20_000);
 }
 
 /// (channel, recall floor, precision floor): the run of 2026-11-29
@@ -38,6 +70,16 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph-word", 0.97, 0.995),
     ("layout-inword", 0.89, 0.995),
     ("layout-word", 0.865, 0.995),
+    ("layout-line", 0.93, 0.995),
+];
+/// The same for the held-out split, measured at the commit EVALUATION.md
+/// names, less one to four records of recall; precision held to the issue's
+/// 99.5% where it was measured at or above it, else just under the measure.
+const HELDOUT_FLOORS: &[(&str, f64, f64)] = &[
+    ("homoglyph", 0.975, 0.995),
+    ("homoglyph-word", 0.87, 0.995),
+    ("layout-inword", 0.87, 0.995),
+    ("layout-word", 0.85, 0.99),
     ("layout-line", 0.93, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
