@@ -2328,10 +2328,13 @@ const SHORT_RETYPE_ZIPF: f32 = 3.0;
 /// punctuation at each edge. Each span comes with how many edge keys it
 /// swallowed.
 fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
+    // `/` is the `б` key of the Bulgarian layout: it joins only in a token
+    // that is no path (see `words::is_protected_chunk`).
     let joins = |c: char| {
         is_layout_punct(c)
             || sc_of(c) == Some(source)
             || (source != Sc::Latin && c.is_ascii_digit())
+            || (source == Sc::Latin && c == '/')
     };
     let head = text.get(..w.start).unwrap_or_default();
     let tail = text.get(w.end..).unwrap_or_default();
@@ -2558,7 +2561,7 @@ fn retype_word(word: &str, source: Sc, target: Sc, from: &str, to: &str) -> Opti
     // `é è ç à` on the digit row (`к2штыейддйешщты` is `réinstallations`).
     let out = retype_text(word, a, b, true, |c| {
         sc_of(c) == Some(source)
-            || (source == Sc::Latin && is_layout_punct(c))
+            || (source == Sc::Latin && (is_layout_punct(c) || c == '/'))
             || (source != Sc::Latin && c.is_ascii_digit())
     })?;
     // Every letter must now be the target script's.
@@ -2915,6 +2918,36 @@ mod tests {
         );
         assert_eq!(fix("ghbdtn rfr ltkf"), "привет как дела");
         assert_eq!(fix("руддщ цщкдв"), "hello world");
+    }
+
+    #[test]
+    fn rare_forms_glued_keys_and_other_layouts() {
+        // `ё` looked up as `е`; a form only the extended lexicon lists.
+        assert_eq!(
+            fix("Параметр pflf`ncz при создании раздела."),
+            "Параметр задаётся при создании раздела."
+        );
+        assert_eq!(
+            fix("Вы можете выбрать hfpvtnre диска."),
+            "Вы можете выбрать разметку диска."
+        );
+        // `/` is `б` on the Bulgarian layout, but paths and pairs stay.
+        assert_eq!(fix("Купи n.s/ от магазина."), "Купи хляб от магазина.");
+        assert_eq!(fix("Това е .z/r;rs ми град."), "Това е любимия ми град.");
+        for line in [
+            "Вижте /usr/bin и a/b за подробности.",
+            "Файлът е в docs/README.md, а скоростта в km/h.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        // The Serbian layout's `w` (`њ`) in a Serbian line.
+        assert_eq!(
+            fix("Исписује поређано nadodavawe свих ставки."),
+            "Исписује поређано надодавање свих ставки."
+        );
+        // Four capitals are an acronym's length.
+        let line = "Установите пакет XFCE и GNOME, а также WINE.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]

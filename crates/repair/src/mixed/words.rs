@@ -313,6 +313,7 @@ pub(crate) fn address_chunks(line: &str) -> Vec<(usize, usize)> {
 }
 
 pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
+    let slash_key = is_slash_key_chunk(chunk);
     let core = chunk.trim_matches(|c: char| {
         matches!(
             c,
@@ -370,7 +371,8 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
             || c == '-'
             || c == '\u{2010}'
             || is_layout_punct(c)
-            || azerty_digit)
+            || azerty_digit
+            || (c == '/' && slash_key))
     });
     if odd {
         return true;
@@ -411,6 +413,23 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the one slash of `chunk` may be the `б` key of the Bulgarian
+/// layout rather than a path or a pair (`/usr/bin`, `a/b`, `km/h`): other
+/// layout keys sit between its letters or before the first one
+/// (`.z/r;rs` is `любимия`, `Pd/,dkeje` is `Забранете`). A chunk with two
+/// slashes is a path.
+fn is_slash_key_chunk(chunk: &str) -> bool {
+    if chunk.matches('/').count() != 1 {
+        return false;
+    }
+    let Some(last_letter) = chunk.rfind(|c: char| c.is_alphabetic()) else {
+        return false;
+    };
+    chunk
+        .char_indices()
+        .any(|(i, c)| c != '/' && is_layout_punct(c) && i < last_letter)
 }
 
 /// Whether the word at `start..end` of `line` stands in quotation marks
