@@ -139,6 +139,19 @@ const LEAD: [[u8; 256]; 3] = {
     t
 };
 
+/// Whether `b` is `YES` or `ASK` in [`LEAD`] for `sc`, by compares.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branch: the caller's loop vectorizes
+fn may_start(sc: Sc, b: u8) -> bool {
+    match sc {
+        Sc::Latin => {
+            ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(0xC3) < 7) | (b == 0xE1)
+        }
+        Sc::Cyrillic => b.wrapping_sub(0xD0) < 5,
+        Sc::Greek => (b.wrapping_sub(0xCD) < 3) | (b == 0xE1),
+    }
+}
+
 /// The byte offset of the first character of script `sc` (by [`sc_of`]) in
 /// `line` at or after `at` (a character boundary) and before `end`. Reads
 /// first bytes only: a Latin word is found in a Russian line without
@@ -150,6 +163,21 @@ pub(crate) fn next_of_script(line: &str, mut at: usize, end: usize, sc: Sc) -> O
     // starts a character: no character lengths, one look-up per byte.
     while at < end {
         let rest = line.as_bytes().get(at..end)?;
+        // Blocks of 32 bytes where no first byte is `YES` or `ASK` are
+        // passed by compares the compiler turns into vector instructions.
+        let mut skip = 0;
+        for block in rest.chunks_exact(32) {
+            let mut any = 0u8;
+            for &b in block {
+                any |= u8::from(may_start(sc, b));
+            }
+            if any != 0 {
+                break;
+            }
+            skip += 32;
+        }
+        at += skip;
+        let rest = rest.get(skip..)?;
         at += rest
             .iter()
             .position(|&b| lead.get(usize::from(b)).copied().unwrap_or(NO) != NO)?;
@@ -163,6 +191,162 @@ pub(crate) fn next_of_script(line: &str, mut at: usize, end: usize, sc: Sc) -> O
         at += c.len_utf8();
     }
     None
+}
+
+/// What one pass over the bytes of a line tells the mixed-script gate
+/// before any character is decoded (see [`summarize`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ByteSummary {
+    /// ASCII letters, and of them vowels (`y` too).
+    pub(crate) latin: u32,
+    pub(crate) vowels: u32,
+    /// A layout punctuation key (`;` `[` `]` `` ` `` `{` `}`).
+    pub(crate) punct: bool,
+    /// First bytes `D0` and `D1`: Cyrillic letters U+0400–U+047F.
+    pub(crate) cyrillic: u32,
+    /// First bytes of the other characters that may be Latin letters:
+    /// `C3`–`C9` (U+00C0–U+027F) and `E1 B8`–`E1 BB` (U+1E00–U+1EFF).
+    pub(crate) latin_other: u32,
+    /// A first byte that may start a Cyrillic or Greek letter other than
+    /// `D0`, `D1`: `CD`–`CF` (U+0340–U+03FF), `D2`–`D4` (U+0480–U+053F),
+    /// `E1 BC`–`E1 BF` (U+1F00–U+1FFF).
+    pub(crate) greek_or_more_cyrillic: bool,
+}
+
+/// Sums of 0/1 bytes and an OR of flags over `bytes` in blocks of 255 (so
+/// that the sums fit a byte): `step` gets each byte with the two after it
+/// (zeros past the end) and returns its four counts and its flags; the loop
+/// stops after the first block whose flags meet `stop`. Written so that the
+/// compiler reads sixteen bytes at a time.
+#[inline]
+fn sum_bytes(
+    bytes: &[u8],
+    stop: u8,
+    step: impl Fn(u8, u8, u8) -> ([bool; 4], u8),
+) -> ([u32; 4], u8) {
+    let (mut totals, mut flags) = ([0u32; 4], 0u8);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + 255).min(bytes.len());
+        let mut sums = [0u8; 4];
+        let mut add = |b: u8, next: u8, after: u8| {
+            let (counts, f) = step(b, next, after);
+            for (sum, count) in sums.iter_mut().zip(counts) {
+                *sum = sum.wrapping_add(u8::from(count));
+            }
+            flags |= f;
+        };
+        // All but the last two bytes by three slices; those with zeros after.
+        let inner = end.min(bytes.len().saturating_sub(2)).max(start);
+        if let (Some(now), Some(next), Some(after)) = (
+            bytes.get(start..inner),
+            bytes.get(start + 1..inner + 1),
+            bytes.get(start + 2..inner + 2),
+        ) {
+            for ((&b, &n), &a) in now.iter().zip(next).zip(after) {
+                add(b, n, a);
+            }
+        }
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        for i in inner..end {
+            add(at(i), at(i + 1), at(i + 2));
+        }
+        for (total, sum) in totals.iter_mut().zip(sums) {
+            *total += u32::from(sum);
+        }
+        if flags & stop != 0 {
+            break;
+        }
+        start = end;
+    }
+    (totals, flags)
+}
+
+/// One pass over `bytes` (a whole line, valid UTF-8): the counts and flags
+/// of [`ByteSummary`], from compares on each byte and the one after it. It
+/// stops early (counts then partial) at a layout key or a Greek or further
+/// Cyrillic first byte, after which the gate scans the line in full.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
+    const PUNCT: u8 = 1;
+    const MORE: u8 = 2;
+    let ([latin, vowels, cyrillic, latin_other], flags) =
+        sum_bytes(bytes, PUNCT | MORE, |b, next, _| {
+            let lower = b | 0x20;
+            let letter = lower.wrapping_sub(b'a') < 26;
+            let vowel = (lower == b'a')
+                | (lower == b'e')
+                | (lower == b'i')
+                | (lower == b'o')
+                | (lower == b'u')
+                | (lower == b'y');
+            let cyr = (b | 1) == 0xD1;
+            let latin_other =
+                (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
+            let folded = b & !0x20;
+            let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+            let more = (b.wrapping_sub(0xCD) < 3)
+                | (b.wrapping_sub(0xD2) < 3)
+                | ((b == 0xE1) & (next >= 0xBC));
+            (
+                [letter, vowel, cyr, latin_other],
+                (u8::from(punct) * PUNCT) | (u8::from(more) * MORE),
+            )
+        });
+    ByteSummary {
+        latin,
+        vowels,
+        punct: flags & PUNCT != 0,
+        cyrillic,
+        latin_other,
+        greek_or_more_cyrillic: flags & MORE != 0,
+    }
+}
+
+/// For a line whose non-ASCII letters are all `D0`/`D1` ones: whether it
+/// holds something the quick gate does not vouch for (a non-ASCII
+/// character other than a basic Cyrillic letter U+0410–U+044F, `ё`, `Ё`, a
+/// character of U+0080–U+00BF other than the letters `ª` `µ` `º`, or one
+/// of U+2000–U+203F), and whether an ASCII letter touches a Cyrillic one.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
+    const UNUSUAL: u8 = 1;
+    const TOUCH: u8 = 2;
+    let (_, flags) = sum_bytes(bytes, 0, |b, next, after| {
+        let cyr = (b | 1) == 0xD1;
+        // `D0 80`–`D0 8F` but `Ё`, `D1 90`–`D1 BF` but `ё`.
+        let rare_cyrillic = ((b == 0xD0) & (next < 0x90) & (next != 0x81))
+            | ((b == 0xD1) & (next >= 0x90) & (next != 0x91));
+        let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
+            | rare_cyrillic
+            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+            | ((b == 0xE2) & (next != 0x80));
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
+        // A letter before a `D0`/`D1` letter, or one after it.
+        let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
+        (
+            [false; 4],
+            (u8::from(unusual) * UNUSUAL) | (u8::from(touch) * TOUCH),
+        )
+    });
+    (flags & UNUSUAL != 0, flags & TOUCH != 0)
+}
+
+/// For a line of basic Cyrillic letters, `ё` and `Ё` (and no other
+/// letters): at least how many of its letters are vowels (counting only
+/// `а е и о`) and at most how many are `ш щ ф` (counting every second byte
+/// they share).
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
+    let ([vowels, telltale, ..], _) = sum_bytes(bytes, 0, |b, next, _| {
+        let vowel =
+            (b == 0xD0) & ((next == 0xB0) | (next == 0xB5) | (next == 0xB8) | (next == 0xBE));
+        let telltale =
+            (b == 0x84) | (b == 0x88) | (b == 0x89) | (b == 0xA4) | (b == 0xA8) | (b == 0xA9);
+        ([vowel, telltale, false, false], 0)
+    });
+    (vowels, telltale)
 }
 
 #[cfg(test)]
@@ -239,6 +423,16 @@ mod tests {
                 if let Some(&last) = slow.last() {
                     proptest::prop_assert_eq!(next_of_script(&line, last, last, sc), None);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_is_the_lead_table() {
+        for sc in Sc::ALL {
+            for b in 0..=255u8 {
+                let lead = LEAD[sc as usize][usize::from(b)];
+                assert_eq!(may_start(sc, b), lead != NO, "{sc:?} {b:02X}");
             }
         }
     }

@@ -348,7 +348,85 @@ impl MixedScript {
         if line.is_ascii() && !self.options.keyboard_layouts {
             return false; // one script, no lookalikes to mix
         }
+        if !line.is_ascii() {
+            if let Some(answer) = self.quick_review(line) {
+                return answer;
+            }
+        }
         self.review(line, &LineStats::of(line), None)
+    }
+
+    /// [`MixedScript::review`]'s answer (without a context) for the common
+    /// shapes of lines that are not all ASCII (only those are asked), from one pass over their
+    /// bytes ([`letters::summarize`]); `None` when the line needs the full
+    /// scan of [`LineStats::of`]. The shapes: Latin letters only ASCII ones
+    /// and no Cyrillic or Greek (Chinese, Georgian, Hindi, Thai lines, and
+    /// English with typographic quotes), and basic Cyrillic with ASCII
+    /// (Russian, Bulgarian), where no letter of another script sits
+    /// between and no layout key is in the line.
+    fn quick_review(&self, line: &str) -> Option<bool> {
+        if !self.options.homoglyphs && !self.options.keyboard_layouts {
+            return Some(false);
+        }
+        let bytes = letters::summarize(line.as_bytes());
+        if !bytes.punct && !bytes.greek_or_more_cyrillic && bytes.cyrillic == 0 {
+            // One script, Latin: no word mixes two, and the line is
+            // mistyped only if its Latin letters look so. Other Latin
+            // letters (`é`, `ł`) add at most one letter each and never a
+            // telltale one; ASCII vowels are vowels.
+            let least = bytes.latin;
+            let most = bytes.latin + bytes.latin_other;
+            if !self.options.keyboard_layouts || most < 6 {
+                return Some(false);
+            }
+            if bytes.vowels * 100 < most * 28 {
+                return None;
+            }
+            // Enough vowels: it comes to `j` and `f` (ASCII only).
+            let (_, _, telltale, _) = ascii_counts(line.as_bytes());
+            return (telltale * 100 <= least * 10).then_some(false);
+        }
+        if bytes.punct || bytes.greek_or_more_cyrillic || bytes.latin_other > 0 {
+            return None; // layout keys, or letters only decoding tells apart
+        }
+        let (unusual, touch) = letters::cyrillic_line_flags(line.as_bytes());
+        if unusual {
+            return None;
+        }
+        // Letters of two scripts touch (no other letters can stand
+        // between): a word mixes them.
+        if touch {
+            return Some(true);
+        }
+        if bytes.latin == 0 {
+            // Cyrillic alone: mistyped only with few vowels or many `ш щ ф`.
+            if !self.options.keyboard_layouts || bytes.cyrillic < 6 {
+                return Some(false);
+            }
+            let (vowels, telltale) = letters::cyrillic_vowel_bounds(line.as_bytes());
+            let l = bytes.cyrillic;
+            return if vowels * 100 >= l * 28 && telltale * 100 <= l * 8 {
+                Some(false)
+            } else {
+                None
+            };
+        }
+        // Both scripts: the gate's question for the words of the fewer (the
+        // later script of the two when they tie, as `max_by_key` picks).
+        let dominant = if bytes.cyrillic >= bytes.latin {
+            Sc::Cyrillic
+        } else {
+            Sc::Latin
+        };
+        // Its words are looked for by script, so the whole line is as good
+        // a place to look as the stretch between its first and last letter.
+        let mut spans = [(0, 0); 3];
+        for sc in [Sc::Latin, Sc::Cyrillic] {
+            if let Some(span) = spans.get_mut(sc as usize) {
+                *span = (0, line.len());
+            }
+        }
+        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, false, None))
     }
 
     fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
@@ -379,16 +457,29 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
+        self.has_suspect_foreign_word_in(line, dominant, &stats.span, stats.serbian, context)
+    }
+
+    /// [`MixedScript::has_suspect_foreign_word`] for a line of `dominant`
+    /// script whose letters of each script lie in `spans`.
+    fn has_suspect_foreign_word_in(
+        &self,
+        line: &str,
+        dominant: Sc,
+        spans: &[(usize, usize); 3],
+        serbian: bool,
+        context: Option<&DocumentContext>,
+    ) -> bool {
         // Only the words of the other scripts matter, and they lie where
         // those scripts' letters do: look there, not at every word.
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
-            let (first, last) = stats.span.get(sc as usize).copied().unwrap_or_default();
+            let (first, last) = spans.get(sc as usize).copied().unwrap_or_default();
             let mut from = first;
             while let Some(at) = letters::next_of_script(line, from, last, sc) {
                 let Some(w) = words::word_around(line, at) else {
                     return false;
                 };
-                if self.is_suspect_foreign(line, &w, dominant, stats.serbian, context) {
+                if self.is_suspect_foreign(line, &w, dominant, serbian, context) {
                     return true;
                 }
                 // `at` starts a letter of at least one byte.
@@ -2036,8 +2127,34 @@ const VERDICT_MEMO_ENTRIES: usize = 1 << 14;
 
 thread_local! {
     /// [`word_verdict`]'s memory: a key buffer and the verdicts.
-    static VERDICT_MEMO: std::cell::RefCell<(String, HashMap<Box<str>, WordVerdict>)> =
-        std::cell::RefCell::new((String::new(), HashMap::new()));
+    static VERDICT_MEMO: std::cell::RefCell<(String, VerdictMap)> =
+        std::cell::RefCell::new((String::new(), VerdictMap::default()));
+}
+
+/// [`word_verdict`]'s verdicts by key, hashed by [`FnvHasher`]: the keys
+/// are a few bytes of text the process itself builds, so a cheap hash
+/// serves (the map still compares whole keys).
+type VerdictMap = HashMap<Box<str>, WordVerdict, std::hash::BuildHasherDefault<FnvHasher>>;
+
+/// FNV-1a, 64 bits.
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 /// A cheap test before any candidate is built: could re-typing the Latin
@@ -2773,6 +2890,51 @@ mod tests {
             line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}\u{FEFF}-\u{FF70}-]{0,48}"
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        #[test]
+        fn quick_review_agrees_with_the_full_scan(
+            line in proptest::prop_oneof![
+                // Cyrillic with ASCII, and what the quick answer gives up on.
+                "([a-zA-Z ,.'’0-9]|[а-яА-Я]|[а-яА-ЯёЁ ]{1,8}|[ѐЀђЂјЈ]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|hfpvtnre|Пpивет|сор|руддщ|Debian|iPhone-ом)|( программа | установки | поддерживает | ещё | шашки | щиф | щащащаща ))*",
+                // Cyrillic words alone.
+                "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
+                // Latin letters beyond ASCII.
+                "([a-zA-Z ,.'0-9]|[À-ɏ×÷ɐ-ʯḀ-ỿ]|[\\u{2000}-\\u{203F}]|[ا-ي一-龥]|( zażółć | gęślą | jaźń | być | déjà | naïve | jjjjjjj | bcdfgh | fff ))*",
+                // Other scripts with ASCII.
+                "([a-zA-Z ,.'0-9]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{2190}]|[ا-ي一-龥ა-ჰ\u{0E01}-\u{0E3A}\u{0900}-\u{0963}]|(jjjjjjjj|bcdfgh|nqma|ghbdtn|journal file))*",
+                // Anything.
+                "([a-zA-Z ,.'0-9]|[а-яА-ЯёЁ]|[ёЁѐЀђЂјЈ]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|[\u{2040}-\u{2190}]|[;\\[`]|[éÀɏḀἀΆω]|[ا-ي一-龥ა-ჰ\u{0E01}-\u{0E3A}\u{0900}-\u{0963}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|jjjjjjjj|bcdfgh|Пpивет|сор|руддщ|nqma))*",
+            ],
+            layouts: bool,
+            homoglyphs: bool,
+        ) {
+            let stage = MixedScript::new(MixedScriptOptions {
+                homoglyphs,
+                keyboard_layouts: layouts,
+                ..MixedScriptOptions::default()
+            });
+            // Only lines that are not all ASCII are asked (ASCII lines have
+            // their own scan, with the `q` test).
+            if let Some(quick) = stage.quick_review(&line).filter(|_| !line.is_ascii()) {
+                proptest::prop_assert_eq!(quick, stage.review(&line, &LineStats::of(&line), None));
+            }
+        }
+    }
+
+    #[test]
+    fn quick_review_answers_the_common_lines() {
+        let stage = MixedScript::default();
+        for line in [
+            "Программа установки Debian поддерживает несколько интерфейсов.",
+            "Для установки GRUB выполните «grub-install» — это всё.",
+            "汉字和 Debian 的安装",
+            "Overwriting a journal file — “quoted”",
+        ] {
+            assert!(stage.quick_review(line).is_some(), "{line}");
         }
     }
 
