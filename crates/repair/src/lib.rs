@@ -23,6 +23,7 @@ mod options;
 mod repaired;
 mod scan;
 mod tables;
+mod word_table;
 
 pub use escapes::decode_escapes;
 pub use hygiene::Hygiene;

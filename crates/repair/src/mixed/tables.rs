@@ -9,6 +9,7 @@ use crate::tables::lexicon::{LexiconTable, LEXICONS};
 use crate::tables::lookalikes::{
     CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC, LATIN_TO_GREEK,
 };
+use crate::word_table::{entry, WordTable};
 
 /// The three scripts whose letters are confused with each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -305,15 +306,6 @@ pub(crate) fn lexicon(lang: &str) -> Option<&'static LexiconTable> {
     LEXICONS.iter().find(|l| l.lang == lang)
 }
 
-fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
-    let start = *lex.offsets.get(i)? as usize;
-    let end = lex
-        .offsets
-        .get(i + 1)
-        .map_or(lex.words.len(), |&e| e as usize);
-    lex.words.get(start..end.saturating_sub(1))
-}
-
 /// Zipf frequency (0–9.9) of a lowercase word in a language, if listed.
 /// Belarusian words outside the lexicon that hunspell-be knows in some
 /// inflection count as dictionary words of unknown frequency (3.0, as
@@ -453,6 +445,24 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 
 /// The lexicon's own Zipf frequency of a lowercase word.
 fn lexicon_zipf(lang: &str, lower: &str) -> Option<f32> {
+    word_table(lang)?.get(lower).map(|z| f32::from(z) / 10.0)
+}
+
+/// The hash table of a language's lexicon, built on first use (one pass
+/// over its 20,000 words; a binary search costs a dozen string comparisons
+/// per word looked up, and the judge looks up many).
+fn word_table(lang: &str) -> Option<&'static WordTable> {
+    static TABLES: OnceLock<Vec<OnceLock<WordTable>>> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| LEXICONS.iter().map(|_| OnceLock::new()).collect());
+    let i = LEXICONS.iter().position(|l| l.lang == lang)?;
+    let lex = LEXICONS.get(i)?;
+    Some(tables.get(i)?.get_or_init(|| WordTable::build(&[lex])))
+}
+
+/// Binary search of a language's lexicon: the reference the hash tables
+/// are tested against.
+#[cfg(test)]
+fn lexicon_zipf_by_search(lang: &str, lower: &str) -> Option<f32> {
     let lex = lexicon(lang)?;
     let mut lo = 0usize;
     let mut hi = lex.offsets.len();
@@ -673,6 +683,33 @@ pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tables_agree_with_binary_search() {
+        for lex in LEXICONS {
+            let lang = lex.lang;
+            for i in 0..lex.offsets.len() {
+                let word = entry(lex, i).unwrap();
+                assert_eq!(
+                    lexicon_zipf(lang, word),
+                    lexicon_zipf_by_search(lang, word),
+                    "{lang} {word}"
+                );
+                let shorter: String = word.chars().skip(1).collect();
+                assert_eq!(
+                    lexicon_zipf(lang, &shorter),
+                    lexicon_zipf_by_search(lang, &shorter)
+                );
+                let longer = format!("{word}q");
+                assert_eq!(
+                    lexicon_zipf(lang, &longer),
+                    lexicon_zipf_by_search(lang, &longer)
+                );
+            }
+            assert_eq!(lexicon_zipf(lang, ""), lexicon_zipf_by_search(lang, ""));
+        }
+        assert_eq!(lexicon_zipf("xx", "the"), None);
+    }
 
     #[test]
     fn belarusian_forms_beyond_the_lexicon() {

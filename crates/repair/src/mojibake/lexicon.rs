@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use crate::tables::lexicon::{LexiconTable, LEXICONS};
+use crate::word_table::{entry, WordTable};
 
 /// The scripts the measure distinguishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,15 +40,6 @@ pub(crate) fn letter_script(c: char) -> Sc {
     }
 }
 
-fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
-    let start = *lex.offsets.get(i)? as usize;
-    let end = lex
-        .offsets
-        .get(i + 1)
-        .map_or(lex.words.len(), |&e| e as usize);
-    lex.words.get(start..end.saturating_sub(1))
-}
-
 /// Binary search of one lexicon: the reference the hash tables of
 /// [`zipf`] are tested against.
 #[cfg(test)]
@@ -67,139 +59,20 @@ fn zipf_in(lex: &LexiconTable, lower: &str) -> Option<f32> {
 /// The highest Zipf frequency of a lowercase word among the languages of
 /// `script`: one probe of the script's hash table, mostly.
 pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
-    WordTable::of(script)?
-        .get(lower)
-        .map(|z| f32::from(z) / 10.0)
+    table(script)?.get(lower).map(|z| f32::from(z) / 10.0)
 }
 
-/// Every word of a script's lexicons with its highest Zipf frequency, in
-/// an open-addressing hash table over the lexicons' own strings (built on
-/// first use: one pass over the words, a few milliseconds; the binary
-/// searches it replaces cost a dozen string comparisons per lexicon per
-/// word looked up).
-///
-/// A slot is 0 when empty, else `tag << 40 | zipf10 << 32 | lexicon << 28
-/// | (word index + 1)`: the high 24 bits of the word's hash, so that a
-/// probe compares strings only when they agree.
-struct WordTable {
-    lexicons: Vec<&'static LexiconTable>,
-    slots: Vec<u64>,
-    mask: usize,
-}
-
-/// Lexicon index bits and word index bits of a slot.
-const LEX_SHIFT: u32 = 28;
-const INDEX_MASK: u64 = (1 << LEX_SHIFT) - 1;
-
-/// A fast hash of a word's bytes (eight at a time).
-#[inline]
-fn hash(word: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = word.len() as u64;
-    let mut chunks = word.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    h ^ (h >> 29)
-}
-
-impl WordTable {
-    fn of(script: Sc) -> Option<&'static WordTable> {
-        static TABLES: OnceLock<[WordTable; 3]> = OnceLock::new();
-        let tables = TABLES.get_or_init(|| {
-            [Sc::Latin, Sc::Cyrillic, Sc::Greek].map(|sc| WordTable::build(lexicons(sc)))
-        });
-        match script {
-            Sc::Latin => tables.first(),
-            Sc::Cyrillic => tables.get(1),
-            Sc::Greek => tables.get(2),
-            Sc::Other => None,
-        }
-    }
-
-    fn build(lexicons: &[&'static LexiconTable]) -> WordTable {
-        let n: usize = lexicons.iter().map(|l| l.offsets.len()).sum();
-        let capacity = (n + n / 2).next_power_of_two().max(16);
-        let mut table = WordTable {
-            lexicons: lexicons.to_vec(),
-            slots: vec![0; capacity],
-            mask: capacity - 1,
-        };
-        for (li, lex) in lexicons.iter().enumerate() {
-            for wi in 0..lex.offsets.len() {
-                let (Some(word), Some(&z)) = (entry(lex, wi), lex.zipf10.get(wi)) else {
-                    continue;
-                };
-                table.insert(word, z, li, wi);
-            }
-        }
-        table
-    }
-
-    fn insert(&mut self, word: &str, z: u8, lex: usize, index: usize) {
-        let h = hash(word);
-        let tag = h >> 40;
-        let mut i = (h as usize) & self.mask;
-        loop {
-            let Some(&slot) = self.slots.get(i) else {
-                return;
-            };
-            if slot == 0 {
-                if let Some(s) = self.slots.get_mut(i) {
-                    *s = tag << 40
-                        | u64::from(z) << 32
-                        | (lex as u64) << LEX_SHIFT
-                        | (index as u64 + 1);
-                }
-                return;
-            }
-            if slot >> 40 == tag && self.word(slot) == Some(word) {
-                // Another lexicon of the script knows the word: the higher
-                // frequency counts. (Within one lexicon the first entry
-                // stands, as the binary search finds it.)
-                let old = (slot >> 32) as u8;
-                if lex != ((slot >> LEX_SHIFT) & 0xF) as usize && z > old {
-                    if let Some(s) = self.slots.get_mut(i) {
-                        *s = (slot & !(0xFF << 32)) | u64::from(z) << 32;
-                    }
-                }
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    #[inline]
-    fn word(&self, slot: u64) -> Option<&'static str> {
-        let lex = self.lexicons.get(((slot >> LEX_SHIFT) & 0xF) as usize)?;
-        entry(lex, ((slot & INDEX_MASK) as usize).checked_sub(1)?)
-    }
-
-    #[inline]
-    fn get(&self, word: &str) -> Option<u8> {
-        let h = hash(word);
-        let tag = h >> 40;
-        let mut i = (h as usize) & self.mask;
-        loop {
-            let slot = *self.slots.get(i)?;
-            if slot == 0 {
-                return None;
-            }
-            if slot >> 40 == tag && self.word(slot) == Some(word) {
-                return Some((slot >> 32) as u8);
-            }
-            i = (i + 1) & self.mask;
-        }
+/// The word table of a script's lexicons (built on first use).
+fn table(script: Sc) -> Option<&'static WordTable> {
+    static TABLES: OnceLock<[WordTable; 3]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        [Sc::Latin, Sc::Cyrillic, Sc::Greek].map(|sc| WordTable::build(lexicons(sc)))
+    });
+    match script {
+        Sc::Latin => tables.first(),
+        Sc::Cyrillic => tables.get(1),
+        Sc::Greek => tables.get(2),
+        Sc::Other => None,
     }
 }
 
