@@ -592,6 +592,9 @@ fn fast_blocks(
         let nonzero = (((y & SEVENS) + SEVENS) | y) & HIGHS;
         let d0d1 = lead & !nonzero;
         let other = lead & nonzero;
+        // Whether the word's leads are all of characters in no page (CJK,
+        // Indic, …): then a 32-byte stretch of them may follow.
+        let mut quiet_word = false;
         if other != 0 {
             // Leads of U+0500..U+1FFF (D4..E1) and U+3000..U+DFFF (E3..ED),
             // compared on their low seven bits.
@@ -602,6 +605,7 @@ fn fast_blocks(
             if rest != 0 && !passable(bytes, i, w, carry, rest, table) {
                 break;
             }
+            quiet_word = rest == 0;
         }
         if d0d1 | carry_lead == 0 {
             // No basic Cyrillic letter in the word.
@@ -612,7 +616,8 @@ fn fast_blocks(
             // and U+FF00..U+FFBF (CJK text and its fullwidth punctuation,
             // Indic scripts): each byte is judged with the one after it,
             // which the compiler does in vector registers.
-            while let (Some(chunk), Some(next)) = (
+            while let (true, Some(chunk), Some(next)) = (
+                quiet_word,
                 bytes
                     .get(i..i + QUIET_CHUNK)
                     .and_then(|w| <&[u8; QUIET_CHUNK]>::try_from(w).ok()),
