@@ -264,35 +264,34 @@ fn sum_bytes(
 
 /// One pass over `bytes` (a whole line, valid UTF-8): the counts and flags
 /// of [`ByteSummary`], from compares on each byte and the one after it. It
-/// stops early (counts then partial) at a layout key or a Greek or further
-/// Cyrillic first byte, after which the gate scans the line in full.
+/// stops early (counts then partial) at a Greek or further Cyrillic first
+/// byte, after which the gate scans the line in full.
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     const PUNCT: u8 = 1;
     const MORE: u8 = 2;
-    let ([latin, vowels, cyrillic, latin_other], flags) =
-        sum_bytes(bytes, PUNCT | MORE, |b, next, _| {
-            let lower = b | 0x20;
-            let letter = lower.wrapping_sub(b'a') < 26;
-            let vowel = (lower == b'a')
-                | (lower == b'e')
-                | (lower == b'i')
-                | (lower == b'o')
-                | (lower == b'u')
-                | (lower == b'y');
-            let cyr = (b | 1) == 0xD1;
-            let latin_other =
-                (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
-            let folded = b & !0x20;
-            let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
-            let more = (b.wrapping_sub(0xCD) < 3)
-                | (b.wrapping_sub(0xD2) < 3)
-                | ((b == 0xE1) & (next >= 0xBC));
-            (
-                [letter, vowel, cyr, latin_other],
-                (u8::from(punct) * PUNCT) | (u8::from(more) * MORE),
-            )
-        });
+    let ([latin, vowels, cyrillic, latin_other], flags) = sum_bytes(bytes, MORE, |b, next, _| {
+        let lower = b | 0x20;
+        let letter = lower.wrapping_sub(b'a') < 26;
+        let vowel = (lower == b'a')
+            | (lower == b'e')
+            | (lower == b'i')
+            | (lower == b'o')
+            | (lower == b'u')
+            | (lower == b'y');
+        let cyr = (b | 1) == 0xD1;
+        let latin_other =
+            (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
+        let folded = b & !0x20;
+        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+        let more = (b.wrapping_sub(0xCD) < 3)
+            | (b.wrapping_sub(0xD2) < 3)
+            | ((b == 0xE1) & (next >= 0xBC));
+        (
+            [letter, vowel, cyr, latin_other],
+            (u8::from(punct) * PUNCT) | (u8::from(more) * MORE),
+        )
+    });
     ByteSummary {
         latin,
         vowels,
@@ -303,22 +302,41 @@ pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     }
 }
 
+/// Whether every layout punctuation key of ASCII `bytes` (`;` `[` `]` `` ` ``
+/// `{` `}`) ends the line or stands before an ASCII character that is no
+/// letter and no apostrophe: then none is a key typed between letters (the
+/// scan's `odd_punct`), whatever stands before it. The keys are rare and
+/// found by searches.
+pub(crate) fn layout_keys_end_words(bytes: &[u8]) -> bool {
+    let ends = |i: usize| {
+        bytes
+            .get(i + 1)
+            .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphabetic() && n != b'\'')
+    };
+    memchr::memchr3_iter(b';', b'[', b']', bytes).all(ends)
+        && memchr::memchr3_iter(b'`', b'{', b'}', bytes).all(ends)
+}
+
 /// For a line whose non-ASCII letters are all `D0`/`D1` ones: whether it
 /// holds something the quick gate does not vouch for (a non-ASCII
-/// character other than a basic Cyrillic letter U+0410–U+044F, `ё`, `Ё`, a
-/// character of U+0080–U+00BF other than the letters `ª` `µ` `º`, or one
-/// of U+2000–U+203F), and whether an ASCII letter touches a Cyrillic one.
+/// character other than a Cyrillic letter U+0400–U+047F less the six
+/// Serbian ones in both cases, a character of U+0080–U+00BF other than the
+/// letters `ª` `µ` `º`, or one of U+2000–U+203F), and whether an ASCII
+/// letter touches a Cyrillic one.
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
     const UNUSUAL: u8 = 1;
     const TOUCH: u8 = 2;
     let (_, flags) = sum_bytes(bytes, 0, |b, next, after| {
         let cyr = (b | 1) == 0xD1;
-        // `D0 80`–`D0 8F` but `Ё`, `D1 90`–`D1 BF` but `ё`.
-        let rare_cyrillic = ((b == 0xD0) & (next < 0x90) & (next != 0x81))
-            | ((b == 0xD1) & (next >= 0x90) & (next != 0x91));
+        // The letters only Serbian uses, `Ђ Ј Љ Њ Ћ Џ` (`D0 82`, `D0 88`–`8B`,
+        // `D0 8F`) and `ђ ј љ њ ћ џ` (the same low halves after `D1 9`).
+        let low = next & 0x0F;
+        let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
+        let serbian =
+            serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
         let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
-            | rare_cyrillic
+            | serbian
             | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
             | ((b == 0xE2) & (next != 0x80));
         let letter = (b | 0x20).wrapping_sub(b'a') < 26;
@@ -333,10 +351,9 @@ pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
     (flags & UNUSUAL != 0, flags & TOUCH != 0)
 }
 
-/// For a line of basic Cyrillic letters, `ё` and `Ё` (and no other
-/// letters): at least how many of its letters are vowels (counting only
-/// `а е и о`) and at most how many are `ш щ ф` (counting every second byte
-/// they share).
+/// For a line whose letters are Cyrillic ones of U+0400–U+047F: at least
+/// how many of them are vowels (counting only `а е и о`) and at most how
+/// many are `ш щ ф` (counting every byte equal to a second byte of theirs).
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
     let ([vowels, telltale, ..], _) = sum_bytes(bytes, 0, |b, next, _| {

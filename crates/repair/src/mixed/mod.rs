@@ -359,17 +359,26 @@ impl MixedScript {
     /// [`MixedScript::review`]'s answer (without a context) for the common
     /// shapes of lines that are not all ASCII (only those are asked), from one pass over their
     /// bytes ([`letters::summarize`]); `None` when the line needs the full
-    /// scan of [`LineStats::of`]. The shapes: Latin letters only ASCII ones
-    /// and no Cyrillic or Greek (Chinese, Georgian, Hindi, Thai lines, and
-    /// English with typographic quotes), and basic Cyrillic with ASCII
-    /// (Russian, Bulgarian), where no letter of another script sits
-    /// between and no layout key is in the line.
+    /// scan of [`LineStats::of`]. The shapes: Latin letters and no Cyrillic
+    /// or Greek (Chinese, Georgian, Hindi, Thai lines, Polish or French,
+    /// English with typographic quotes), and Cyrillic of U+0400–U+047F but
+    /// Serbian with ASCII (Russian, Ukrainian, Bulgarian), where no letter
+    /// of another script sits between; layout keys only before a space or
+    /// the like.
     fn quick_review(&self, line: &str) -> Option<bool> {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return Some(false);
         }
         let bytes = letters::summarize(line.as_bytes());
-        if !bytes.punct && !bytes.greek_or_more_cyrillic && bytes.cyrillic == 0 {
+        if bytes.greek_or_more_cyrillic {
+            return None; // letters only decoding tells apart
+        }
+        // A layout key after which no letter follows (`; ` in prose) is no
+        // key typed inside a word.
+        if bytes.punct && !letters::layout_keys_end_words(line.as_bytes()) {
+            return None;
+        }
+        if bytes.cyrillic == 0 {
             // One script, Latin: no word mixes two, and the line is
             // mistyped only if its Latin letters look so. Other Latin
             // letters (`é`, `ł`) add at most one letter each and never a
@@ -386,8 +395,8 @@ impl MixedScript {
             let (_, _, telltale, _) = ascii_counts(line.as_bytes());
             return (telltale * 100 <= least * 10).then_some(false);
         }
-        if bytes.punct || bytes.greek_or_more_cyrillic || bytes.latin_other > 0 {
-            return None; // layout keys, or letters only decoding tells apart
+        if bytes.latin_other > 0 {
+            return None; // Latin letters beyond ASCII next to Cyrillic ones
         }
         let (unusual, touch) = letters::cyrillic_line_flags(line.as_bytes());
         if unusual {
@@ -1854,7 +1863,7 @@ impl LineStats {
 /// of 255.
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, bool) {
-    let (mut letters, mut vowels, mut telltale, mut punct) = (0u32, 0u32, 0u32, 0u8);
+    let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
     for block in bytes.chunks(255) {
         let (mut l, mut v, mut t) = (0u8, 0u8, 0u8);
         for &b in block {
@@ -1870,15 +1879,15 @@ fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, bool) {
                     | (lower == b'y'),
             ));
             t = t.wrapping_add(u8::from((lower == b'j') | (lower == b'f')));
-            // `[` `]` `{` `}` are `[` `]` with bit 5 set or not.
-            let folded = b & !0x20;
-            punct |= u8::from((folded == b'[') | (folded == b']') | (b == b';') | (b == b'`'));
         }
         letters += u32::from(l);
         vowels += u32::from(v);
         telltale += u32::from(t);
     }
-    (letters, vowels, telltale, punct != 0)
+    // The keys by searches (wider vectors where the processor has them).
+    let punct = memchr::memchr3(b';', b'[', b']', bytes).is_some()
+        || memchr::memchr3(b'`', b'{', b'}', bytes).is_some();
+    (letters, vowels, telltale, punct)
 }
 
 /// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
@@ -2899,11 +2908,11 @@ mod tests {
         fn quick_review_agrees_with_the_full_scan(
             line in proptest::prop_oneof![
                 // Cyrillic with ASCII, and what the quick answer gives up on.
-                "([a-zA-Z ,.'’0-9]|[а-яА-Я]|[а-яА-ЯёЁ ]{1,8}|[ѐЀђЂјЈ]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|hfpvtnre|Пpивет|сор|руддщ|Debian|iPhone-ом)|( программа | установки | поддерживает | ещё | шашки | щиф | щащащаща ))*",
+                "([a-zA-Z ,.'’0-9]|[а-яА-Я]|[а-яА-ЯёЁ ]{1,8}|[ѐЀђЂјЈ]|[Ѐ-ѿ]|[;\\[\\]`{}]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|hfpvtnre|Пpивет|сор|руддщ|Debian|iPhone-ом)|( программа | установки | поддерживает | ещё | шашки | щиф | щащащаща ))*",
                 // Cyrillic words alone.
                 "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
                 // Latin letters beyond ASCII.
-                "([a-zA-Z ,.'0-9]|[À-ɏ×÷ɐ-ʯḀ-ỿ]|[\\u{2000}-\\u{203F}]|[ا-ي一-龥]|( zażółć | gęślą | jaźń | być | déjà | naïve | jjjjjjj | bcdfgh | fff ))*",
+                "([a-zA-Z ,.'0-9]|[;\\[`]|[À-ɏ×÷ɐ-ʯḀ-ỿ]|[\\u{2000}-\\u{203F}]|[ا-ي一-龥]|( zażółć | gęślą | jaźń | być | déjà | naïve | jjjjjjj | bcdfgh | fff ))*",
                 // Other scripts with ASCII.
                 "([a-zA-Z ,.'0-9]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{2190}]|[ا-ي一-龥ა-ჰ\u{0E01}-\u{0E3A}\u{0900}-\u{0963}]|(jjjjjjjj|bcdfgh|nqma|ghbdtn|journal file))*",
                 // Anything.
@@ -2935,6 +2944,11 @@ mod tests {
             "Overwriting a journal file — “quoted”",
         ] {
             assert!(stage.quick_review(line).is_some(), "{line}");
+        }
+        // Serbian letters tell the gate that the line's Latin words may be
+        // Serbian Latin: such lines take the full scan.
+        for line in ["Он је рекао wow", "ЂАК и xyz", "њега qwerty"] {
+            assert_eq!(stage.quick_review(line), None, "{line}");
         }
     }
 
