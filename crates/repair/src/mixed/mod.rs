@@ -583,9 +583,7 @@ impl MixedScript {
         }
         let words = words::words(text);
         let mut totals = [0u32; 3];
-        // Options, paths and addresses (`--from-file`) are in no language:
-        // they do not make a Serbian line less Cyrillic.
-        for w in words.iter().filter(|w| !words::is_protected(text, w)) {
+        for w in &words {
             for sc in Sc::ALL {
                 if let Some(t) = totals.get_mut(sc as usize) {
                     *t += u32::from(w.count(sc));
@@ -824,14 +822,6 @@ impl MixedScript {
                 .map(|m| m.score(&lower))
                 .fold(f32::NEG_INFINITY, f32::max);
             reads_total.push((reads * steps as f32, oov));
-            // A re-typed word no lexicon knows still wins when it reads like
-            // its language and the word as typed reads like nothing at all
-            // (lexicons hold 20,000 words; Belarusian ones only short forms).
-            // So does one that only another language's lexicon lists
-            // (`разметку` is a Belarusian form too, but not in the Russian
-            // list): that listing is no reason to rank it lower.
-            let foreign_only =
-                !oov && lang.is_some_and(|l| zipf_ext(l, &c.text.to_lowercase()).is_none());
             // On a phonetic layout in a line of its language, a word with
             // keys the layout fills unlike their Latin namesakes (`w` is
             // `њ` on the Serbian one) is no Latin spelling of the language:
@@ -845,50 +835,54 @@ impl MixedScript {
                 }
                 _ => 2.0,
             };
-            if let (true, Some(lang), Some(typed)) = (oov || foreign_only, lang, typed_plausibility)
-            {
-                if let Some(model) = bigrams(lang) {
-                    let reads = model.score(&c.text.to_lowercase());
-                    if reads >= -3.0 && reads - typed >= gain {
-                        let handicap = -f32::from(c.swallows_punct);
-                        // Capped below a common lexicon word: shape is weaker
-                        // evidence than the word itself.
-                        // The layout typed on keeps its odds: a Bulgarian
-                        // line typed on AZERTY is rarer than on QWERTY
-                        // (`;,cikfjf` is `мръсното`, not `;пъсното`).
-                        let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
-                        c.score = c.score.max(
-                            handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5),
-                        );
-
-                        let _ = write!(
-                            c.why,
-                            "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
-                        );
-                    }
-                }
+            // (The best reading of the script bounds the language's: most
+            // re-typings fail on it without another look.)
+            let (Some(lang), Some(typed)) = (lang, typed_plausibility) else {
+                continue;
+            };
+            if reads < -3.0 || reads - typed < gain {
+                continue;
             }
-            // A word of the layout's own language that reads so, re-typed
-            // from a word that reads like nothing, is stronger evidence
-            // still: it ranks above every spelling that only reads well
-            // (`dytiy..` is `внешнюю`, `n'rcn` is `тэкст`).
-            if let (false, false, Some(lang), Some(typed)) =
-                (oov, foreign_only, lang, typed_plausibility)
-            {
-                if let Some(model) = bigrams(lang) {
-                    let reads = model.score(&c.text.to_lowercase());
-                    if reads >= -3.0 && reads - typed >= gain {
-                        let handicap = -f32::from(c.swallows_punct);
-                        let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
-                        let floor = handicap + capital - typed_on + KNOWN_RETYPE;
-                        if floor > c.score {
-                            c.score = floor;
-                            let _ = write!(
-                                c.why,
-                                "; a {lang} word (bigrams {reads:.2}, as typed {typed:.2})"
-                            );
-                        }
-                    }
+            let Some(model) = bigrams(lang) else {
+                continue;
+            };
+            let reads = model.score(&lower);
+            if reads < -3.0 || reads - typed < gain {
+                continue;
+            }
+            let handicap = -f32::from(c.swallows_punct);
+            // The layout typed on keeps its odds: a Bulgarian line typed on
+            // AZERTY is rarer than on QWERTY (`;,cikfjf` is `мръсното`, not
+            // `;пъсното`).
+            let typed_on = c.layouts.map_or(0.0, |(from, _)| layout_rarity(from));
+            // A re-typed word no lexicon knows still wins when it reads like
+            // its language and the word as typed reads like nothing at all
+            // (lexicons hold 20,000 words; Belarusian ones only short forms).
+            // So does one that only another language's lexicon lists
+            // (`разметку` is a Belarusian form too, but not in the Russian
+            // list): that listing is no reason to rank it lower. Capped
+            // below a common lexicon word: shape is weaker evidence than
+            // the word itself.
+            if oov || zipf_ext(lang, &lower).is_none() {
+                c.score = c
+                    .score
+                    .max(handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5));
+                let _ = write!(
+                    c.why,
+                    "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
+                );
+            } else {
+                // A word of the layout's own language that reads so, re-typed
+                // from a word that reads like nothing, is stronger evidence
+                // still: it ranks above every spelling that only reads well
+                // (`dytiy..` is `внешнюю`).
+                let floor = handicap + capital - typed_on + KNOWN_RETYPE;
+                if floor > c.score {
+                    c.score = floor;
+                    let _ = write!(
+                        c.why,
+                        "; a {lang} word (bigrams {reads:.2}, as typed {typed:.2})"
+                    );
                 }
             }
         }
