@@ -20,7 +20,13 @@
 //! Greek letters) and continuations right after ASCII (`été`, `—`); the
 //! full check runs on the other runs only. A run made only of Cyrillic letters and standing
 //! apart from ASCII letters counts for a page only if its sequences decode
-//! to Cyrillic letters (`её` is `ţ` in KOI8-R by chance; `Рё` is `и`).
+//! to Cyrillic letters (`её` is `ţ` in KOI8-R by chance; `Рё` is `и`), so
+//! such a run where no two neighbours read as one Cyrillic letter in any
+//! page (a bitmap of letter pairs built with the masks) skips the full
+//! check: Ukrainian, Belarusian and Serbian words with `і ї є ў ј`
+//! (continuations in windows-1251 and KOI8-U) are read word-wise too. So
+//! are `π` and `Ω` after Greek letters (continuations only in `MacRoman`, where
+//! no Greek letter is a lead).
 use std::sync::OnceLock;
 
 use crate::scan::utf8_at;
@@ -79,7 +85,26 @@ struct MaskTable {
     /// right after an ASCII byte only.
     pass2: [u64; 32],
     pass2_after_ascii: [u64; 32],
+    /// Of those passable right after ASCII, the ones that may also follow a
+    /// character of U+0340..U+03FF (Greek): a continuation only in pages
+    /// where no such character is a lead (`π` is one in `MacRoman` alone), and
+    /// not an accented Latin-1 letter.
+    pass2_after_greek: [u64; 32],
+    /// For [`chance_cyrillic_run`], per character of U+0400..U+04FF: its
+    /// row and column in [`MaskTable::cyr_pairs`] (U+0400..U+045F, then
+    /// `Ґ ґ`), [`CYR_NO_ROLE`] for a letter in no page, or [`CYR_OTHER`].
+    cyr_class: [u8; 256],
+    /// Bit `y` of row `x`: the letters `x` and `y` side by side read as one
+    /// Cyrillic letter of U+0400..U+045F or `Ґ ґ` in some page (`Рё` is `и`
+    /// in windows-1251, `пі` is `Ц` in KOI8-U).
+    cyr_pairs: [u128; 128],
 }
+
+/// A Cyrillic letter of U+0400..U+04FF that is in no page.
+const CYR_NO_ROLE: u8 = 0xFE;
+/// Not a Cyrillic letter, or one whose byte in some page the table of
+/// pages and [`CodePage::encode_char`] see in different roles.
+const CYR_OTHER: u8 = 0xFF;
 
 const LOW_START: u32 = 0x80;
 const LOW_END: u32 = 0x500;
@@ -165,7 +190,12 @@ impl MaskTable {
             cyr_leads,
             pass2: [0; 32],
             pass2_after_ascii: [0; 32],
+            pass2_after_greek: [0; 32],
+            cyr_class: [CYR_OTHER; 256],
+            cyr_pairs: [0; 128],
         };
+        table.build_cyr_pairs();
+        let greek_leads = (0x340..0x400u32).fold(0, |acc, cp| acc | leads(table.get(cp)));
         for cp in 0x80..0x800u32 {
             let m = table.get(cp);
             if m & !(PASSABLE | AFTER_ASCII) != 0 {
@@ -179,8 +209,85 @@ impl MaskTable {
             if let Some(row) = rows.get_mut((cp >> 6) as usize) {
                 *row |= 1 << (cp & 0x3F);
             }
+            if m & AFTER_ASCII != 0 && m & LATIN_HIGH == 0 && bits(m, CONT) & greek_leads == 0 {
+                if let Some(row) = table.pass2_after_greek.get_mut((cp >> 6) as usize) {
+                    *row |= 1 << (cp & 0x3F);
+                }
+            }
         }
         table
+    }
+
+    /// Fills [`MaskTable::cyr_class`] and [`MaskTable::cyr_pairs`] from the
+    /// masks and the pages' encoders.
+    fn build_cyr_pairs(&mut self) {
+        let role_mask = |bit: usize| {
+            (1u64 << (LEAD2 as usize + bit))
+                | (1u64 << (LEAD3 as usize + bit))
+                | (1u64 << (LEAD4 as usize + bit))
+                | (1u64 << (CONT as usize + bit))
+        };
+        let byte_role = |b: Option<u8>, bit: usize| match b {
+            Some(0x80..=0xBF) => 1u64 << (CONT as usize + bit),
+            Some(0xC2..=0xDF) => 1u64 << (LEAD2 as usize + bit),
+            Some(0xE0..=0xEF) => 1u64 << (LEAD3 as usize + bit),
+            Some(0xF0..=0xF4) => 1u64 << (LEAD4 as usize + bit),
+            _ => 0,
+        };
+        let mut letters: Vec<(char, u8)> = Vec::new();
+        let mut classes = [CYR_OTHER; 256];
+        for (off, slot) in classes.iter_mut().enumerate() {
+            let Some(c) = u32::try_from(off)
+                .ok()
+                .and_then(|o| char::from_u32(0x400 + o))
+            else {
+                continue;
+            };
+            let m = self.get(u32::from(c));
+            if m & (CYR_UPPER | CYR_LOWER) == 0 {
+                continue;
+            }
+            // Each page's role for the letter, as the masks and as its byte.
+            let consistent = CodePage::UTF8_PAGES
+                .into_iter()
+                .enumerate()
+                .all(|(bit, page)| m & role_mask(bit) == byte_role(page.encode_char(c), bit));
+            let in_pages = m & (PASSABLE | (PAGE_BITS << CONT)) != 0;
+            let index = match u32::from(c) {
+                cp @ 0x400..=0x45F => u8::try_from(cp - 0x400).ok(),
+                cp @ 0x490..=0x491 => u8::try_from(cp - 0x490 + 0x60).ok(),
+                _ => None,
+            };
+            *slot = match (consistent, in_pages, index) {
+                (true, false, _) => CYR_NO_ROLE,
+                (true, true, Some(index)) => {
+                    letters.push((c, index));
+                    index
+                }
+                (false, _, _) | (true, true, None) => CYR_OTHER,
+            };
+        }
+        self.cyr_class = classes;
+        for &(x, row) in &letters {
+            let mx = self.get(u32::from(x));
+            for &(y, col) in &letters {
+                let my = self.get(u32::from(y));
+                let reads_cyrillic = CodePage::UTF8_PAGES
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(bit, _)| bits(mx, LEAD2) & bits(my, CONT) & (1 << bit) != 0)
+                    .any(|(_, page)| {
+                        let (a, b) = (page.encode_char(x), page.encode_char(y));
+                        let cp = (u32::from(a.unwrap_or(0)) & 0x1F) << 6
+                            | (u32::from(b.unwrap_or(0)) & 0x3F);
+                        matches!(cp, 0x400..=0x45F | 0x490 | 0x491)
+                    });
+                if let (true, Some(r)) = (reads_cyrillic, self.cyr_pairs.get_mut(usize::from(row)))
+                {
+                    *r |= 1u128 << col;
+                }
+            }
+        }
     }
 
     #[inline]
@@ -314,6 +421,8 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
     // The pages where the character before is a lead, and how many
     // accented Latin-1 letters end the run so far.
     let (mut prev_leads, mut latin_run) = leads_before(bytes, i, table);
+    // The end of a run [`chance_cyrillic_run`] has cleared.
+    let mut quiet_until = 0;
     while let Some(&b0) = bytes.get(i) {
         // Up to four basic Cyrillic letters (U+0410..U+044F: leads in
         // windows-1251 and KOI8, continuations nowhere) at a time, as 16-bit
@@ -406,7 +515,19 @@ fn scan_counting(text: &str) -> (Hints, CyrStats) {
         }
         let (cp, n) = utf8_at(bytes, i);
         let m = if n == 4 { 0 } else { table.get(cp) };
-        if m & NOISY != 0 || bits(m, CONT) & prev_leads != 0 {
+        if m & NOISY != 0
+            || (bits(m, CONT) & prev_leads != 0 && i >= quiet_until && {
+                // A chance pair in a word of Cyrillic letters (`ні`, `він`)
+                // needs no full check; the rest of the run reads quietly.
+                match chance_cyrillic_run(bytes, i, table) {
+                    Some(end) => {
+                        quiet_until = end;
+                        false
+                    }
+                    None => true,
+                }
+            })
+        {
             // The full check of the whole run, which counts its letters.
             if run_start == block_end && block_end > block_start {
                 // The run began in the stretch read word-wise.
@@ -503,7 +624,7 @@ fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &Mask
                     .pass2_after_ascii
                     .get(row)
                     .is_none_or(|r| r & bit == 0)
-                    || (before >> at) & 0x80 != 0)
+                    || ((before >> at) & 0x80 != 0 && !after_greek(bytes, i, at, row, bit, table)))
             {
                 return false;
             }
@@ -524,6 +645,24 @@ fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &Mask
         rest &= rest - 1;
     }
     true
+}
+
+/// Whether the two-byte character whose lead is the byte at bit `at` of
+/// the word at `i` (its `row` and `bit` in the bitmaps) may follow the
+/// character before it, which is not ASCII: a character of U+0340..U+03FF
+/// that is a lead in none of the pages where this one is a continuation.
+#[inline]
+fn after_greek(bytes: &[u8], i: usize, at: u32, row: usize, bit: u64, table: &MaskTable) -> bool {
+    let pos = i + (at / 8) as usize;
+    table
+        .pass2_after_greek
+        .get(row)
+        .is_some_and(|r| r & bit != 0)
+        && pos >= 2
+        && bytes
+            .get(pos - 2)
+            .is_some_and(|b| (0xCD..=0xCF).contains(b))
+        && bytes.get(pos - 1).is_some_and(|b| b & 0xC0 == 0x80)
 }
 
 /// The pages where the character before `at` (a character boundary) is a
@@ -559,7 +698,10 @@ fn leads_before(bytes: &[u8], at: usize, table: &MaskTable) -> (u16, u32) {
 /// continuation in any page (so no sequence completes) or one of the other
 /// [`NOISY`] ones. Each word is read as bit masks of its bytes: a
 /// continuation byte after D0 must be 0x90..0xBF, after D1 0x80..0x8F; the
-/// letters are counted at those continuation bytes.
+/// letters are counted at those continuation bytes. Ѐ..Џ and ѐ..џ (D0
+/// 0x80..0x8F, D1 0x90..0x9F), which are continuations in some pages, pass
+/// too where their run passes [`chance_cyrillic_run`] (so adds nothing
+/// either); [`passable`] lets `π`-like characters follow Greek letters.
 fn fast_blocks(
     bytes: &[u8],
     start: usize,
@@ -573,6 +715,8 @@ fn fast_blocks(
     // the previous word's small letters.
     let (mut carry, mut carry_lead, mut prev_lower) = (0u64, 0u64, 0u64);
     let (mut letters, mut upper_n, mut inner_n) = (0u32, 0u32, 0u32);
+    // The end of the last run [`chance_cyrillic_run`] has cleared.
+    let mut verified_until = 0;
     while let Some(w) = bytes
         .get(i..i + 8)
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
@@ -645,8 +789,31 @@ fn fast_blocks(
         let (w2, w3) = (w << 2, w << 3);
         let from_90 = (w2 | w3) & after;
         let from_b0 = w2 & w3 & after;
-        if (after & !(after_d1 | from_90)) | (after_d1 & from_90) != 0 {
-            break;
+        let bad = (after & !(after_d1 | from_90)) | (after_d1 & from_90);
+        if bad != 0 {
+            // Ѐ..Џ and ѐ..џ (`і ї є ў ј љ`), continuations in windows-1251
+            // and KOI8-U, pass only in runs that cannot be mojibake;
+            // U+0460..U+047F (cased in pairs) never.
+            if bad & after_d1 & w2 != 0 {
+                break;
+            }
+            let mut rest = bad;
+            let mut cleared = true;
+            while rest != 0 {
+                let at = i + (rest.trailing_zeros() / 8) as usize;
+                rest &= rest - 1;
+                if at < verified_until {
+                    continue;
+                }
+                let Some(end) = chance_cyrillic_run(bytes, at, table) else {
+                    cleared = false;
+                    break;
+                };
+                verified_until = end;
+            }
+            if !cleared {
+                break;
+            }
         }
         let upper = after & !(after_d1 | from_b0);
         let lower = after ^ upper;
@@ -669,7 +836,7 @@ fn fast_blocks(
     let lower_before = at >= 2
         && match (bytes.get(at - 2), bytes.get(at - 1)) {
             (Some(0xD0), Some(&b1)) => b1 >= 0xB0,
-            (Some(0xD1), Some(&b1)) => (0x80..0x90).contains(&b1),
+            (Some(0xD1), Some(&b1)) => (0x80..0xA0).contains(&b1),
             _ => false,
         };
     (at, lower_before)
@@ -724,6 +891,49 @@ const LANE_LOW: u64 = 0x0001_0001_0001_0001;
 #[inline]
 fn lane_count(mask: u64) -> u32 {
     ((mask >> 15).wrapping_mul(LANE_LOW) >> 48) as u32
+}
+
+/// The end of the run of non-ASCII characters around `at` if the run can
+/// add nothing to the hints: it is made only of Cyrillic letters, stands
+/// apart from ASCII letters and digits, and no two neighbours in it read as
+/// a Cyrillic letter in any page ([`MaskTable::cyr_pairs`]). Such a run is
+/// what [`lone_letters_filter`] drops from every page: in a page where it
+/// completes a sequence with no lead left broken, its first sequence would
+/// have to read as a Cyrillic letter, which is two letters of such a pair
+/// (the table's roles agree with each page's encoder for every letter it
+/// passes).
+fn chance_cyrillic_run(bytes: &[u8], at: usize, table: &MaskTable) -> Option<usize> {
+    let mut start = at;
+    while start > 0 && bytes.get(start - 1).is_some_and(|&b| b >= 0x80) {
+        start -= 1;
+    }
+    if start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let mut k = start;
+    let mut prev = CYR_NO_ROLE;
+    loop {
+        match bytes.get(k) {
+            Some(&b0 @ 0xD0..=0xD3) => {
+                let b1 = bytes.get(k + 1)?;
+                let off = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                let class = *table.cyr_class.get(off)?;
+                if class == CYR_OTHER
+                    || (class < 0x80
+                        && table
+                            .cyr_pairs
+                            .get(usize::from(prev))
+                            .is_some_and(|row| (row >> class) & 1 != 0))
+                {
+                    return None;
+                }
+                prev = class;
+                k += 2;
+            }
+            Some(b) if *b >= 0x80 || b.is_ascii_alphanumeric() => return None,
+            _ => return Some(k),
+        }
+    }
 }
 
 /// The full check of the run of non-ASCII characters at `start`, from a
@@ -1075,6 +1285,13 @@ mod tests {
         }
 
         #[test]
+        fn agrees_on_ukrainian_serbian_and_greek(
+            text in "[ a5,.«»Ã©абвгдежзийклмнопрстуфхцчшщьюяАБВНПРСТпяріїєґўјљњћђџЁЄІЇЎЈЉЊЋЂЏҐёѡʼ҂\u{483}ΑΤαβπΩάΆΌµ]{0,40}"
+        ) {
+            check_same(&text);
+        }
+
+        #[test]
         fn agrees_on_cyrillic_case_patterns(text in "[ ,АБЯПРЁаяпрюё]{0,60}") {
             check_same(&text);
         }
@@ -1139,6 +1356,151 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn agrees_on_chance_pairs_in_cyrillic_words() {
+        // Words whose letters pair up by chance (KOI8-U `ні`, windows-1251
+        // `Ні`), pairs that read as Cyrillic (`пі` is `Ц` in KOI8-U, `Рі` is
+        // `г` in windows-1251), and the same words beside ASCII letters,
+        // digits, signs and mojibake, at every offset after stretches read
+        // word-wise.
+        for word in [
+            "ні",
+            "він",
+            "Всі",
+            "Ні",
+            "ці",
+            "її",
+            "є",
+            "ўсім",
+            "је",
+            "ј",
+            "Ґанок",
+            "ґ",
+            "пі",
+            "Рі",
+            "РІ",
+            "Рё",
+            "пё",
+            "піклування",
+            "необхідно",
+            "цієї",
+            "їЖ",
+            "ЇЖ",
+            "ЎЁ",
+            "људи",
+            "њих",
+            "ђак",
+            "ћу",
+            "ѓ",
+            "ѕ",
+            "Ѐ",
+            "ѝ",
+            "ѡі",
+            "Ѡі",
+            "әі",
+            "іҳ",
+            "сямʼі",
+            "ні҂",
+            "ні\u{483}",
+            "ѝні",
+        ] {
+            for (before, after) in [
+                (" ", " "),
+                (", ", "."),
+                ("a", " "),
+                (" ", "5"),
+                ("«", "»"),
+                ("Ã", " "),
+                (" ", "Ã©"),
+                ("ж", "ж"),
+                ("α", " "),
+            ] {
+                for pad in ["x", "ж", "і", "中", "α"] {
+                    for n in 0..10 {
+                        check_same(&format!("{}{before}{word}{after}", pad.repeat(n)));
+                        check_same(&format!("{}{before}{word}{after}ні", pad.repeat(n)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_greek_continuations_after_greek_letters() {
+        // `π`, `Ω` are continuations in MacRoman only, where no Greek letter
+        // is a lead; `Ά`, `Ό`, `µ` are continuations in windows-1253, where
+        // most Greek letters are.
+        for word in [
+            "μπορούν",
+            "απ",
+            "ΤΆ",
+            "ΤΆπ",
+            "ΑΩ",
+            "άπ",
+            "Ãπ",
+            "ÃΑπ",
+            "«π",
+            "πππ",
+            "ΌΌ",
+            "αµ",
+            "Σπ",
+            "ʹπ",
+            "̈π",
+            "ϊπ",
+            "éπ",
+            "Àπ",
+            "Âπ",
+        ] {
+            for pad in ["x", "α", "ж", "中", "αβ"] {
+                for n in 0..10 {
+                    check_same(&format!("{}{word} x", pad.repeat(n)));
+                    check_same(&format!("{} {word}", pad.repeat(n)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cyrillic_pairs_as_the_pages_read_them() {
+        // Every pair of letters the table knows, against decoding the pair's
+        // bytes in each page where the first is a two-byte lead and the
+        // second a continuation.
+        let table = masks();
+        let mut known = 0;
+        for x in ('\u{400}'..='\u{45F}').chain(['Ґ', 'ґ']) {
+            for y in ('\u{400}'..='\u{45F}').chain(['Ґ', 'ґ']) {
+                let class = |c: char| table.cyr_class[u32::from(c) as usize - 0x400];
+                let (cx, cy) = (class(x), class(y));
+                if cx >= 0x80 || cy >= 0x80 {
+                    continue;
+                }
+                known += 1;
+                let reads = CodePage::UTF8_PAGES.iter().any(|page| {
+                    let (Some(a), Some(b)) = (page.encode_char(x), page.encode_char(y)) else {
+                        return false;
+                    };
+                    (0xC2..=0xDF).contains(&a)
+                        && (0x80..=0xBF).contains(&b)
+                        && std::str::from_utf8(&[a, b]).is_ok_and(|s| {
+                            s.chars()
+                                .all(|c| matches!(c, '\u{400}'..='\u{45F}' | 'Ґ' | 'ґ'))
+                        })
+                });
+                assert_eq!(
+                    table.cyr_pairs[usize::from(cx)] >> cy & 1 != 0,
+                    reads,
+                    "{x}{y}"
+                );
+            }
+        }
+        assert!(known > 90, "{known}");
+        assert_ne!(
+            table.cyr_pairs[usize::from(table.cyr_class[0x3F])] >> table.cyr_class[0x56] & 1,
+            0,
+            "пі"
+        );
     }
 
     #[test]
