@@ -64,16 +64,18 @@ pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
 
 /// The word table of a script's lexicons (built on first use).
 fn table(script: Sc) -> Option<&'static WordTable> {
-    static TABLES: OnceLock<[WordTable; 3]> = OnceLock::new();
-    let tables = TABLES.get_or_init(|| {
-        [Sc::Latin, Sc::Cyrillic, Sc::Greek].map(|sc| WordTable::build(lexicons(sc)))
-    });
-    match script {
-        Sc::Latin => tables.first(),
-        Sc::Cyrillic => tables.get(1),
-        Sc::Greek => tables.get(2),
-        Sc::Other => None,
-    }
+    // One cell per script: a line of Cyrillic mojibake builds only the
+    // Cyrillic table (each takes milliseconds).
+    static LATIN: OnceLock<WordTable> = OnceLock::new();
+    static CYRILLIC: OnceLock<WordTable> = OnceLock::new();
+    static GREEK: OnceLock<WordTable> = OnceLock::new();
+    let cell = match script {
+        Sc::Latin => &LATIN,
+        Sc::Cyrillic => &CYRILLIC,
+        Sc::Greek => &GREEK,
+        Sc::Other => return None,
+    };
+    Some(cell.get_or_init(|| WordTable::build(lexicons(script))))
 }
 
 /// The lexicons of a script's languages (looked up once).
