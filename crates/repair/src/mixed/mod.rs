@@ -1338,6 +1338,34 @@ impl MixedScript {
         // than 0.6 of the words known as typed, no re-typing on them can
         // gain 0.4, so only the phonetic layouts are tried.
         let phonetic_only = as_typed as f32 / typed.len() as f32 > 0.6;
+        // Then a phonetic layout can win only through the words with keys
+        // it fills differently (the line's other words already bound the
+        // gain below 0.4), and those need (almost) none known as typed: a
+        // line where such a word is plainly a word as typed (`with` beside
+        // the typo `Overwritting`) and there are too few of them to
+        // outweigh it costs no re-typing either. (`phonetic_tokens` counts
+        // at most the tokens holding a telltale key, and counts every
+        // all-letter one known as typed: the phonetic layouts type letters
+        // for letters.)
+        if phonetic_only
+            && (as_typed_phonetic as f32 / typed.len() as f32) > 0.6 + f32::EPSILON
+            && phonetic_bound::enabled()
+        {
+            let tokens = || {
+                line.text
+                    .split_whitespace()
+                    .filter(|t| t.chars().any(is_phonetic_telltale))
+            };
+            let told_max = tokens().count();
+            let known_as_typed = tokens()
+                .filter(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+                .filter(|t| known(t, source, None).is_some())
+                .count();
+            if known_as_typed > 0 && (told_max < 4 || known_as_typed * 4 > told_max) {
+                phonetic_bound::fired();
+                return None;
+            }
+        }
         let addresses = words::address_chunks(line.text);
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
@@ -2882,9 +2910,79 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
     }
 }
 
+/// The early exit of [`MixedScript::whole_line`] for lines no phonetic
+/// layout can win, switchable in tests, which hold it to the full judge.
+mod phonetic_bound {
+    #[cfg(test)]
+    thread_local! {
+        /// (switched off, times it returned early)
+        pub(super) static STATE: std::cell::Cell<(bool, usize)> =
+            const { std::cell::Cell::new((false, 0)) };
+    }
+
+    #[inline]
+    pub(super) fn enabled() -> bool {
+        #[cfg(test)]
+        {
+            !STATE.with(|s| s.get().0)
+        }
+        #[cfg(not(test))]
+        {
+            true
+        }
+    }
+
+    #[inline]
+    pub(super) fn fired() {
+        #[cfg(test)]
+        STATE.with(|s| {
+            let (off, n) = s.get();
+            s.set((off, n + 1));
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The early exit for lines no phonetic layout can win changes nothing:
+    /// every line of the bench corpora and of the evaluation inputs comes
+    /// out of the judge the same with it and without it, and it fires.
+    #[test]
+    fn phonetic_bound_changes_no_output() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut lines: Vec<String> = Vec::new();
+        for name in ["en", "ru", "mixed", "dirty"] {
+            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
+                .expect("corpus");
+            lines.extend(text.lines().map(str::to_owned));
+        }
+        for set in ["mixed-script", "mixed-script-heldout"] {
+            for entry in std::fs::read_dir(root.join("fixtures/eval").join(set)).expect("set") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "jsonl") {
+                    let text = std::fs::read_to_string(&path).expect("jsonl");
+                    for line in text.split('\n').filter(|l| !l.is_empty()) {
+                        let record: serde_json::Value = serde_json::from_str(line).expect("json");
+                        lines.push(record["input"].as_str().expect("input").to_owned());
+                    }
+                }
+            }
+        }
+        let stage = MixedScript::default();
+        let context = DocumentContext::default();
+        let run = |off: bool, line: &str| {
+            phonetic_bound::STATE.with(|s| s.set((off, s.get().1)));
+            let r = stage.apply(line, &context);
+            (r.text.into_owned(), r.changes)
+        };
+        for line in &lines {
+            assert_eq!(run(false, line), run(true, line), "{line}");
+        }
+        let fired = phonetic_bound::STATE.with(|s| s.get().1);
+        assert!(fired > 0, "the bound never fired");
+    }
 
     /// [`LineStats::of`] the slow way: every character through `push`.
     fn stats_one_by_one(line: &str) -> LineStats {
