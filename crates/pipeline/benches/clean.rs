@@ -126,38 +126,21 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             });
         });
-        group.bench_function("polynorm/hygiene-without-nfc", |b| {
-            b.iter(|| {
-                lines
-                    .iter()
-                    .map(|l| no_nfc.clean(black_box(l)).text.len())
-                    .sum::<usize>()
+        for (id, pipeline) in [
+            ("polynorm/hygiene-without-nfc", &no_nfc),
+            ("polynorm/hygiene", &hygiene_only),
+            ("polynorm/clean", &full),
+            ("polynorm/clean-without-mojibake", &no_mojibake),
+        ] {
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    lines
+                        .iter()
+                        .map(|l| pipeline.clean(black_box(l)).text.len())
+                        .sum::<usize>()
+                });
             });
-        });
-        group.bench_function("polynorm/hygiene", |b| {
-            b.iter(|| {
-                lines
-                    .iter()
-                    .map(|l| hygiene_only.clean(black_box(l)).text.len())
-                    .sum::<usize>()
-            });
-        });
-        group.bench_function("polynorm/clean", |b| {
-            b.iter(|| {
-                lines
-                    .iter()
-                    .map(|l| full.clean(black_box(l)).text.len())
-                    .sum::<usize>()
-            });
-        });
-        group.bench_function("polynorm/clean-without-mojibake", |b| {
-            b.iter(|| {
-                lines
-                    .iter()
-                    .map(|l| no_mojibake.clean(black_box(l)).text.len())
-                    .sum::<usize>()
-            });
-        });
+        }
         // What the command does: the corpus as one document (its windows).
         group.bench_function("polynorm/clean-document", |b| {
             b.iter(|| {

@@ -15,11 +15,13 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
-use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
 use polynorm_pipeline::{Pipeline, Rule};
+
+#[path = "common/alternate.rs"]
+mod alternate;
+use alternate::{alternate, corpus, run};
 
 /// CPU nanoseconds this thread has run, if the kernel says.
 fn cpu_ns() -> Option<u64> {
@@ -45,38 +47,22 @@ fn main() {
             .map(String::from)
             .to_vec();
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bench");
     for name in names {
-        let Ok(text) = std::fs::read_to_string(dir.join(format!("{name}.txt"))) else {
-            eprintln!("{name}: no such corpus");
-            continue;
+        let text = match corpus(&name) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{e}");
+                continue;
+            }
         };
         let lines: Vec<&str> = text.lines().collect();
-        let run = |p: &Pipeline, times: usize| {
-            for _ in 0..times {
-                for line in &lines {
-                    black_box(p.clean(black_box(line)).text.len());
-                }
-            }
-        };
-        run(&full, 3);
-        run(&without, 3);
+        // Rounds of about a quarter of a second.
         let started = Instant::now();
-        run(&without, 5);
+        run(&without, &lines, 5);
         let per_pass = started.elapsed().as_secs_f64() / 5.0;
         let times = ((0.25 / per_pass) as usize).max(5);
-        let (mut with_us, mut without_us) = (Vec::new(), Vec::new());
-        for _ in 0..rounds {
-            for (pipeline, out) in [(&full, &mut with_us), (&without, &mut without_us)] {
-                let Some(before) = cpu_ns() else {
-                    continue;
-                };
-                run(pipeline, times);
-                if let Some(after) = cpu_ns() {
-                    out.push(after.saturating_sub(before) as f64 / times as f64 / 1000.0);
-                }
-            }
-        }
+        let (mut with_us, mut without_us) =
+            alternate(&full, &without, &lines, (3, rounds, times), cpu_ns);
         let (low_with, low_without) = (
             with_us.iter().copied().fold(f64::INFINITY, f64::min),
             without_us.iter().copied().fold(f64::INFINITY, f64::min),

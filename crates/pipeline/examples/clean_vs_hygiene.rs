@@ -20,6 +20,10 @@ use std::time::Instant;
 
 use polynorm_pipeline::{Pipeline, Rule};
 
+#[path = "common/alternate.rs"]
+mod alternate;
+use alternate::{alternate, corpus};
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let passes: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(300);
@@ -29,36 +33,21 @@ fn main() {
         .disable(Rule::Homoglyphs)
         .disable(Rule::KeyboardLayouts)
         .build();
+    let epoch = Instant::now();
+    let wall_ns = || u64::try_from(epoch.elapsed().as_nanos()).ok();
     for name in ["en", "ru", "zh", "mixed"] {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/bench/").to_owned()
-            + name
-            + ".txt";
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("cannot read {path}");
+        let text = corpus(name).unwrap_or_else(|e| {
+            eprintln!("cannot read {e}");
             std::process::exit(1);
-        };
+        });
         let lines: Vec<&str> = text.lines().collect();
-        let pass = |p: &Pipeline| {
-            let start = Instant::now();
-            let bytes: usize = lines
-                .iter()
-                .map(|l| p.clean(std::hint::black_box(l)).text.len())
-                .sum();
-            std::hint::black_box(bytes);
-            start.elapsed().as_secs_f64() * 1e6
-        };
-        for _ in 0..5 {
-            pass(&full);
-            pass(&hygiene);
-        }
-        let (mut times_h, mut times_c) = (Vec::new(), Vec::new());
-        for _ in 0..passes.max(10) {
-            times_h.push(pass(&hygiene));
-            times_c.push(pass(&full));
-        }
+        // One pass per sample: a pass of a millisecond or two is rarely
+        // preempted.
+        let (mut times_h, mut times_c) =
+            alternate(&hygiene, &full, &lines, (5, passes.max(10), 1), wall_ns);
         times_h.sort_by(f64::total_cmp);
         times_c.sort_by(f64::total_cmp);
         let at = |v: &[f64], q: usize| v.get(v.len() * q / 100).copied().unwrap_or(f64::NAN);

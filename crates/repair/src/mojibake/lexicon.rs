@@ -18,6 +18,17 @@ pub(crate) enum Sc {
 }
 
 impl Sc {
+    /// The index of a script with lexicons (Latin, Cyrillic, Greek), the
+    /// order of the per-script tables.
+    fn lexicon_index(self) -> Option<usize> {
+        match self {
+            Sc::Latin => Some(0),
+            Sc::Cyrillic => Some(1),
+            Sc::Greek => Some(2),
+            Sc::Other => None,
+        }
+    }
+
     /// The lexicon languages of a script.
     fn languages(self) -> &'static [&'static str] {
         match self {
@@ -62,20 +73,22 @@ pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
     table(script)?.get(lower).map(|z| f32::from(z) / 10.0)
 }
 
-/// The word table of a script's lexicons (built on first use).
+/// The word table of a script's lexicons (built on first use, per script:
+/// a line of Cyrillic mojibake builds only the Cyrillic table).
 fn table(script: Sc) -> Option<&'static WordTable> {
-    // One cell per script: a line of Cyrillic mojibake builds only the
-    // Cyrillic table (each takes milliseconds).
-    static LATIN: OnceLock<WordTable> = OnceLock::new();
-    static CYRILLIC: OnceLock<WordTable> = OnceLock::new();
-    static GREEK: OnceLock<WordTable> = OnceLock::new();
-    let cell = match script {
-        Sc::Latin => &LATIN,
-        Sc::Cyrillic => &CYRILLIC,
-        Sc::Greek => &GREEK,
-        Sc::Other => return None,
-    };
-    Some(cell.get_or_init(|| WordTable::build(lexicons(script))))
+    static TABLES: [OnceLock<WordTable>; 3] = [const { OnceLock::new() }; 3];
+    once_per_script(&TABLES, script, |sc| WordTable::build(lexicons(sc)))
+}
+
+/// The value of `cells` for a script with lexicons, built by `build` on
+/// first use.
+fn once_per_script<T>(
+    cells: &'static [OnceLock<T>; 3],
+    script: Sc,
+    build: impl FnOnce(Sc) -> T,
+) -> Option<&'static T> {
+    let cell = cells.get(script.lexicon_index()?)?;
+    Some(cell.get_or_init(|| build(script)))
 }
 
 /// The lexicons of a script's languages (looked up once).
@@ -89,13 +102,8 @@ fn lexicons(script: Sc) -> &'static [&'static LexiconTable] {
                 .collect()
         })
     });
-    let i = match script {
-        Sc::Latin => 0,
-        Sc::Cyrillic => 1,
-        Sc::Greek => 2,
-        Sc::Other => 3,
-    };
-    all.get(i).map_or(&[], Vec::as_slice)
+    all.get(script.lexicon_index().unwrap_or(3))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// A letter bigram model of one script (all its lexicon languages pooled,
@@ -174,16 +182,8 @@ impl Bigrams {
 
 /// The bigram model of a script with lexicons (built on first use).
 pub(crate) fn bigrams(script: Sc) -> Option<&'static Bigrams> {
-    static LATIN: OnceLock<Bigrams> = OnceLock::new();
-    static CYRILLIC: OnceLock<Bigrams> = OnceLock::new();
-    static GREEK: OnceLock<Bigrams> = OnceLock::new();
-    let cell = match script {
-        Sc::Latin => &LATIN,
-        Sc::Cyrillic => &CYRILLIC,
-        Sc::Greek => &GREEK,
-        Sc::Other => return None,
-    };
-    Some(cell.get_or_init(|| Bigrams::build(script)))
+    static MODELS: [OnceLock<Bigrams>; 3] = [const { OnceLock::new() }; 3];
+    once_per_script(&MODELS, script, Bigrams::build)
 }
 
 #[cfg(test)]
