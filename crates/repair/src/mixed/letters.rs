@@ -78,6 +78,59 @@ pub(crate) fn basic_cyrillic_run(bytes: &[u8], at: usize, mut each: impl FnMut(u
     i
 }
 
+/// Which second bytes after `CE` and `CF` (less `80`) make a letter of
+/// [`greek_run`]: U+0386–U+03CE but the punctuation `·` (U+0387) and the
+/// unassigned U+038B, U+038D, U+03A2.
+const GREEK_LETTERS: [u64; 2] = {
+    let ce = !0u64 << 6 & !(1 << 7) & !(1 << 0xB) & !(1 << 0xD) & !(1 << 0x22);
+    let cf = (1u64 << 0xF) - 1;
+    [ce, cf]
+};
+
+/// Which of [`GREEK_LETTERS`] are vowels to [`super::tables::is_vowel`].
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const GREEK_VOWELS: [u64; 2] = {
+    let mut bits = [0u64; 2];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = char::from_u32(0x380 + i) {
+            if super::tables::vowel_by_match(c) {
+                bits[(i / 64) as usize] |= 1 << (i % 64);
+            }
+        }
+        i += 1;
+    }
+    [bits[0] & GREEK_LETTERS[0], bits[1] & GREEK_LETTERS[1]]
+};
+
+/// The run of Greek letters of U+0386–U+03CE (the monotonic alphabet,
+/// `Ά`–`ώ`, as [`GREEK_LETTERS`] lists them) starting at byte `at` of UTF-8
+/// `bytes`: the byte where it ends (`at` when there is none), how many
+/// letters it holds and how many of them are vowels. Each letter is two
+/// bytes, `CE xx` or `CF xx`, so a run of Greek prose is read without
+/// decoding characters.
+#[inline]
+pub(crate) fn greek_run(bytes: &[u8], at: usize) -> (usize, u32, u32) {
+    let (mut i, mut letters, mut vowels) = (at, 0u32, 0u32);
+    while let Some(&[lead, next]) = bytes.get(i..i + 2) {
+        let half = usize::from(lead.wrapping_sub(0xCE));
+        let bit = u32::from(next.wrapping_sub(0x80));
+        let (Some(&letter), Some(&vowel)) = (GREEK_LETTERS.get(half), GREEK_VOWELS.get(half))
+        else {
+            break;
+        };
+        if bit >= 64 || letter >> bit & 1 == 0 {
+            break;
+        }
+        letters += 1;
+        vowels += (vowel >> bit & 1) as u32;
+        i += 2;
+    }
+    (i, letters, vowels)
+}
+
 /// The length in bytes of the run of CJK letters (U+3040–U+9FFF: kana,
 /// CJK Unified Ideographs and what lies between; not the CJK punctuation
 /// of U+3000–U+303F) starting at byte `at` of UTF-8 `bytes`, and how many
@@ -407,6 +460,32 @@ mod tests {
             text.len()
         );
         assert_eq!(basic_cyrillic_run(b"\xD0", 0, |_| {}), 0, "a cut sequence");
+    }
+
+    #[test]
+    fn greek_runs_are_the_monotonic_letters() {
+        // Each character of U+0380–U+03FF alone: a run exactly when it is
+        // a Greek letter of U+0386–U+03CE, with its vowel count.
+        for cp in 0x380..=0x3FFu32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            let letter = (0x386..=0x3CE).contains(&cp) && sc_of(c) == Some(Sc::Greek);
+            let want = if letter {
+                (2, 1, u32::from(super::super::tables::is_vowel(c)))
+            } else {
+                (0, 0, 0)
+            };
+            assert_eq!(greek_run(s.as_bytes(), 0), want, "U+{cp:04X}");
+        }
+        let text = "Το RAID10 συνδυάζει·ΐ";
+        let (end, letters, vowels) = greek_run(text.as_bytes(), 0);
+        assert_eq!((&text[..end], letters, vowels), ("Το", 2, 1));
+        let at = text.find('σ').unwrap_or_default();
+        let (end, letters, vowels) = greek_run(text.as_bytes(), at);
+        assert_eq!((&text[at..end], letters, vowels), ("συνδυάζει", 9, 5));
+        assert_eq!(greek_run(b"\xCE", 0), (0, 0, 0), "a cut sequence");
     }
 
     #[test]

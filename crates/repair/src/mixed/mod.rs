@@ -1623,8 +1623,17 @@ impl LineStats {
                     telltale += u32::from(CYRILLIC_TELLTALE & bit != 0);
                 });
                 if end > at {
-                    stats.cyrillic_letters(letters, vowels, telltale);
+                    stats.run_letters(Sc::Cyrillic, letters, vowels, telltale);
                     stats.seen(Sc::Cyrillic, at, end);
+                    at = end;
+                    continue;
+                }
+                // Runs of Greek letters likewise (no Greek letter is a
+                // telltale one).
+                let (end, letters, vowels) = letters::greek_run(bytes, at);
+                if end > at {
+                    stats.run_letters(Sc::Greek, letters, vowels, 0);
+                    stats.seen(Sc::Greek, at, end);
                     at = end;
                     continue;
                 }
@@ -1735,10 +1744,11 @@ impl LineStats {
         }
     }
 
-    /// What [`LineStats::push`] does for a run of basic Cyrillic letters.
+    /// What [`LineStats::push`] does for a run of letters of `sc` (basic
+    /// Cyrillic or Greek ones: no Serbian letter among them).
     #[inline]
-    fn cyrillic_letters(&mut self, letters: u32, vowels: u32, telltale: u32) {
-        let i = Sc::Cyrillic as usize;
+    fn run_letters(&mut self, sc: Sc, letters: u32, vowels: u32, telltale: u32) {
+        let i = sc as usize;
         if let (Some(l), Some(v), Some(t)) = (
             self.letters.get_mut(i),
             self.vowels.get_mut(i),
@@ -1808,7 +1818,8 @@ impl LineStats {
         // The basic Cyrillic block by bit mask: most non-ASCII prose here.
         if ('\u{0410}'..='\u{044F}').contains(&c) {
             let bit = 1u32 << ((c as u32 - 0x0410) & 31);
-            self.cyrillic_letters(
+            self.run_letters(
+                Sc::Cyrillic,
                 1,
                 u32::from(CYRILLIC_VOWELS & bit != 0),
                 u32::from(CYRILLIC_TELLTALE & bit != 0),
@@ -3004,7 +3015,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn line_stats_by_runs_equal_one_by_one(
-            line in "[a-zA-Zа-яА-ЯёЁђјα-ωé ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}\u{FEFF}-\u{FF70}-]{0,48}"
+            line in "[a-zA-Zа-яА-ЯёЁђјα-ω\u{0370}-\u{03FF}é ,.;'’\\[\\]`{}0-9\u{301}ا-ي一-龥ぁ-ゖ、。\u{3000}-\u{3040}\u{9FF0}-\u{A010}\u{FEFF}-\u{FF70}-]{0,48}"
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
         }

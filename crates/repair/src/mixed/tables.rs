@@ -88,9 +88,37 @@ pub(crate) fn sc_of(c: char) -> Option<Sc> {
 }
 
 /// Vowels of the three scripts, lowercase or uppercase; used by the cheap
-/// wrong-layout line test.
+/// wrong-layout line test: one bit look-up below U+0530 (Latin, Greek,
+/// Cyrillic), a range test for Vietnamese U+1EA0–U+1EF9.
 #[inline]
 pub(crate) fn is_vowel(c: char) -> bool {
+    let cp = c as u32;
+    match VOWEL_BITS.get((cp >> 6) as usize) {
+        Some(word) => word >> (cp & 63) & 1 == 1,
+        None => ('\u{1EA0}'..='\u{1EF9}').contains(&c),
+    }
+}
+
+/// [`vowel_by_match`] for U+0000–U+052F, one bit per code point.
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const VOWEL_BITS: [u64; 0x530 / 64 + 1] = {
+    let mut bits = [0u64; 0x530 / 64 + 1];
+    let mut cp = 0u32;
+    while cp < 0x530 {
+        if let Some(c) = char::from_u32(cp) {
+            if vowel_by_match(c) {
+                bits[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        }
+        cp += 1;
+    }
+    bits
+};
+
+/// The vowels of [`is_vowel`], spelled out.
+pub(super) const fn vowel_by_match(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     }
@@ -759,6 +787,13 @@ mod tests {
         }
         for c in "bcdfgBCDбвгдБВГДβγδΒΓΔ;1 ".chars() {
             assert!(!is_vowel(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn vowel_bits_are_the_match() {
+        for c in '\u{0}'..='\u{10FFFF}' {
+            assert_eq!(is_vowel(c), vowel_by_match(c), "U+{:04X}", c as u32);
         }
     }
 
