@@ -1017,6 +1017,7 @@ impl MixedScript {
         // is not to be outranked by a re-typing's shape.
         let mixed_reads =
             (!candidates.iter().any(|c| c.kind == ChangeKind::Homoglyph)).then_some(MIXED_READS);
+        drop_inner_stop_leavers(line.text, &mut candidates);
         self.score_candidates(
             line,
             &mut candidates,
@@ -1218,6 +1219,7 @@ impl MixedScript {
                 ));
             }
         }
+        drop_inner_stop_leavers(line.text, &mut candidates);
         // An isolated word that reads like nothing in its own script leaves
         // little room for "something else".
         let typed = typed_plausibility(original, source);
@@ -2032,8 +2034,11 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
     if old.len() != new.len() {
         return None;
     }
+    // Only letters are judged; an apostrophe between them (`l'aide`) is a
+    // word boundary to the model.
     let changed: Vec<usize> = (0..new.len())
         .filter(|&i| old.get(i).map(|c| c.to_lowercase().next()) != Some(new.get(i).copied()))
+        .filter(|&i| new.get(i).is_some_and(|c| c.is_alphabetic()))
         .collect();
     if changed.is_empty() {
         return None;
@@ -2045,9 +2050,10 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
             let total: f32 = changed
                 .iter()
                 .map(|&i| {
-                    let prev = i.checked_sub(1).and_then(|j| new.get(j).copied());
-                    let cur = new.get(i).copied();
-                    let next = new.get(i + 1).copied();
+                    let letter = |j: usize| new.get(j).copied().filter(|c| c.is_alphabetic());
+                    let prev = i.checked_sub(1).and_then(letter);
+                    let cur = letter(i);
+                    let next = letter(i + 1);
                     model.transition(prev, cur) + model.transition(cur, next)
                 })
                 .sum();
@@ -2365,11 +2371,12 @@ fn edge_spans(
     let before_cost = before.map_or(0, |c| {
         u8::from(matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes()))
     });
+    // A full stop where the sentence goes on in lower case is no full stop.
     let after_cost = after.map_or(0, |c| {
-        u8::from(matches!(
-            c,
-            ',' | '.' | ';' | ':' | '\'' | '"' | ']' | '}' | '>'
-        ))
+        u8::from(
+            matches!(c, ',' | '.' | ';' | ':' | '\'' | '"' | ']' | '}' | '>')
+                && !(c == '.' && is_inner_stop(text, end)),
+        )
     });
     let b = before.map_or(0, char::len_utf8);
     let a = after.map_or(0, char::len_utf8);
@@ -2887,6 +2894,53 @@ fn leaves_bracket(text: &str, c: &Candidate) -> bool {
             && letter(c.text.chars().next_back()))
 }
 
+/// Drops the candidates that leave a full stop glued to them where the
+/// sentence goes on in lower case (`меy. partman`: `мен.` against `меню`)
+/// when some candidate types that dot as the letter it is: there it is a
+/// key, not the end of a sentence. (Before scoring, so the spelling that
+/// stops short does not make the whole one look long.)
+fn drop_inner_stop_leavers(text: &str, candidates: &mut Vec<Candidate>) {
+    if candidates.iter().any(|c| swallows_inner_stop(text, c)) {
+        candidates.retain(|c| !leaves_inner_stop(text, c));
+    }
+}
+
+/// Whether a full stop at byte `at` of `text` stands inside a sentence: a
+/// lower-case word follows it after a space (and maybe an opening bracket
+/// or quote).
+fn is_inner_stop(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..).and_then(|t| t.strip_prefix('.')) else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    rest.trim_start()
+        .trim_start_matches(['(', '«', '"', '\'', '„', '“'])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// Whether candidate `c` would leave a full stop right after it that
+/// stands inside a sentence ([`is_inner_stop`]).
+fn leaves_inner_stop(text: &str, c: &Candidate) -> bool {
+    text.get(..c.end).is_some_and(|h| {
+        h.chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '\'')
+    }) && is_inner_stop(text, c.end)
+}
+
+/// Whether candidate `c` reads a full stop inside a sentence, its last
+/// typed key, as a letter.
+fn swallows_inner_stop(text: &str, c: &Candidate) -> bool {
+    c.end > c.start
+        && text.get(c.start..c.end).is_some_and(|t| t.ends_with('.'))
+        && c.text.chars().next_back().is_some_and(char::is_alphabetic)
+        && is_inner_stop(text, c.end - 1)
+}
+
 /// Applies the edits at or above the threshold.
 fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
     let edits: Vec<Edit> = edits
@@ -3257,6 +3311,36 @@ mod tests {
         // Four capitals are an acronym's length.
         let line = "Установите пакет XFCE и GNOME, а также WINE.";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_sentence_is_a_key() {
+        // `.` is `ю` on ЙЦУКЕН: the sentence goes on in lower case, so the
+        // dot was typed for the word's last letter, not to end it.
+        assert_eq!(
+            fix("Нажмите на кнопку с помощm. мыши."),
+            "Нажмите на кнопку с помощью мыши."
+        );
+        assert_eq!(
+            fix("Откройте меy. и выберите пункт."),
+            "Откройте меню и выберите пункт."
+        );
+        // Before a capital it may end the sentence: `помощь.` stays a
+        // rival, and the dot is not taken for a letter.
+        assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn french_elision_reads_as_the_word_after_it() {
+        // AZERTY's `4` key is the apostrophe: `d'autre`, `l'aide`.
+        assert_eq!(
+            fix("Nous n'avons pas trouvé в4йгеку solution pour le moment."),
+            "Nous n'avons pas trouvé d'autre solution pour le moment."
+        );
+        assert_eq!(
+            fix("Consultez la page de manuel pour obtenir д4йшву sur cette commande."),
+            "Consultez la page de manuel pour obtenir l'aide sur cette commande."
+        );
     }
 
     #[test]

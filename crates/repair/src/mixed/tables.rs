@@ -354,16 +354,40 @@ pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
 /// Russian writes `ё` as `е` more often than not, and wordfreq mostly lists
 /// the `е` spelling (`задается`): a Russian spelling with `ё` that is not
 /// listed counts as its `е` spelling.
+///
+/// French elides `le`, `de`, `se`, … before a vowel or mute `h`
+/// (`l'aide`, `d'autres`), and wordfreq lists the word without its elided
+/// article: such a spelling counts as the word after the apostrophe.
 pub(crate) fn zipf_ext(lang: &str, lower: &str) -> Option<f32> {
     zipf(lang, lower)
         .or_else(|| more_zipf(lang, lower))
         .or_else(|| {
+            if lang == "fr" {
+                let rest = french_elided(lower)?;
+                return zipf(lang, rest).or_else(|| more_zipf(lang, rest));
+            }
             if lang != "ru" || !lower.contains('ё') {
                 return None;
             }
             let plain = lower.replace('ё', "е");
             zipf(lang, &plain).or_else(|| more_zipf(lang, &plain))
         })
+}
+
+/// The word after a French elided article or pronoun (`c' d' j' l' m' n'
+/// s' t' qu'`, apostrophe straight or typographic), when it starts with a
+/// vowel or `h` as elision wants: `autres` of `d'autres`.
+fn french_elided(lower: &str) -> Option<&str> {
+    let (head, rest) = lower.split_once(['\'', '\u{2019}'])?;
+    let elides = matches!(head, "c" | "d" | "j" | "l" | "m" | "n" | "s" | "t" | "qu");
+    let vowel = rest.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'à' | 'â' | 'é' | 'è' | 'ê' | 'î' | 'ô' | 'û'
+        )
+    });
+    (elides && vowel && rest.chars().count() >= 2 && rest.chars().all(char::is_alphabetic))
+        .then_some(rest)
 }
 
 /// The extended lexicon of a language (words beyond its 20,000-word
@@ -737,6 +761,18 @@ mod tests {
             assert_eq!(lexicon_zipf(lang, ""), lexicon_zipf_by_search(lang, ""));
         }
         assert_eq!(lexicon_zipf("xx", "the"), None);
+    }
+
+    #[test]
+    fn french_elision_only_before_a_vowel() {
+        assert_eq!(french_elided("d'autres"), Some("autres"));
+        assert_eq!(french_elided("l\u{2019}aide"), Some("aide"));
+        assert_eq!(french_elided("qu'il"), Some("il"));
+        assert_eq!(french_elided("d'bord"), None);
+        assert_eq!(french_elided("x'aide"), None);
+        assert_eq!(french_elided("l'a"), None);
+        assert!(zipf_ext("fr", "d'autres").is_some());
+        assert!(zipf_ext("en", "d'autres").is_none());
     }
 
     #[test]
