@@ -197,6 +197,9 @@ impl Iterator for Words<'_> {
 /// characters stand on both sides of it, so the word can be found by
 /// looking left and right from `at`, without splitting the line before it.
 pub(crate) fn word_around(line: &str, at: usize) -> Option<Word> {
+    if let Some(w) = ascii_word_around(line, at) {
+        return Some(w);
+    }
     let c = line.get(at..)?.chars().next()?;
     if !is_word_char(c) {
         return None;
@@ -245,6 +248,47 @@ pub(crate) fn word_around(line: &str, at: usize) -> Option<Word> {
         }
     }
     Some(w)
+}
+
+/// [`word_around`] for the common case of a word of ASCII letters with
+/// neither a word character nor a key that could join one (an apostrophe,
+/// layout punctuation) on either side: its bytes alone tell it. `None`
+/// when `at` is no ASCII letter or a neighbour needs the general rule.
+fn ascii_word_around(line: &str, at: usize) -> Option<Word> {
+    let bytes = line.as_bytes();
+    if !bytes.get(at)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let before = bytes.get(..at)?;
+    let start = at
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let end = at
+        + bytes
+            .get(at..)?
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let plain = |c: Option<char>| {
+        c.is_none_or(|c| !is_word_char(c) && !is_apostrophe(c) && !is_layout_punct(c))
+    };
+    let left = line.get(..start)?.chars().next_back();
+    let right = line.get(end..)?.chars().next();
+    if !plain(left) || !plain(right) {
+        return None;
+    }
+    Some(Word {
+        start,
+        end,
+        latin: u16::try_from(end - start).unwrap_or(u16::MAX),
+        cyrillic: 0,
+        greek: 0,
+        other: 0,
+        inner_punct: false,
+    })
 }
 
 /// Whether `w` lies in a chunk of `line` that must not be changed; decided
@@ -467,7 +511,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn word_around_finds_the_words_of_words(line in "[a-zа-яё ,.;'’\\[\\]`0-9\u{301}α-ω_-]{0,40}") {
+        fn word_around_finds_the_words_of_words(line in "[a-zA-Zа-яё ,.;'’ʼ\\[\\]`0-9\u{301}α-ωé«»/()=_-]{0,40}") {
             let all = words(&line);
             for (at, _) in line.char_indices() {
                 let around = word_around(&line, at);
