@@ -932,6 +932,12 @@ impl MixedScript {
         // that already falls short of what the caller will take is dropped
         // before the language is asked for (a whatlang call).
         candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout || layout_floor(c));
+        // The Cyrillic languages the line's letters allow.
+        let possible = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            possible_languages(line.text, Sc::Cyrillic)
+        };
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
@@ -951,6 +957,7 @@ impl MixedScript {
                     c.score = score + prior(c.strength) + unknown;
                     c.why = why;
                 }
+                not_its_alphabet(c, &possible);
                 continue;
             };
             if let Some(line_lang) = line.language(script_of(c)) {
@@ -964,6 +971,7 @@ impl MixedScript {
                     );
                 }
             }
+            not_its_alphabet(c, &possible);
         }
     }
 
@@ -1972,15 +1980,17 @@ impl Line<'_> {
         *self.languages.get(sc as usize)?.get_or_init(|| {
             // The line's own script: ask whatlang, among our languages only
             // (tens of microseconds, spent only on lines that reach the judge).
+            // Letters a language lacks rule it out: a line with `ы` is not
+            // Bulgarian or Ukrainian, one with `і` not Russian.
+            let possible = possible_languages(self.text, sc);
             if sc == self.dominant {
-                if let Some(lang) = whatlang_language(self.text, sc) {
+                if let Some(lang) = whatlang_language(self.text, sc, &possible) {
                     return Some(lang);
                 }
             }
             // Each known word votes with its frequency: Ukrainian web text
             // knows many Russian words too, but rarely as well as Russian.
-            let mut votes: Vec<(f32, &'static str)> = sc
-                .languages()
+            let mut votes: Vec<(f32, &'static str)> = possible
                 .iter()
                 .map(|lang| {
                     let weight: f32 = self
@@ -2741,12 +2751,34 @@ fn is_serbian_latin_of(latin: &str, cyrillic: &str) -> bool {
 
 /// The language of `text` by whatlang, restricted to the languages with a
 /// lexicon in script `sc`; `None` when whatlang is unsure.
-fn whatlang_language(text: &str, sc: Sc) -> Option<&'static str> {
+fn whatlang_language(text: &str, sc: Sc, possible: &[&'static str]) -> Option<&'static str> {
     use polynorm_script::Lang;
-    let allow: &[Lang] = match sc {
+    let all: &[Lang] = match sc {
         Sc::Latin => &[Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa],
         Sc::Cyrillic => &[Lang::Rus, Lang::Ukr, Lang::Bel, Lang::Bul, Lang::Srp],
         Sc::Greek => return Some("el"),
+    };
+    let code = |l: Lang| match l {
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Bel => "be",
+        Lang::Bul => "bg",
+        Lang::Srp => "sr",
+        _ => "",
+    };
+    let narrowed: Vec<Lang>;
+    let allow: &[Lang] = if sc == Sc::Cyrillic && possible.len() < all.len() {
+        narrowed = all
+            .iter()
+            .copied()
+            .filter(|l| possible.contains(&code(*l)))
+            .collect();
+        if let [only] = narrowed.as_slice() {
+            return possible.iter().copied().find(|p| *p == code(*only));
+        }
+        &narrowed
+    } else {
+        all
     };
     let guess = polynorm_script::detect_language_among(text, allow)?;
     if guess.confidence < 0.2 {
@@ -2946,6 +2978,54 @@ fn leaves_bracket(text: &str, c: &Candidate) -> bool {
         || (after.is_some_and(|a| matches!(a, '[' | '{' | '<'))
             && letter(c.text.chars().next_back()))
 }
+
+/// The languages of script `sc` whose alphabet holds every letter of
+/// `text` in that script (only Cyrillic alphabets differ enough to tell);
+/// all of them when none does (a quotation in a related language).
+fn possible_languages(text: &str, sc: Sc) -> Vec<&'static str> {
+    let all = sc.languages();
+    if sc != Sc::Cyrillic {
+        return all.to_vec();
+    }
+    let mut out: Vec<&'static str> = all.to_vec();
+    for c in text.chars().filter(|c| sc_of(*c) == Some(Sc::Cyrillic)) {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let before = out.len();
+        let kept: Vec<&'static str> = out
+            .iter()
+            .copied()
+            .filter(|l| tables::in_alphabet(l, lower) != Some(false))
+            .collect();
+        if kept.is_empty() {
+            return all.to_vec();
+        }
+        if kept.len() < before {
+            out = kept;
+        }
+    }
+    out
+}
+
+/// Marks down candidate `c` when it spells a Cyrillic letter that none of
+/// the `possible` languages of its line writes (`Основні` in a line with
+/// `ј` and `љ`, so Serbian; `гледај` in a line with `ъ`; `закладки` in one
+/// with `ў`): whichever lexicon lists the word, a reader of that line's
+/// language does not write it.
+fn not_its_alphabet(c: &mut Candidate, possible: &[&str]) {
+    let foreign = c.text.chars().flat_map(char::to_lowercase).find(|&ch| {
+        !possible.is_empty()
+            && possible
+                .iter()
+                .all(|l| tables::in_alphabet(l, ch) == Some(false))
+    });
+    if let Some(ch) = foreign {
+        c.score -= ALPHABET_COST;
+        let _ = write!(c.why, "; no language of the line writes `{ch}`");
+    }
+}
+
+/// What a letter outside the line language's alphabet costs a candidate.
+const ALPHABET_COST: f32 = 4.0;
 
 /// Drops the candidates that leave a full stop glued to them where the
 /// sentence goes on in lower case (`меy. partman`: `мен.` against `меню`)
@@ -3419,6 +3499,28 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn a_letter_the_line_never_writes_loses() {
+        // `ј` and `љ` make the line Serbian, which has no `і`: the `i` key
+        // was typed for `и`, not as a lookalike of the Ukrainian letter.
+        assert_eq!(
+            fix("Ово је основнi део програма који људи често користе."),
+            "Ово је основни део програма који људи често користе."
+        );
+        // `ъ` rules out Serbian: `j` is `т` on BDS, not Serbian `ј`.
+        assert_eq!(
+            fix("Това е най-хубавият живоj, който съм виждал някога."),
+            "Това е най-хубавият живот, който съм виждал някога."
+        );
+        assert_eq!(
+            possible_languages("Това съм аз", Sc::Cyrillic),
+            ["ru", "bg"]
+        );
+        assert_eq!(possible_languages("Вук и Јован", Sc::Cyrillic), ["sr"]);
+        // Letters no single language writes together rule out none.
+        assert_eq!(possible_languages("ўјъ", Sc::Cyrillic).len(), 5);
     }
 
     #[test]

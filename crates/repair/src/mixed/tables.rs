@@ -87,6 +87,25 @@ pub(crate) fn sc_of(c: char) -> Option<Sc> {
     }
 }
 
+/// Whether lowercase letter `c` belongs to the alphabet of Cyrillic
+/// language `lang` (the standard alphabets: Russian 33 letters, Ukrainian
+/// 33, Belarusian 32, Bulgarian 30 and `ѝ`, Serbian 30); `None` for a
+/// character of no Cyrillic block or another language.
+pub(crate) fn in_alphabet(lang: &str, c: char) -> Option<bool> {
+    if sc_of(c) != Some(Sc::Cyrillic) {
+        return None;
+    }
+    let alphabet = match lang {
+        "ru" => "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "uk" => "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+        "be" => "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+        "bg" => "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
+        "sr" => "абвгдђежзијклљмнњопрстћуфхцчџш",
+        _ => return None,
+    };
+    Some(alphabet.contains(c))
+}
+
 /// Vowels of the three scripts, lowercase or uppercase; used by the cheap
 /// wrong-layout line test: one bit look-up below U+0530 (Latin, Greek,
 /// Cyrillic), a range test for Vietnamese U+1EA0–U+1EF9.
