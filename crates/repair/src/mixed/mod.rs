@@ -3588,6 +3588,27 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_part_that_reads_like_nothing_is_no_brand() {
+        assert_eq!(
+            fix("The куфв-only mode is set by the -r flag."),
+            "The read-only mode is set by the -r flag."
+        );
+        assert_eq!(
+            fix("Starten Sie danach den Boot-Ьфтфпук neu."),
+            "Starten Sie danach den Boot-Manager neu."
+        );
+        // Inflected brands and tools stay: their parts read as words.
+        for line in [
+            "Установите Wi-Fi-адаптер и перезапустите systemd-сервис.",
+            "Новая Xbox-консоль и nginx-сервер работают, а zsh-скрипт нет.",
+            "Мы использовали mdadm-массив и lvm-том на btrfs-разделе.",
+            "Der Autor Пётр-Иван hat das geschrieben.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
     fn a_letter_the_line_never_writes_loses() {
         // `ј` and `љ` make the line Serbian, which has no `і`: the `i` key
         // was typed for `и`, not as a lookalike of the Ukrainian letter.

@@ -2,7 +2,7 @@
 //! must never touch (URLs, e-mail addresses, handles, tags, paths, code,
 //! model codes, units).
 
-use super::tables::{sc_of, Sc};
+use super::tables::{bigrams, sc_of, zipf, Sc};
 
 /// Punctuation that a Cyrillic or Greek letter becomes when typed with a
 /// Latin layout active (`ж` is `;` on QWERTY, `б` is `,`, `ю` is `.`, …).
@@ -446,7 +446,11 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
             })
             .collect();
         let distinct: Vec<&Option<Sc>> = scripts.iter().filter(|s| s.is_some()).collect();
-        if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b)) {
+        // Unless a part is no word of its script at all and reads like
+        // none (`Шьфпу` of `Boot-Шьфпу`, `куфв` of `куфв-only`): an
+        // inflected brand is a name and its ending, not a slip.
+        let nonsense_part = || core.split(['-', '\'', '\u{2019}']).any(reads_like_no_word);
+        if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b)) && !nonsense_part() {
             return true;
         }
     }
@@ -457,6 +461,33 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `part`, a piece of a hyphen compound, is three letters or more
+/// of one script, with no capital after its first letter, that no lexicon
+/// of its script lists and that reads like no word of its languages (mean
+/// bigram log-probability under −4: `Шьфпу`, `Ызшупуд`, not `версия`,
+/// `Debian` or `ом`).
+fn reads_like_no_word(part: &str) -> bool {
+    let mut letters = part.chars().filter_map(sc_of);
+    let Some(sc) = letters.next() else {
+        return false;
+    };
+    if part.chars().count() < 3
+        || !part.chars().all(|c| sc_of(c) == Some(sc))
+        || part.chars().skip(1).any(char::is_uppercase)
+    {
+        return false;
+    }
+    let lower = part.to_lowercase();
+    if sc.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+        return false;
+    }
+    sc.languages()
+        .iter()
+        .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
+        .fold(f32::NEG_INFINITY, f32::max)
+        < -4.0
 }
 
 /// Whether the one slash of `chunk` may be the `б` key of the Bulgarian
