@@ -724,7 +724,7 @@ impl MixedScript {
             };
             // A long string that spells a word is stronger evidence than a
             // short one: far fewer strings of its length are words.
-            let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = lower.chars().filter(|&c| letters::is_alphabetic(c)).count();
             let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
             score += z - off + long;
             let _ = write!(why, "; {l} lexicon zipf {z:.1}");
@@ -2117,7 +2117,7 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
     // word boundary to the model.
     let changed: Vec<usize> = (0..new.len())
         .filter(|&i| old.get(i).map(|c| c.to_lowercase().next()) != Some(new.get(i).copied()))
-        .filter(|&i| new.get(i).is_some_and(|c| c.is_alphabetic()))
+        .filter(|&i| new.get(i).is_some_and(|&c| letters::is_alphabetic(c)))
         .collect();
     if changed.is_empty() {
         return None;
@@ -2129,7 +2129,8 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
             let total: f32 = changed
                 .iter()
                 .map(|&i| {
-                    let letter = |j: usize| new.get(j).copied().filter(|c| c.is_alphabetic());
+                    let letter =
+                        |j: usize| new.get(j).copied().filter(|&c| letters::is_alphabetic(c));
                     let prev = i.checked_sub(1).and_then(letter);
                     let cur = letter(i);
                     let next = letter(i + 1);
@@ -3056,23 +3057,26 @@ fn possible_languages(text: &str, sc: Sc) -> Vec<&'static str> {
     if sc != Sc::Cyrillic {
         return all.to_vec();
     }
-    let mut out: Vec<&'static str> = all.to_vec();
+    // The languages still possible as bits of `all`, narrowed letter by
+    // letter (no list per letter).
+    let mut out = (1u32 << all.len()) - 1;
     for c in text.chars().filter(|c| sc_of(*c) == Some(Sc::Cyrillic)) {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let before = out.len();
-        let kept: Vec<&'static str> = out
+        let allows = all
             .iter()
-            .copied()
-            .filter(|l| tables::in_alphabet(l, lower) != Some(false))
-            .collect();
-        if kept.is_empty() {
+            .enumerate()
+            .filter(|(_, l)| tables::in_alphabet(l, lower) != Some(false))
+            .fold(0u32, |bits, (i, _)| bits | 1 << i);
+        if out & allows == 0 {
             return all.to_vec();
         }
-        if kept.len() < before {
-            out = kept;
-        }
+        out &= allows;
     }
-    out
+    all.iter()
+        .enumerate()
+        .filter(|(i, _)| out >> i & 1 == 1)
+        .map(|(_, l)| *l)
+        .collect()
 }
 
 /// Marks down candidate `c` when it spells a Cyrillic letter that none of
@@ -3360,6 +3364,42 @@ mod tests {
                     let want = line.is_ascii().then(|| ascii_counts(line.as_bytes()));
                     assert_eq!(ascii_line_counts(line.as_bytes()), want, "{n} {at} {odd:?}");
                 }
+            }
+        }
+    }
+
+    /// [`possible_languages`] as first written, a list per letter.
+    fn possible_languages_by_lists(text: &str, sc: Sc) -> Vec<&'static str> {
+        let all = sc.languages();
+        if sc != Sc::Cyrillic {
+            return all.to_vec();
+        }
+        let mut out: Vec<&'static str> = all.to_vec();
+        for c in text.chars().filter(|c| sc_of(*c) == Some(Sc::Cyrillic)) {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let kept: Vec<&'static str> = out
+                .iter()
+                .copied()
+                .filter(|l| tables::in_alphabet(l, lower) != Some(false))
+                .collect();
+            if kept.is_empty() {
+                return all.to_vec();
+            }
+            out = kept;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn possible_languages_by_bits_equal_lists(
+            text in "[а-яА-ЯёЁґҐєЄіІїЇўЎђЂјЈљЉњЊћЋџЏѝЍ a-zé,]{0,30}"
+        ) {
+            for sc in Sc::ALL {
+                proptest::prop_assert_eq!(
+                    possible_languages(&text, sc),
+                    possible_languages_by_lists(&text, sc)
+                );
             }
         }
     }

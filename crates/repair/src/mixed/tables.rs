@@ -95,16 +95,57 @@ pub(crate) fn in_alphabet(lang: &str, c: char) -> Option<bool> {
     if sc_of(c) != Some(Sc::Cyrillic) {
         return None;
     }
-    let alphabet = match lang {
-        "ru" => "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "uk" => "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
-        "be" => "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
-        "bg" => "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
-        "sr" => "абвгдђежзијклљмнњопрстћуфхцчџш",
+    let (bits, ghe) = match lang {
+        "ru" => ALPHABET_BITS[0],
+        "uk" => ALPHABET_BITS[1],
+        "be" => ALPHABET_BITS[2],
+        "bg" => ALPHABET_BITS[3],
+        "sr" => ALPHABET_BITS[4],
         _ => return None,
     };
-    Some(alphabet.contains(c))
+    let offset = (c as u32).wrapping_sub(0x430);
+    Some(if offset < 64 {
+        bits >> offset & 1 == 1
+    } else {
+        ghe && c == 'ґ'
+    })
 }
+
+/// The alphabets of [`in_alphabet`]: Russian, Ukrainian, Belarusian,
+/// Bulgarian and Serbian.
+const ALPHABETS: [&str; 5] = [
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
+    "абвгдђежзијклљмнњопрстћуфхцчџш",
+];
+
+/// Each of [`ALPHABETS`] as bits of U+0430–U+046F (every letter of them
+/// but `ґ`), and whether it has `ґ` (U+0491).
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const ALPHABET_BITS: [(u64, bool); 5] = {
+    let mut out = [(0u64, false); 5];
+    let mut k = 0;
+    while k < 5 {
+        // Two-byte UTF-8 letters only.
+        let bytes = ALPHABETS[k].as_bytes();
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            let cp = ((bytes[i] as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+            if cp >= 0x430 && cp < 0x470 {
+                out[k].0 |= 1 << (cp - 0x430);
+            } else if cp == 0x491 {
+                out[k].1 = true;
+            }
+            i += 2;
+        }
+        k += 1;
+    }
+    out
+};
 
 /// Vowels of the three scripts, lowercase or uppercase; used by the cheap
 /// wrong-layout line test: one bit look-up below U+0530 (Latin, Greek,
@@ -843,6 +884,19 @@ mod tests {
         for c in "bcdfgBCDбвгдБВГДβγδΒΓΔ;1 ".chars() {
             assert!(!is_vowel(c), "{c}");
         }
+    }
+
+    #[test]
+    fn alphabet_bits_are_the_alphabets() {
+        let langs = ["ru", "uk", "be", "bg", "sr"];
+        for (lang, alphabet) in langs.iter().zip(ALPHABETS) {
+            assert_eq!(alphabet.chars().count() * 2, alphabet.len(), "{lang}");
+            for c in '\u{0}'..='\u{10FFFF}' {
+                let want = (sc_of(c) == Some(Sc::Cyrillic)).then(|| alphabet.contains(c));
+                assert_eq!(in_alphabet(lang, c), want, "{lang} U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(in_alphabet("en", 'а'), None);
     }
 
     #[test]
