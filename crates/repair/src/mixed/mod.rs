@@ -613,6 +613,7 @@ impl MixedScript {
             dominant_share,
             serbian: stats.serbian,
             languages: Default::default(),
+            possible: Default::default(),
         };
 
         // The script the gate took for the line's (by letters, not words).
@@ -939,9 +940,9 @@ impl MixedScript {
         candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout || layout_floor(c));
         // The Cyrillic languages the line's letters allow.
         let possible = if candidates.is_empty() {
-            Vec::new()
+            &[]
         } else {
-            possible_languages(line.text, Sc::Cyrillic)
+            line.possible_languages(Sc::Cyrillic)
         };
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
@@ -962,7 +963,7 @@ impl MixedScript {
                     c.score = score + prior(c.strength) + unknown;
                     c.why = why;
                 }
-                not_its_alphabet(c, &possible);
+                not_its_alphabet(c, possible);
                 continue;
             };
             if let Some(line_lang) = line.language(script_of(c)) {
@@ -976,7 +977,7 @@ impl MixedScript {
                     );
                 }
             }
-            not_its_alphabet(c, &possible);
+            not_its_alphabet(c, possible);
         }
     }
 
@@ -2041,9 +2042,20 @@ struct Line<'t> {
     /// The line's language per script, by lexicon votes; computed once,
     /// only for lines that reach the judge.
     languages: [std::cell::OnceCell<Option<&'static str>>; 3],
+    /// [`possible_languages`] of the line per script, computed once.
+    possible: [std::cell::OnceCell<Vec<&'static str>>; 3],
 }
 
 impl Line<'_> {
+    /// [`possible_languages`] of the line's text in `sc`, worked out on the
+    /// first ask (each judged word asks).
+    fn possible_languages(&self, sc: Sc) -> &[&'static str] {
+        match self.possible.get(sc as usize) {
+            Some(cell) => cell.get_or_init(|| possible_languages(self.text, sc)),
+            None => sc.languages(),
+        }
+    }
+
     /// The language whose lexicon knows most of the line's `sc` words.
     fn language(&self, sc: Sc) -> Option<&'static str> {
         *self.languages.get(sc as usize)?.get_or_init(|| {
@@ -2051,9 +2063,9 @@ impl Line<'_> {
             // (tens of microseconds, spent only on lines that reach the judge).
             // Letters a language lacks rule it out: a line with `ы` is not
             // Bulgarian or Ukrainian, one with `і` not Russian.
-            let possible = possible_languages(self.text, sc);
+            let possible = self.possible_languages(sc);
             if sc == self.dominant {
-                if let Some(lang) = whatlang_language(self.text, sc, &possible) {
+                if let Some(lang) = whatlang_language(self.text, sc, possible) {
                     return Some(lang);
                 }
             }
@@ -3061,12 +3073,17 @@ fn possible_languages(text: &str, sc: Sc) -> Vec<&'static str> {
     // letter (no list per letter).
     let mut out = (1u32 << all.len()) - 1;
     for c in text.chars().filter(|c| sc_of(*c) == Some(Sc::Cyrillic)) {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let allows = all
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| tables::in_alphabet(l, lower) != Some(false))
-            .fold(0u32, |bits, (i, _)| bits | 1 << i);
+        // The letters of U+0400–U+045F by table, the rest by asking.
+        let allows = tables::cyrillic_alphabets(c).map_or_else(
+            || {
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                all.iter()
+                    .enumerate()
+                    .filter(|(_, l)| tables::in_alphabet(l, lower) != Some(false))
+                    .fold(0u32, |bits, (i, _)| bits | 1 << i)
+            },
+            u32::from,
+        );
         if out & allows == 0 {
             return all.to_vec();
         }

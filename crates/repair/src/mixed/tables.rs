@@ -111,6 +111,44 @@ pub(crate) fn in_alphabet(lang: &str, c: char) -> Option<bool> {
     })
 }
 
+/// For a letter of U+0400–U+045F, the alphabets of [`ALPHABETS`] (bit `i`
+/// for the `i`-th of `Sc::Cyrillic.languages()`: Russian, Ukrainian,
+/// Belarusian, Bulgarian, Serbian) that hold its lowercase form; `None`
+/// for other characters.
+#[inline]
+pub(crate) fn cyrillic_alphabets(c: char) -> Option<u8> {
+    LOWER_ALPHABETS
+        .get((c as usize).wrapping_sub(0x400))
+        .copied()
+}
+
+/// [`cyrillic_alphabets`] by code point from U+0400: `Ѐ`–`Џ` lowercase to
+/// `ѐ`–`џ` (+0x50), `А`–`Я` to `а`–`я` (+0x20), the rest are lowercase.
+// Indexing in a const block cannot panic at run time: an index out of
+// range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const LOWER_ALPHABETS: [u8; 0x60] = {
+    let mut out = [0u8; 0x60];
+    let mut i = 0;
+    while i < 0x60 {
+        let lower = match i {
+            0x00..=0x0F => i + 0x50,
+            0x10..=0x2F => i + 0x20,
+            _ => i,
+        } as u32;
+        let offset = lower + 0x400 - 0x430;
+        let mut k = 0;
+        while k < 5 {
+            if ALPHABET_BITS[k].0 >> offset & 1 == 1 {
+                out[i] |= 1 << k;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// The alphabets of [`in_alphabet`]: Russian, Ukrainian, Belarusian,
 /// Bulgarian and Serbian.
 const ALPHABETS: [&str; 5] = [
@@ -897,6 +935,20 @@ mod tests {
             }
         }
         assert_eq!(in_alphabet("en", 'а'), None);
+        // The table by code point agrees, through each letter's lowercase.
+        let cyrillic = Sc::Cyrillic.languages();
+        assert_eq!(cyrillic, langs);
+        for c in '\u{0}'..='\u{10FFFF}' {
+            let Some(bits) = cyrillic_alphabets(c) else {
+                assert!(!('\u{400}'..='\u{45F}').contains(&c), "{c}");
+                continue;
+            };
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            for (i, lang) in cyrillic.iter().enumerate() {
+                let want = in_alphabet(lang, lower) == Some(true);
+                assert_eq!(bits >> i & 1 == 1, want, "{lang} {c}");
+            }
+        }
     }
 
     #[test]
