@@ -1211,11 +1211,16 @@ impl MixedScript {
         }
         // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
         // is a guess too far; one letter is too little to go on.
+        // Unless, alone in its script, it is a rare word that re-types into
+        // one of the line language's commonest (`Шые`, a Belarusian verb,
+        // at the head of a German sentence is `Ist`; `toy` in a Greek one
+        // is `του`).
         let real_word = source
             .languages()
             .iter()
             .filter_map(|lang| zipf(lang, &lower))
-            .any(|z| z >= 2.5);
+            .any(|z| z >= 2.5)
+            && !(isolated && common_retyping(original, source, target));
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -2361,6 +2366,8 @@ fn could_read_uncached(
     serbian: bool,
 ) -> bool {
     // A common word of its own script is not re-typed (see `foreign_word`).
+    // (Unless a rare one re-types into a very common word: the judge then
+    // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
     let lower = word.to_lowercase();
     if source
@@ -2368,7 +2375,7 @@ fn could_read_uncached(
         .iter()
         .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
     {
-        return false;
+        return common_retyping(word, source, target);
     }
     let mut typed: Option<f32> = None;
     // Layouts mostly agree (`us`, `de` and `fr` differ in a few keys): each
@@ -2466,6 +2473,42 @@ fn could_read_uncached(
     }
     false
 }
+
+/// Whether `word` (three letters or more), as typed a rare word of its
+/// script (zipf 3.5 at most), re-types on some layout pair into one of the
+/// commonest words of the layout's language (zipf 5.5 or more, and 2.5
+/// above the word as typed): `шые` (a Belarusian verb) is German `ist`,
+/// `toy` is Greek `του`. Such a word standing alone in its script is a
+/// slip, not a quotation.
+fn common_retyping(word: &str, source: Sc, target: Sc) -> bool {
+    let lower = word.to_lowercase();
+    let letters = lower.chars().filter(|c| sc_of(*c) == Some(source)).count();
+    if letters < 3 || letters != lower.chars().count() {
+        return false;
+    }
+    let typed = source
+        .languages()
+        .iter()
+        .filter_map(|l| zipf(l, &lower))
+        .fold(0f32, f32::max);
+    if typed > COMMON_RETYPE_TYPED {
+        return false;
+    }
+    source.layouts().iter().any(|from| {
+        target.layouts().iter().any(|to| {
+            retype_word(&lower, source, target, from, to).is_some_and(|out| {
+                zipf(layout_language(to), &out)
+                    .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
+            })
+        })
+    })
+}
+
+/// The most a word as typed may be used (zipf) for [`common_retyping`].
+const COMMON_RETYPE_TYPED: f32 = 4.5;
+
+/// The least frequency (zipf) of the re-typing for [`common_retyping`].
+const COMMON_RETYPE_ZIPF: f32 = 5.5;
 
 /// The span `start..end` and its variants with the punctuation key right
 /// before or after it (within `bounds`), each with its handicap: a key that
@@ -3642,6 +3685,34 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn a_rare_word_alone_that_retypes_into_a_common_one() {
+        // `шые` is a Belarusian verb, `thw` a German acronym, `bey` a title:
+        // alone in a line of another script they are its commonest words.
+        assert_eq!(
+            fix("Шые das wirklich so einfach, wie es aussieht?"),
+            "Ist das wirklich so einfach, wie es aussieht?"
+        );
+        assert_eq!(
+            fix("Η αρχή thw εβδομάδας ήταν πολύ δύσκολη για όλους."),
+            "Η αρχή της εβδομάδας ήταν πολύ δύσκολη για όλους."
+        );
+        assert_eq!(
+            fix("Bey обзира на то, посао је завршен на време."),
+            "Без обзира на то, посао је завршен на време."
+        );
+        // Names and commands with a word beside them in their script stay,
+        // and so do common words of the script typed.
+        for line in [
+            "Der Dichter Вук Караџић hat das Serbische reformiert.",
+            "Нажмите кнопку Fix, затем Set и Get.",
+            "Установите пакет fmt и утилиту sed, затем awk.",
+            "Η εταιρεία Box έχει γραφείο στην Αθήνα.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
