@@ -98,6 +98,13 @@ struct MaskTable {
     /// Cyrillic letter of U+0400..U+045F or `Ґ ґ` in some page (`Рё` is `и`
     /// in windows-1251, `пі` is `Ц` in KOI8-U).
     cyr_pairs: [u128; 128],
+    /// For [`chance_run_words`]: the continuation bytes (after D0) of the
+    /// letters that start some pair of [`MaskTable::cyr_pairs`] (`Р С Т п`),
+    /// padded with 0 (no continuation); `None` when the pairs are not as
+    /// that reading assumes (every first letter a basic letter after D0,
+    /// every second one of Ѐ..Џ/ѐ..џ, every letter of U+0400..U+045F
+    /// known), so that the exact reading decides alone.
+    cyr_firsts: Option<[u8; 8]>,
 }
 
 /// A Cyrillic letter of U+0400..U+04FF that is in no page.
@@ -193,6 +200,7 @@ impl MaskTable {
             pass2_after_greek: [0; 32],
             cyr_class: [CYR_OTHER; 256],
             cyr_pairs: [0; 128],
+            cyr_firsts: None,
         };
         table.build_cyr_pairs();
         let greek_leads = (0x340..0x400u32).fold(0, |acc, cp| acc | leads(table.get(cp)));
@@ -288,6 +296,31 @@ impl MaskTable {
                 }
             }
         }
+        self.cyr_firsts = self.firsts_for_words();
+    }
+
+    /// [`MaskTable::cyr_firsts`], from the pairs.
+    fn firsts_for_words(&self) -> Option<[u8; 8]> {
+        let mut firsts = [0u8; 8];
+        let mut n = 0;
+        for (row, &pairs) in self.cyr_pairs.iter().enumerate() {
+            if pairs == 0 {
+                continue;
+            }
+            // A basic letter after D0: U+0410..U+043F.
+            if !(0x10..0x40).contains(&row) {
+                return None;
+            }
+            *firsts.get_mut(n)? = 0x80 | (row as u8 & 0x3F);
+            n += 1;
+            // Its seconds: Ѐ..Џ, ѐ..џ and `Ґ ґ` (whose lead D2 the word-wise
+            // reading leaves to the exact one) only.
+            if pairs & !((0x3 << 0x60) | (0xFFFF << 0x50) | 0xFFFF) != 0 {
+                return None;
+            }
+        }
+        let known = self.cyr_class.iter().take(0x60).all(|&c| c != CYR_OTHER);
+        known.then_some(firsts)
     }
 
     #[inline]
@@ -597,13 +630,35 @@ const PASSABLE: u64 = (PAGE_BITS << LEAD2) | (PAGE_BITS << LEAD3) | (PAGE_BITS <
 /// Of [`PASSABLE`] characters, those that must follow an ASCII byte.
 const AFTER_ASCII: u64 = (PAGE_BITS << CONT) | LATIN_HIGH;
 
+/// [`passable`], with the Greek letters that are only leads taken out
+/// first eight bytes at a time when the word has several leads (one is
+/// likelier an accented Latin letter, which the look-up settles faster).
+#[inline]
+fn passable_word(
+    bytes: &[u8],
+    i: usize,
+    w: u64,
+    carry: u64,
+    leads: u64,
+    table: &MaskTable,
+) -> bool {
+    let rest = if leads & leads.wrapping_sub(1) != 0 {
+        leads & !greek_leads_only(bytes, i, w, leads)
+    } else {
+        leads
+    };
+    rest == 0 || passable(bytes, i, w, carry, rest, table)
+}
+
 /// Whether the two- and three-byte characters whose lead bytes are marked
 /// in `leads` (the high bits of the eight bytes of `w` at `i`; `carry` is
 /// the byte before, ASCII at the start) may be passed word-wise: each is a
 /// lead in some pages and nothing else, or also a continuation or an
-/// accented Latin-1 letter (`é`, `π`, `—`) with an ASCII byte before it.
-/// Then no sequence completes among the passed characters (a continuation
-/// follows ASCII), and no two accented Latin-1 letters stand side by side.
+/// accented Latin-1 letter (`é`, `π`, `—`) with an ASCII byte or a
+/// character in no page ([`after_quiet3`]) before it. Then no sequence
+/// completes among the passed characters (a continuation follows a
+/// character that is no lead), and no two accented Latin-1 letters stand
+/// side by side.
 fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &MaskTable) -> bool {
     let after = |k: usize| u64::from(bytes.get(i + 8 + k).copied().unwrap_or(0));
     let s1 = (w >> 8) | (after(0) << 56);
@@ -624,7 +679,9 @@ fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &Mask
                     .pass2_after_ascii
                     .get(row)
                     .is_none_or(|r| r & bit == 0)
-                    || ((before >> at) & 0x80 != 0 && !after_greek(bytes, i, at, row, bit, table)))
+                    || ((before >> at) & 0x80 != 0
+                        && !after_greek(bytes, i, at, row, bit, table)
+                        && !after_quiet3(bytes, i, at)))
             {
                 return false;
             }
@@ -638,13 +695,47 @@ fn passable(bytes: &[u8], i: usize, w: u64, carry: u64, leads: u64, table: &Mask
         };
         let m = table.get(cp);
         if m & !(PASSABLE | AFTER_ASCII) != 0
-            || (m & AFTER_ASCII != 0 && (before >> at) & 0x80 != 0)
+            || (m & AFTER_ASCII != 0 && (before >> at) & 0x80 != 0 && !after_quiet3(bytes, i, at))
         {
             return false;
         }
         rest &= rest - 1;
     }
     true
+}
+
+/// Of the lead bytes marked in `leads` (high bits of the word `w` at `i`),
+/// those of Greek letters that are only leads in every page (the pass2
+/// bitmap: all of U+0390..U+03FF but `Ω` and `π`; a test checks it): eight bytes
+/// at a time, so that Greek words need no look-up per letter.
+#[inline]
+fn greek_leads_only(bytes: &[u8], i: usize, w: u64, leads: u64) -> u64 {
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Leads CE/CF (a byte of `y` zero).
+    let y = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xCECE_CECE_CECE_CECE;
+    let greek = leads & !((((y & SEVENS) + SEVENS) | y) & HIGHS);
+    if greek == 0 {
+        return 0;
+    }
+    // The byte after each (a continuation).
+    let next = (w >> 8) | (u64::from(bytes.get(i + 8).copied().unwrap_or(0)) << 56);
+    let v = next & SEVENS;
+    let ge = |t: u64| (v + ONES * (0x80 - t)) & HIGHS;
+    let a9 = (next ^ 0xA9A9_A9A9_A9A9_A9A9) & SEVENS;
+    let is_a9 = !(((a9 & SEVENS) + SEVENS) | a9) & HIGHS;
+    let cf = (w << 7) & HIGHS;
+    greek & ((!cf & ge(0x10) & !is_a9) | (cf & ge(0x01)))
+}
+
+/// Whether the character before the one whose lead is the byte at bit `at`
+/// of the word at `i` is a three-byte character in no page
+/// ([`is_quiet3`]: CJK, kana, fullwidth forms, …): a continuation there
+/// completes no sequence (`“快速”` in Chinese text).
+#[inline]
+fn after_quiet3(bytes: &[u8], i: usize, at: u32) -> bool {
+    let pos = i + (at / 8) as usize;
+    pos >= 3 && is_quiet3(bytes, pos - 3)
 }
 
 /// Whether the two-byte character whose lead is the byte at bit `at` of
@@ -746,7 +837,7 @@ fn fast_blocks(
             let ge = |t: u64| (v + ONES * (0x80 - t)) & HIGHS;
             let quiet = (ge(0x54) & !ge(0x62)) | (ge(0x63) & !ge(0x6E));
             let rest = other & !quiet;
-            if rest != 0 && !passable(bytes, i, w, carry, rest, table) {
+            if rest != 0 && !passable_word(bytes, i, w, carry, rest, table) {
                 break;
             }
             quiet_word = rest == 0;
@@ -842,6 +933,14 @@ fn fast_blocks(
     (at, lower_before)
 }
 
+/// The bytes of `x` equal to `c`, as high bits (exact per byte).
+#[inline]
+fn bytes_eq(x: u64, c: u8) -> u64 {
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+    !(((y & SEVENS) + SEVENS) | y) & HIGHS
+}
+
 /// Bytes [`fast_blocks`] checks at once for a stretch in no page.
 const QUIET_CHUNK: usize = 32;
 
@@ -903,12 +1002,12 @@ fn lane_count(mask: u64) -> u32 {
 /// (the table's roles agree with each page's encoder for every letter it
 /// passes).
 fn chance_cyrillic_run(bytes: &[u8], at: usize, table: &MaskTable) -> Option<usize> {
-    let mut start = at;
-    while start > 0 && bytes.get(start - 1).is_some_and(|&b| b >= 0x80) {
-        start -= 1;
-    }
+    let start = run_start(bytes, at);
     if start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
+    }
+    if let Some(found) = chance_run_words(bytes, start, table) {
+        return found;
     }
     let mut k = start;
     let mut prev = CYR_NO_ROLE;
@@ -933,6 +1032,84 @@ fn chance_cyrillic_run(bytes: &[u8], at: usize, table: &MaskTable) -> Option<usi
             Some(b) if *b >= 0x80 || b.is_ascii_alphanumeric() => return None,
             _ => return Some(k),
         }
+    }
+}
+
+/// The start of the run of non-ASCII characters around `at`: after the
+/// last ASCII byte before it (eight bytes at a time), or 0.
+#[inline]
+fn run_start(bytes: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while let Some(w) = end
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..end))
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        let ascii = !u64::from_le_bytes(w) & HIGHS;
+        if ascii != 0 {
+            return end - 8 + (63 - ascii.leading_zeros() as usize) / 8 + 1;
+        }
+        end -= 8;
+    }
+    while end > 0 && bytes.get(end - 1).is_some_and(|&b| b >= 0x80) {
+        end -= 1;
+    }
+    end
+}
+
+/// [`chance_cyrillic_run`] from the run's `start` (not after an ASCII
+/// letter or digit) eight bytes at a time, where it is plain: every
+/// character a letter of U+0400..U+045F and no letter of Ѐ..Џ/ѐ..џ right
+/// after one that starts a pair ([`MaskTable::cyr_firsts`]; no other pair
+/// is in the table). `None` when it cannot tell (other characters, such a
+/// letter after such a letter, the end of the text near): the exact
+/// reading decides. A test compares the two on every run of the test
+/// words.
+#[allow(clippy::option_option)] // `None`: cannot tell; `Some(answer)`
+fn chance_run_words(bytes: &[u8], start: usize, table: &MaskTable) -> Option<Option<usize>> {
+    const SEVENS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let firsts = table.cyr_firsts?;
+    let mut k = start;
+    // The first letters among the last two bytes read (a lead at bit 7 or 15).
+    let mut first_before = 0u64;
+    loop {
+        let w = u64::from_le_bytes(bytes.get(k..k + 8)?.try_into().ok()?);
+        let next = (w >> 8) | (u64::from(*bytes.get(k + 8)?) << 56);
+        let ascii = !w & HIGHS;
+        // The bytes before the first ASCII one (the run's end).
+        let within = if ascii == 0 {
+            u64::MAX
+        } else {
+            (ascii & ascii.wrapping_neg()) - 1
+        };
+        let leads = w & (w << 1) & HIGHS & within;
+        let d0 = leads & bytes_eq(w, 0xD0);
+        let d1 = leads & bytes_eq(w, 0xD1);
+        let v = next & SEVENS;
+        let ge = |t: u64| (v + ONES * (0x80 - t)) & HIGHS;
+        // Not a letter of U+0400..U+045F (or not told here): D1 A0..BF.
+        if leads != d0 | d1 || d1 & ge(0x20) != 0 {
+            return None;
+        }
+        let ext = (d0 & !ge(0x10)) | (d1 & ge(0x10));
+        let mut first = 0;
+        for f in firsts {
+            first |= bytes_eq(next, f);
+        }
+        let first = d0 & first;
+        // Whole characters only: a lead in the last byte is read again.
+        let step = if leads >> 63 != 0 { 7 } else { 8 };
+        if ext & ((first << 16) | first_before) != 0 {
+            return None;
+        }
+        if ascii != 0 {
+            let end = k + (ascii.trailing_zeros() / 8) as usize;
+            let closed = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            return Some(closed.then_some(end));
+        }
+        first_before = (first >> (8 * step - 16)) & 0xFFFF;
+        k += step;
     }
 }
 
@@ -1322,6 +1499,33 @@ mod tests {
     }
 
     #[test]
+    fn greek_leads_only_as_the_bitmaps() {
+        // Every two-byte character in the first byte of a word, then in
+        // the last (its continuation in the next word), beside ASCII.
+        let table = masks();
+        for cp in 0x80..0x800u32 {
+            let c = char::from_u32(cp).unwrap();
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            for at in [0usize, 3, 7] {
+                let mut bytes = vec![b'x'; 16];
+                bytes[at] = enc[0];
+                bytes[at + 1] = enc[1];
+                let w = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+                let lead = 0x80u64 << (8 * at);
+                let only = greek_leads_only(&bytes, 0, w, lead) != 0;
+                let row = (cp >> 6) as usize;
+                if only {
+                    assert!(table.pass2[row] >> (cp & 0x3F) & 1 != 0, "{c:?}");
+                }
+                if (0x390..0x400).contains(&cp) && cp != 0x3A9 && cp != 0x3C0 {
+                    assert!(only, "{c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn quiet_blocks_are_in_no_page() {
         let table = masks();
         for cp in (0x800..0x2000).chain(0x3000..0xE000).chain(0xFF00..0xFFC0) {
@@ -1350,6 +1554,11 @@ mod tests {
                     "\u{FB01}",
                     "Ã\u{FFFD}",
                     "ЖЖЖЖ",
+                    "“引导”",
+                    "中”Ã©",
+                    "”é",
+                    "，é“",
+                    "ä«",
                 ] {
                     check_same(&format!("Ã{}{tail}", pad.repeat(n)));
                     check_same(&format!("{}{tail} x", pad.repeat(n)));
@@ -1425,6 +1634,113 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`chance_cyrillic_run`] without its word-wise reading.
+    fn chance_run_exact(bytes: &[u8], at: usize, table: &MaskTable) -> Option<usize> {
+        let start = run_start(bytes, at);
+        if start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut k = start;
+        let mut prev = CYR_NO_ROLE;
+        loop {
+            match bytes.get(k) {
+                Some(&b0 @ 0xD0..=0xD3) => {
+                    let b1 = bytes.get(k + 1)?;
+                    let off = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                    let class = *table.cyr_class.get(off)?;
+                    if class == CYR_OTHER
+                        || (class < 0x80
+                            && table
+                                .cyr_pairs
+                                .get(usize::from(prev))
+                                .is_some_and(|row| row >> class & 1 != 0))
+                    {
+                        return None;
+                    }
+                    prev = class;
+                    k += 2;
+                }
+                Some(b) if *b >= 0x80 || b.is_ascii_alphanumeric() => return None,
+                _ => return Some(k),
+            }
+        }
+    }
+
+    #[test]
+    fn chance_runs_word_wise_as_exact() {
+        let table = masks();
+        assert!(table.cyr_firsts.is_some());
+        let words = [
+            "ні",
+            "він",
+            "піклування",
+            "необхідно",
+            "цієї",
+            "Рі",
+            "РІ",
+            "Сђ",
+            "Тђ",
+            "Тѓ",
+            "пі",
+            "ПІ",
+            "пё",
+            "Рё",
+            "рі",
+            "сі",
+            "ті",
+            "ґі",
+            "Ґанок",
+            "пґ",
+            "Ѡі",
+            "ѡі",
+            "ѝні",
+            "сямʼі",
+            "ні҂",
+            "їЖ",
+            "ЎЁ",
+            "људи",
+            "њих",
+            "ђак",
+            "ћу",
+            "ѓ",
+            "ѕ",
+            "Ѐ",
+            "ѝ",
+            "підтвердили",
+            "об'єднаних",
+            "проголошує",
+            "Загальну",
+            "Декларацію",
+        ];
+        let mut decided = 0;
+        for pad in 0..12 {
+            for a in words {
+                for b in words {
+                    for (before, mid, after) in [
+                        (" ", "", " "),
+                        (" ", "", "x"),
+                        ("", "", "."),
+                        (" ", " ", " "),
+                        ("x", "", " "),
+                    ] {
+                        let text = format!("{}{before}{a}{mid}{b}{after}", "ы".repeat(pad));
+                        let bytes = text.as_bytes();
+                        for at in (0..bytes.len()).filter(|&k| bytes[k] >= 0x80) {
+                            assert_eq!(
+                                chance_cyrillic_run(bytes, at, table),
+                                chance_run_exact(bytes, at, table),
+                                "{text:?} at {at}"
+                            );
+                            let start = run_start(bytes, at);
+                            decided += usize::from(chance_run_words(bytes, start, table).is_some());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(decided > 100_000, "{decided}");
     }
 
     #[test]
