@@ -376,16 +376,28 @@ pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     }
 }
 
-/// Whether every layout punctuation key of ASCII `bytes` (`;` `[` `]` `` ` ``
-/// `{` `}`) ends the line or stands before an ASCII character that is no
-/// letter and no apostrophe: then none is a key typed between letters (the
-/// scan's `odd_punct`), whatever stands before it. The keys are rare and
-/// found by searches.
-pub(crate) fn layout_keys_end_words(bytes: &[u8]) -> bool {
+/// Whether every layout punctuation key of `line` (`;` `[` `]` `` ` `` `{`
+/// `}`) is followed, past any letters of other scripts than Latin,
+/// Cyrillic and Greek (Thai, CJK: the scan leaves a pending key pending
+/// over them), by the line's end or a character that is no letter of
+/// those three scripts and no apostrophe: then none is a key typed between
+/// letters (the scan's `odd_punct`), whatever stands before it. The keys
+/// are rare and found by searches.
+pub(crate) fn layout_keys_end_words(line: &str) -> bool {
+    let bytes = line.as_bytes();
     let ends = |i: usize| {
-        bytes
-            .get(i + 1)
-            .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphabetic() && n != b'\'')
+        for c in line.get(i + 1..).unwrap_or_default().chars() {
+            if c.is_ascii() {
+                return !c.is_ascii_alphabetic() && c != '\'';
+            }
+            if sc_of(c).is_some() || c == '\u{2019}' {
+                return false;
+            }
+            if !super::is_other_letter(c) {
+                return true;
+            }
+        }
+        true
     };
     memchr::memchr3_iter(b';', b'[', b']', bytes).all(ends)
         && memchr::memchr3_iter(b'`', b'{', b'}', bytes).all(ends)

@@ -381,7 +381,7 @@ impl MixedScript {
         }
         // A layout key after which no letter follows (`; ` in prose) is no
         // key typed inside a word.
-        if bytes.punct && !letters::layout_keys_end_words(line.as_bytes()) {
+        if bytes.punct && !letters::layout_keys_end_words(line) {
             return None;
         }
         if bytes.cyrillic == 0 {
@@ -3354,6 +3354,8 @@ mod tests {
                 "([a-zA-Z ,.'0-9]|[;\\[`]|[À-ɏ×÷ɐ-ʯḀ-ỿ]|[\\u{2000}-\\u{203F}]|[ا-ي一-龥]|( zażółć | gęślą | jaźń | być | déjà | naïve | jjjjjjj | bcdfgh | fff ))*",
                 // Other scripts with ASCII.
                 "([a-zA-Z ,.'0-9]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{2190}]|[ا-ي一-龥ა-ჰ\u{0E01}-\u{0E3A}\u{0900}-\u{0963}]|(jjjjjjjj|bcdfgh|nqma|ghbdtn|journal file))*",
+                // Layout keys before letters of other scripts.
+                "([a-zA-Z ']|[;\\[\\]`{}]|[ا-ي一-龥\u{0E01}-\u{0E3A}가-힣、。]|[’\u{0301}\u{0345}]|[а-яα-ω])*",
                 // Anything.
                 "([a-zA-Z ,.'0-9]|[а-яА-ЯёЁ]|[ёЁѐЀђЂјЈ]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|[\u{2040}-\u{2190}]|[;\\[`]|[éÀɏḀἀΆω]|[ا-ي一-龥ა-ჰ\u{0E01}-\u{0E3A}\u{0900}-\u{0963}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|jjjjjjjj|bcdfgh|Пpивет|сор|руддщ|nqma))*",
             ],
@@ -3486,6 +3488,7 @@ mod tests {
             "Для установки GRUB выполните «grub-install» — это всё.",
             "汉字和 Debian 的安装",
             "Overwriting a journal file — “quoted”",
+            "ทุกคนมีสิทธิ;ในการ [ภาษาไทย] 中文；和`汉字`",
         ] {
             assert!(stage.quick_review(line).is_some(), "{line}");
         }
