@@ -1060,7 +1060,19 @@ impl MixedScript {
                 let _ = write!(c.why, "; not the line's script");
             }
         }
-        judge(line.text, candidates, UNKNOWN_MIXED, "mixes scripts")
+        // A word that mixes scripts is no reading of itself: when the best
+        // reading is a re-typing, whose keys explain every odd letter,
+        // leaving the word counts for less than nothing.
+        let best_is_layout = candidates
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .is_some_and(|c| c.kind == ChangeKind::KeyboardLayout);
+        let keep = if best_is_layout {
+            UNKNOWN_MIXED - MIXED_RETYPE_KEEP_OFF
+        } else {
+            UNKNOWN_MIXED
+        };
+        judge(line.text, candidates, keep, "mixes scripts")
     }
 
     /// Candidates for a word written wholly in another script than its line.
@@ -3157,6 +3169,10 @@ fn not_its_alphabet(c: &mut Candidate, possible: &[&str]) {
     }
 }
 
+/// How much less than [`UNKNOWN_MIXED`] leaving a word that mixes scripts
+/// counts when its best reading is a re-typing.
+const MIXED_RETYPE_KEEP_OFF: f32 = 1.0;
+
 /// What a letter outside the line language's alphabet costs a candidate.
 const ALPHABET_COST: f32 = 4.0;
 
@@ -3688,6 +3704,20 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn a_mixed_word_whose_best_reading_is_a_retyping() {
+        // No lexicon lists `кратно`, but it reads as Russian, and a word
+        // that mixes scripts is no reading of itself.
+        assert_eq!(
+            fix("Программа работает кратнj быстрее, чем раньше."),
+            "Программа работает кратно быстрее, чем раньше."
+        );
+        // A lookalike respelling no lexicon knows still needs the full
+        // confidence (`Sprachausgabр` could be `Sprachausgabp`).
+        let line = "Die Sprachausgabр ist ziemlich leise.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
