@@ -269,7 +269,7 @@ pub(crate) struct ByteSummary {
 /// Sums of 0/1 bytes and an OR of flags over `bytes`: `step` gets each
 /// byte with the two after it (zeros past the end) and returns its four
 /// counts and its flags; the loop stops after the first block of 240 bytes
-/// whose flags meet `stop` (the counts are then partial). `step(0, 0, 0)`
+/// whose flags meet `stop` (the counts and other flags are then partial). `step(0, 0, 0)`
 /// must count nothing and flag nothing: the last bytes are read from a
 /// copy padded with zeros, so that every byte goes through the same vector
 /// code (sixteen lanes of byte sums, added up once per block) rather than
@@ -281,12 +281,17 @@ fn sum_bytes(
     step: impl Fn(u8, u8, u8) -> ([bool; 4], u8),
 ) -> ([u32; 4], u8) {
     debug_assert_eq!(step(0, 0, 0), ([false; 4], 0));
-    let (mut totals, mut flags) = ([0u32; 4], 0u8);
-    // Sixteen bytes at a time while the two after them are in `bytes`.
-    let main = bytes.len().saturating_sub(2) / 16 * 16;
-    let block = |bytes: &[u8], from: usize, to: usize| {
-        let mut lanes = [[0u8; 16]; 4];
-        let mut lane_flags = [0u8; 16];
+    let mut totals = [0u32; 4];
+    // Sixteen lanes per count, each adding at most fifteen per block of
+    // 240 bytes: added up into `totals` after sixteen blocks (at most 240
+    // per lane, and two more from the padded rest) and at the end, so a
+    // line of a few hundred bytes is summed across lanes once.
+    let (mut lanes, mut lane_flags) = ([[0u8; 16]; 4], [0u8; 16]);
+    let run = |bytes: &[u8],
+               from: usize,
+               to: usize,
+               lanes: &mut [[u8; 16]; 4],
+               lane_flags: &mut [u8; 16]| {
         for at in (from..to).step_by(16) {
             let (Some(now), Some(next), Some(after)) = (
                 bytes.get(at..at + 16),
@@ -307,22 +312,30 @@ fn sum_bytes(
                 }
             }
         }
-        // At most fifteen per lane: the sums fit a byte.
-        let sums = lanes.map(|lane| u32::from(lane.iter().fold(0u8, |s, &x| s.wrapping_add(x))));
-        (sums, lane_flags.iter().fold(0, |f, &x| f | x))
     };
-    let mut add = |(sums, f): ([u32; 4], u8)| {
-        for (total, sum) in totals.iter_mut().zip(sums) {
-            *total += sum;
+    let flush = |lanes: &mut [[u8; 16]; 4], totals: &mut [u32; 4]| {
+        for (total, lane) in totals.iter_mut().zip(lanes.iter_mut()) {
+            *total += lane.iter().map(|&x| u32::from(x)).sum::<u32>();
+            *lane = [0; 16];
         }
-        flags |= f;
-        flags & stop != 0
     };
-    let mut from = 0;
+    let or = |lane_flags: [u8; 16]| lane_flags.iter().fold(0, |f, &x| f | x);
+    // `stop` in every lane, to test all sixteen flag lanes at once.
+    let stop_lanes = u128::from(stop) * (u128::MAX / 0xFF);
+    // Sixteen bytes at a time while the two after them are in `bytes`.
+    let main = bytes.len().saturating_sub(2) / 16 * 16;
+    let (mut from, mut blocks) = (0, 0);
     while from < main {
         let to = (from + 240).min(main);
-        if add(block(bytes, from, to)) {
-            return (totals, flags);
+        run(bytes, from, to, &mut lanes, &mut lane_flags);
+        if u128::from_le_bytes(lane_flags) & stop_lanes != 0 {
+            flush(&mut lanes, &mut totals);
+            return (totals, or(lane_flags));
+        }
+        blocks += 1;
+        if blocks == 16 {
+            flush(&mut lanes, &mut totals);
+            blocks = 0;
         }
         from = to;
     }
@@ -332,8 +345,9 @@ fn sum_bytes(
     if let Some(room) = pad.get_mut(..rest.len()) {
         room.copy_from_slice(rest);
     }
-    add(block(&pad, 0, 32));
-    (totals, flags)
+    run(&pad, 0, 32, &mut lanes, &mut lane_flags);
+    flush(&mut lanes, &mut totals);
+    (totals, or(lane_flags))
 }
 
 /// One pass over `bytes` (a whole line, valid UTF-8): the counts and flags
@@ -606,6 +620,12 @@ mod tests {
     fn sum_bytes_reads_every_length() {
         for n in 0..=500 {
             let bytes: Vec<u8> = (0..n).map(|i| [b'x', 3, b'y', 0xCE, 0x81][i % 5]).collect();
+            assert_eq!(sum_bytes(&bytes, 0, probe), sum_bytes_naive(&bytes), "{n}");
+        }
+        // Long lines of bytes that count in every lane: the lanes are
+        // added up before a byte sum could overflow.
+        for n in [3838, 3840, 3842, 3843, 3857, 3860, 7700, 20_000] {
+            let bytes = vec![0xFF; n];
             assert_eq!(sum_bytes(&bytes, 0, probe), sum_bytes_naive(&bytes), "{n}");
         }
     }
