@@ -911,9 +911,21 @@ impl MixedScript {
         // Spellings that won on shape alone are judged against each other by
         // how likely their letters are: `скапіраваць` against `скапіраваяж`
         // is a log-likelihood ratio, not a tie.
+        // (A re-typing for a language the line's letters rule out, `by` in
+        // a line with `є`, sets no yardstick: `Апаратній` does not make
+        // `Апаратний` look unlikely.)
+        let possible = line.possible_languages(Sc::Cyrillic);
+        let ruled_out = |c: &Candidate| {
+            c.layouts.is_some_and(|(_, to)| {
+                let lang = layout_language(to);
+                sc_of_language(lang) == Some(Sc::Cyrillic) && !possible.contains(&lang)
+            })
+        };
         let best_reads = reads_total
             .iter()
-            .map(|r| r.0)
+            .zip(candidates.iter())
+            .filter(|(_, c)| !ruled_out(c))
+            .map(|(r, _)| r.0)
             .fold(f32::NEG_INFINITY, f32::max);
         if best_reads.is_finite() {
             for &i in &shape_only {
@@ -3173,6 +3185,14 @@ fn not_its_alphabet(c: &mut Candidate, possible: &[&str]) {
 /// counts when its best reading is a re-typing.
 const MIXED_RETYPE_KEEP_OFF: f32 = 1.0;
 
+/// The script a lexicon language is written in (Serbian counts as
+/// Cyrillic).
+fn sc_of_language(lang: &str) -> Option<Sc> {
+    Sc::ALL
+        .into_iter()
+        .find(|sc| sc.languages().contains(&lang) && (lang != "sr" || *sc == Sc::Cyrillic))
+}
+
 /// What a letter outside the line language's alphabet costs a candidate.
 const ALPHABET_COST: f32 = 4.0;
 
@@ -3704,6 +3724,19 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn a_layout_the_line_rules_out_sets_no_yardstick() {
+        // `є` makes the line Ukrainian: the Belarusian `Апаратній` does not
+        // make the Ukrainian `Апаратний` look unlikely.
+        assert_eq!(
+            fix("Fgfhfnybq ключ зберігає всі паролі, і він є надійним."),
+            "Апаратний ключ зберігає всі паролі, і він є надійним."
+        );
+        assert_eq!(sc_of_language("sr"), Some(Sc::Cyrillic));
+        assert_eq!(sc_of_language("de"), Some(Sc::Latin));
+        assert_eq!(sc_of_language("el"), Some(Sc::Greek));
     }
 
     #[test]
