@@ -77,9 +77,9 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// 99.5% where it was measured at or above it, else just under the measure.
 const HELDOUT_FLOORS: &[(&str, f64, f64)] = &[
     ("homoglyph", 0.975, 0.995),
-    ("homoglyph-word", 0.88, 0.995),
-    ("layout-inword", 0.875, 0.995),
-    ("layout-word", 0.87, 0.99),
+    ("homoglyph-word", 0.92, 0.995),
+    ("layout-inword", 0.91, 0.995),
+    ("layout-word", 0.89, 0.995),
     ("layout-line", 0.93, 0.995),
 ];
 /// The bound: at most one false change per 20,000 clean tokens.
