@@ -427,9 +427,20 @@ pub(crate) fn key_name(c: char, layout: &LayoutTable) -> Option<&'static str> {
     KEY_NAMES.get(usize::from(key)).copied()
 }
 
+/// `a == b` for language ids: two-letter ids compared as one 16-bit
+/// number (the look-ups by id run for every candidate the judge scores,
+/// and a string compare there was a library call).
+#[inline]
+fn same_lang(a: &str, b: &str) -> bool {
+    match (a.as_bytes(), b.as_bytes()) {
+        (&[a0, a1], &[b0, b1]) => u16::from_le_bytes([a0, a1]) == u16::from_le_bytes([b0, b1]),
+        _ => a == b,
+    }
+}
+
 /// A language's lexicon.
 pub(crate) fn lexicon(lang: &str) -> Option<&'static LexiconTable> {
-    LEXICONS.iter().find(|l| l.lang == lang)
+    LEXICONS.iter().find(|l| same_lang(l.lang, lang))
 }
 
 /// Zipf frequency (0–9.9) of a lowercase word in a language, if listed.
@@ -506,7 +517,7 @@ fn more_map(lang: &str) -> Option<&'static fst::Map<Vec<u8>>> {
         ("sr", more_sr::FST_BASE64, OnceLock::new()),
         ("uk", more_uk::FST_BASE64, OnceLock::new()),
     ];
-    let (_, encoded, cell) = MAPS.iter().find(|(l, _, _)| *l == lang)?;
+    let (_, encoded, cell) = MAPS.iter().find(|(l, _, _)| same_lang(l, lang))?;
     cell.get_or_init(|| {
         let bytes = decode_base64(encoded);
         debug_assert!(bytes.is_some(), "the generated base64 is valid");
@@ -604,7 +615,7 @@ fn lexicon_zipf(lang: &str, lower: &str) -> Option<f32> {
 fn word_table(lang: &str) -> Option<&'static WordTable> {
     static TABLES: OnceLock<Vec<OnceLock<WordTable>>> = OnceLock::new();
     let tables = TABLES.get_or_init(|| LEXICONS.iter().map(|_| OnceLock::new()).collect());
-    let i = LEXICONS.iter().position(|l| l.lang == lang)?;
+    let i = LEXICONS.iter().position(|l| same_lang(l.lang, lang))?;
     let lex = LEXICONS.get(i)?;
     Some(tables.get(i)?.get_or_init(|| WordTable::build(&[lex])))
 }
@@ -825,7 +836,7 @@ pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
     static MODELS: OnceLock<Vec<(&'static str, OnceLock<Bigrams>)>> = OnceLock::new();
     let models =
         MODELS.get_or_init(|| LEXICONS.iter().map(|l| (l.lang, OnceLock::new())).collect());
-    let (_, cell) = models.iter().find(|(l, _)| *l == lang)?;
+    let (_, cell) = models.iter().find(|(l, _)| same_lang(l, lang))?;
     let lex = lexicon(lang)?;
     Some(cell.get_or_init(|| Bigrams::build(lex)))
 }
@@ -947,6 +958,28 @@ mod tests {
             for (i, lang) in cyrillic.iter().enumerate() {
                 let want = in_alphabet(lang, lower) == Some(true);
                 assert_eq!(bits >> i & 1 == 1, want, "{lang} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn language_ids_compare_as_strings() {
+        let ids = [
+            "",
+            "e",
+            "en",
+            "eN",
+            "ne",
+            "de",
+            "en-US",
+            "bg-phonetic",
+            "ру",
+            "sr",
+            "s",
+        ];
+        for a in ids {
+            for b in ids {
+                assert_eq!(same_lang(a, b), a == b, "{a:?} {b:?}");
             }
         }
     }
