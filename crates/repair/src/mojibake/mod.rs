@@ -994,8 +994,24 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
     // their costs as they are, once.
     let context_before = score::dominant(text);
     let mut before_costs: Vec<Option<f32>> = Vec::new();
+    // The re-readings judged so far: a pair that re-reads the line as an
+    // earlier one did (KOI8-R and KOI8-U agree on all but eight letters)
+    // gains exactly as much, so it cannot win (a later pair must gain more).
+    let mut judged: Vec<String> = Vec::new();
     for (source, read_as) in pairs {
-        let Some(p) = judge_legacy(text, source, read_as, context_before, &mut before_costs) else {
+        let (converted, changed_chars) = reread(text, source, read_as);
+        if judged.contains(&converted) {
+            continue;
+        }
+        let p = judge_legacy(
+            text,
+            (&converted, changed_chars),
+            (source, read_as),
+            context_before,
+            &mut before_costs,
+        );
+        judged.push(converted);
+        let Some(p) = p else {
             continue;
         };
         if best.as_ref().is_none_or(|b| p.0 > b.0 + 0.01) {
@@ -1005,18 +1021,10 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
     best
 }
 
-/// The line re-read as `source` text decoded as `read_as`: its gain and
-/// its proposals, one for the whole span when most changed words read
-/// better, else one per word that does (text re-read beside correct text).
-/// `before_costs[i]`: the cost of the line's word `i` as it is, once known
-/// (`context_before` is the line's dominant script).
-fn judge_legacy(
-    text: &str,
-    source: CodePage,
-    read_as: CodePage,
-    context_before: Option<Sc>,
-    before_costs: &mut Vec<Option<f32>>,
-) -> Option<(f32, Vec<Proposal>)> {
+/// The line re-read as `source` text decoded as `read_as` (characters map
+/// one to one; ASCII and characters the pages cannot carry stay), and how
+/// many characters changed.
+fn reread(text: &str, source: CodePage, read_as: CodePage) -> (String, usize) {
     let mut converted = String::with_capacity(text.len());
     let mut changed_chars = 0usize;
     for c in text.chars() {
@@ -1034,10 +1042,26 @@ fn judge_legacy(
         }
         converted.push(d);
     }
+    (converted, changed_chars)
+}
+
+/// The line re-read as `source` text decoded as `read_as` (`converted`,
+/// with `changed_chars` characters changed): its gain and
+/// its proposals, one for the whole span when most changed words read
+/// better, else one per word that does (text re-read beside correct text).
+/// `before_costs[i]`: the cost of the line's word `i` as it is, once known
+/// (`context_before` is the line's dominant script).
+fn judge_legacy(
+    text: &str,
+    (converted, changed_chars): (&str, usize),
+    (source, read_as): (CodePage, CodePage),
+    context_before: Option<Sc>,
+    before_costs: &mut Vec<Option<f32>>,
+) -> Option<(f32, Vec<Proposal>)> {
     if changed_chars == 0 {
         return None;
     }
-    let context_after = score::dominant(&converted);
+    let context_after = score::dominant(converted);
     let (mut gain, mut words, mut better, mut before_total, mut after_total) =
         (0f32, 0usize, 0usize, 0f32, 0f32);
     let mut first = None;
@@ -1113,7 +1137,7 @@ fn judge_legacy(
         return None;
     }
     let start = first?;
-    let after_text = converted_span(text, &converted, start, last)?;
+    let after_text = converted_span(text, converted, start, last)?;
     let evidence = Evidence::LegacySpan {
         source,
         read_as,
@@ -1363,6 +1387,23 @@ mod tests {
             "Сергей said: café — Сергей"
         );
         assert_eq!(fix("уЕТЗЕК рЕФТПЧЙЮ"), "Сергей Петрович");
+    }
+
+    #[test]
+    fn legacy_rereadings_that_agree_name_the_first_pair() {
+        // KOI8-R text read as windows-1251, and windows-1251 text read as
+        // KOI8-R (the first and the third pair): re-read as KOI8-U they come
+        // out the same (no і ї є ґ), so those pairs are not judged again and
+        // the first of each is named.
+        for (damaged, source) in [
+            ("уЕТЗЕК рЕФТПЧЙЮ", "koi8-r text decoded as windows-1251"),
+            ("яЕПЦЕИ оЕРПНБХВ", "windows-1251 text decoded as koi8-r"),
+        ] {
+            let r = Mojibake::default().apply(damaged);
+            assert_eq!(r.text, "Сергей Петрович");
+            let e = &r.changes[0].evidence;
+            assert!(e.contains(source) && !e.contains("koi8-u"), "{e}");
+        }
     }
 
     #[test]
