@@ -2262,18 +2262,18 @@ enum Lookalike {
 /// the punctuation keys and letters glued to it) and the scripts: a
 /// remembered verdict is the computed one.
 fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> WordVerdict {
-    // Most foreign words stand alone (`Debian` between spaces): their one
-    // span is known without [`chunk_spans`]' walk and list.
-    let lone;
-    let listed;
-    let spans: &[(usize, usize, u8)] = if let Some(span) = lone_span(text, w, source) {
-        lone = [span];
-        &lone
-    } else {
-        listed = chunk_spans(text, w, source);
-        &listed
-    };
     let compute = || {
+        // Most foreign words stand alone (`Debian` between spaces): their
+        // one span is known without [`chunk_spans`]' walk and list.
+        let lone;
+        let listed;
+        let spans: &[(usize, usize, u8)] = if let Some(span) = lone_span(text, w, source) {
+            lone = [span];
+            &lone
+        } else {
+            listed = chunk_spans(text, w, source);
+            &listed
+        };
         let word = text.get(w.start..w.end).unwrap_or_default();
         let layout = source == Sc::Latin
             && looks_mistyped_word(word, source, serbian)
@@ -2295,15 +2295,29 @@ fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> 
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute();
         };
+        // The spans' texts, and so the verdict, are a function of the
+        // chunk [`chunk_spans`] reads and of where the word lies in it: the
+        // key is that (a test holds the spans of a chunk alone to the
+        // spans in its line), found without listing the spans.
+        let (chunk_start, chunk_end) = chunk_bounds(text, w, source);
+        let (Some(from), Some(to)) = (
+            w.start
+                .checked_sub(chunk_start)
+                .and_then(|o| char::from_u32(u32::try_from(o).ok()?)),
+            w.end
+                .checked_sub(chunk_start)
+                .and_then(|o| char::from_u32(u32::try_from(o).ok()?)),
+        ) else {
+            return compute();
+        };
         let (key, verdicts) = &mut *memo;
         key.clear();
         key.push(char::from(b'0' + source as u8));
         key.push(char::from(b'0' + target as u8));
         key.push(if serbian { 's' } else { '-' });
-        for &(start, end, _) in spans {
-            key.push('\u{0}');
-            key.push_str(text.get(start..end).unwrap_or_default());
-        }
+        key.push(from);
+        key.push(to);
+        key.push_str(text.get(chunk_start..chunk_end).unwrap_or_default());
         if let Some(&known) = verdicts.get(key.as_str()) {
             return known;
         }
@@ -2697,12 +2711,10 @@ const PHONETIC_GAIN: f32 = 0.4;
 /// fewer for the line to reach the judge.
 const SHORT_RETYPE_ZIPF: f32 = 3.0;
 
-/// The spans a layout candidate for word `w` may cover: the word, and the
-/// word joined with the punctuation keys and `source` words glued to it
-/// without a space (`,elewm`, `ytf,[jlyft`, `k.,k.`), with and without the
-/// punctuation at each edge. Each span comes with how many edge keys it
-/// swallowed.
-fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
+/// The chunk of [`chunk_spans`] around word `w`: the word with the
+/// punctuation keys and `source` letters (and digits in a non-Latin word,
+/// `/` in a Latin one) glued to it without a space.
+fn chunk_bounds(text: &str, w: &Word, source: Sc) -> (usize, usize) {
     // `/` is the `б` key of the Bulgarian layout: it joins only in a token
     // that is no path (see `words::is_protected_chunk`).
     let joins = |c: char| {
@@ -2724,6 +2736,16 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
             .char_indices()
             .find(|(_, c)| !joins(*c))
             .map_or(tail.len(), |(i, _)| i);
+    (chunk_start, chunk_end)
+}
+
+/// The spans a layout candidate for word `w` may cover: the word, and the
+/// word joined with the punctuation keys and `source` words glued to it
+/// without a space (`,elewm`, `ytf,[jlyft`, `k.,k.`), with and without the
+/// punctuation at each edge. Each span comes with how many edge keys it
+/// swallowed.
+fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
+    let (chunk_start, chunk_end) = chunk_bounds(text, w, source);
     let Some(chunk) = text.get(chunk_start..chunk_end) else {
         return vec![(w.start, w.end, 0)];
     };
@@ -3422,6 +3444,34 @@ mod tests {
                     if let Some(span) = lone_span(&line, &w, source) {
                         proptest::prop_assert_eq!(vec![span], chunk_spans(&line, &w, source));
                     }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1024, ..Default::default() })]
+        #[test]
+        fn chunk_spans_are_a_function_of_the_chunk(
+            line in "([a-zA-Z]{1,6}|[ а-яé«»()=/0-9_-]|[,.;:'\"\\[\\]{}<>`~’]|\u{301})*"
+        ) {
+            // What the verdict memo's key rests on: the same spans (as
+            // texts, at the same places) when the chunk stands alone.
+            for w in words::words(&line) {
+                for source in Sc::ALL {
+                    let (start, end) = chunk_bounds(&line, &w, source);
+                    let chunk = &line[start..end];
+                    let alone = Word { start: w.start - start, end: w.end - start, ..w.clone() };
+                    let texts = |text: &str, spans: Vec<(usize, usize, u8)>, shift: usize| {
+                        spans
+                            .into_iter()
+                            .map(|(a, b, _)| (a - shift, text[a..b].to_owned()))
+                            .collect::<Vec<_>>()
+                    };
+                    proptest::prop_assert_eq!(
+                        texts(&line, chunk_spans(&line, &w, source), start),
+                        texts(chunk, chunk_spans(chunk, &alone, source), 0)
+                    );
                 }
             }
         }
