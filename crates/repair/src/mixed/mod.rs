@@ -787,7 +787,16 @@ impl MixedScript {
             let (score, why, oov) = if let Some(found) = cached {
                 found
             } else {
-                let found = self.evidence(&c.text, sc, lang, context);
+                let mut found = self.evidence(&c.text, sc, lang, context);
+                // US QWERTY types Spanish too (no Spanish layout is
+                // modelled): its re-typing is read as either language
+                // (`уоусгеф` is `ejecuta`).
+                if c.layouts.is_some_and(|(_, to)| to == "us") {
+                    let spanish = self.evidence(&c.text, sc, Some("es"), context);
+                    if spanish.0 > found.0 {
+                        found = spanish;
+                    }
+                }
                 seen.push((c.text.clone(), sc, lang, found.clone()));
                 found
             };
@@ -1296,9 +1305,9 @@ impl MixedScript {
             keep,
             Some(typed),
             context,
-            foreign_word_takes,
+            |c: &Candidate| foreign_word_takes(line.text, c),
         );
-        candidates.retain(foreign_word_takes);
+        candidates.retain(|c| foreign_word_takes(line.text, c));
         // Typed with Caps Lock on, a slip must re-type into a listed word
         // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway.
         if acronym {
@@ -3021,14 +3030,14 @@ fn convert_span(
 /// Whether a candidate for a foreign-script word has the evidence it
 /// needs: a common word or the document's own spelling, not just a
 /// plausible shape. Short strings re-type into some short word all too
-/// easily (`gtk` is `пел`): they need a very common one.
-fn foreign_word_takes(c: &Candidate) -> bool {
-    let short = c
-        .text
-        .chars()
-        .filter(|&ch| letters::is_alphabetic(ch))
-        .count()
-        <= 3;
+/// easily (`gtk` is `пел`): they need a very common one. What is short is
+/// the typed string: a dead key makes four keys three letters (`ыхгк` is
+/// `sûr` on AZERTY), and four keys land on a word by chance no more often
+/// than four letters do.
+fn foreign_word_takes(text: &str, c: &Candidate) -> bool {
+    let letters = |t: &str| t.chars().filter(|&ch| letters::is_alphabetic(ch)).count();
+    let typed = text.get(c.start..c.end).map_or(0, letters);
+    let short = letters(&c.text).max(typed) <= 3;
     c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
 }
 
@@ -3774,6 +3783,21 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn us_qwerty_types_spanish_and_dead_keys_count_as_keys() {
+        // No Spanish layout is modelled: a US re-typing may be Spanish.
+        assert_eq!(
+            fix("El programa se уоусгеф cada vez que se inicia el sistema."),
+            "El programa se ejecuta cada vez que se inicia el sistema."
+        );
+        // Four keys, one of them AZERTY's dead circumflex, are no
+        // three-letter guess.
+        assert_eq!(
+            fix("Je ne suis pas ыхгк de vouloir continuer."),
+            "Je ne suis pas sûr de vouloir continuer."
+        );
     }
 
     #[test]
