@@ -250,9 +250,9 @@ pub(crate) fn next_of_script(line: &str, mut at: usize, end: usize, sc: Sc) -> O
 /// before any character is decoded (see [`summarize`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ByteSummary {
-    /// ASCII letters, and of them vowels (`y` too).
+    /// ASCII letters (their vowels the Latin-only gate counts itself:
+    /// Cyrillic lines, most of the lines asked, need none).
     pub(crate) latin: u32,
-    pub(crate) vowels: u32,
     /// A layout punctuation key (`;` `[` `]` `` ` `` `{` `}`).
     pub(crate) punct: bool,
     /// First bytes `D0` and `D1`: Cyrillic letters U+0400–U+047F.
@@ -358,15 +358,9 @@ fn sum_bytes(
 pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     const PUNCT: u8 = 1;
     const MORE: u8 = 2;
-    let ([latin, vowels, cyrillic, latin_other], flags) = sum_bytes(bytes, MORE, |b, next, _| {
+    let ([latin, cyrillic, latin_other, _], flags) = sum_bytes(bytes, MORE, |b, next, _| {
         let lower = b | 0x20;
         let letter = lower.wrapping_sub(b'a') < 26;
-        let vowel = (lower == b'a')
-            | (lower == b'e')
-            | (lower == b'i')
-            | (lower == b'o')
-            | (lower == b'u')
-            | (lower == b'y');
         let cyr = (b | 1) == 0xD1;
         let latin_other =
             (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
@@ -376,13 +370,12 @@ pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
             | (b.wrapping_sub(0xD2) < 3)
             | ((b == 0xE1) & (next >= 0xBC));
         (
-            [letter, vowel, cyr, latin_other],
+            [letter, cyr, latin_other, false],
             (u8::from(punct) * PUNCT) | (u8::from(more) * MORE),
         )
     });
     ByteSummary {
         latin,
-        vowels,
         punct: flags & PUNCT != 0,
         cyrillic,
         latin_other,

@@ -394,11 +394,13 @@ impl MixedScript {
             if !self.options.keyboard_layouts || most < 6 {
                 return Some(false);
             }
-            if bytes.vowels * 100 < most * 28 {
+            // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
+            let (_, vowels, telltale) =
+                ascii_letter_counts(line.as_bytes(), false).unwrap_or_default();
+            if vowels * 100 < most * 28 {
                 return None;
             }
             // Enough vowels: it comes to `j` and `f` (ASCII only).
-            let (_, _, telltale, _) = ascii_counts(line.as_bytes());
             return (telltale * 100 <= least * 10).then_some(false);
         }
         if bytes.latin_other > 0 {
