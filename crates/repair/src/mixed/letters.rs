@@ -383,6 +383,29 @@ pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     }
 }
 
+/// At least how many Latin vowels beyond ASCII `bytes` (a whole line,
+/// valid UTF-8) hold: `À`–`ÿ` vowels (`C3 80`–`C3 BF`) and Vietnamese
+/// U+1EA0–U+1EF9 (`E1 BA A0`–`E1 BB B9`), each a Latin letter and a vowel
+/// to [`super::tables::is_vowel`]; other accented vowels (`ă`, `ơ`) are not
+/// counted.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn latin_vowels_beyond_ascii(bytes: &[u8]) -> u32 {
+    let ([vowels, ..], _) = sum_bytes(bytes, 0, |b, next, after| {
+        // `À`–`Æ`, `È`–`Ï`, `Ò`–`Ö`, `Ø`–`Ý` and their lowercase (`+ 20`), `ÿ`.
+        let folded = next & !0x20;
+        let latin1 = (b == 0xC3)
+            & ((folded.wrapping_sub(0x80) < 7)
+                | (folded.wrapping_sub(0x88) < 8)
+                | (folded.wrapping_sub(0x92) < 5)
+                | (folded.wrapping_sub(0x98) < 6)
+                | (next == 0xBF));
+        let vietnamese =
+            (b == 0xE1) & (((next == 0xBA) & (after >= 0xA0)) | ((next == 0xBB) & (after <= 0xB9)));
+        ([latin1 | vietnamese, false, false, false], 0)
+    });
+    vowels
+}
+
 /// Whether every layout punctuation key of `line` (`;` `[` `]` `` ` `` `{`
 /// `}`) is followed, past any letters of other scripts than Latin,
 /// Cyrillic and Greek (Thai, CJK: the scan leaves a pending key pending
@@ -621,6 +644,22 @@ mod tests {
             let bytes = vec![0xFF; n];
             assert_eq!(sum_bytes(&bytes, 0, probe), sum_bytes_naive(&bytes), "{n}");
         }
+    }
+
+    #[test]
+    fn latin_vowels_beyond_ascii_are_vowels_of_the_scan() {
+        // Every character alone: counted exactly when it is a Latin vowel
+        // beyond ASCII of the two blocks; never one that is not.
+        for c in '\u{80}'..='\u{FFFF}' {
+            let s = c.to_string();
+            let counted = latin_vowels_beyond_ascii(s.as_bytes());
+            let vowel = sc_of(c) == Some(Sc::Latin) && super::super::tables::is_vowel(c);
+            let block =
+                ('\u{C0}'..='\u{FF}').contains(&c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c);
+            assert_eq!(counted, u32::from(vowel && block), "U+{:04X}", c as u32);
+        }
+        let line = "Thư mục /var: dữ liệu có thể thay đổi, à ÿ Ý ă";
+        assert_eq!(latin_vowels_beyond_ascii(line.as_bytes()), 9);
     }
 
     #[test]

@@ -397,7 +397,14 @@ impl MixedScript {
             // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
             let (_, vowels, telltale) =
                 ascii_letter_counts(line.as_bytes(), false).unwrap_or_default();
-            if vowels * 100 < most * 28 {
+            // Accented vowels count too where ASCII ones fall short
+            // (Vietnamese): a lower bound by their bytes, against `most`,
+            // which bounds the Latin letters from above.
+            if vowels * 100 < most * 28
+                && (bytes.latin_other == 0
+                    || (vowels + letters::latin_vowels_beyond_ascii(line.as_bytes())) * 100
+                        < most * 28)
+            {
                 return None;
             }
             // Enough vowels: it comes to `j` and `f` (ASCII only).
@@ -3586,6 +3593,7 @@ mod tests {
             "汉字和 Debian 的安装",
             "Overwriting a journal file — “quoted”",
             "ทุกคนมีสิทธิ;ในการ [ภาษาไทย] 中文；和`汉字`",
+            "Thư mục /var: dữ liệu có thể thay đổi, như bài tin, thư điện tử",
         ] {
             assert!(stage.quick_review(line).is_some(), "{line}");
         }
