@@ -829,7 +829,9 @@ impl MixedScript {
                 0.0
             };
             // How common the pair of layouts is, whatever the line's language.
-            let pair = c.layouts.map_or(0.0, layout_prior);
+            let pair = c.layouts.map_or(0.0, |(from, to)| {
+                layout_prior((from, to)) - azerty_under_cyrillic((from, to))
+            });
             c.score =
                 handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
             c.why = why;
@@ -3233,6 +3235,19 @@ fn sc_of_language(lang: &str) -> Option<Sc> {
         .find(|sc| sc.languages().contains(&lang) && (lang != "sr" || *sc == Sc::Cyrillic))
 }
 
+/// The extra rarity of AZERTY as the Latin layout under a Cyrillic or
+/// Greek one: people who write those languages pair their layout with US
+/// QWERTY, or with QWERTZ where Serbian Latin is written, hardly ever with
+/// the French layout (the French who write Russian do, so a Cyrillic
+/// word in a French line keeps the plain odds).
+fn azerty_under_cyrillic((from, to): (&str, &str)) -> f32 {
+    if from == "fr" && Sc::Latin.layouts().iter().all(|l| *l != to) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
 /// What a letter outside the line language's alphabet costs a candidate.
 const ALPHABET_COST: f32 = 4.0;
 
@@ -3793,6 +3808,26 @@ mod tests {
         // Before a capital it may end the sentence: `помощь.` stays a
         // rival, and the dot is not taken for a letter.
         assert!(!fix("Нажмите на кнопку с помощm. Мыши нет.").contains("помощью"));
+    }
+
+    #[test]
+    fn azerty_is_rare_under_a_cyrillic_layout() {
+        // In the dirty bench corpus (a Debian manual's Russian line), `sudo,`
+        // re-typed from AZERTY for the Serbian layout is `судом`, a word the
+        // document uses elsewhere; in a Russian line that pair of layouts is
+        // too unlikely for it to decide.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let text = std::fs::read_to_string(root.join("fixtures/bench/dirty.txt")).expect("corpus");
+        let context = DocumentContext::from_text(&text);
+        let line = text
+            .lines()
+            .find(|l| l.contains("пакет sudo, позволяющий"))
+            .expect("the line");
+        assert!(context.count("судом") > 0);
+        assert_eq!(stage().apply(line, &context).text, line);
+        assert!(azerty_under_cyrillic(("fr", "ru")) > 0.0);
+        assert!(azerty_under_cyrillic(("ru", "fr")) == 0.0);
+        assert!(azerty_under_cyrillic(("de", "rs")) == 0.0);
     }
 
     #[test]
