@@ -293,6 +293,11 @@ const KNOWN_RETYPE: f32 = 4.0;
 /// is, and a lookalike candidate reads exactly like it.
 const UNKNOWN_MIXED: f32 = 0.0;
 
+/// What a lookalike spelling loses when only a lower-case word of the
+/// lexicon backs it and the token has a capital inside a sentence: in
+/// Cyrillic and Greek text that capital marks a name.
+const NAME_CAPITAL: f32 = 3.0;
+
 impl MixedScript {
     /// A stage with the given options and no user words.
     pub fn new(options: MixedScriptOptions) -> Self {
@@ -1319,6 +1324,28 @@ impl MixedScript {
             |c: &Candidate| foreign_word_takes(line.text, c),
         );
         candidates.retain(|c| foreign_word_takes(line.text, c));
+        // Cyrillic and Greek write common words in lower case inside a
+        // sentence: a Latin word with a capital there is a name (`Tor` in
+        // `пакет Tor на рачунар`), and a lookalike spelling that only a
+        // lower-case word of the lexicon backs (`тог`, "that") is not it.
+        if matches!(target, Sc::Cyrillic | Sc::Greek)
+            && capitals == 1
+            && original.chars().next().is_some_and(char::is_uppercase)
+            && !opens_sentence(line.text, w.start)
+        {
+            for c in candidates
+                .iter_mut()
+                .filter(|c| c.kind == ChangeKind::Homoglyph)
+            {
+                let lower = c.text.to_lowercase();
+                if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+                    c.score -= NAME_CAPITAL;
+                    c.why.push_str(
+                        "; a listed word with a capital inside a sentence reads as a name",
+                    );
+                }
+            }
+        }
         // Typed with Caps Lock on, a slip must re-type into a listed word
         // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway.
         if acronym {
@@ -2201,6 +2228,20 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
             total / (2 * changed.len()) as f32
         })
         .reduce(f32::max)
+}
+
+/// Whether the word at byte `start` of `text` opens a sentence (or a
+/// clause that may take a capital): nothing but punctuation and spaces since
+/// the line's start or since `.`, `!`, `?`, `:` or `…` (`- Ha човека`,
+/// `Напомена: He постоји`).
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|head| {
+            head.chars()
+                .rev()
+                .find(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | ':' | '…'))
+        })
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether a lowercase letter is followed by an uppercase one (`содерБит`).
@@ -3969,6 +4010,28 @@ mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_latin_name_inside_a_cyrillic_sentence_stays() {
+        // `Tor` reads letter for letter as Serbian `Тог`, but `тог` ("that")
+        // is not written with a capital inside a sentence: the capital makes
+        // it a name.
+        for line in [
+            "Инсталирајте пакет Tor на рачунар.",
+            "Програм Tor је доступан за преузимање.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Where the capital opens the sentence, the lookalike word is still
+        // the word.
+        assert_eq!(
+            fix("He постоји НИКАКВА ГАРАНЦИЈА, у оквирима дозвољеним законом."),
+            "Не постоји НИКАКВА ГАРАНЦИЈА, у оквирима дозвољеним законом."
+        );
+        assert!(opens_sentence("- Ha", 2));
+        assert!(opens_sentence("Напомена: He", "Напомена: ".len()));
+        assert!(!opens_sentence("пакет Tor", "пакет ".len()));
     }
 
     #[test]
