@@ -1009,6 +1009,13 @@ fn chance_cyrillic_run(bytes: &[u8], at: usize, table: &MaskTable) -> Option<usi
     if let Some(found) = chance_run_words(bytes, start, table) {
         return found;
     }
+    chance_run_letters(bytes, start, table)
+}
+
+/// [`chance_cyrillic_run`] read a letter at a time from the run's `start`:
+/// its end when it is a chance run, `None` when not.
+#[inline]
+fn chance_run_letters(bytes: &[u8], start: usize, table: &MaskTable) -> Option<usize> {
     let mut k = start;
     let mut prev = CYR_NO_ROLE;
     loop {
@@ -1642,30 +1649,7 @@ mod tests {
         if start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
             return None;
         }
-        let mut k = start;
-        let mut prev = CYR_NO_ROLE;
-        loop {
-            match bytes.get(k) {
-                Some(&b0 @ 0xD0..=0xD3) => {
-                    let b1 = bytes.get(k + 1)?;
-                    let off = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
-                    let class = *table.cyr_class.get(off)?;
-                    if class == CYR_OTHER
-                        || (class < 0x80
-                            && table
-                                .cyr_pairs
-                                .get(usize::from(prev))
-                                .is_some_and(|row| row >> class & 1 != 0))
-                    {
-                        return None;
-                    }
-                    prev = class;
-                    k += 2;
-                }
-                Some(b) if *b >= 0x80 || b.is_ascii_alphanumeric() => return None,
-                _ => return Some(k),
-            }
-        }
+        chance_run_letters(bytes, start, table)
     }
 
     #[test]
