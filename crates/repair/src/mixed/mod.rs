@@ -1466,6 +1466,18 @@ impl MixedScript {
                     if phonetic_only && !is_phonetic_layout(to) {
                         continue;
                     }
+                    // Text typed on a layout whose letters sit on their
+                    // Latin namesakes is the transliteration of the keys,
+                    // which is how Serbian, Bulgarian and Greek write
+                    // foreign names and terms (`Монт Бакстон`, `хтмл`): no
+                    // reader can tell such a line from one typed on
+                    // purpose. And a line of one or two words re-typed onto
+                    // such a layout reads as its language by construction
+                    // (`Jawa Barat` is not `Јања Барат`, `Ede Ije` not
+                    // `Еде Ије`): names, not a slip.
+                    if transliterates(from) || (transliterates(to) && typed.len() < 3) {
+                        continue;
+                    }
                     let (Some(a), Some(b)) = (layout(from), layout(to)) else {
                         continue;
                     };
@@ -1494,7 +1506,7 @@ impl MixedScript {
                         .filter_map(|w| out.get(w.start..w.end))
                         .take(WHOLE_LINE_SAMPLE)
                         .collect();
-                    if new_words.is_empty() {
+                    if new_words.is_empty() || makes_symbols(line.text, &out) {
                         continue;
                     }
                     // Keys a layout pair leaves as digits or brackets glued to
@@ -1543,6 +1555,12 @@ impl MixedScript {
             }
         }
         let (score, hits, n, out, from, to) = best?;
+        // Two words are too few for letter shape to tell a slip from a
+        // pair of names (`Ede Ije` is not `Уву Шоу`): every word must be a
+        // word once re-typed (`ghbdtn vbh` is `привет мир`).
+        if typed.len() < 3 && hits < n {
+            return None;
+        }
         // Serbian is written in both alphabets, and Bulgarian is often
         // written in Latin letters, so Latin words count as known as typed —
         // but neither uses q, w, x or y or punctuation inside words: those
@@ -2750,6 +2768,12 @@ fn is_phonetic_layout(id: &str) -> bool {
     matches!(id, "bg-phonetic" | "rs")
 }
 
+/// Layouts whose letters sit on the keys of their Latin namesakes (the
+/// phonetic ones and Greek): typing on them transliterates.
+fn transliterates(id: &str) -> bool {
+    is_phonetic_layout(id) || id == "gr"
+}
+
 /// The mean bigram log-probability below which a re-typed word reads like
 /// no word of its language (real words, names included, score above −3.2).
 const RETYPE_READS: f32 = -3.2;
@@ -3182,6 +3206,74 @@ fn is_junk_token(token: &str) -> bool {
         }) && !core
             .chars()
             .all(|c| c.is_ascii_digit() || !c.is_alphabetic())
+}
+
+/// Whether a whole-line re-typing `out` of `line` turns letters into
+/// symbols no writer puts among words: a symbol such as `#`, `+`, `=` or `*`
+/// the line does not already hold as often, parentheses the line balances
+/// left unbalanced, or punctuation glued before a word's first letter or
+/// piled up between letters (`с завершающим нулем` is not `s yawerüa#+im
+/// nulem`, `фанг (Камерун)` not `fang )Kamerun=`, `Луар і Шэр` not
+/// `:wd, і Tv,`). Text typed on the wrong layout gives such symbols back as
+/// letters, not the other way round.
+fn makes_symbols(line: &str, out: &str) -> bool {
+    const SYMBOLS: &str = "#+=*|\\<>[]{}@$%^&~_";
+    let count = |text: &str, c: char| text.chars().filter(|&x| x == c).count();
+    if SYMBOLS.chars().any(|c| count(out, c) > count(line, c)) {
+        return true;
+    }
+    let balanced = |text: &str| {
+        let mut depth = 0i32;
+        for c in text.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        depth == 0
+    };
+    if balanced(line) && !balanced(out) {
+        return true;
+    }
+    glued_punctuation(out) > glued_punctuation(line)
+}
+
+/// Tokens with `.` `,` `;` `:` before their first letter (`:wd`) or a run of
+/// two or more of `.` `,` `;` `:` `-` between letters (`td..-pld`).
+fn glued_punctuation(text: &str) -> usize {
+    let punct = |c: char| matches!(c, '.' | ',' | ';' | ':');
+    text.split_whitespace()
+        .filter(|token| {
+            let chars: Vec<char> = token.chars().collect();
+            let leading = chars.iter().take_while(|c| punct(**c)).count();
+            if leading > 0 && chars.get(leading).is_some_and(|c| c.is_alphabetic()) {
+                return true;
+            }
+            let mut run = 0;
+            let mut after_letter = false;
+            for &c in &chars {
+                if c.is_alphabetic() {
+                    if after_letter && run >= 2 {
+                        return true;
+                    }
+                    after_letter = true;
+                    run = 0;
+                } else if punct(c) || c == '-' {
+                    run += 1;
+                } else {
+                    after_letter = false;
+                    run = 0;
+                }
+            }
+            false
+        })
+        .count()
 }
 
 /// Whether applying `c` would leave a token that still mixes scripts: the
@@ -4010,6 +4102,41 @@ mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+    }
+
+    #[test]
+    fn short_lines_of_names_and_transliterations_stay() {
+        // Real translated strings (gettext catalogues of Debian packages):
+        // place names, terms transliterated into Cyrillic, short phrases.
+        for line in [
+            "с завершающим нулем",
+            "фанг (Камерун)",
+            "Луар і Шэр",
+            "шалл-звалл",
+            "Монт Бакстон",
+            "Аин Дефла",
+            "Неисправан ДНС ТТЛ",
+            "хтмл садржалац",
+            "Алт+Ктрл",
+            "Jawa Barat",
+            "Wadi Fira",
+            "Ede Ije",
+            "Aja (Benin)",
+            "West-Krahn",
+            "%13lld tics cpu IRQ soft",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Slips still are slips, short or not.
+        assert_eq!(fix("ghbdtn vbh"), "привет мир");
+        assert_eq!(fix("руддщ цщкдв"), "hello world");
+        assert!(makes_symbols("фанг (Камерун)", "fang )Kamerun="));
+        assert!(makes_symbols("с завершающим", "s yawerüa#+im"));
+        assert!(makes_symbols("Луар і Шэр", ":wd, і Tv,"));
+        assert!(makes_symbols("шалл-звалл", "td..-pld.."));
+        assert!(!makes_symbols("ghbdtn, rfr ltkf?", "привет, как дела?"));
+        assert!(!makes_symbols("Руддщб цщкдвю", "Hello, world."));
+        assert_eq!(glued_punctuation("z.B. read-only e.g."), 0);
     }
 
     #[test]
