@@ -3217,9 +3217,22 @@ fn is_junk_token(token: &str) -> bool {
 /// `:wd, і Tv,`). Text typed on the wrong layout gives such symbols back as
 /// letters, not the other way round.
 fn makes_symbols(line: &str, out: &str) -> bool {
-    const SYMBOLS: &str = "#+=*|\\<>[]{}@$%^&~_";
-    let count = |text: &str, c: char| text.chars().filter(|&x| x == c).count();
-    if SYMBOLS.chars().any(|c| count(out, c) > count(line, c)) {
+    const SYMBOLS: &[u8] = b"#+=*|\\<>[]{}@$%^&~_";
+    // One pass per text: the symbols are ASCII.
+    let tally = |text: &str| {
+        let mut counts = [0u32; 128];
+        for b in text.bytes() {
+            if let Some(n) = counts.get_mut(usize::from(b)) {
+                *n += 1;
+            }
+        }
+        counts
+    };
+    let (before, after) = (tally(line), tally(out));
+    if SYMBOLS.iter().any(|&b| {
+        after.get(usize::from(b)).copied().unwrap_or(0)
+            > before.get(usize::from(b)).copied().unwrap_or(0)
+    }) {
         return true;
     }
     let balanced = |text: &str| {
