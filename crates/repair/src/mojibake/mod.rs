@@ -774,6 +774,52 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
     }
 }
 
+/// Whether `word` holds, outside every sequence, a non-ASCII letter of the
+/// script its sequences decode to that no UTF-8 sequence can have left:
+/// its byte in `page` is no lead byte, or a lead followed in the word by a
+/// character that is no continuation (a lead at the word's end may have lost
+/// its continuation, as may one before a space or U+FFFD: `Ã` of `dÃ©jÃ  vu`
+/// lost its no-break space).
+fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
+    // The script the sequences decode to (`У`), not the word's (`--width=БУ`).
+    let Some(script) = seqs
+        .iter()
+        .map(|s| lexicon::letter_script(s.ch))
+        .find(|&sc| sc != Sc::Other)
+    else {
+        return false;
+    };
+    // A space or U+FFFD after a lead may be its lost continuation.
+    let may_continue = |c: char| {
+        c.is_whitespace()
+            || c == '\u{FFFD}'
+            || page
+                .encode_char(c)
+                .is_some_and(|b| (0x80..=0xBF).contains(&b))
+    };
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii()
+            || !c.is_alphabetic()
+            || seqs.iter().any(|s| (s.start..s.end).contains(&i))
+            || lexicon::letter_script(c) != script
+        {
+            continue;
+        }
+        // No byte in the page, or one that is neither a lead nor a
+        // continuation: no sequence left it.
+        let intact = match page.encode_char(c) {
+            Some(0x80..=0xBF) => false,
+            Some(0xC2..=0xF4) => chars.peek().is_some_and(|&(_, next)| !may_continue(next)),
+            _ => true,
+        };
+        if intact {
+            return true;
+        }
+    }
+    false
+}
+
 /// The end of the word that goes on at `from`.
 fn word_end(text: &str, from: usize) -> usize {
     text.get(from..)
@@ -828,6 +874,13 @@ fn judge_unit(
         }
     }
     let (gain, before, after, levels, repaired) = best?;
+    // Text decoded with the wrong page mangles every non-ASCII character of
+    // a word: a word with a non-ASCII letter of the repair's own script left
+    // intact beside its sequences (`Б` of `БРЈ`, Serbian for "number") was
+    // not decoded wrongly, and its sequence is chance (`РЈ` reads as `У`).
+    if intact_letter_beside(original, &seqs, page) {
+        return None;
+    }
     // Structure: more sequences and longer ones, more evidence.
     let chars_in_seqs: usize = seqs
         .iter()
@@ -1377,6 +1430,23 @@ mod tests {
     fn lost_bytes() {
         assert_eq!(fix("voilÃ  tout"), "voilà tout");
         assert_eq!(fix("Ã\u{81}lvaro"), "Álvaro");
+    }
+
+    #[test]
+    fn a_sequence_glued_to_an_intact_letter_is_chance() {
+        // `БРЈ` (Serbian, short for "number"): `РЈ` is what `У` becomes when
+        // UTF-8 is read as windows-1251, but the `Б` beside it was not
+        // mangled, so neither was the word.
+        for line in [
+            "-w БРЈ  --width=БРЈ   исписује на највише БРЈ колона",
+            "АРЈ архива",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Whole mangled words are still repaired, and a lead that lost its
+        // no-break space is no intact letter.
+        assert_eq!(fix("РЎРµСЂРіРµР№ РЁРѕР№РіСѓ"), "Сергей Шойгу");
+        assert_eq!(fix("cafÃ© dÃ©jÃ  vu"), "café déjà vu");
     }
 
     #[test]
