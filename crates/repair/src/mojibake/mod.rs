@@ -1158,7 +1158,19 @@ fn judge_legacy(
         // Only some words were re-read wrongly: each must gain clearly.
         improved.retain(|w| w.3 >= 2.5);
         let total: f32 = improved.iter().map(|w| w.3).sum();
-        if improved.is_empty() || total < 4.0 {
+        // One word alone beside correct text that stays in its script is
+        // too little to say it met another page: an all-caps placeholder
+        // or a pair of quotes re-reads well by chance (`„:include:“` is
+        // `Д:include:У` in cp866, `ПЪРВОНАЧАЛНи_АРГУМЕНТи` reads as lower
+        // case in KOI8-R). One that changes script (`Ñåðãåé`, Latin-1
+        // letters, is `Сергей`) is another matter.
+        let lone_same_script = match improved.as_slice() {
+            [(start, end, after, _)] => text
+                .get(*start..*end)
+                .is_some_and(|before| score::dominant(before) == score::dominant(after)),
+            _ => false,
+        };
+        if improved.is_empty() || lone_same_script || total < 4.0 {
             return None;
         }
         let n = improved.len();
@@ -1447,6 +1459,16 @@ mod tests {
         // no-break space is no intact letter.
         assert_eq!(fix("РЎРµСЂРіРµР№ РЁРѕР№РіСѓ"), "Сергей Шойгу");
         assert_eq!(fix("cafÃ© dÃ©jÃ  vu"), "café déjà vu");
+    }
+
+    #[test]
+    fn one_word_alone_is_no_legacy_rereading() {
+        for line in [
+            "ПРЕДУПРЕЖДЕНИЕ: „:include:“ не се поддържа: %s",
+            "Изпълнение на КОМАНДАта с тези ПЪРВОНАЧАЛНи_АРГУМЕНТи.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
     }
 
     #[test]
