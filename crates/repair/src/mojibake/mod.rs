@@ -1119,6 +1119,9 @@ fn judge_legacy(
         (0f32, 0usize, 0usize, 0f32, 0f32);
     let mut first = None;
     let mut last = 0;
+    // The longest word the re-reading changes, in letters, and whether it
+    // changes more than one spelling.
+    let (mut longest, mut first_changed, mut several) = (0usize, None::<&str>, false);
     // Words that read better alone: (start, end, their text re-read, gain).
     let mut improved: Vec<(usize, usize, String, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
@@ -1142,6 +1145,9 @@ fn judge_legacy(
             before_total += before;
             after_total += after;
             words += 1;
+            longest = longest.max(a.chars().filter(|c| c.is_alphabetic()).count());
+            let core = a.trim_matches(|c: char| !c.is_alphabetic());
+            several |= *first_changed.get_or_insert(core) != core;
             if after < before {
                 better += 1;
                 improved.push((offset, offset + a.len(), b.to_owned(), before - after));
@@ -1151,7 +1157,9 @@ fn judge_legacy(
         }
         offset += a.len() + 1;
     }
-    if words == 0 {
+    // One short spelling, however often (`кБ`, kilobyte, is `Лв` read
+    // back from KOI8-R), says too little about a page.
+    if words == 0 || (!several && longest < 4) {
         return None;
     }
     if better * 4 < words * 3 {
@@ -1459,6 +1467,13 @@ mod tests {
         // no-break space is no intact letter.
         assert_eq!(fix("РЎРµСЂРіРµР№ РЁРѕР№РіСѓ"), "Сергей Шойгу");
         assert_eq!(fix("cafÃ© dÃ©jÃ  vu"), "café déjà vu");
+    }
+
+    #[test]
+    fn one_short_spelling_is_no_legacy_rereading() {
+        // `кБ` (kilobyte) read back from KOI8-R is `Лв`, three times over.
+        let line = "avrxmega2 - XMEGA, > 8 кБ, < 64 кБ FLASH, < 64 кБ RAM";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
