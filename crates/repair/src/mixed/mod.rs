@@ -1459,6 +1459,8 @@ impl MixedScript {
             }
         }
         let addresses = words::address_chunks(line.text);
+        // Measured once: every layout pair's re-typing is held to it.
+        let line_symbols = Symbols::of(line.text);
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
             for from in source.layouts() {
@@ -1506,7 +1508,7 @@ impl MixedScript {
                         .filter_map(|w| out.get(w.start..w.end))
                         .take(WHOLE_LINE_SAMPLE)
                         .collect();
-                    if new_words.is_empty() || makes_symbols(line.text, &out) {
+                    if new_words.is_empty() || Symbols::of(&out).more_than(&line_symbols) {
                         continue;
                     }
                     // Keys a layout pair leaves as digits or brackets glued to
@@ -3208,53 +3210,60 @@ fn is_junk_token(token: &str) -> bool {
             .all(|c| c.is_ascii_digit() || !c.is_alphabetic())
 }
 
-/// Whether a whole-line re-typing `out` of `line` turns letters into
-/// symbols no writer puts among words: a symbol such as `#`, `+`, `=` or `*`
-/// the line does not already hold as often, parentheses the line balances
+/// The symbols of a text, to tell whether a whole-line re-typing of a line
+/// turns letters into symbols no writer puts among words
+/// ([`Symbols::more_than`]): a symbol such as `#`, `+`, `=` or `*` the line
+/// does not already hold as often, parentheses the line balances
 /// left unbalanced, or punctuation glued before a word's first letter or
 /// piled up between letters (`с завершающим нулем` is not `s yawerüa#+im
 /// nulem`, `фанг (Камерун)` not `fang )Kamerun=`, `Луар і Шэр` not
 /// `:wd, і Tv,`). Text typed on the wrong layout gives such symbols back as
 /// letters, not the other way round.
-fn makes_symbols(line: &str, out: &str) -> bool {
-    const SYMBOLS: &[u8] = b"#+=*|\\<>[]{}@$%^&~_";
-    // One pass per text: the symbols are ASCII.
-    let tally = |text: &str| {
-        let mut counts = [0u32; 128];
-        for b in text.bytes() {
-            if let Some(n) = counts.get_mut(usize::from(b)) {
-                *n += 1;
-            }
-        }
-        counts
-    };
-    let (before, after) = (tally(line), tally(out));
-    if SYMBOLS.iter().any(|&b| {
-        after.get(usize::from(b)).copied().unwrap_or(0)
-            > before.get(usize::from(b)).copied().unwrap_or(0)
-    }) {
-        return true;
-    }
-    let balanced = |text: &str| {
+struct Symbols {
+    /// How often each of `# + = * | \ < > [ ] { } @ $ % ^ & ~ _` occurs.
+    counts: [u32; Symbols::LIST.len()],
+    /// Whether the parentheses pair up.
+    balanced: bool,
+    /// [`glued_punctuation`].
+    glued: usize,
+}
+
+impl Symbols {
+    const LIST: [u8; 19] = *b"#+=*|\\<>[]{}@$%^&~_";
+
+    fn of(text: &str) -> Symbols {
+        let mut counts = [0u32; Symbols::LIST.len()];
         let mut depth = 0i32;
-        for c in text.chars() {
-            match c {
-                '(' => depth += 1,
-                ')' => {
+        let mut balanced = true;
+        for b in text.bytes() {
+            match b {
+                b'(' => depth += 1,
+                b')' => {
                     depth -= 1;
-                    if depth < 0 {
-                        return false;
-                    }
+                    balanced &= depth >= 0;
                 }
                 _ => {}
             }
+            if let Some(k) = Symbols::LIST.iter().position(|&s| s == b) {
+                if let Some(n) = counts.get_mut(k) {
+                    *n += 1;
+                }
+            }
         }
-        depth == 0
-    };
-    if balanced(line) && !balanced(out) {
-        return true;
+        Symbols {
+            counts,
+            balanced: balanced && depth == 0,
+            glued: glued_punctuation(text),
+        }
     }
-    glued_punctuation(out) > glued_punctuation(line)
+
+    /// Whether `self` (a re-typing) holds a symbol more often than `line`,
+    /// unbalances its parentheses, or glues more punctuation to letters.
+    fn more_than(&self, line: &Symbols) -> bool {
+        self.counts.iter().zip(&line.counts).any(|(a, b)| a > b)
+            || (line.balanced && !self.balanced)
+            || self.glued > line.glued
+    }
 }
 
 /// Tokens with `.` `,` `;` `:` before their first letter (`:wd`) or a run of
@@ -4115,6 +4124,10 @@ mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+    }
+
+    fn makes_symbols(line: &str, out: &str) -> bool {
+        Symbols::of(out).more_than(&Symbols::of(line))
     }
 
     #[test]
