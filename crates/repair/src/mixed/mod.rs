@@ -1294,11 +1294,7 @@ impl MixedScript {
         // So does an isolated lower-case word no lexicon of its script
         // knows (`ctnrb` in a Belarusian line): no language claims it.
         // (A capital that only starts the sentence claims nothing either.)
-        let sentence_start = line
-            .text
-            .get(..w.start)
-            .map(str::trim_end)
-            .is_some_and(|h| h.is_empty() || h.ends_with(['.', '!', '?']));
+        let sentence_start = opens_sentence(line.text, w.start);
         let capitals = original.chars().filter(|c| c.is_uppercase()).count();
         let initial_only = capitals == 1
             && sentence_start
@@ -1331,7 +1327,7 @@ impl MixedScript {
         if matches!(target, Sc::Cyrillic | Sc::Greek)
             && capitals == 1
             && original.chars().next().is_some_and(char::is_uppercase)
-            && !opens_sentence(line.text, w.start)
+            && !sentence_start
         {
             for c in candidates
                 .iter_mut()
