@@ -49,7 +49,7 @@ impl ScriptCounts {
     /// Counts the letters of `text` too.
     pub fn add(&mut self, text: &str) {
         for c in text.chars() {
-            if !c.is_alphabetic() {
+            if !crate::is_alphabetic(c) {
                 continue;
             }
             let s = script(c);

@@ -36,6 +36,7 @@
     )
 )]
 
+mod alphabetic;
 mod analysis;
 mod char_props;
 mod counts;
@@ -46,6 +47,7 @@ mod set;
 mod tables;
 mod token;
 
+pub use alphabetic::is_alphabetic;
 pub use analysis::{analyze, Analysis, RunInfo, RUN_LANGUAGE_MIN_LETTERS};
 pub use char_props::{script, script_extensions};
 pub use counts::{dominant_script, script_counts, ScriptCounts, ScriptCountsIter};

@@ -1,56 +1,10 @@
-//! `char::is_alphabetic` at the cost of one table look-up.
-//!
-//! The standard library answers `is_alphabetic` for letters outside ASCII
-//! with a search through its Unicode tables (tens of nanoseconds). The
-//! mixed-script scan asks it for every letter of a line that is not Latin,
-//! Cyrillic or Greek — every letter of an Arabic, Hindi or Thai line — and
-//! that search was most of the scan's time on multilingual text. Here each
-//! 256-code-point block of the Basic Multilingual Plane is read once from the
-//! standard library into a bitmap, on its first use, so the answer is the
-//! library's own (same Unicode version) and a process pays only for the
-//! blocks its text uses (about 25 µs each). Supplementary planes, rare in
-//! prose, go to the library.
+//! Byte-level letter runs and line summaries for the mixed-script gate, and
+//! [`is_alphabetic`] (`char::is_alphabetic` at the cost of one table
+//! look-up, from `polynorm_script`, where the whole workspace gets it).
 
-use std::sync::OnceLock;
+pub(crate) use polynorm_script::is_alphabetic;
 
 use super::tables::{sc_of, Sc};
-
-/// One bitmap per 256-code-point block of the BMP, filled on first use.
-static BLOCKS: [OnceLock<[u64; 4]>; 256] = [const { OnceLock::new() }; 256];
-
-/// Whether `c` has the Unicode `Alphabetic` property; the same answer as
-/// [`char::is_alphabetic`].
-#[inline]
-pub(crate) fn is_alphabetic(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x80 {
-        return c.is_ascii_alphabetic();
-    }
-    if cp > 0xFFFF {
-        return c.is_alphabetic();
-    }
-    let Some(block) = BLOCKS.get((cp >> 8) as usize) else {
-        return c.is_alphabetic();
-    };
-    let bits = block.get_or_init(|| fill(cp & !0xFF));
-    bits.get(((cp >> 6) & 3) as usize)
-        .is_some_and(|word| word >> (cp & 63) & 1 == 1)
-}
-
-/// The bitmap of the block starting at `first`.
-#[cold]
-fn fill(first: u32) -> [u64; 4] {
-    let mut bits = [0u64; 4];
-    for (i, word) in bits.iter_mut().enumerate() {
-        for bit in 0..64u32 {
-            let cp = first + (i as u32) * 64 + bit;
-            if char::from_u32(cp).is_some_and(char::is_alphabetic) {
-                *word |= 1 << bit;
-            }
-        }
-    }
-    bits
-}
 
 /// The run of basic Cyrillic letters (U+0410–U+044F, `А`–`я`) starting at
 /// byte `at` of UTF-8 `bytes`: calls `each` with every letter's offset from
@@ -549,15 +503,6 @@ mod tests {
         let (end, letters, vowels) = greek_run(text.as_bytes(), at);
         assert_eq!((&text[at..end], letters, vowels), ("συνδυάζει", 9, 5));
         assert_eq!(greek_run(b"\xCE", 0), (0, 0, 0), "a cut sequence");
-    }
-
-    #[test]
-    fn agrees_with_the_standard_library_everywhere() {
-        for cp in 0..=0x10_FFFFu32 {
-            if let Some(c) = char::from_u32(cp) {
-                assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{cp:04X}");
-            }
-        }
     }
 
     proptest::proptest! {

@@ -2683,7 +2683,7 @@ fn edge_spans(
 /// key between letters (`ODREDI{TE` is `ОДРЕДИШТЕ` on the Serbian layout).
 fn caps_slip_shape(word: &str, letters: u16) -> bool {
     letters >= 5 || {
-        let inner = word.trim_matches(|c: char| !c.is_alphabetic());
+        let inner = word.trim_matches(|c: char| !letters::is_alphabetic(c));
         inner.chars().any(is_layout_punct)
     }
 }
@@ -2736,10 +2736,13 @@ fn phonetic_tokens(
         if o.len() != n.len() {
             continue;
         }
-        let Some(first) = n.iter().position(|c| c.is_alphabetic()) else {
+        let Some(first) = n.iter().position(|&c| letters::is_alphabetic(c)) else {
             continue;
         };
-        let last = n.iter().rposition(|c| c.is_alphabetic()).unwrap_or(first);
+        let last = n
+            .iter()
+            .rposition(|&c| letters::is_alphabetic(c))
+            .unwrap_or(first);
         let (Some(core_old), Some(core_new)) = (o.get(first..=last), n.get(first..=last)) else {
             continue;
         };
@@ -3191,7 +3194,7 @@ fn is_junk_token(token: &str) -> bool {
             '.' | ',' | '!' | '?' | ':' | ';' | '"' | '\'' | '(' | ')' | '«' | '»'
         )
     });
-    if !core.chars().any(char::is_alphabetic) {
+    if !core.chars().any(letters::is_alphabetic) {
         return false;
     }
     has_inner_capital(core)
@@ -3203,7 +3206,7 @@ fn is_junk_token(token: &str) -> bool {
                 )
         }) && !core
             .chars()
-            .all(|c| c.is_ascii_digit() || !c.is_alphabetic())
+            .all(|c| c.is_ascii_digit() || !letters::is_alphabetic(c))
 }
 
 /// The symbols of a text, to tell whether a whole-line re-typing of a line
@@ -3270,13 +3273,17 @@ fn glued_punctuation(text: &str) -> usize {
         .filter(|token| {
             let chars: Vec<char> = token.chars().collect();
             let leading = chars.iter().take_while(|c| punct(**c)).count();
-            if leading > 0 && chars.get(leading).is_some_and(|c| c.is_alphabetic()) {
+            if leading > 0
+                && chars
+                    .get(leading)
+                    .is_some_and(|&c| letters::is_alphabetic(c))
+            {
                 return true;
             }
             let mut run = 0;
             let mut after_letter = false;
             for &c in &chars {
-                if c.is_alphabetic() {
+                if letters::is_alphabetic(c) {
                     if after_letter && run >= 2 {
                         return true;
                     }
@@ -3315,7 +3322,7 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
 fn leaves_bracket(text: &str, c: &Candidate) -> bool {
     let before = text.get(..c.start).and_then(|h| h.chars().next_back());
     let after = text.get(c.end..).and_then(|t| t.chars().next());
-    let letter = |ch: Option<char>| ch.is_some_and(char::is_alphabetic);
+    let letter = |ch: Option<char>| ch.is_some_and(letters::is_alphabetic);
     (before.is_some_and(|b| matches!(b, ']' | '}' | '>')) && letter(c.text.chars().next()))
         || (after.is_some_and(|a| matches!(a, '[' | '{' | '<'))
             && letter(c.text.chars().next_back()))
@@ -3436,7 +3443,7 @@ fn leaves_inner_stop(text: &str, c: &Candidate) -> bool {
     text.get(..c.end).is_some_and(|h| {
         h.chars()
             .next_back()
-            .is_some_and(|ch| ch.is_alphabetic() || ch == '\'')
+            .is_some_and(|ch| letters::is_alphabetic(ch) || ch == '\'')
     }) && is_inner_stop(text, c.end)
 }
 
@@ -3445,7 +3452,10 @@ fn leaves_inner_stop(text: &str, c: &Candidate) -> bool {
 fn swallows_inner_stop(text: &str, c: &Candidate) -> bool {
     c.end > c.start
         && text.get(c.start..c.end).is_some_and(|t| t.ends_with('.'))
-        && c.text.chars().next_back().is_some_and(char::is_alphabetic)
+        && c.text
+            .chars()
+            .next_back()
+            .is_some_and(letters::is_alphabetic)
         && is_inner_stop(text, c.end - 1)
 }
 

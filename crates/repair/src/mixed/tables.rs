@@ -495,8 +495,11 @@ fn french_elided(lower: &str) -> Option<&str> {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'à' | 'â' | 'é' | 'è' | 'ê' | 'î' | 'ô' | 'û'
         )
     });
-    (elides && vowel && rest.chars().count() >= 2 && rest.chars().all(char::is_alphabetic))
-        .then_some(rest)
+    (elides
+        && vowel
+        && rest.chars().count() >= 2
+        && rest.chars().all(super::letters::is_alphabetic))
+    .then_some(rest)
 }
 
 /// The extended lexicon of a language (words beyond its 20,000-word

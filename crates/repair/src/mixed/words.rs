@@ -499,7 +499,7 @@ fn is_slash_key_chunk(chunk: &str) -> bool {
     if chunk.matches('/').count() != 1 {
         return false;
     }
-    let Some(last_letter) = chunk.rfind(|c: char| c.is_alphabetic()) else {
+    let Some(last_letter) = chunk.rfind(|c: char| super::letters::is_alphabetic(c)) else {
         return false;
     };
     chunk
