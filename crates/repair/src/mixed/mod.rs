@@ -298,6 +298,56 @@ const UNKNOWN_MIXED: f32 = 0.0;
 /// Cyrillic and Greek text that capital marks a name.
 const NAME_CAPITAL: f32 = 3.0;
 
+/// What [`MixedScript::score_candidates`] reads off a candidate's
+/// spelling and span alone.
+struct Shape {
+    text: String,
+    start: usize,
+    end: usize,
+    /// [`local_plausibility`] as a score term.
+    local: f32,
+    /// A capital inside the word the typed text did not have.
+    new_capital: bool,
+    lower: String,
+    /// Bigram steps of `lower`: its characters and the word's end.
+    steps: usize,
+    /// The best mean bigram log-probability of `lower` among the languages
+    /// of its script.
+    reads: f32,
+}
+
+impl Shape {
+    fn of(c: &Candidate, typed: &str, sc: Sc) -> Shape {
+        // The changed letters against their neighbours: `Sprachausgabe`
+        // (`ch`) reads better than `Spracpausgabe` (`cp`).
+        let local = local_plausibility(typed, &c.text, sc)
+            .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
+        // A capital inside a word the original did not have (`содерБит`
+        // from a Shift-level key) is not how words are written.
+        let new_capital = has_inner_capital(&c.text) && !has_inner_capital(typed);
+        // Under the best of the script's languages: one yardstick for
+        // every candidate, whichever layout or channel proposed it.
+        let lower = c.text.to_lowercase();
+        let steps = lower.chars().count() + 1;
+        let reads = sc
+            .languages()
+            .iter()
+            .filter_map(|l| bigrams(l))
+            .map(|m| m.score(&lower))
+            .fold(f32::NEG_INFINITY, f32::max);
+        Shape {
+            text: c.text.clone(),
+            start: c.start,
+            end: c.end,
+            local,
+            new_capital,
+            lower,
+            steps,
+            reads,
+        }
+    }
+}
+
 impl MixedScript {
     /// A stage with the given options and no user words.
     pub fn new(options: MixedScriptOptions) -> Self {
@@ -789,6 +839,10 @@ impl MixedScript {
         #[allow(clippy::type_complexity)]
         let mut seen: Vec<(String, Sc, Option<&str>, (f32, String, bool))> = Vec::new();
         let mut shape_only: Vec<usize> = Vec::new();
+        // What depends only on a candidate's spelling and span, worked out
+        // once per distinct pair: layout pairs re-type a word into the same
+        // few spellings (36 candidates for `gtk`, 10 distinct).
+        let mut shapes: Vec<Shape> = Vec::new();
         for (i, c) in candidates.iter_mut().enumerate() {
             let lang = c.layouts.map(|(_, to)| layout_language(to));
             // Layout pairs often agree (`us`, `de`, `fr` differ in a few
@@ -818,14 +872,18 @@ impl MixedScript {
             // punctuation.
             let handicap = -f32::from(c.swallows_punct);
             let typed = line.text.get(c.start..c.end).unwrap_or(original);
-            // The changed letters against their neighbours: `Sprachausgabe`
-            // (`ch`) reads better than `Spracpausgabe` (`cp`).
-            let local = local_plausibility(typed, &c.text, script_of(c))
-                .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
-            // A capital inside a word the original did not have (`содерБит`
-            // from a Shift-level key) is not how words are written.
-            let new_capital = has_inner_capital(&c.text) && !has_inner_capital(typed);
-            let capital = if new_capital { -2.0 } else { 0.0 };
+            let known = shapes
+                .iter()
+                .position(|s| s.start == c.start && s.end == c.end && s.text == c.text);
+            let shape_at = known.unwrap_or_else(|| {
+                shapes.push(Shape::of(c, typed, script_of(c)));
+                shapes.len() - 1
+            });
+            let Some(shape) = shapes.get(shape_at) else {
+                continue; // just found or pushed
+            };
+            let local = shape.local;
+            let capital = if shape.new_capital { -2.0 } else { 0.0 };
             // An unknown lookalike spelling is weaker than a known one: the
             // visual-identity prior counts in full only for real words.
             let unknown_lookalike = if oov && c.kind == ChangeKind::Homoglyph {
@@ -843,17 +901,8 @@ impl MixedScript {
             if oov {
                 shape_only.push(i);
             }
-            // Under the best of the script's languages: one yardstick for
-            // every candidate, whichever layout or channel proposed it.
-            let lower = c.text.to_lowercase();
-            let steps = lower.chars().count() + 1;
-            let reads = script_of(c)
-                .languages()
-                .iter()
-                .filter_map(|l| bigrams(l))
-                .map(|m| m.score(&lower))
-                .fold(f32::NEG_INFINITY, f32::max);
-            reads_total.push((reads * steps as f32, oov));
+            let (lower, reads) = (shape.lower.as_str(), shape.reads);
+            reads_total.push((reads * shape.steps as f32, oov));
             // On a phonetic layout in a line of its language, a word with
             // keys the layout fills unlike their Latin namesakes (`w` is
             // `њ` on the Serbian one) is no Latin spelling of the language:
@@ -878,7 +927,7 @@ impl MixedScript {
             let Some(model) = bigrams(lang) else {
                 continue;
             };
-            let reads = model.score(&lower);
+            let reads = model.score(lower);
             if reads < -3.0 || reads - typed < gain {
                 continue;
             }
@@ -895,7 +944,7 @@ impl MixedScript {
             // list): that listing is no reason to rank it lower. Capped
             // below a common lexicon word: shape is weaker evidence than
             // the word itself.
-            if oov || zipf_ext(lang, &lower).is_none() {
+            if oov || zipf_ext(lang, lower).is_none() {
                 c.score = c
                     .score
                     .max(handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5));
