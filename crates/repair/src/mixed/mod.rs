@@ -653,12 +653,15 @@ impl MixedScript {
         }
         let words = words::words(text);
         let mut totals = [0u32; 3];
-        for w in &words {
+        let add = |totals: &mut [u32; 3], w: &Word| {
             for sc in Sc::ALL {
                 if let Some(t) = totals.get_mut(sc as usize) {
                     *t += u32::from(w.count(sc));
                 }
             }
+        };
+        for w in &words {
+            add(&mut totals, w);
         }
         let all: u32 = totals.iter().sum();
         if all == 0 {
@@ -668,8 +671,28 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| totals.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        let dominant_share =
+        let mut dominant_share =
             totals.get(dominant as usize).copied().unwrap_or(0) as f32 / all as f32;
+        // A line's script is that of its text, not of the options, paths
+        // and format strings quoted in it: `Поддържат се опциите
+        // „--term-good“/„--term-old“` is a Bulgarian line, and `се` in it
+        // no lookalike of French `ce`. Those chunks can only make a line
+        // less clearly of one script, never more: where its text and its
+        // letters disagree, no word in it is judged foreign. (Asked only of
+        // lines with letters of two scripts.)
+        if totals.iter().filter(|&&t| t > 0).count() > 1 {
+            let mut text_only = [0u32; 3];
+            for w in words.iter().filter(|w| !words::is_protected(text, w)) {
+                add(&mut text_only, w);
+            }
+            let text_all: u32 = text_only.iter().sum();
+            let text_share = text_only.get(dominant as usize).copied().unwrap_or(0) as f32
+                / text_all.max(1) as f32;
+            if text_all > 0 {
+                dominant_share =
+                    dominant_share.min(if text_share > 0.5 { text_share } else { 0.0 });
+            }
+        }
         let line = Line {
             text,
             words: &words,
@@ -1390,6 +1413,22 @@ impl MixedScript {
                     );
                 }
             }
+        }
+        // Far more short strings than long ones spell some listed word by
+        // chance: `cp`, the copy command, spells `ср`, an abbreviation, and
+        // `ror` a rare Bulgarian word. A lookalike spelling of two or three
+        // letters must be one of its language's common words (`со`, `Не`,
+        // `The`, `los`), not merely a listed one.
+        if w.letters() <= 3 {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::Homoglyph
+                    || exotic
+                    || common_short_word(
+                        &c.text,
+                        line.language(target),
+                        line.possible_languages(target),
+                    )
+            });
         }
         // Typed with Caps Lock on, a slip must re-type into a listed word
         // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway.
@@ -3104,6 +3143,36 @@ fn whatlang_language(text: &str, sc: Sc, possible: &[&'static str]) -> Option<&'
     })
 }
 
+/// Zipf frequency a lookalike spelling of two letters must reach to be taken
+/// for a word (the twenty-odd commonest words of a language: `на`, `to`,
+/// `de`, `Αν`); three letters need less.
+const SHORT_WORD_ZIPF: [f32; 2] = [4.5, 4.0];
+
+/// Whether `candidate`, a lookalike spelling of two or three letters, is a
+/// common word of the line's language `lang` or, two points lower, of
+/// another language the line's letters allow (`possible`): a Serbian word
+/// in a line whatlang takes for Bulgarian still counts, a Serbian one in a
+/// Russian line (`тог` for `Tor`) hardly. Belarusian entries carry no
+/// measured frequency, so a word its list holds passes in a line that may be
+/// Belarusian.
+fn common_short_word(candidate: &str, lang: Option<&str>, possible: &[&str]) -> bool {
+    let lower = candidate.to_lowercase();
+    let letters = lower.chars().filter(|&c| letters::is_alphabetic(c)).count();
+    let Some(&floor) = SHORT_WORD_ZIPF.get(letters.saturating_sub(2)) else {
+        return true;
+    };
+    possible.iter().chain(lang.as_ref()).any(|&l| {
+        zipf(l, &lower).is_some_and(|z| {
+            let off = if lang.is_some_and(|want| want != l) {
+                2.0
+            } else {
+                0.0
+            };
+            l == "be" || z - off >= floor
+        })
+    })
+}
+
 /// Maps every letter not in `target` to its lookalike in `target`; `None`
 /// if one has none. Returns the text and the weakest pair's strength.
 fn map_lookalikes(word: &str, target: Sc) -> Option<(String, u8)> {
@@ -4240,6 +4309,59 @@ mod tests {
         assert!(opens_sentence("- Ha", 2));
         assert!(opens_sentence("Напомена: He", "Напомена: ".len()));
         assert!(!opens_sentence("пакет Tor", "пакет ".len()));
+    }
+
+    #[test]
+    fn a_short_lookalike_must_be_a_common_word() {
+        // Real lines from the gettext catalogues (coreutils, binutils,
+        // mutt): `cp`, `cc`, `ror` and `pac` are a command, a header, an
+        // instruction and an option; their lookalike spellings `ср`, `сс`,
+        // `гог` and `рас` are rare words at best.
+        for line in [
+            "Как исключение, cp создает резервную копию ИСТОЧНИКА, если заданы",
+            "(body) Добавление cc: %s со строки «%s»",
+            "ror #imm не поддерживается",
+            "підтримки ror #imm не передбачено",
+            "-z pac-plt                    захистити PLT за допомогою розпізнавання вказівників.",
+            "Tor не работает",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // The commonest words still are (`су` is Serbian even where
+        // whatlang hears Bulgarian).
+        assert_eq!(
+            fix("Написали cy Пете ТерМат и Роланд Хуебнер."),
+            "Написали су Пете ТерМат и Роланд Хуебнер."
+        );
+        assert_eq!(
+            fix("Bop может получить физический доступ к жёсткому диску."),
+            "Вор может получить физический доступ к жёсткому диску."
+        );
+        assert!(common_short_word("со", Some("ru"), &["ru"]));
+        assert!(!common_short_word("ср", Some("ru"), &["ru", "uk", "bg"]));
+        assert!(common_short_word("су", Some("bg"), &["bg", "sr"]));
+        assert!(!common_short_word("тог", Some("ru"), &["ru", "sr"]));
+        // Four letters and more are long enough to be words by themselves.
+        assert!(common_short_word("сорт", Some("ru"), &["ru"]));
+    }
+
+    #[test]
+    fn quoted_options_do_not_make_a_line_latin() {
+        // Bulgarian and Serbian lines whose Latin letters are options and
+        // placeholders: their Cyrillic words are no lookalikes of English
+        // or French ones.
+        for line in [
+            "Поддържат се опциите „--term-good“/„--term-old“ и „--term-bad„/„--term-new“.",
+            "echo [-n] [арг ...]",
+            "Не найден ldah !gpdisp!%ld",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Where the text itself is English, a lookalike word in it is not.
+        assert_eq!(
+            fix("Use --force only if Тhе disk is empty."),
+            "Use --force only if The disk is empty."
+        );
     }
 
     #[test]
