@@ -450,7 +450,7 @@ impl MixedScript {
                 return Some(false);
             }
             // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
-            let (_, vowels, telltale) =
+            let (_, vowels, telltale, _) =
                 ascii_letter_counts(line.as_bytes(), false).unwrap_or_default();
             // Accented vowels count too where ASCII ones fall short
             // (Vietnamese): a lower bound by their bytes, against `most`,
@@ -1730,6 +1730,13 @@ const LETTER: u8 = 1;
 const VOWEL: u8 = 2;
 const TELLTALE: u8 = 4;
 const ODD: u8 = 8;
+const SLAVIC: u8 = 16;
+/// The least share of `k`, `v`, `j` among an ASCII line's letters, in
+/// percent, that reads Slavic (English, French, Spanish prose has 2–4%,
+/// German about 5%; Serbian and Bulgarian 8–12%).
+const SLAVIC_SHARE: u32 = 8;
+/// The fewest words of a line [`SLAVIC_SHARE`] speaks for.
+const SLAVIC_WORDS: usize = 5;
 // Indexing in a const block cannot panic at run time: an index out of
 // range is a compile error.
 #[allow(clippy::indexing_slicing)]
@@ -1745,6 +1752,9 @@ const ASCII_CLASS: [u8; 128] = {
             }
             if matches!(c | 0x20, b'j' | b'f') {
                 t[b] |= TELLTALE;
+            }
+            if matches!(c | 0x20, b'k' | b'v' | b'j') {
+                t[b] |= SLAVIC;
             }
         } else if matches!(c, b';' | b'[' | b']' | b'`' | b'{' | b'}') {
             t[b] |= ODD;
@@ -1772,6 +1782,9 @@ struct LineStats {
     serbian: bool,
     /// A `q` followed by a letter other than `u` (ASCII lines).
     odd_q: bool,
+    /// An ASCII line that reads Slavic with a key Serbian or Bulgarian Latin
+    /// does not write (see [`LineStats::push_ascii_counted`]).
+    slavic_keys: bool,
     prev_letter: bool,
     pending_punct: bool,
     /// Byte offsets of the first letter and past the last letter of each
@@ -1970,7 +1983,7 @@ impl LineStats {
     fn push_ascii_counted(
         &mut self,
         bytes: &[u8],
-        (letters, vowels, telltale, punct): (u32, u32, u32, bool),
+        (letters, vowels, telltale, slavic, punct): (u32, u32, u32, u32, bool),
     ) {
         let class_at = |i: usize| {
             bytes
@@ -2001,6 +2014,28 @@ impl LineStats {
             }
         };
         memchr::memchr_iter(b'q', bytes).for_each(&mut look);
+        // A line dense in `k`, `v`, `j` (their Cyrillic namesakes sit on
+        // those keys on the Serbian and Bulgarian layouts) reads Slavic, which
+        // English, French, Spanish and German do not: typed on QWERTY, if a
+        // letter neither Serbian nor Bulgarian Latin writes (`q w x y`, their
+        // layouts' `љ њ џ з`, `я в ь ъ`) or a punctuation key between
+        // letters (`]e`, `l.z/e`) tells. Such lines are rare, so the look at
+        // each of their bytes costs little. Over a sentence, not a few words:
+        // a short line dense in those letters is as likely a list of names
+        // (`Avtonomna Respublika Krym`, `Kala Lagaw Ya`).
+        if letters >= 6 && slavic * 100 >= letters * SLAVIC_SHARE {
+            let words = bytes
+                .split(|&b| b == b' ')
+                .filter(|t| t.iter().any(u8::is_ascii_alphabetic))
+                .count();
+            self.slavic_keys |= words >= SLAVIC_WORDS
+                && bytes.iter().enumerate().any(|(i, &b)| {
+                    matches!(b | 0x20, b'q' | b'w' | b'x' | b'y')
+                        || ((is_layout_punct(char::from(b)) || matches!(b, b'/' | b'\\' | b'?'))
+                            && i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
+                            && class_at(i + 1) & LETTER != 0)
+                });
+        }
         if punct {
             memchr::memchr3_iter(b';', b'[', b']', bytes).for_each(&mut look);
             memchr::memchr3_iter(b'`', b'{', b'}', bytes).for_each(&mut look);
@@ -2084,7 +2119,7 @@ impl LineStats {
     /// Chinese line are not a wrong-layout line).
     fn looks_mistyped(&self) -> bool {
         let all: u32 = self.letters.iter().sum::<u32>() + self.other_letters;
-        if self.odd_q {
+        if self.odd_q || self.slavic_keys {
             return true;
         }
         self.letters
@@ -2113,9 +2148,9 @@ fn is_ascii(bytes: &[u8]) -> bool {
 /// ASCII `bytes`, the counts of [`ASCII_CLASS`], and whether they hold a
 /// layout punctuation key (its `ODD`: `;` `[` `]` `` ` `` `{` `}`): compares
 /// the compiler turns into vector instructions ([`ascii_block_counts`]).
-fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, bool) {
-    let (letters, vowels, telltale) = ascii_letter_counts(bytes, false).unwrap_or_default();
-    (letters, vowels, telltale, has_layout_key(bytes))
+fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, u32, bool) {
+    let (letters, vowels, telltale, slavic) = ascii_letter_counts(bytes, false).unwrap_or_default();
+    (letters, vowels, telltale, slavic, has_layout_key(bytes))
 }
 
 /// Whether `bytes` hold a layout punctuation key, by searches (wider
@@ -2128,12 +2163,12 @@ fn has_layout_key(bytes: &[u8]) -> bool {
 /// [`ascii_counts`] of `bytes` if they are all ASCII, else `None`: the
 /// ASCII test and the counts in one pass for ASCII lines, and for others
 /// (most start with a letter of their script) a look at the first 32 bytes.
-fn ascii_line_counts(bytes: &[u8]) -> Option<(u32, u32, u32, bool)> {
+fn ascii_line_counts(bytes: &[u8]) -> Option<(u32, u32, u32, u32, bool)> {
     if !is_ascii(bytes.get(..32).unwrap_or(bytes)) {
         return None;
     }
-    let (letters, vowels, telltale) = ascii_letter_counts(bytes, true)?;
-    Some((letters, vowels, telltale, has_layout_key(bytes)))
+    let (letters, vowels, telltale, slavic) = ascii_letter_counts(bytes, true)?;
+    Some((letters, vowels, telltale, slavic, has_layout_key(bytes)))
 }
 
 /// The letter, vowel and telltale counts of [`ascii_counts`]; `None` when
@@ -2145,24 +2180,25 @@ fn ascii_line_counts(bytes: &[u8]) -> Option<(u32, u32, u32, bool)> {
 // a call, the English gate took 60% longer.
 #[allow(clippy::inline_always)]
 #[inline(always)]
-fn ascii_letter_counts(bytes: &[u8], ascii_only: bool) -> Option<(u32, u32, u32)> {
+fn ascii_letter_counts(bytes: &[u8], ascii_only: bool) -> Option<(u32, u32, u32, u32)> {
     let whole = bytes.len() / 16 * 16;
     let (body, tail) = bytes.split_at_checked(whole)?;
     let mut pad = [0u8; 16];
     if let Some(room) = pad.get_mut(..tail.len()) {
         room.copy_from_slice(tail);
     }
-    let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
+    let (mut letters, mut vowels, mut telltale, mut slavic) = (0u32, 0u32, 0u32, 0u32);
     for block in body.chunks(240).chain([&pad[..]]) {
-        let (l, v, t, high) = ascii_block_counts(block);
+        let (l, v, t, s, high) = ascii_block_counts(block);
         if ascii_only && high >= 0x80 {
             return None;
         }
         letters += u32::from(l);
         vowels += u32::from(v);
         telltale += u32::from(t);
+        slavic += u32::from(s);
     }
-    Some((letters, vowels, telltale))
+    Some((letters, vowels, telltale, slavic))
 }
 
 /// The counts of [`ascii_counts`] over a block of at most 255 bytes whose
@@ -2171,15 +2207,21 @@ fn ascii_letter_counts(bytes: &[u8], ascii_only: bool) -> Option<(u32, u32, u32)
 /// vector registers.
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
-fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8) {
-    let (mut l, mut v, mut t, mut high) = ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
+#[allow(clippy::many_single_char_names)] // a lane per count, named by its letter
+fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8, u8) {
+    let (mut l, mut v, mut t, mut slavic, mut high) =
+        ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
     for vector in block.chunks_exact(16) {
         for (i, &b) in vector.iter().enumerate() {
             // As in `ascii_counts`.
             let lower = b | 0x20;
-            let (Some(l), Some(v), Some(t), Some(h)) =
-                (l.get_mut(i), v.get_mut(i), t.get_mut(i), high.get_mut(i))
-            else {
+            let (Some(l), Some(v), Some(t), Some(k), Some(h)) = (
+                l.get_mut(i),
+                v.get_mut(i),
+                t.get_mut(i),
+                slavic.get_mut(i),
+                high.get_mut(i),
+            ) else {
                 continue;
             };
             *l = l.wrapping_add(u8::from(lower.wrapping_sub(b'a') < 26));
@@ -2192,11 +2234,20 @@ fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8) {
                     | (lower == b'y'),
             ));
             *t = t.wrapping_add(u8::from((lower == b'j') | (lower == b'f')));
+            *k = k.wrapping_add(u8::from(
+                (lower == b'k') | (lower == b'v') | (lower == b'j'),
+            ));
             *h |= b;
         }
     }
     let sum = |lanes: [u8; 16]| lanes.iter().fold(0u8, |a, &x| a.wrapping_add(x));
-    (sum(l), sum(v), sum(t), high.iter().fold(0, |a, &x| a | x))
+    (
+        sum(l),
+        sum(v),
+        sum(t),
+        sum(slavic),
+        high.iter().fold(0, |a, &x| a | x),
+    )
 }
 
 /// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
@@ -3903,15 +3954,20 @@ mod tests {
         fn ascii_counts_equal_the_class_table(
             line in "[a-zA-Z@\\[\\]`{|}~;:'., 0-9\t\x00-\x1f\x7f^_éжΩ€-]{0,600}"
         ) {
-            let (mut letters, mut vowels, mut telltale, mut punct) = (0u32, 0u32, 0u32, false);
+            let (mut letters, mut vowels, mut telltale, mut slavic, mut punct) =
+                (0u32, 0u32, 0u32, 0u32, false);
             for &b in line.as_bytes() {
                 let class = ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
                 letters += u32::from(class & LETTER != 0);
                 vowels += u32::from(class & VOWEL != 0);
                 telltale += u32::from(class & TELLTALE != 0);
+                slavic += u32::from(class & SLAVIC != 0);
                 punct |= class & ODD != 0;
             }
-            proptest::prop_assert_eq!(ascii_counts(line.as_bytes()), (letters, vowels, telltale, punct));
+            proptest::prop_assert_eq!(
+                ascii_counts(line.as_bytes()),
+                (letters, vowels, telltale, slavic, punct)
+            );
         }
     }
 
@@ -4431,6 +4487,32 @@ mod tests {
         assert_eq!(words, ["Shoigu", "iPhone"]);
         let err = MixedScript::parse_word_list("ok\ntwo words\n").unwrap_err();
         assert!(err.to_string().starts_with("line 2:"), "{err}");
+    }
+
+    #[test]
+    fn a_slavic_line_typed_on_qwerty_with_only_y_to_tell() {
+        // PackageKit's Serbian catalogue, typed with the Serbian layout
+        // meant on US QWERTY: only `y` (`з`) tells, and no vowel is missing.
+        let typed = "Nemojte instalirati ovaj paket osim ako niste sigurni da je beybedno.";
+        assert!(stage().needs_review(typed));
+        assert_eq!(
+            fix(typed),
+            "Немојте инсталирати овај пакет осим ако нисте сигурни да је безбедно."
+        );
+        // Short lines of names dense in `k`, `v`, `j` (language and region
+        // names in the catalogues) are not read as Slavic, nor is German
+        // prose with its `w` and `k`.
+        for line in [
+            "Avtonomna Respublika Krym",
+            "Kala Lagaw Ya",
+            "naga de Konyak",
+            "Ubuntu 9.04 'Jaunty Jackalope",
+        ] {
+            assert!(!stage().needs_review(line), "{line}");
+            assert_eq!(fix(line), line);
+        }
+        let german = "Dieses Werkzeug konnte das Paket nicht finden: %s";
+        assert_eq!(fix(german), german);
     }
 
     #[test]
