@@ -1098,6 +1098,9 @@ impl MixedScript {
         original: &str,
         context: &DocumentContext,
     ) -> Option<Edit> {
+        if glued_at_case(original) {
+            return None;
+        }
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut exact_lookalikes = false;
         for target in w.scripts() {
@@ -3194,6 +3197,41 @@ fn whatlang_language(text: &str, sc: Sc, possible: &[&'static str]) -> Option<&'
     })
 }
 
+/// Whether `word`, letters of two scripts, is two words glued where the
+/// case changes: a lower-case letter then a capital (`тамилскаNet`,
+/// `МетодHTTP`, `КаннадаKannada`), a capitalised word after the first
+/// script's letters (`YІнтервал`), or a placeholder in capitals with its
+/// lower-case suffix (`ПРЕФИКСaa`, the files `split` writes). A slip or a
+/// lookalike keeps the case of the word it is in (`Sergeн`, `CЕРГЕЙ`,
+/// `Cервер`).
+fn glued_at_case(word: &str) -> bool {
+    let letters = || word.chars().filter_map(|c| sc_of(c).map(|s| (s, c)));
+    let Some((first_sc, _)) = letters().next() else {
+        return false;
+    };
+    let head: Vec<char> = letters()
+        .take_while(|(s, _)| *s == first_sc)
+        .map(|(_, c)| c)
+        .collect();
+    let tail: Vec<char> = letters().skip(head.len()).map(|(_, c)| c).collect();
+    let Some(tail_sc) = letters().nth(head.len()).map(|(s, _)| s) else {
+        return false;
+    };
+    if letters().skip(head.len()).any(|(s, _)| s != tail_sc) {
+        return false; // more than two runs
+    }
+    let (Some(&last), Some(&next)) = (head.last(), tail.first()) else {
+        return false;
+    };
+    let hump = last.is_lowercase() && next.is_uppercase();
+    let titled = next.is_uppercase() && tail.get(1).is_some_and(|c| c.is_lowercase());
+    let caps_then_lower = head.len() >= 2
+        && tail.len() >= 2
+        && head.iter().all(|c| c.is_uppercase())
+        && tail.iter().all(|c| c.is_lowercase());
+    hump || titled || caps_then_lower
+}
+
 /// Zipf frequency a lookalike spelling of two letters must reach to be taken
 /// for a word (the twenty-odd commonest words of a language: `на`, `to`,
 /// `de`, `Αν`); three letters need less.
@@ -4399,6 +4437,33 @@ mod tests {
         assert!(!common_short_word("тог", Some("ru"), &["ru", "sr"]));
         // Four letters and more are long enough to be words by themselves.
         assert!(common_short_word("сорт", Some("ru"), &["ru"]));
+    }
+
+    #[test]
+    fn words_glued_where_the_case_changes_stay() {
+        // Real lines from the gettext catalogues (coreutils `split`, wget,
+        // xkeyboard-config): a placeholder and its suffix, two words run
+        // together, a layout name and its English original.
+        for line in [
+            "Выводит части ФАЙЛА фиксированного размера в файлы ПРЕФИКСaa, ПРЕФИКСab, ...",
+            "--method=МетодHTTP      використовувати у запиті спосіб «МетодHTTP»",
+            "тамилска (тамилскаNet '99, „TAB“ кодирање)",
+            "КаннадаKannada",
+            "YІнтервал",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        assert!(glued_at_case("тамилскаNet"));
+        assert!(glued_at_case("ПРЕФИКСaa"));
+        assert!(glued_at_case("YІнтервал"));
+        // A slip or a lookalike keeps the case of its word.
+        for word in ["Sergeн", "CЕРГЕЙ", "Cервер", "мoглo", "Ѕergey"] {
+            assert!(!glued_at_case(word), "{word}");
+        }
+        assert_eq!(
+            fix("Li said at the meeting with Sergey Shoigu; Sergeн Shoigu said."),
+            "Li said at the meeting with Sergey Shoigu; Sergey Shoigu said."
+        );
     }
 
     #[test]
