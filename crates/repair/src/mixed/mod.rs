@@ -298,6 +298,21 @@ const UNKNOWN_MIXED: f32 = 0.0;
 /// Cyrillic and Greek text that capital marks a name.
 const NAME_CAPITAL: f32 = 3.0;
 
+/// What the lexicons, the user's list and the document say of a lower-case
+/// spelling in one script ([`MixedScript::lexical`]).
+struct Lexical {
+    lower: String,
+    /// In the user's word list.
+    user: bool,
+    /// How often the document spells it so.
+    count: u32,
+    /// Its lexicon frequency (zipf) in each language of the script.
+    zipfs: Vec<(&'static str, Option<f32>)>,
+    /// Its best mean bigram log-probability among those languages when no
+    /// lexicon lists it (negative infinity otherwise, or without models).
+    plaus: f32,
+}
+
 /// What [`MixedScript::score_candidates`] reads off a candidate's
 /// spelling and span alone.
 struct Shape {
@@ -768,24 +783,62 @@ impl MixedScript {
         lang: Option<&str>,
         context: &DocumentContext,
     ) -> (f32, String, bool) {
-        let lower = candidate.to_lowercase();
+        Self::evidence_of(&self.lexical(candidate.to_lowercase(), sc, context), lang)
+    }
+
+    /// What [`MixedScript::evidence`] finds of the lower-case spelling
+    /// `lower` in script `sc` whatever language it should belong to.
+    fn lexical(&self, lower: String, sc: Sc, context: &DocumentContext) -> Lexical {
+        let zipfs: Vec<(&'static str, Option<f32>)> = sc
+            .languages()
+            .iter()
+            .map(|l| (*l, zipf_ext(l, &lower)))
+            .collect();
+        // Out of every lexicon of its script (a name, say): how much it
+        // looks like a word.
+        let plaus = if zipfs.iter().all(|(_, z)| z.is_none()) {
+            sc.languages()
+                .iter()
+                .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
+                .fold(f32::NEG_INFINITY, f32::max)
+        } else {
+            f32::NEG_INFINITY
+        };
+        Lexical {
+            user: self.user_words.contains(&lower),
+            count: context.count(&lower),
+            zipfs,
+            plaus,
+            lower,
+        }
+    }
+
+    /// [`MixedScript::evidence`] from what its lexicons say of the spelling.
+    fn evidence_of(lexical: &Lexical, lang: Option<&str>) -> (f32, String, bool) {
+        let lower = lexical.lower.as_str();
         let mut oov = false;
         let mut score = 0f32;
         let mut why = String::new();
-        if self.user_words.contains(&lower) {
+        if lexical.user {
             score += 6.0;
             why.push_str("; in the user's word list");
         }
-        let count = context.count(&lower);
+        let count = lexical.count;
         if count > 0 {
             score += 4.0 + (count as f32).ln();
             let _ = write!(why, "; the document spells it so {count}×");
         }
-        let own = lang.and_then(|l| zipf_ext(l, &lower).map(|z| (z, l)));
-        let other = sc
-            .languages()
+        let own = lang.and_then(|l| {
+            let z = match lexical.zipfs.iter().find(|(known, _)| *known == l) {
+                Some(&(_, z)) => z,
+                None => zipf_ext(l, lower),
+            };
+            z.map(|z| (z, l))
+        });
+        let other = lexical
+            .zipfs
             .iter()
-            .filter_map(|l| zipf_ext(l, &lower).map(|z| (z, *l)))
+            .filter_map(|&(l, z)| z.map(|z| (z, l)))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         // A word the wanted language's lexicon lists as rare but a related
         // language uses constantly (`не`: the Belarusian list has no
@@ -821,18 +874,14 @@ impl MixedScript {
             }
         } else {
             // Out of every lexicon (a name, say): how much it looks like a word.
-            let plaus = sc
-                .languages()
-                .iter()
-                .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
-                .fold(f32::NEG_INFINITY, f32::max);
+            let plaus = lexical.plaus;
             if plaus.is_finite() {
                 score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
                 let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
             }
             // The document's own spelling or the user's word is evidence
             // enough: only unattested spellings are judged by their shape.
-            oov = count == 0 && !self.user_words.contains(&lower);
+            oov = count == 0 && !lexical.user;
         }
         (score, why, oov)
     }
@@ -866,34 +915,10 @@ impl MixedScript {
         // once per distinct pair: layout pairs re-type a word into the same
         // few spellings (36 candidates for `gtk`, 10 distinct).
         let mut shapes: Vec<Shape> = Vec::new();
+        // What the lexicons say of each lower-case spelling, whatever its
+        // language.
+        let mut lexicals: Vec<(Sc, Lexical)> = Vec::new();
         for (i, c) in candidates.iter_mut().enumerate() {
-            let lang = c.layouts.map(|(_, to)| layout_language(to));
-            // Layout pairs often agree (`us`, `de`, `fr` differ in a few
-            // keys): each spelling is looked up once per language.
-            let sc = script_of(c);
-            let cached = seen
-                .iter()
-                .find(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang)
-                .map(|(_, _, _, found)| found.clone());
-            let (score, why, oov) = if let Some(found) = cached {
-                found
-            } else {
-                let mut found = self.evidence(&c.text, sc, lang, context);
-                // US QWERTY types Spanish too (no Spanish layout is
-                // modelled): its re-typing is read as either language
-                // (`уоусгеф` is `ejecuta`).
-                if c.layouts.is_some_and(|(_, to)| to == "us") {
-                    let spanish = self.evidence(&c.text, sc, Some("es"), context);
-                    if spanish.0 > found.0 {
-                        found = spanish;
-                    }
-                }
-                seen.push((c.text.clone(), sc, lang, found.clone()));
-                found
-            };
-            // A swallowed punctuation key costs one point: it is usually
-            // punctuation.
-            let handicap = -f32::from(c.swallows_punct);
             let typed = line.text.get(c.start..c.end).unwrap_or(original);
             let known = shapes
                 .iter()
@@ -905,6 +930,43 @@ impl MixedScript {
             let Some(shape) = shapes.get(shape_at) else {
                 continue; // just found or pushed
             };
+            let lang = c.layouts.map(|(_, to)| layout_language(to));
+            // Layout pairs often agree (`us`, `de`, `fr` differ in a few
+            // keys): each spelling is looked up once per language.
+            let sc = script_of(c);
+            let cached = seen
+                .iter()
+                .find(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang)
+                .map(|(_, _, _, found)| found.clone());
+            let (score, why, oov) = if let Some(found) = cached {
+                found
+            } else {
+                let at = lexicals
+                    .iter()
+                    .position(|(s, l)| *s == sc && l.lower == shape.lower)
+                    .unwrap_or_else(|| {
+                        lexicals.push((sc, self.lexical(shape.lower.clone(), sc, context)));
+                        lexicals.len() - 1
+                    });
+                let Some((_, lexical)) = lexicals.get(at) else {
+                    continue; // just found or pushed
+                };
+                let mut found = Self::evidence_of(lexical, lang);
+                // US QWERTY types Spanish too (no Spanish layout is
+                // modelled): its re-typing is read as either language
+                // (`уоусгеф` is `ejecuta`).
+                if c.layouts.is_some_and(|(_, to)| to == "us") {
+                    let spanish = Self::evidence_of(lexical, Some("es"));
+                    if spanish.0 > found.0 {
+                        found = spanish;
+                    }
+                }
+                seen.push((c.text.clone(), sc, lang, found.clone()));
+                found
+            };
+            // A swallowed punctuation key costs one point: it is usually
+            // punctuation.
+            let handicap = -f32::from(c.swallows_punct);
             let local = shape.local;
             let capital = if shape.new_capital { -2.0 } else { 0.0 };
             // An unknown lookalike spelling is weaker than a known one: the
