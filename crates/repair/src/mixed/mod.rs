@@ -1160,7 +1160,7 @@ impl MixedScript {
         original: &str,
         context: &DocumentContext,
     ) -> Option<Edit> {
-        if glued_at_case(original) {
+        if glued_words(original) {
             return None;
         }
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -3265,8 +3265,10 @@ fn whatlang_language(text: &str, sc: Sc, possible: &[&'static str]) -> Option<&'
 /// script's letters (`YІнтервал`), or a placeholder in capitals with its
 /// lower-case suffix (`ПРЕФИКСaa`, the files `split` writes). A slip or a
 /// lookalike keeps the case of the word it is in (`Sergeн`, `CЕРГЕЙ`,
-/// `Cервер`).
-fn glued_at_case(word: &str) -> bool {
+/// `Cервер`). So are two runs of three letters or more of which one is a
+/// word by itself (`bfdиме`, `bfd` and Bulgarian `име`, "name"): a slip
+/// inside a word changes a letter or two where the layout switched.
+fn glued_words(word: &str) -> bool {
     let letters = || word.chars().filter_map(|c| sc_of(c).map(|s| (s, c)));
     let Some((first_sc, _)) = letters().next() else {
         return false;
@@ -3291,7 +3293,13 @@ fn glued_at_case(word: &str) -> bool {
         && tail.len() >= 2
         && head.iter().all(|c| c.is_uppercase())
         && tail.iter().all(|c| c.is_lowercase());
-    hump || titled || caps_then_lower
+    let listed = |sc: Sc, run: &[char]| {
+        let lower: String = run.iter().flat_map(|c| c.to_lowercase()).collect();
+        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+    };
+    let two_words =
+        head.len() >= 3 && tail.len() >= 3 && (listed(first_sc, &head) || listed(tail_sc, &tail));
+    hump || titled || caps_then_lower || two_words
 }
 
 /// Zipf frequency a lookalike spelling of two letters must reach to be taken
@@ -4512,15 +4520,18 @@ mod tests {
             "тамилска (тамилскаNet '99, „TAB“ кодирање)",
             "КаннадаKannada",
             "YІнтервал",
+            "-O --output-target <bfdиме>      Създава изходящ файл във формат <bfdиме>",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
-        assert!(glued_at_case("тамилскаNet"));
-        assert!(glued_at_case("ПРЕФИКСaa"));
-        assert!(glued_at_case("YІнтервал"));
+        assert!(glued_words("тамилскаNet"));
+        assert!(glued_words("ПРЕФИКСaa"));
+        assert!(glued_words("YІнтервал"));
+        assert!(glued_words("bfdиме"));
+        assert!(!glued_words("Шоigu"));
         // A slip or a lookalike keeps the case of its word.
         for word in ["Sergeн", "CЕРГЕЙ", "Cервер", "мoглo", "Ѕergey"] {
-            assert!(!glued_at_case(word), "{word}");
+            assert!(!glued_words(word), "{word}");
         }
         assert_eq!(
             fix("Li said at the meeting with Sergey Shoigu; Sergeн Shoigu said."),
