@@ -357,7 +357,6 @@ pub(crate) fn address_chunks(line: &str) -> Vec<(usize, usize)> {
 }
 
 pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
-    let slash_key = is_slash_key_chunk(chunk);
     let core = chunk.trim_matches(|c: char| {
         matches!(
             c,
@@ -387,6 +386,15 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     if core.is_empty() {
         return false;
     }
+    // Most chunks of a Cyrillic or Greek line are plain words of its
+    // letters, which no test below protects: no address, option, symbol,
+    // Latin capital, hyphen, apostrophe or file extension.
+    if core
+        .chars()
+        .all(|c| matches!(sc_of(c), Some(Sc::Cyrillic | Sc::Greek)))
+    {
+        return false;
+    }
     if core.contains("://")
         || core.starts_with("www.")
         || core.starts_with('@')
@@ -397,6 +405,7 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     }
     // Anything but letters, marks, apostrophes, hyphens and the punctuation
     // a layout slip produces: digits, symbols, slashes, underscores, `@`, …
+    let slash_key = is_slash_key_chunk(chunk);
     let chars: Vec<char> = core.chars().collect();
     let odd = chars.iter().enumerate().any(|(i, &c)| {
         // A digit between two lower-case Cyrillic or Greek letters is a key
