@@ -1278,10 +1278,25 @@ impl MixedScript {
         // Cheap tests first: most foreign words (brand names, acronyms,
         // quotations) can be neither a lookalike spelling nor a layout slip.
         let exotic = original.chars().any(is_exotic_lookalike);
-        let short_acronym =
-            w.letters() <= 3 && original.chars().all(|c| !c.is_lowercase()) && !exotic;
+        // A word in capitals is an acronym or a name (`TYPE`, `MAME` in a
+        // Ukrainian line), unless it is short of nothing but capitals among
+        // the line's own: placeholders in capitals (`ДАТОТЕКУ`, `НАЗИВ`)
+        // make a capitalised lookalike (`BPCTE`) one of them. Three letters
+        // or fewer are an acronym whatever the line.
+        let capitals_only = original.chars().all(|c| !c.is_lowercase());
+        let lone_acronym = capitals_only
+            && !exotic
+            && (w.letters() <= 3
+                || !line.words.iter().any(|o| {
+                    o.single() == Some(target)
+                        && o.letters() >= 2
+                        && line
+                            .text
+                            .get(o.start..o.end)
+                            .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
+                }));
         let homoglyph_possible = self.options.homoglyphs
-            && !short_acronym
+            && !lone_acronym
             && original
                 .chars()
                 .all(|c| sc_of(c) != Some(source) || lookalike(c, target).is_some());
@@ -4536,6 +4551,25 @@ mod tests {
         assert_eq!(
             fix("Li said at the meeting with Sergey Shoigu; Sergeн Shoigu said."),
             "Li said at the meeting with Sergey Shoigu; Sergey Shoigu said."
+        );
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_an_acronym_unless_the_line_writes_capitals() {
+        // Real lines from the gettext catalogues: a command, a program and
+        // an instruction in capitals, their lookalikes `ТУРЕ`, `МАМЕ`,
+        // `СМЕМ` rare words.
+        for line in [
+            "TYPE невдало, сервер мовив: %s",
+            "стиснений образ жорсткого диска MAME",
+            "неисправна вредност за „CMEM ld/st“ непосредног",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Among placeholders in capitals, a capitalised lookalike is one.
+        assert_eq!(
+            fix("Прави посебан НАЗИВ датотеке дате BPCTE."),
+            "Прави посебан НАЗИВ датотеке дате ВРСТЕ."
         );
     }
 
