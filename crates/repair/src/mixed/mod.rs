@@ -992,13 +992,18 @@ impl MixedScript {
             // keys the layout fills unlike their Latin namesakes (`w` is
             // `њ` on the Serbian one) is no Latin spelling of the language:
             // reading better than as typed is enough (`nadodavawe`, which
-            // reads half like Serbian Latin, is `надодавање`).
-            let gain = match c.layouts {
-                Some((_, to))
-                    if line.serbian && to == "rs" && typed.chars().any(is_phonetic_telltale) =>
-                {
-                    PHONETIC_GAIN
-                }
+            // reads half like Serbian Latin, is `надодавање`). The same on
+            // the Bulgarian phonetic layout in a Bulgarian line (`q` is `я`,
+            // `w` is `в`, `y` is `ъ`: `nepriqtelite` is `неприятелите`),
+            // asked of the line's language (a whatlang call) only for such a
+            // word where the lesser gain decides.
+            let phonetic_word =
+                |to: &str| is_phonetic_layout(to) && typed.chars().any(is_phonetic_telltale);
+            let bulgarian_phonetic = c.layouts.is_some_and(|(_, to)| {
+                to == "bg-phonetic" && line.dominant == Sc::Cyrillic && phonetic_word(to)
+            });
+            let mut gain = match c.layouts {
+                Some((_, to)) if line.serbian && to == "rs" && phonetic_word(to) => PHONETIC_GAIN,
                 _ => 2.0,
             };
             // (The best reading of the script bounds the language's: most
@@ -1006,15 +1011,21 @@ impl MixedScript {
             let (Some(lang), Some(typed)) = (lang, typed_plausibility) else {
                 continue;
             };
-            if reads < -3.0 || reads - typed < gain {
+            if reads < -3.0 || reads - typed < gain.min(PHONETIC_GAIN) {
                 continue;
             }
             let Some(model) = bigrams(lang) else {
                 continue;
             };
             let reads = model.score(lower);
-            if reads < -3.0 || reads - typed < gain {
+            if reads < -3.0 || reads - typed < gain.min(PHONETIC_GAIN) {
                 continue;
+            }
+            if reads - typed < gain {
+                if !(bulgarian_phonetic && line.language(Sc::Cyrillic) == Some("bg")) {
+                    continue;
+                }
+                gain = PHONETIC_GAIN;
             }
             let handicap = -f32::from(c.swallows_punct);
             // The layout typed on keeps its odds: a Bulgarian line typed on
@@ -4685,6 +4696,21 @@ mod tests {
         }
         let german = "Dieses Werkzeug konnte das Paket nicht finden: %s";
         assert_eq!(fix(german), german);
+    }
+
+    #[test]
+    fn a_word_typed_on_the_bulgarian_phonetic_layout_in_a_bulgarian_line() {
+        // Bash's Bulgarian catalogue, one word typed on QWERTY with the
+        // phonetic layout meant: `w` is `в`, `q` is `я`. The re-typing is in
+        // no lexicon and reads only a little better than the Latin letters.
+        assert_eq!(
+            fix("задава на името преди zadawaneto му като константно."),
+            "задава на името преди задаването му като константно."
+        );
+        assert_eq!(
+            fix("в стека и влиза в новата последна direktoriq."),
+            "в стека и влиза в новата последна директория."
+        );
     }
 
     #[test]
