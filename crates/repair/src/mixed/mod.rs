@@ -298,6 +298,42 @@ const UNKNOWN_MIXED: f32 = 0.0;
 /// Cyrillic and Greek text that capital marks a name.
 const NAME_CAPITAL: f32 = 3.0;
 
+/// A line of a candidate's evidence that [`MixedScript::score_candidates`]
+/// writes out only if the candidate clears the bar.
+enum Note {
+    /// Reads as the language (its bigram reading, and the typed word's).
+    ReadsAs(&'static str, f32, f32),
+    /// A word of the language that reads so.
+    AWord(&'static str, f32, f32),
+    /// A known word competes with this unattested one.
+    KnownCompetes,
+    /// So many nats less likely than the best-reading spelling.
+    Nats(f32),
+}
+
+impl Note {
+    fn write_to(&self, why: &mut String) {
+        let _ = match *self {
+            Note::ReadsAs(lang, reads, typed) => write!(
+                why,
+                "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
+            ),
+            Note::AWord(lang, reads, typed) => write!(
+                why,
+                "; a {lang} word (bigrams {reads:.2}, as typed {typed:.2})"
+            ),
+            Note::KnownCompetes => {
+                why.push_str("; a known word competes");
+                Ok(())
+            }
+            Note::Nats(gap) => write!(
+                why,
+                "; {gap:.1} nats less likely than the best-reading spelling"
+            ),
+        };
+    }
+}
+
 /// What the lexicons, the user's list and the document say of a lower-case
 /// spelling in one script ([`MixedScript::lexical`]).
 struct Lexical {
@@ -918,6 +954,10 @@ impl MixedScript {
         // What the lexicons say of each lower-case spelling, whatever its
         // language.
         let mut lexicals: Vec<(Sc, Lexical)> = Vec::new();
+        // Each candidate's evidence (its entry in `seen`) and what it adds
+        // to it, written out only for the candidates that clear `keep`:
+        // most do not, and their words are never read.
+        let mut why_of: Vec<(usize, Vec<Note>)> = Vec::with_capacity(candidates.len());
         for (i, c) in candidates.iter_mut().enumerate() {
             let typed = line.text.get(c.start..c.end).unwrap_or(original);
             let known = shapes
@@ -936,10 +976,9 @@ impl MixedScript {
             let sc = script_of(c);
             let cached = seen
                 .iter()
-                .find(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang)
-                .map(|(_, _, _, found)| found.clone());
-            let (score, why, oov) = if let Some(found) = cached {
-                found
+                .position(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang);
+            let seen_at = if let Some(at) = cached {
+                at
             } else {
                 let at = lexicals
                     .iter()
@@ -961,8 +1000,11 @@ impl MixedScript {
                         found = spanish;
                     }
                 }
-                seen.push((c.text.clone(), sc, lang, found.clone()));
-                found
+                seen.push((c.text.clone(), sc, lang, found));
+                seen.len() - 1
+            };
+            let Some(&(_, _, _, (score, _, oov))) = seen.get(seen_at) else {
+                continue; // just found or pushed
             };
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
@@ -982,7 +1024,7 @@ impl MixedScript {
             });
             c.score =
                 handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
-            c.why = why;
+            why_of.push((seen_at, Vec::new()));
             if oov {
                 shape_only.push(i);
             }
@@ -1044,10 +1086,9 @@ impl MixedScript {
                 c.score = c
                     .score
                     .max(handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5));
-                let _ = write!(
-                    c.why,
-                    "; reads as {lang} (bigrams {reads:.2}, as typed {typed:.2})"
-                );
+                if let Some((_, notes)) = why_of.last_mut() {
+                    notes.push(Note::ReadsAs(lang, reads, typed));
+                }
             } else {
                 // A word of the layout's own language that reads so, re-typed
                 // from a word that reads like nothing, is stronger evidence
@@ -1056,10 +1097,9 @@ impl MixedScript {
                 let floor = handicap + capital - typed_on + KNOWN_RETYPE;
                 if floor > c.score {
                     c.score = floor;
-                    let _ = write!(
-                        c.why,
-                        "; a {lang} word (bigrams {reads:.2}, as typed {typed:.2})"
-                    );
+                    if let Some((_, notes)) = why_of.last_mut() {
+                        notes.push(Note::AWord(lang, reads, typed));
+                    }
                 }
             }
         }
@@ -1072,9 +1112,9 @@ impl MixedScript {
             .any(|(i, c)| !shape_only.contains(&i) && c.score >= 3.0);
         if known_word {
             for &i in &shape_only {
-                if let Some(c) = candidates.get_mut(i) {
+                if let (Some(c), Some((_, notes))) = (candidates.get_mut(i), why_of.get_mut(i)) {
                     c.score -= 1.5;
-                    c.why.push_str("; a known word competes");
+                    notes.push(Note::KnownCompetes);
                 }
             }
         }
@@ -1099,22 +1139,29 @@ impl MixedScript {
             .fold(f32::NEG_INFINITY, f32::max);
         if best_reads.is_finite() {
             for &i in &shape_only {
-                if let (Some(c), Some(&(total, _))) = (candidates.get_mut(i), reads_total.get(i)) {
+                if let (Some(c), Some(&(total, _)), Some((_, notes))) =
+                    (candidates.get_mut(i), reads_total.get(i), why_of.get_mut(i))
+                {
                     let gap = (best_reads - total).max(0.0);
                     if gap > 0.0 && gap.is_finite() {
                         // The bigram model is a crude judge of one letter:
                         // a quarter point per nat, two points at most.
                         c.score -= (0.4 * gap).min(2.0);
-                        let _ = write!(
-                            c.why,
-                            "; {gap:.1} nats less likely than the best-reading spelling"
-                        );
+                        notes.push(Note::Nats(gap));
                     }
                 }
             }
         }
         // Whether any spelling on offer is a known word, however it scored.
         let known_any = (0..candidates.len()).any(|i| !shape_only.contains(&i));
+        for (c, (at, notes)) in candidates.iter_mut().zip(&why_of) {
+            if c.score > keep {
+                c.why = seen.get(*at).map(|s| s.3 .1.clone()).unwrap_or_default();
+                for note in notes {
+                    note.write_to(&mut c.why);
+                }
+            }
+        }
         candidates.retain(|c| c.score > keep);
         // The line's language below only lowers a re-typing's score: one
         // that already falls short of what the caller will take is dropped
