@@ -1513,7 +1513,11 @@ impl MixedScript {
             && (capitals == 0 || initial_only)
             && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
             && context.count(&lower) <= 1;
-        let keep = if isolated && (typed < -5.0 || unclaimed) {
+        let keep = if exotic && homoglyph_possible {
+            // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
+            // the word is worth what its (lowered) score says, no floor.
+            keep_score
+        } else if isolated && (typed < -5.0 || unclaimed) {
             keep_score.max(UNKNOWN_MIXED)
         } else {
             keep_score.max(UNKNOWN)
@@ -1529,7 +1533,11 @@ impl MixedScript {
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
         );
-        candidates.retain(|c| foreign_word_takes(line.text, c));
+        // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
+        // program `dhcpd`): its letters already say what it imitates.
+        candidates.retain(|c| {
+            foreign_word_takes(line.text, c) || (exotic && c.kind == ChangeKind::Homoglyph)
+        });
         // Cyrillic and Greek write common words in lower case inside a
         // sentence: a Latin word with a capital there is a name (`Tor` in
         // `пакет Tor на рачунар`), and a lookalike spelling that only a
@@ -4628,6 +4636,27 @@ mod tests {
         assert_eq!(
             fix("Прави посебан НАЗИВ датотеке дате BPCTE."),
             "Прави посебан НАЗИВ датотеке дате ВРСТЕ."
+        );
+    }
+
+    #[test]
+    fn a_spoof_in_exotic_lookalikes_is_undone_even_into_an_unlisted_word() {
+        // Komi `ԁ`, Shha `һ`, palochka `ӏ` and Macedonian `ѕ` are written
+        // by no language of the line: the word imitates a Latin one, listed
+        // or not (program names, identifiers).
+        assert_eq!(
+            fix("Restart the ԁһсрԁ service after editing its configuration."),
+            "Restart the dhcpd service after editing its configuration."
+        );
+        assert_eq!(
+            fix("The integer ԁосіԁ column is the rowid of the table."),
+            "The integer docid column is the rowid of the table."
+        );
+        // Letters that only look foreign are not enough: Serbian `ј` is a
+        // letter of its own.
+        assert_eq!(
+            fix("Сваки корисник ће добити јединствени налог."),
+            "Сваки корисник ће добити јединствени налог."
         );
     }
 
