@@ -1131,7 +1131,12 @@ fn judge_legacy(
         .zip(converted.split(is_word_space))
         .enumerate()
     {
-        if a != b {
+        // A word whose letters of another script touch ASCII letters is an
+        // identifier or a placeholder (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН_ИЗРАЗ`):
+        // text re-read with the wrong page keeps its ASCII, but no word of
+        // it glues letters of two scripts, so such a word says nothing
+        // about the page.
+        if a != b && !glues_ascii_letters(a) {
             if before_costs.len() <= k {
                 before_costs.resize(k + 1, None);
             }
@@ -1145,7 +1150,7 @@ fn judge_legacy(
             before_total += before;
             after_total += after;
             words += 1;
-            longest = longest.max(a.chars().filter(|c| c.is_alphabetic()).count());
+            longest = longest.max(longest_letter_run(a));
             let core = a.trim_matches(|c: char| !c.is_alphabetic());
             several |= *first_changed.get_or_insert(core) != core;
             if after < before {
@@ -1158,7 +1163,8 @@ fn judge_legacy(
         offset += a.len() + 1;
     }
     // One short spelling, however often (`кБ`, kilobyte, is `Лв` read
-    // back from KOI8-R), says too little about a page.
+    // back from KOI8-R), says too little about a page; so do short
+    // spellings joined by symbols (`ПНМ/ПБМ/ПГМ/ППМ`).
     if words == 0 || (!several && longest < 4) {
         return None;
     }
@@ -1233,6 +1239,31 @@ fn judge_legacy(
             page: None,
         }],
     ))
+}
+
+/// Whether a letter of `word` outside ASCII stands right beside an ASCII
+/// letter (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН`).
+fn glues_ascii_letters(word: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in word.chars() {
+        if let Some(p) = prev {
+            let ascii = |x: char| x.is_ascii_alphabetic();
+            let other = |x: char| !x.is_ascii() && x.is_alphabetic();
+            if (ascii(p) && other(c)) || (other(p) && ascii(c)) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// The most letters of `word` in a row (`ПНМ/ПБМ` has three).
+fn longest_letter_run(word: &str) -> usize {
+    word.split(|c: char| !c.is_alphabetic())
+        .map(|run| run.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The part of `converted` that stands for `text[start..end]` (characters
@@ -1484,6 +1515,23 @@ mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+    }
+
+    #[test]
+    fn capitals_beside_latin_letters_or_short_spellings_are_no_legacy_rereading() {
+        // Real lines of the Ukrainian, Bulgarian and Serbian gettext
+        // catalogues: placeholders written in capitals and glued to ASCII
+        // letters, and three-letter abbreviations joined by slashes, read as
+        // lower case from KOI8-R by chance (`ПРЕФІКСaa` was `ртежІлуaa`).
+        for line in [
+            "Вивести шматки ФАЙЛа до ПРЕФІКСaa, ПРЕФІКСab, ...;",
+            "⁃ „pРЕГУЛЯРЕН_ИЗРАЗ“",
+            "ПНМ/ПБМ/ПГМ/ППМ",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Whole re-read words are still repaired beside ASCII.
+        assert_eq!(fix("уЕТЗЕК рЕФТПЧЙЮ, Linux"), "Сергей Петрович, Linux");
     }
 
     #[test]
