@@ -1415,7 +1415,13 @@ impl MixedScript {
             .into_iter()
             .flatten()
             .filter_map(|j| line.words.get(j))
-            .filter(|o| o.single() == Some(source) && !words::is_protected(line.text, o))
+            // (A one-letter word standing apart is a variable or a label,
+            // `N` in `са N бајтова`: it makes no phrase.)
+            .filter(|o| {
+                o.single() == Some(source)
+                    && (o.letters() >= 2 || !stands_apart(line.text, w, o))
+                    && !words::is_protected(line.text, o)
+            })
             // Only a common word makes a phrase: `Linux` or `smarthost`
             // next to `To` or `co` does not make them English.
             .filter(|o| {
@@ -3340,6 +3346,18 @@ fn whatlang_language(text: &str, sc: Sc, possible: &[&'static str]) -> Option<&'
     })
 }
 
+/// Whether white space separates words `a` and `b` of `text` (in either
+/// order), rather than only punctuation.
+fn stands_apart(text: &str, a: &Word, b: &Word) -> bool {
+    let (start, end) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    text.get(start..end)
+        .is_some_and(|between| between.chars().any(char::is_whitespace))
+}
+
 /// Whether `word`, letters of two scripts, is two words glued where the
 /// case changes: a lower-case letter then a capital (`тамилскаNet`,
 /// `МетодHTTP`, `КаннадаKannada`), a capitalised word after the first
@@ -4657,6 +4675,15 @@ mod tests {
         assert_eq!(
             fix("Сваки корисник ће добити јединствени налог."),
             "Сваки корисник ће добити јединствени налог."
+        );
+    }
+
+    #[test]
+    fn a_lone_letter_makes_no_phrase() {
+        // `N` is a variable: `ca` beside it is still alone in its script.
+        assert_eq!(
+            fix("Чита ca N бајтова из улазне датотеке."),
+            "Чита са N бајтова из улазне датотеке."
         );
     }
 
