@@ -672,7 +672,14 @@ impl MixedScript {
                             }))
                 }
             };
-        let layout = layout_shape && (source != Sc::Latin || verdict.layout);
+        // In a Greek line, a Latin word that the Greek layout re-types into
+        // one of Greek's commonest words (`toy` is `του`) is a slip however
+        // English it looks: the judge's `common_retyping`, asked here only
+        // of Greek lines, which rarely hold Latin words.
+        let layout = layout_shape
+            && (source != Sc::Latin
+                || verdict.layout
+                || (dominant == Sc::Greek && common_retyping(word, source, dominant)));
         (homoglyph || layout) && !words::is_protected(line, w)
     }
 
@@ -1367,7 +1374,8 @@ impl MixedScript {
             && (!acronym || caps_slip_shape(original, w.letters()))
             && w.letters() >= 2
             && (source != Sc::Latin
-                || word_verdict(line.text, w, source, target, line.serbian).layout);
+                || word_verdict(line.text, w, source, target, line.serbian).layout
+                || (target == Sc::Greek && common_retyping(original, source, target)));
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -4814,6 +4822,20 @@ mod tests {
             fix("в стека и влиза в новата последна direktoriq."),
             "в стека и влиза в новата последна директория."
         );
+    }
+
+    #[test]
+    fn a_latin_word_in_a_greek_line_that_retypes_into_a_common_greek_word() {
+        // PackageKit's Greek catalogue with `του` typed on QWERTY: `toy` is
+        // an English word, but alone in a Greek line and one of Greek's
+        // commonest words on the Greek layout.
+        assert_eq!(
+            fix("Αποτυχία φόρτωσης toy αρχείου ρύθμισης"),
+            "Αποτυχία φόρτωσης του αρχείου ρύθμισης"
+        );
+        // A Latin term that re-types into nothing common stays.
+        let line = "Αποτυχία φόρτωσης του αρχείου rescue";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
