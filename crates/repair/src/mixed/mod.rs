@@ -298,6 +298,68 @@ const UNKNOWN_MIXED: f32 = 0.0;
 /// Cyrillic and Greek text that capital marks a name.
 const NAME_CAPITAL: f32 = 3.0;
 
+/// What the embedded lexicons and bigram models say of the lower-case
+/// spelling `lower` in script `sc`: its zipf in each of the script's
+/// languages, and its best bigram reading when none lists it (negative
+/// infinity otherwise). A function of the embedded tables alone, so each
+/// thread remembers it: the same candidate spellings come back line after
+/// line (`пел` for `gtk` in every line that names it).
+fn lexicon_reading(lower: &str, sc: Sc) -> (Vec<(&'static str, Option<f32>)>, f32) {
+    let compute = || {
+        let zipfs: Vec<(&'static str, Option<f32>)> = sc
+            .languages()
+            .iter()
+            .map(|l| (*l, zipf_ext(l, lower)))
+            .collect();
+        // Out of every lexicon of its script (a name, say): how much it
+        // looks like a word.
+        let plaus = if zipfs.iter().all(|(_, z)| z.is_none()) {
+            sc.languages()
+                .iter()
+                .filter_map(|l| bigrams(l).map(|m| m.score(lower)))
+                .fold(f32::NEG_INFINITY, f32::max)
+        } else {
+            f32::NEG_INFINITY
+        };
+        (zipfs, plaus)
+    };
+    READING_MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return compute();
+        };
+        let (key, readings) = &mut *memo;
+        key.clear();
+        key.push(char::from(b'0' + sc as u8));
+        key.push_str(lower);
+        if let Some(known) = readings.get(key.as_str()) {
+            return known.clone();
+        }
+        let reading = compute();
+        if readings.len() >= READING_MEMO_ENTRIES {
+            readings.clear();
+        }
+        readings.insert(key.as_str().into(), reading.clone());
+        reading
+    })
+}
+
+/// How many readings of [`lexicon_reading`] a thread keeps (about 150
+/// bytes each) before it starts over.
+const READING_MEMO_ENTRIES: usize = 1 << 13;
+
+/// [`lexicon_reading`]'s readings by key (the script, then the spelling).
+type ReadingMap = HashMap<
+    Box<str>,
+    (Vec<(&'static str, Option<f32>)>, f32),
+    std::hash::BuildHasherDefault<WordHasher>,
+>;
+
+thread_local! {
+    /// [`lexicon_reading`]'s memory: a key buffer and the readings.
+    static READING_MEMO: std::cell::RefCell<(String, ReadingMap)> =
+        std::cell::RefCell::new((String::new(), ReadingMap::default()));
+}
+
 /// A line of a candidate's evidence that [`MixedScript::score_candidates`]
 /// writes out only if the candidate clears the bar.
 enum Note {
@@ -832,21 +894,7 @@ impl MixedScript {
     /// What [`MixedScript::evidence`] finds of the lower-case spelling
     /// `lower` in script `sc` whatever language it should belong to.
     fn lexical(&self, lower: String, sc: Sc, context: &DocumentContext) -> Lexical {
-        let zipfs: Vec<(&'static str, Option<f32>)> = sc
-            .languages()
-            .iter()
-            .map(|l| (*l, zipf_ext(l, &lower)))
-            .collect();
-        // Out of every lexicon of its script (a name, say): how much it
-        // looks like a word.
-        let plaus = if zipfs.iter().all(|(_, z)| z.is_none()) {
-            sc.languages()
-                .iter()
-                .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
-                .fold(f32::NEG_INFINITY, f32::max)
-        } else {
-            f32::NEG_INFINITY
-        };
+        let (zipfs, plaus) = lexicon_reading(&lower, sc);
         Lexical {
             user: self.user_words.contains(&lower),
             count: context.count(&lower),
@@ -3975,6 +4023,40 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(LineStats::of(&line), stats_one_by_one(&line));
         }
+    }
+
+    #[test]
+    fn a_remembered_lexicon_reading_is_the_computed_one() {
+        let words = [
+            ("пел", Sc::Cyrillic),
+            ("гтк", Sc::Cyrillic),
+            ("the", Sc::Latin),
+            ("xqzv", Sc::Latin),
+            ("пелк", Sc::Cyrillic),
+            ("thee", Sc::Latin),
+            ("των", Sc::Greek),
+            ("пел", Sc::Cyrillic),
+        ];
+        // This thread's memory, filled and then read back, against a fresh
+        // thread's for each word alone.
+        let here: Vec<_> = words
+            .iter()
+            .chain(words.iter())
+            .map(|&(w, sc)| lexicon_reading(w, sc))
+            .collect();
+        for (i, &(w, sc)) in words.iter().chain(words.iter()).enumerate() {
+            let fresh = std::thread::spawn(move || lexicon_reading(w, sc))
+                .join()
+                .unwrap_or_default();
+            assert_eq!(here.get(i), Some(&fresh), "{w}");
+        }
+        assert!(here
+            .first()
+            .is_some_and(|r| r.0.iter().any(|(_, z)| z.is_some())));
+        assert!(here
+            .get(3)
+            .is_some_and(|r| r.0.iter().all(|(_, z)| z.is_none())));
+        assert_ne!(here.first(), here.get(4), "a spelling and a longer one");
     }
 
     proptest::proptest! {
