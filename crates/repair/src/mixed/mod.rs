@@ -741,7 +741,9 @@ impl MixedScript {
         let layout = layout_shape
             && (source != Sc::Latin
                 || verdict.layout
-                || (dominant == Sc::Greek && common_retyping(word, source, dominant)));
+                || (dominant == Sc::Greek
+                    && (common_retyping(word, source, dominant)
+                        || greek_particle_slip(word, source))));
         (homoglyph || layout) && !words::is_protected(line, w)
     }
 
@@ -1418,12 +1420,24 @@ impl MixedScript {
         let acronym = original.chars().all(|c| !c.is_lowercase());
         // A Cyrillic or Greek word in a Latin line is rare enough to judge
         // always (`еру` is `the` typed on ЙЦУКЕН, and its vowels look normal).
+        // A two-letter Latin word between two Greek words that the Greek
+        // layout re-types into one of Greek's commonest words (`na` is
+        // `να`, `to` is `το`): a particle typed on QWERTY, however English.
+        let particle = target == Sc::Greek
+            && greek_particle_slip(original, source)
+            && [index.checked_sub(1), Some(index + 1)]
+                .into_iter()
+                .all(|j| {
+                    j.and_then(|j| line.words.get(j))
+                        .is_some_and(|o| o.single() == Some(Sc::Greek))
+                });
         let layout_possible = self.options.keyboard_layouts
             && (!acronym || caps_slip_shape(original, w.letters()))
             && w.letters() >= 2
             && (source != Sc::Latin
                 || word_verdict(line.text, w, source, target, line.serbian).layout
-                || (target == Sc::Greek && common_retyping(original, source, target)));
+                || (target == Sc::Greek && common_retyping(original, source, target))
+                || particle);
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -1541,7 +1555,8 @@ impl MixedScript {
             .iter()
             .filter_map(|lang| zipf(lang, &lower))
             .any(|z| z >= 2.5)
-            && !(isolated && common_retyping(original, source, target));
+            && !(isolated && common_retyping(original, source, target))
+            && !particle;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -2965,6 +2980,22 @@ fn common_retyping(word: &str, source: Sc, target: Sc) -> bool {
         })
     })
 }
+
+/// Whether `word`, two lower-case Latin letters, is one of Greek's
+/// commonest words typed on QWERTY with the Greek layout meant (`na` is
+/// `να`, `to` is `το`, `ua` is `θα`): Greek particles and articles of two
+/// letters, which a Greek sentence is full of.
+fn greek_particle_slip(word: &str, source: Sc) -> bool {
+    source == Sc::Latin
+        && word.len() == 2
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && retype_word(word, Sc::Latin, Sc::Greek, "us", "gr")
+            .is_some_and(|out| zipf("el", &out).is_some_and(|z| z >= GREEK_PARTICLE_ZIPF))
+}
+
+/// How common (zipf) a two-letter Greek word must be for
+/// [`greek_particle_slip`].
+const GREEK_PARTICLE_ZIPF: f32 = 6.0;
 
 /// The most a word as typed may be used (zipf) for [`common_retyping`].
 const COMMON_RETYPE_TYPED: f32 = 4.5;
@@ -4917,6 +4948,23 @@ mod tests {
         );
         // A Latin term that re-types into nothing common stays.
         let line = "Αποτυχία φόρτωσης του αρχείου rescue";
+        assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_greek_particle_typed_on_qwerty_between_greek_words() {
+        // PackageKit's Greek catalogue with one two-letter word typed on
+        // QWERTY: `na` is `να`, `me` (an English word too) is `με`.
+        assert_eq!(
+            fix("Πρέπει na οριστεί έγκυρη ενέργεια"),
+            "Πρέπει να οριστεί έγκυρη ενέργεια"
+        );
+        assert_eq!(
+            fix("Αποτυχία επικοινωνίας me το PackageKit"),
+            "Αποτυχία επικοινωνίας με το PackageKit"
+        );
+        // Not next to a Greek word on both sides, it may be Latin text.
+        let line = "Αποτυχία επικοινωνίας to PackageKit";
         assert_eq!(fix(line), line);
     }
 
