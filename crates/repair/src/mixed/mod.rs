@@ -1527,9 +1527,12 @@ impl MixedScript {
         } else {
             keep_score += 2.0;
         }
-        // A capitalised word inside a line is most often a name or a brand
-        // (`Mac` in a Russian sentence), not a spoof.
-        if w.start > 0 && original.chars().next().is_some_and(char::is_uppercase) {
+        // A capitalised word inside a sentence is most often a name or a
+        // brand (`Mac` in a Russian sentence), not a spoof; one that opens
+        // a sentence or follows a colon says nothing by its capital.
+        if !opens_sentence(line.text, w.start)
+            && original.chars().next().is_some_and(char::is_uppercase)
+        {
             keep_score += 1.0;
         }
 
@@ -4805,6 +4808,21 @@ mod tests {
         assert_eq!(
             fix("Чита ca N бајтова из улазне датотеке."),
             "Чита са N бајтова из улазне датотеке."
+        );
+    }
+
+    #[test]
+    fn a_capital_after_a_colon_claims_no_name() {
+        // In `Напомена: He ...` the capital opens the clause; it makes
+        // `He` no likelier a name than at the head of the line.
+        assert_eq!(
+            fix("Напомена: He постоји ниједан начин да се то поправи."),
+            "Напомена: Не постоји ниједан начин да се то поправи."
+        );
+        // Inside a sentence it still does (`пакет Tor`).
+        assert_eq!(
+            fix("Инсталирајте пакет Tor на рачунар."),
+            "Инсталирајте пакет Tor на рачунар."
         );
     }
 
