@@ -431,23 +431,7 @@ struct Shape {
 
 impl Shape {
     fn of(c: &Candidate, typed: &str, sc: Sc) -> Shape {
-        // The changed letters against their neighbours: `Sprachausgabe`
-        // (`ch`) reads better than `Spracpausgabe` (`cp`).
-        let local = local_plausibility(typed, &c.text, sc)
-            .map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
-        // A capital inside a word the original did not have (`содерБит`
-        // from a Shift-level key) is not how words are written.
-        let new_capital = has_inner_capital(&c.text) && !has_inner_capital(typed);
-        // Under the best of the script's languages: one yardstick for
-        // every candidate, whichever layout or channel proposed it.
-        let lower = c.text.to_lowercase();
-        let steps = lower.chars().count() + 1;
-        let reads = sc
-            .languages()
-            .iter()
-            .filter_map(|l| bigrams(l))
-            .map(|m| m.score(&lower))
-            .fold(f32::NEG_INFINITY, f32::max);
+        let (local, new_capital, lower, steps, reads) = shape_reading(typed, &c.text, sc);
         Shape {
             text: c.text.clone(),
             start: c.start,
@@ -459,6 +443,63 @@ impl Shape {
             reads,
         }
     }
+}
+
+/// [`Shape`]'s readings of candidate spelling `text` for the typed text
+/// `typed` in script `sc`, a function of the embedded bigram models alone:
+/// each thread remembers them, as it does [`lexicon_reading`]s.
+fn shape_reading(typed: &str, text: &str, sc: Sc) -> ShapeReading {
+    let compute = || {
+        // The changed letters against their neighbours: `Sprachausgabe`
+        // (`ch`) reads better than `Spracpausgabe` (`cp`).
+        let local =
+            local_plausibility(typed, text, sc).map_or(0.0, |l| ((l + 3.0) * 0.8).clamp(-3.0, 2.0));
+        // A capital inside a word the original did not have (`содерБит`
+        // from a Shift-level key) is not how words are written.
+        let new_capital = has_inner_capital(text) && !has_inner_capital(typed);
+        // Under the best of the script's languages: one yardstick for
+        // every candidate, whichever layout or channel proposed it.
+        let lower = text.to_lowercase();
+        let steps = lower.chars().count() + 1;
+        let reads = sc
+            .languages()
+            .iter()
+            .filter_map(|l| bigrams(l))
+            .map(|m| m.score(&lower))
+            .fold(f32::NEG_INFINITY, f32::max);
+        (local, new_capital, lower, steps, reads)
+    };
+    SHAPE_MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return compute();
+        };
+        let (key, readings) = &mut *memo;
+        key.clear();
+        // The script, the typed text's length, the typed text, the spelling.
+        let _ = write!(key, "{}{}:{typed}{text}", sc as u8, typed.len());
+        if let Some(known) = readings.get(key.as_str()) {
+            return known.clone();
+        }
+        let reading = compute();
+        if readings.len() >= READING_MEMO_ENTRIES {
+            readings.clear();
+        }
+        readings.insert(key.as_str().into(), reading.clone());
+        reading
+    })
+}
+
+/// What [`shape_reading`] reads: local plausibility as a score term, a new
+/// inner capital, the lower-case form, its bigram steps, its best reading.
+type ShapeReading = (f32, bool, String, usize, f32);
+
+/// [`shape_reading`]'s readings by key.
+type ShapeMap = HashMap<Box<str>, ShapeReading, std::hash::BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    /// [`shape_reading`]'s memory: a key buffer and the readings.
+    static SHAPE_MEMO: std::cell::RefCell<(String, ShapeMap)> =
+        std::cell::RefCell::new((String::new(), ShapeMap::default()));
 }
 
 impl MixedScript {
@@ -4091,6 +4132,31 @@ mod tests {
             .get(3)
             .is_some_and(|r| r.0.iter().all(|(_, z)| z.is_none())));
         assert_ne!(here.first(), here.get(4), "a spelling and a longer one");
+    }
+
+    #[test]
+    fn a_remembered_shape_reading_is_the_computed_one() {
+        let pairs = [
+            ("gtk", "пел", Sc::Cyrillic),
+            ("gtk.", "пелю", Sc::Cyrillic),
+            ("Sergeн", "Sergey", Sc::Latin),
+            ("Sergeн", "Sergeу", Sc::Latin),
+            ("gt", "kпел", Sc::Cyrillic),
+            ("Sergyy", "Sergey", Sc::Latin),
+            ("Serdey", "Sergey", Sc::Latin),
+            ("gtk", "пел", Sc::Cyrillic),
+        ];
+        let here: Vec<_> = pairs
+            .iter()
+            .chain(pairs.iter())
+            .map(|&(typed, text, sc)| shape_reading(typed, text, sc))
+            .collect();
+        for (i, &(typed, text, sc)) in pairs.iter().chain(pairs.iter()).enumerate() {
+            let fresh = std::thread::spawn(move || shape_reading(typed, text, sc))
+                .join()
+                .unwrap_or_default();
+            assert_eq!(here.get(i), Some(&fresh), "{typed} {text}");
+        }
     }
 
     proptest::proptest! {
