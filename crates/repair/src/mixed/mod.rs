@@ -782,9 +782,8 @@ impl MixedScript {
         let layout = layout_shape
             && (source != Sc::Latin
                 || verdict.layout
-                || (dominant == Sc::Greek
-                    && (common_retyping(word, source, dominant)
-                        || greek_particle_slip(word, source))));
+                || (dominant == Sc::Greek && common_retyping(word, source, dominant))
+                || particle_slip(word, source, dominant));
         (homoglyph || layout) && !words::is_protected(line, w)
     }
 
@@ -1461,16 +1460,15 @@ impl MixedScript {
         let acronym = original.chars().all(|c| !c.is_lowercase());
         // A Cyrillic or Greek word in a Latin line is rare enough to judge
         // always (`еру` is `the` typed on ЙЦУКЕН, and its vowels look normal).
-        // A two-letter Latin word between two Greek words that the Greek
-        // layout re-types into one of Greek's commonest words (`na` is
-        // `να`, `to` is `το`): a particle typed on QWERTY, however English.
-        let particle = target == Sc::Greek
-            && greek_particle_slip(original, source)
+        // A two-letter Latin word between two Greek or Cyrillic words that
+        // the layout re-types into one of the language's commonest words
+        // (`na` is `να`, `yt` is `не`): a particle typed on QWERTY.
+        let particle = particle_slip(original, source, target)
             && [index.checked_sub(1), Some(index + 1)]
                 .into_iter()
                 .all(|j| {
                     j.and_then(|j| line.words.get(j))
-                        .is_some_and(|o| o.single() == Some(Sc::Greek))
+                        .is_some_and(|o| o.single() == Some(target))
                 });
         let layout_possible = self.options.keyboard_layouts
             && (!acronym || caps_slip_shape(original, w.letters()))
@@ -3025,21 +3023,42 @@ fn common_retyping(word: &str, source: Sc, target: Sc) -> bool {
     })
 }
 
-/// Whether `word`, two lower-case Latin letters, is one of Greek's
-/// commonest words typed on QWERTY with the Greek layout meant (`na` is
-/// `να`, `to` is `το`, `ua` is `θα`): Greek particles and articles of two
-/// letters, which a Greek sentence is full of.
-fn greek_particle_slip(word: &str, source: Sc) -> bool {
-    source == Sc::Latin
-        && word.len() == 2
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && retype_word(word, Sc::Latin, Sc::Greek, "us", "gr")
-            .is_some_and(|out| zipf("el", &out).is_some_and(|z| z >= GREEK_PARTICLE_ZIPF))
+/// Whether `word`, two lower-case Latin letters, is one of the commonest
+/// words of a language of `target` script typed on US QWERTY with its
+/// layout meant: particles, prepositions and articles of two letters, which
+/// Greek and Cyrillic sentences are full of (`na` is `να`, `to` is `το`,
+/// `ua` is `θα`; `yt` is `не`, `bp` is `из`). Greek takes any such word
+/// (`me` is `με`, English or not: Latin words are rare in Greek text);
+/// Cyrillic ones only a word that is itself no common Latin word (`yt`,
+/// `kb`, not `vs`, which may stand for versus between Russian names).
+fn particle_slip(word: &str, source: Sc, target: Sc) -> bool {
+    if source != Sc::Latin
+        || target == Sc::Latin
+        || word.len() != 2
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
+    if target == Sc::Greek {
+        return retype_word(word, Sc::Latin, Sc::Greek, "us", "gr")
+            .is_some_and(|out| zipf("el", &out).is_some_and(|z| z >= PARTICLE_ZIPF));
+    }
+    let typed = Sc::Latin
+        .languages()
+        .iter()
+        .filter_map(|l| zipf(l, word))
+        .fold(0f32, f32::max);
+    typed <= COMMON_RETYPE_TYPED
+        && target.layouts().iter().any(|to| {
+            retype_word(word, Sc::Latin, target, "us", to).is_some_and(|out| {
+                zipf(layout_language(to), &out)
+                    .is_some_and(|z| z >= PARTICLE_ZIPF && z >= typed + 2.5)
+            })
+        })
 }
 
-/// How common (zipf) a two-letter Greek word must be for
-/// [`greek_particle_slip`].
-const GREEK_PARTICLE_ZIPF: f32 = 6.0;
+/// How common (zipf) a two-letter word must be for [`particle_slip`].
+const PARTICLE_ZIPF: f32 = 6.0;
 
 /// The most a word as typed may be used (zipf) for [`common_retyping`].
 const COMMON_RETYPE_TYPED: f32 = 4.5;
@@ -5049,6 +5068,19 @@ mod tests {
         );
         // Not next to a Greek word on both sides, it may be Latin text.
         let line = "Αποτυχία επικοινωνίας to PackageKit";
+        assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_cyrillic_particle_typed_on_qwerty_between_cyrillic_words() {
+        // The Russian gettext catalogues with `не` typed on QWERTY: `yt`
+        // is in the English lexicon (an abbreviation), but rare there.
+        assert_eq!(
+            fix("Службе паролей yt удалось выполнить предварительную проверку"),
+            "Службе паролей не удалось выполнить предварительную проверку"
+        );
+        // A common Latin word stays, even where it re-types into `мы`.
+        let line = "Матч Спартак vs Зенит перенесли на воскресенье";
         assert_eq!(fix(line), line);
     }
 
