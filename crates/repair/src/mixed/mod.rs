@@ -323,6 +323,9 @@ fn lexicon_reading(lower: &str, sc: Sc) -> (Vec<(&'static str, Option<f32>)>, f3
         };
         (zipfs, plaus)
     };
+    if lower.len() > MEMO_MAX_KEY_BYTES {
+        return compute();
+    }
     READING_MEMO.with(|memo| {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute();
@@ -343,9 +346,14 @@ fn lexicon_reading(lower: &str, sc: Sc) -> (Vec<(&'static str, Option<f32>)>, f3
     })
 }
 
-/// How many readings of [`lexicon_reading`] a thread keeps (about 150
+/// How many readings of [`lexicon_reading`] a thread keeps (a few hundred
 /// bytes each) before it starts over.
 const READING_MEMO_ENTRIES: usize = 1 << 13;
+
+/// The longest spelling or chunk, in bytes, the per-thread memos keep: a
+/// longer one (a line of one huge token) is worked out afresh each time, so
+/// the memos stay a few megabytes whatever the input.
+const MEMO_MAX_KEY_BYTES: usize = 128;
 
 /// [`lexicon_reading`]'s readings by key (the script, then the spelling).
 type ReadingMap = HashMap<
@@ -469,6 +477,9 @@ fn shape_reading(typed: &str, text: &str, sc: Sc) -> ShapeReading {
             .fold(f32::NEG_INFINITY, f32::max);
         (local, new_capital, lower, steps, reads)
     };
+    if typed.len() + text.len() > MEMO_MAX_KEY_BYTES {
+        return compute();
+    }
     SHAPE_MEMO.with(|memo| {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute();
@@ -2795,6 +2806,9 @@ fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> 
         // key is that (a test holds the spans of a chunk alone to the
         // spans in its line), found without listing the spans.
         let (chunk_start, chunk_end) = chunk_bounds(text, w, source);
+        if chunk_end.saturating_sub(chunk_start) > MEMO_MAX_KEY_BYTES {
+            return compute();
+        }
         let (Some(from), Some(to)) = (
             w.start
                 .checked_sub(chunk_start)
@@ -4988,6 +5002,34 @@ mod tests {
         assert!(!stage().needs_review(&line));
         assert!(stage().needs_review("ghbdtn ghbdtn ghbdtn"));
         assert_eq!(stage().apply(&line, &DocumentContext::new()).text, line);
+    }
+
+    #[test]
+    fn the_memos_keep_no_long_key() {
+        // A line of one long token (no spaces) and a long spelling: read
+        // the same as ever, but not remembered.
+        for long in [
+            format!("Он сказал {}dtn и ушёл.", "при".repeat(40)),
+            format!("Он сказал {} и ушёл.", "ghbdtn".repeat(30)),
+        ] {
+            let first = fix(&long);
+            assert_eq!(fix(&long), first);
+        }
+        let spelling = "а".repeat(100);
+        assert_eq!(
+            lexicon_reading(&spelling, Sc::Cyrillic),
+            lexicon_reading(&spelling, Sc::Cyrillic)
+        );
+        let longest = |keys: Vec<usize>| keys.into_iter().max().unwrap_or(0);
+        let reading =
+            READING_MEMO.with(|m| longest(m.borrow().1.keys().map(|k| k.len()).collect()));
+        let shape = SHAPE_MEMO.with(|m| longest(m.borrow().1.keys().map(|k| k.len()).collect()));
+        let verdict =
+            VERDICT_MEMO.with(|m| longest(m.borrow().1.keys().map(|k| k.len()).collect()));
+        // A key holds the spelling or chunk and a few bytes of prefix.
+        for (memo, len) in [("reading", reading), ("shape", shape), ("verdict", verdict)] {
+            assert!(len <= MEMO_MAX_KEY_BYTES + 16, "{memo}: {len}");
+        }
     }
 
     #[test]
