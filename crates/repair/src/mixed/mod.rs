@@ -31,8 +31,8 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
-    bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike, retype_text,
-    sc_of, zipf, zipf_ext, Sc,
+    best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike,
+    retype_text, sc_of, zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -314,10 +314,7 @@ fn lexicon_reading(lower: &str, sc: Sc) -> (Vec<(&'static str, Option<f32>)>, f3
         // Out of every lexicon of its script (a name, say): how much it
         // looks like a word.
         let plaus = if zipfs.iter().all(|(_, z)| z.is_none()) {
-            sc.languages()
-                .iter()
-                .filter_map(|l| bigrams(l).map(|m| m.score(lower)))
-                .fold(f32::NEG_INFINITY, f32::max)
+            best_reading(lower, sc)
         } else {
             f32::NEG_INFINITY
         };
@@ -469,12 +466,7 @@ fn shape_reading(typed: &str, text: &str, sc: Sc) -> ShapeReading {
         // every candidate, whichever layout or channel proposed it.
         let lower = text.to_lowercase();
         let steps = lower.chars().count() + 1;
-        let reads = sc
-            .languages()
-            .iter()
-            .filter_map(|l| bigrams(l))
-            .map(|m| m.score(&lower))
-            .fold(f32::NEG_INFINITY, f32::max);
+        let reads = best_reading(&lower, sc);
         (local, new_capital, lower, steps, reads)
     };
     if typed.len() + text.len() > MEMO_MAX_KEY_BYTES {
@@ -1133,6 +1125,9 @@ impl MixedScript {
             c.score =
                 handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
             why_of.push((seen_at, Vec::new()));
+            // The notes are matched to candidates by position (the `continue`s
+            // above never fire: each looks up what it just found or pushed).
+            debug_assert_eq!(why_of.len(), i + 1);
             if oov {
                 shape_only.push(i);
             }
@@ -2699,11 +2694,7 @@ fn has_inner_capital(word: &str) -> bool {
 /// How much `word` (with any layout punctuation in it) reads like a word
 /// of `sc`'s languages: the best mean bigram log-probability.
 fn typed_plausibility(word: &str, sc: Sc) -> f32 {
-    let lower = word.to_lowercase();
-    sc.languages()
-        .iter()
-        .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
-        .fold(-12.0, f32::max)
+    best_reading(&word.to_lowercase(), sc).max(-12.0)
 }
 
 /// Whether a whole word in `sc` could be another script typed on `sc`'s

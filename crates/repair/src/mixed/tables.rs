@@ -834,6 +834,17 @@ impl Bigrams {
     }
 }
 
+/// The best bigram reading (mean log-probability per step) of the
+/// lower-case spelling `lower` among the languages of script `sc`: how much
+/// it looks like a word of the script. Negative infinity without a model.
+pub(crate) fn best_reading(lower: &str, sc: Sc) -> f32 {
+    sc.languages()
+        .iter()
+        .filter_map(|l| bigrams(l))
+        .map(|m| m.score(lower))
+        .fold(f32::NEG_INFINITY, f32::max)
+}
+
 /// The bigram model of a language (built on first use, then shared).
 pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
     static MODELS: OnceLock<Vec<(&'static str, OnceLock<Bigrams>)>> = OnceLock::new();

@@ -2,7 +2,7 @@
 //! must never touch (URLs, e-mail addresses, handles, tags, paths, code,
 //! model codes, units).
 
-use super::tables::{bigrams, sc_of, zipf, Sc};
+use super::tables::{best_reading, sc_of, zipf, Sc};
 
 /// Punctuation that a Cyrillic or Greek letter becomes when typed with a
 /// Latin layout active (`ж` is `;` on QWERTY, `б` is `,`, `ю` is `.`, …).
@@ -492,11 +492,7 @@ fn reads_like_no_word(part: &str) -> bool {
     if sc.languages().iter().any(|l| zipf(l, &lower).is_some()) {
         return false;
     }
-    sc.languages()
-        .iter()
-        .filter_map(|l| bigrams(l).map(|m| m.score(&lower)))
-        .fold(f32::NEG_INFINITY, f32::max)
-        < -4.0
+    best_reading(&lower, sc) < -4.0
 }
 
 /// Whether the one slash of `chunk` may be the `б` key of the Bulgarian
