@@ -3,11 +3,16 @@
 //! `icu_normalizer`. Corpora: `fixtures/bench/` (see its README).
 //!
 //! Run: `cargo bench -p polynorm-pipeline --bench clean`.
+//!
+//! The `-cold` variants forget the mixed-script judge's memos before each
+//! pass: the others clean the same lines over and over, so most of the
+//! judge's verdicts are remembered from the previous pass, which a corpus
+//! never seen before does not enjoy.
 
 use std::borrow::Cow;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use polynorm_pipeline::{Pipeline, Rule};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -139,6 +144,27 @@ fn bench(c: &mut Criterion) {
                         .map(|l| pipeline.clean(black_box(l)).text.len())
                         .sum::<usize>()
                 });
+            });
+        }
+        // The same on a corpus never seen before: the judge's per-thread
+        // memos forgotten before each pass (untimed), so that words repeated
+        // within the corpus still hit them but nothing is remembered from
+        // the previous pass. Hygiene keeps no memo.
+        for (id, pipeline) in [
+            ("polynorm/clean-cold", &full),
+            ("polynorm/clean-without-mojibake-cold", &no_mojibake),
+        ] {
+            group.bench_function(id, |b| {
+                b.iter_batched(
+                    polynorm_pipeline::repair::forget_memos,
+                    |()| {
+                        lines
+                            .iter()
+                            .map(|l| pipeline.clean(black_box(l)).text.len())
+                            .sum::<usize>()
+                    },
+                    BatchSize::PerIteration,
+                );
             });
         }
         // What the command does: the corpus as one document (its windows).

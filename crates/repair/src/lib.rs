@@ -27,7 +27,7 @@ mod word_table;
 
 pub use escapes::decode_escapes;
 pub use hygiene::Hygiene;
-pub use mixed::{DocumentContext, MixedScript, MixedScriptOptions, MAX_REVIEW_BYTES};
+pub use mixed::{forget_memos, DocumentContext, MixedScript, MixedScriptOptions, MAX_REVIEW_BYTES};
 pub use mojibake::{CodePage, Mojibake, MojibakeOptions};
 pub use options::{Error, HygieneOptions, LineSeparatorMode, NormalizationForm};
 pub use repaired::{Change, ChangeKind, Repaired};

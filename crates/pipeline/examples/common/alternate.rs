@@ -15,6 +15,13 @@ pub(crate) fn corpus(name: &str) -> Result<String, String> {
     std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Whether `POLYNORM_BENCH_COLD=1` asks for every timed pass to start on
+/// forgotten memos ([`polynorm_pipeline::repair::forget_memos`]): the cost
+/// of a corpus never seen before, rather than of one cleaned over and over.
+pub(crate) fn is_cold() -> bool {
+    std::env::var_os("POLYNORM_BENCH_COLD").is_some_and(|v| v == "1")
+}
+
 /// Cleans every line `passes` times.
 pub(crate) fn run(pipeline: &Pipeline, lines: &[&str], passes: usize) {
     for _ in 0..passes {
@@ -39,9 +46,26 @@ pub(crate) fn alternate(
         run(a, lines, 1);
         run(b, lines, 1);
     }
+    let cold = is_cold();
     let (mut times_a, mut times_b) = (Vec::new(), Vec::new());
     for _ in 0..samples {
         for (pipeline, out) in [(a, &mut times_a), (b, &mut times_b)] {
+            if cold {
+                // Each pass on forgotten memos, the forgetting untimed.
+                let mut total = 0;
+                for _ in 0..passes {
+                    polynorm_pipeline::repair::forget_memos();
+                    let Some(before) = clock() else {
+                        continue;
+                    };
+                    run(pipeline, lines, 1);
+                    if let Some(after) = clock() {
+                        total += after.saturating_sub(before);
+                    }
+                }
+                out.push(total as f64 / passes as f64 / 1000.0);
+                continue;
+            }
             let Some(before) = clock() else {
                 continue;
             };

@@ -365,6 +365,31 @@ thread_local! {
         std::cell::RefCell::new((String::new(), ReadingMap::default()));
 }
 
+/// Empties this thread's memos of the mixed-script judge (readings of
+/// spellings, shapes of candidates, verdicts of words in their chunks), so
+/// that the next text is judged as if none had been seen before.
+///
+/// Output never depends on the memos; this is for measuring: a benchmark
+/// that cleans the same corpus over and over otherwise finds most of its
+/// verdicts remembered, which text never seen before does not.
+pub fn forget_memos() {
+    READING_MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.1 = ReadingMap::default();
+        }
+    });
+    SHAPE_MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.1 = ShapeMap::default();
+        }
+    });
+    VERDICT_MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.1 = VerdictMap::default();
+        }
+    });
+}
+
 /// A line of a candidate's evidence that [`MixedScript::score_candidates`]
 /// writes out only if the candidate clears the bar.
 enum Note {
@@ -5021,6 +5046,28 @@ mod tests {
         for (memo, len) in [("reading", reading), ("shape", shape), ("verdict", verdict)] {
             assert!(len <= MEMO_MAX_KEY_BYTES + 16, "{memo}: {len}");
         }
+    }
+
+    #[test]
+    fn forgotten_memos_are_empty_and_change_no_answer() {
+        let memo_sizes = || {
+            (
+                READING_MEMO.with(|m| m.borrow().1.len()),
+                SHAPE_MEMO.with(|m| m.borrow().1.len()),
+                VERDICT_MEMO.with(|m| m.borrow().1.len()),
+            )
+        };
+        let lines = [
+            "Li said at the meeting With Russian Defense Minister Sergeн Shoigu.",
+            "Он сказал ghbdtn и ушёл, а gtk и sudo остались.",
+        ];
+        let first: Vec<String> = lines.iter().map(|l| fix(l)).collect();
+        let (reading, shape, verdict) = memo_sizes();
+        assert!(reading > 0 && shape > 0 && verdict > 0);
+        forget_memos();
+        assert_eq!(memo_sizes(), (0, 0, 0));
+        let again: Vec<String> = lines.iter().map(|l| fix(l)).collect();
+        assert_eq!(again, first);
     }
 
     #[test]
