@@ -31,6 +31,18 @@ stray invisible characters included). Usage:
         --out /tmp/polynorm-batch/corpus-1000mb.jsonl
     python3 scripts/make_batch_corpus.py --size-mb 100 --damaged-share 0.05 \
         --out /tmp/polynorm-batch/typical-100mb.jsonl
+
+The bench paragraphs are few (about 3,100), so a corpus of 100 MB repeats
+each about a hundred times, and a cleaner that remembers what it has judged
+finds most of its work done. `--with-gettext` adds the translated strings of
+the gettext catalogues installed on the machine (/usr/share/locale, the text
+of `scripts/audit_gettext.py`: about 374,000 distinct lines in nine languages
+on the Debian image we use, written by people), joined five to fifteen
+consecutive strings of one catalogue to a paragraph, to the clean pool: a
+corpus of text mostly never seen before, as a real crawl is:
+
+    python3 scripts/make_batch_corpus.py --size-mb 100 --damaged-share 0.05 \
+        --with-gettext --out /tmp/polynorm-batch/novel-100mb.jsonl
 """
 
 import argparse
@@ -61,6 +73,25 @@ def paragraphs(damaged_only_eval=False):
     return out
 
 
+def gettext_paragraphs(rng):
+    """(lang, source, text) paragraphs of the installed gettext catalogues:
+    five to fifteen consecutive strings of one language joined by spaces."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("audit_gettext", ROOT / "scripts/audit_gettext.py")
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    out = []
+    for lang in ["ru", "uk", "sr", "bg", "be", "el", "de", "fr", "es"]:
+        lines = audit.language_lines(lang)
+        at = 0
+        while at < len(lines):
+            k = rng.randint(5, 15)
+            out.append((lang, "gettext/" + lang, " ".join(lines[at : at + k])))
+            at += k
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, required=True, help="stop after this many MB (10^6 bytes)")
@@ -73,10 +104,17 @@ def main():
         help="share of paragraphs that are damaged evaluation inputs (0..1); the rest come "
         "from fixtures/bench. Default: draw uniformly from all paragraphs (the stress corpus)",
     )
+    ap.add_argument(
+        "--with-gettext",
+        action="store_true",
+        help="add the installed gettext catalogues' strings to the clean pool (see above)",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     if args.damaged_share is None:
         pool = paragraphs()
+        if args.with_gettext:
+            pool += gettext_paragraphs(rng)
 
         def draw():
             return rng.choice(pool)
@@ -86,6 +124,8 @@ def main():
             ap.error("--damaged-share must be between 0 and 1")
         everything = paragraphs(damaged_only_eval=True)
         clean = [p for p in everything if p[1].startswith("bench/")]
+        if args.with_gettext:
+            clean += gettext_paragraphs(rng)
         damaged = [p for p in everything if p[1].startswith("eval/")]
         pool = clean + damaged
 
