@@ -21,7 +21,7 @@
 mod letters;
 mod tables;
 
-pub(crate) use tables::{alphabet_of, bigram_logp};
+pub(crate) use tables::{alphabet_of, bigram_logp, DenseIndex};
 mod words;
 
 use std::borrow::Cow;

@@ -109,7 +109,10 @@ fn lexicons(script: Sc) -> &'static [&'static LexiconTable] {
 /// A letter bigram model of one script (all its lexicon languages pooled,
 /// words weighted by frequency).
 pub(crate) struct Bigrams {
-    alphabet: Vec<char>,
+    /// The position of each letter of the alphabet (sorted, distinct).
+    index: crate::mixed::DenseIndex,
+    /// The alphabet's size.
+    size: usize,
     /// log P(next | prev) over (alphabet + boundary)², row-major.
     logp: Vec<f32>,
 }
@@ -132,6 +135,7 @@ impl Bigrams {
                 .into_iter()
                 .filter(|&c| c.is_alphabetic() && letter_script(c) == script)
                 .collect();
+        let index = crate::mixed::DenseIndex::new(&alphabet);
         // One weight per zipf value (a byte), not one `powf` per word.
         let weights: Vec<f64> = (0..=u8::MAX)
             .map(|z10| 10f64.powf((f64::from(z10) / 10.0 - 3.0) / 2.0))
@@ -139,7 +143,7 @@ impl Bigrams {
         let words = lexicons.iter().flat_map(|lex| {
             (0..lex.offsets.len()).filter_map(|i| {
                 let word = entry(lex, i)?;
-                if !word.chars().all(|c| alphabet.binary_search(&c).is_ok()) {
+                if !word.chars().all(|c| index.get(c).is_some()) {
                     return None;
                 }
                 let z10 = lex.zipf10.get(i).copied().unwrap_or(30);
@@ -147,21 +151,23 @@ impl Bigrams {
             })
         });
         let logp = crate::mixed::bigram_logp(&alphabet, words, 0.05, UNSEEN);
-        Bigrams { alphabet, logp }
+        Bigrams {
+            index,
+            size: alphabet.len(),
+            logp,
+        }
     }
 
     /// Whether every letter of `lower` is in the model's alphabet.
     pub(crate) fn knows_all(&self, lower: &str) -> bool {
-        lower
-            .chars()
-            .all(|c| self.alphabet.binary_search(&c).is_ok())
+        lower.chars().all(|c| self.index.get(c).is_some())
     }
 
     /// Mean log-probability per transition of a lowercase word, boundaries
     /// included; letters outside the alphabet count as unseen transitions.
     pub(crate) fn score(&self, lower: &str) -> f32 {
-        let n = self.alphabet.len() + 1;
-        let index = |c: char| self.alphabet.binary_search(&c).ok();
+        let n = self.size + 1;
+        let index = |c: char| self.index.get(c);
         let mut prev = Some(n - 1);
         let (mut total, mut steps) = (0f32, 0u32);
         for c in lower.chars().map(Some).chain(std::iter::once(None)) {
