@@ -32,7 +32,7 @@ use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
     best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike,
-    retype_text, sc_of, zipf, zipf_ext, Sc,
+    lowercase, retype_text, sc_of, zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -388,6 +388,11 @@ pub fn forget_memos() {
             m.1 = VerdictMap::default();
         }
     });
+    LONE_VERDICTS.with(|t| {
+        if let Ok(mut t) = t.try_borrow_mut() {
+            t.0 = Vec::new();
+        }
+    });
 }
 
 /// A line of a candidate's evidence that [`MixedScript::score_candidates`]
@@ -489,7 +494,7 @@ fn shape_reading(typed: &str, text: &str, sc: Sc) -> ShapeReading {
         let new_capital = has_inner_capital(text) && !has_inner_capital(typed);
         // Under the best of the script's languages: one yardstick for
         // every candidate, whichever layout or channel proposed it.
-        let lower = text.to_lowercase();
+        let lower = lowercase(text);
         let steps = lower.chars().count() + 1;
         let reads = best_reading(&lower, sc);
         (local, new_capital, lower, steps, reads)
@@ -797,7 +802,7 @@ impl MixedScript {
                     exotic
                         || ((!self.user_words.is_empty() || context.is_some())
                             && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
-                                let lower = respelled.to_lowercase();
+                                let lower = lowercase(&respelled);
                                 self.user_words.contains(&lower)
                                     || context.is_some_and(|c| c.count(&lower) > 0)
                             }))
@@ -920,8 +925,7 @@ impl MixedScript {
                 let Some(original) = text.get(w.start..w.end) else {
                     continue;
                 };
-                if !self.user_words.is_empty() && self.user_words.contains(&original.to_lowercase())
-                {
+                if !self.user_words.is_empty() && self.user_words.contains(&lowercase(original)) {
                     continue;
                 }
                 let edit = if w.is_mixed() {
@@ -958,7 +962,7 @@ impl MixedScript {
         lang: Option<&str>,
         context: &DocumentContext,
     ) -> (f32, String, bool) {
-        Self::evidence_of(&self.lexical(candidate.to_lowercase(), sc, context), lang)
+        Self::evidence_of(&self.lexical(lowercase(candidate), sc, context), lang)
     }
 
     /// What [`MixedScript::evidence`] finds of the lower-case spelling
@@ -1416,7 +1420,7 @@ impl MixedScript {
             // a known word of the whole (`приdtn` is `привет`; `bfdиме`
             // re-typed is nothing).
             candidates.retain(|c| {
-                let lower = c.text.to_lowercase();
+                let lower = lowercase(&c.text);
                 c.text
                     .chars()
                     .find_map(sc_of)
@@ -1523,7 +1527,7 @@ impl MixedScript {
         if !homoglyph_possible && !layout_possible {
             return None;
         }
-        let lower = original.to_lowercase();
+        let lower = lowercase(original);
         if line.serbian {
             match (source, target) {
                 // Serbian writes both alphabets: a Latin word that spells a
@@ -1578,7 +1582,7 @@ impl MixedScript {
             // next to `To` or `co` does not make them English.
             .filter(|o| {
                 line.text.get(o.start..o.end).is_some_and(|t| {
-                    let lower = t.to_lowercase();
+                    let lower = lowercase(t);
                     source
                         .languages()
                         .iter()
@@ -1713,7 +1717,7 @@ impl MixedScript {
                 .iter_mut()
                 .filter(|c| c.kind == ChangeKind::Homoglyph)
             {
-                let lower = c.text.to_lowercase();
+                let lower = lowercase(&c.text);
                 if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
                     c.score -= NAME_CAPITAL;
                     c.why.push_str(
@@ -1744,7 +1748,7 @@ impl MixedScript {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
                     || c.layouts.is_some_and(|(_, to)| {
-                        zipf_ext(layout_language(to), &c.text.to_lowercase()).is_some()
+                        zipf_ext(layout_language(to), &lowercase(&c.text)).is_some()
                     })
             });
         }
@@ -1765,7 +1769,7 @@ impl MixedScript {
     fn whole_line(&self, line: &Line<'_>, context: &DocumentContext) -> Option<Edit> {
         let source = line.dominant;
         let known = |text: &str, sc: Sc, lang: Option<&str>| -> Option<f32> {
-            let lower = text.to_lowercase();
+            let lower = lowercase(text);
             if self.user_words.contains(&lower) {
                 return Some(5.0);
             }
@@ -1933,9 +1937,7 @@ impl MixedScript {
                             let plausible = new_words
                                 .iter()
                                 .filter(|t| known(t, target, Some(lang)).is_none())
-                                .filter(|t| {
-                                    model.is_some_and(|m| m.score(&t.to_lowercase()) > -3.2)
-                                })
+                                .filter(|t| model.is_some_and(|m| m.score(&lowercase(t)) > -3.2))
                                 .count();
                             let score = (weight + 0.5 * plausible as f32 - 0.5 * junk as f32)
                                 / new_words.len() as f32;
@@ -2620,7 +2622,7 @@ impl Line<'_> {
                         .iter()
                         .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
                         .filter_map(|w| self.text.get(w.start..w.end))
-                        .filter_map(|t| zipf(lang, &t.to_lowercase()))
+                        .filter_map(|t| zipf(lang, &lowercase(t)))
                         .sum();
                     (weight, *lang)
                 })
@@ -2662,7 +2664,7 @@ fn layout_rarity(id: &str) -> f32 {
 /// under the best language of `sc`. `None` when the lengths differ.
 fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
     let old: Vec<char> = original.chars().collect();
-    let new: Vec<char> = candidate.to_lowercase().chars().collect();
+    let new: Vec<char> = lowercase(candidate).chars().collect();
     if old.len() != new.len() {
         return None;
     }
@@ -2719,7 +2721,7 @@ fn has_inner_capital(word: &str) -> bool {
 /// How much `word` (with any layout punctuation in it) reads like a word
 /// of `sc`'s languages: the best mean bigram log-probability.
 fn typed_plausibility(word: &str, sc: Sc) -> f32 {
-    best_reading(&word.to_lowercase(), sc).max(-12.0)
+    best_reading(&lowercase(word), sc).max(-12.0)
 }
 
 /// Whether a whole word in `sc` could be another script typed on `sc`'s
@@ -2753,7 +2755,7 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
     // A lower-case word no lexicon of its script knows (`elewm`, which is
     // `уьуцм`, or `будуць` with its `б` on the comma key).
     word.chars().all(char::is_lowercase) && {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         !sc.languages().iter().any(|l| zipf(l, &lower).is_some())
     }
 }
@@ -2761,7 +2763,7 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
 /// What the gate needs to know of a word of script `source` in a line of
 /// script `target`, beyond its shape: every part depends only on the text
 /// of the word and the punctuation keys glued to it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct WordVerdict {
     /// A Latin word that could be a slip: [`looks_mistyped_word`] and
     /// [`could_read_uncached`].
@@ -2771,7 +2773,15 @@ struct WordVerdict {
     lookalike: Lookalike,
 }
 
-#[derive(Clone, Copy)]
+impl WordVerdict {
+    /// Neither a slip nor a lookalike: what an empty slot holds.
+    const NONE: WordVerdict = WordVerdict {
+        layout: false,
+        lookalike: Lookalike::None,
+    };
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Lookalike {
     None,
     Unlisted,
@@ -2803,7 +2813,7 @@ fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> 
         let lookalike = match map_lookalikes(word, target) {
             None => Lookalike::None,
             Some((respelled, _)) => {
-                let lower = respelled.to_lowercase();
+                let lower = lowercase(&respelled);
                 if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
                     Lookalike::Listed
                 } else {
@@ -2813,6 +2823,108 @@ fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> 
         };
         WordVerdict { layout, lookalike }
     };
+    // A word of ASCII letters that nothing joins (`Debian` between spaces,
+    // most foreign words) has a verdict that is a function of its letters
+    // and the scripts alone: it is looked up by them packed into a number,
+    // in a small table indexed by their hash, before the general memo
+    // (whose key is a string built from the word's chunk).
+    let lone = lone_word_key(text, w, source, target, serbian);
+    if let Some(key) = lone {
+        if let Some(known) = LONE_VERDICTS.with(|t| t.borrow().get(key)) {
+            return known;
+        }
+    }
+    let verdict = remembered_verdict(text, w, source, target, serbian, compute);
+    if let Some(key) = lone {
+        LONE_VERDICTS.with(|t| {
+            if let Ok(mut t) = t.try_borrow_mut() {
+                t.put(key, verdict);
+            }
+        });
+    }
+    verdict
+}
+
+/// The key of a word of 1–16 ASCII letters that [`lone_span`] finds alone
+/// for [`LoneVerdicts`]: its bytes, its length and the scripts; `None` for
+/// any other word.
+fn lone_word_key(
+    text: &str,
+    w: &Word,
+    source: Sc,
+    target: Sc,
+    serbian: bool,
+) -> Option<(u128, u16)> {
+    let word = text.get(w.start..w.end)?;
+    if word.len() > 16 {
+        return None;
+    }
+    lone_span(text, w, source)?;
+    let mut bytes = [0u8; 16];
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
+    // `len` is 1–16, so the tag is never 0, the mark of an empty slot.
+    let tag = u16::try_from(word.len()).ok()?
+        | (u16::from(source as u8) << 5)
+        | (u16::from(target as u8) << 7)
+        | (u16::from(serbian) << 9);
+    Some((u128::from_le_bytes(bytes), tag))
+}
+
+/// How many verdicts [`LoneVerdicts`] holds (32 bytes each).
+const LONE_VERDICT_SLOTS: usize = 1 << 10;
+
+/// [`word_verdict`]'s table for lone words of ASCII letters: one verdict per
+/// slot, found by a hash of the key; a verdict whose key lands on a taken
+/// slot replaces the one there. A remembered verdict is the computed one:
+/// the slot keeps the whole key.
+struct LoneVerdicts(Vec<(u128, u16, WordVerdict)>);
+
+impl LoneVerdicts {
+    fn slot((bytes, tag): (u128, u16)) -> usize {
+        // The high bits of a multiply-mix of both halves and the tag.
+        #[allow(clippy::cast_possible_truncation)] // the halves, by intent
+        let (lo, hi) = (bytes as u64, (bytes >> 64) as u64);
+        let h = (lo ^ hi.rotate_left(29) ^ u64::from(tag))
+            .wrapping_mul(WordHasher::K)
+            .rotate_left(17)
+            .wrapping_mul(WordHasher::K);
+        usize::try_from(h >> (64 - LONE_VERDICT_SLOTS.trailing_zeros())).unwrap_or(0)
+    }
+
+    fn get(&self, key: (u128, u16)) -> Option<WordVerdict> {
+        self.0
+            .get(Self::slot(key))
+            .filter(|(bytes, tag, _)| (*bytes, *tag) == key)
+            .map(|&(_, _, v)| v)
+    }
+
+    fn put(&mut self, key: (u128, u16), verdict: WordVerdict) {
+        if self.0.is_empty() {
+            self.0 = vec![(0, 0, WordVerdict::NONE); LONE_VERDICT_SLOTS];
+        }
+        if let Some(slot) = self.0.get_mut(Self::slot(key)) {
+            *slot = (key.0, key.1, verdict);
+        }
+    }
+}
+
+thread_local! {
+    /// [`word_verdict`]'s table of lone ASCII words.
+    static LONE_VERDICTS: std::cell::RefCell<LoneVerdicts> =
+        const { std::cell::RefCell::new(LoneVerdicts(Vec::new())) };
+}
+
+/// [`word_verdict`] by its general memo, keyed by the word's chunk.
+fn remembered_verdict(
+    text: &str,
+    w: &Word,
+    source: Sc,
+    target: Sc,
+    serbian: bool,
+    compute: impl Fn() -> WordVerdict,
+) -> WordVerdict {
     VERDICT_MEMO.with(|memo| {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute();
@@ -2932,7 +3044,7 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     if source
         .languages()
         .iter()
@@ -2972,7 +3084,7 @@ fn could_read_uncached(
                         continue;
                     }
                     let known = retype_word(span, source, target, from, to).is_some_and(|out| {
-                        zipf_ext(layout_language(to), &out.to_lowercase()).is_some_and(|z| z >= 3.0)
+                        zipf_ext(layout_language(to), &lowercase(&out)).is_some_and(|z| z >= 3.0)
                     });
                     if known {
                         return true;
@@ -2980,7 +3092,7 @@ fn could_read_uncached(
                     continue;
                 }
                 if let Some(out) = retype_word(span, source, target, from, to) {
-                    let lower = out.to_lowercase();
+                    let lower = lowercase(&out);
                     let lang = layout_language(to);
                     if judged.iter().any(|(l, t)| *l == lang && *t == lower) {
                         continue;
@@ -3044,7 +3156,7 @@ fn could_read_uncached(
 /// `toy` is Greek `του`. Such a word standing alone in its script is a
 /// slip, not a quotation.
 fn common_retyping(word: &str, source: Sc, target: Sc) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let letters = lower.chars().filter(|c| sc_of(*c) == Some(source)).count();
     if letters < 3 || letters != lower.chars().count() {
         return false;
@@ -3487,7 +3599,7 @@ fn is_serbian_latin_of(latin: &str, cyrillic: &str) -> bool {
         plain.push_str(p);
         djs.push_str(d);
     }
-    let lower = latin.to_lowercase();
+    let lower = lowercase(latin);
     lower == exact || lower == plain || lower == djs
 }
 
@@ -3625,7 +3737,7 @@ const SHORT_WORD_ZIPF: [f32; 2] = [4.5, 4.0];
 /// measured frequency, so a word its list holds passes in a line that may be
 /// Belarusian.
 fn common_short_word(candidate: &str, lang: Option<&str>, possible: &[&str]) -> bool {
-    let lower = candidate.to_lowercase();
+    let lower = lowercase(candidate);
     let letters = lower.chars().filter(|&c| letters::is_alphabetic(c)).count();
     let Some(&floor) = SHORT_WORD_ZIPF.get(letters.saturating_sub(2)) else {
         return true;
@@ -4212,6 +4324,42 @@ mod tests {
             .get(3)
             .is_some_and(|r| r.0.iter().all(|(_, z)| z.is_none())));
         assert_ne!(here.first(), here.get(4), "a spelling and a longer one");
+    }
+
+    #[test]
+    fn a_remembered_lone_verdict_is_the_computed_one() {
+        // The same Latin words in lines of other scripts and of Serbian:
+        // the verdict of a word remembered for one pair of scripts must
+        // not answer for another.
+        let lines = [
+            "Установите Debian и sudo, затем ghbdtn и ytn",
+            "Инсталирајте Debian и sudo, затим ghbdtn и ytn",
+            "Εγκαταστήστε Debian και sudo, toy ghbdtn και ytn",
+        ];
+        let verdicts = |afresh: bool| {
+            let mut out = Vec::new();
+            for line in lines {
+                for w in words::words(line) {
+                    if w.single() != Some(Sc::Latin) {
+                        continue;
+                    }
+                    for target in [Sc::Cyrillic, Sc::Greek] {
+                        for serbian in [false, true] {
+                            if afresh {
+                                forget_memos();
+                            }
+                            out.push(word_verdict(line, &w, Sc::Latin, target, serbian));
+                        }
+                    }
+                }
+            }
+            out
+        };
+        let fresh = verdicts(true);
+        forget_memos();
+        assert_eq!(verdicts(false), fresh);
+        assert_eq!(verdicts(false), fresh, "remembered");
+        assert!(fresh.iter().any(|v| v.layout) && fresh.iter().any(|v| !v.layout));
     }
 
     #[test]

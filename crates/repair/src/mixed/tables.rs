@@ -371,11 +371,133 @@ fn dead_mark(layout: &LayoutTable, key: u8, level: u8) -> Option<char> {
         .filter(|m| *m != '\0')
 }
 
+/// `s` in lower case, as [`str::to_lowercase`] has it: letters of ASCII and
+/// of the basic Cyrillic block (U+0400–U+045F, what Russian, Ukrainian,
+/// Belarusian, Bulgarian and Serbian words are made of) by arithmetic, any
+/// other text by the standard function (whose table search was a tenth of
+/// the cost of judging a foreign word).
+pub(crate) fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let lower = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\0'..='\u{7F}' | 'а'..='џ' => c,
+            // `А`–`Я` are `а`–`я` 32 code points on, `Ѐ`–`Џ` are `ѐ`–`џ` 80 on.
+            'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+            _ => return s.to_lowercase(),
+        };
+        out.push(lower);
+    }
+    out
+}
+
+/// What an ASCII character re-types into on a pair of layouts, for
+/// [`retype_text`]: a character, [`NO_RETYPE`] (not on the first layout, or
+/// nothing on the second), or [`DEAD_RETYPE`] (a dead key on the second).
+type AsciiRetypes = [u32; 128];
+
+/// See [`AsciiRetypes`]. (No character is U+0000 or above U+10FFFF.)
+const NO_RETYPE: u32 = 0;
+/// See [`AsciiRetypes`].
+const DEAD_RETYPE: u32 = u32::MAX;
+
+/// The [`AsciiRetypes`] of every ordered pair of [`LAYOUTS`], the pair
+/// (`i`, `j`) at `i * LAYOUTS.len() + j`, worked out once from
+/// [`retype`] and [`dead_mark`] themselves.
+fn ascii_retypes(from: &LayoutTable, to: &LayoutTable) -> Option<&'static AsciiRetypes> {
+    static TABLES: std::sync::OnceLock<Vec<AsciiRetypes>> = std::sync::OnceLock::new();
+    let index = |l: &LayoutTable| LAYOUTS.iter().position(|x| std::ptr::eq(x, l));
+    let (i, j) = (index(from)?, index(to)?);
+    let tables = TABLES.get_or_init(|| {
+        let mut all = Vec::with_capacity(LAYOUTS.len() * LAYOUTS.len());
+        for a in LAYOUTS {
+            for b in LAYOUTS {
+                let mut t = [NO_RETYPE; 128];
+                for (byte, slot) in (0u8..).zip(t.iter_mut()) {
+                    let c = char::from(byte);
+                    let Some(&(_, key, level)) = a
+                        .by_char
+                        .binary_search_by(|e| e.0.cmp(&c))
+                        .ok()
+                        .and_then(|i| a.by_char.get(i))
+                    else {
+                        continue;
+                    };
+                    *slot = if dead_mark(b, key, level).is_some() {
+                        DEAD_RETYPE
+                    } else {
+                        retype(c, a, b).map_or(NO_RETYPE, u32::from)
+                    };
+                }
+                all.push(t);
+            }
+        }
+        all
+    });
+    tables.get(i * LAYOUTS.len() + j)
+}
+
+/// What [`retype_ascii`] makes of a text: [`retype_text`]'s answer, or
+/// that the general walk must give it.
+enum AsciiRetyped {
+    Done(Option<String>),
+    NeedsWalk,
+}
+
+/// [`retype_text`] for ASCII `text` by the pair's [`AsciiRetypes`];
+/// [`AsciiRetyped::NeedsWalk`] where a dead key or a pair outside
+/// [`LAYOUTS`] needs the general walk.
+fn retype_ascii(
+    text: &str,
+    from: &LayoutTable,
+    to: &LayoutTable,
+    strict: bool,
+    convert: &impl Fn(char) -> bool,
+) -> AsciiRetyped {
+    let Some(table) = ascii_retypes(from, to) else {
+        return AsciiRetyped::NeedsWalk;
+    };
+    let mut out = String::with_capacity(text.len() * 2);
+    for &b in text.as_bytes() {
+        let c = char::from(b);
+        if !convert(c) {
+            out.push(c);
+            continue;
+        }
+        match table.get(usize::from(b)).copied().unwrap_or(NO_RETYPE) {
+            DEAD_RETYPE => return AsciiRetyped::NeedsWalk,
+            NO_RETYPE if strict => return AsciiRetyped::Done(None),
+            NO_RETYPE => out.push(c),
+            r => out.push(char::from_u32(r).unwrap_or(c)),
+        }
+    }
+    AsciiRetyped::Done(Some(out))
+}
+
 /// Re-types `text` typed on layout `from` as if `to` had been active,
 /// dead keys included (`;a` on QWERTY is `ά` on the Greek layout). Each
 /// character is re-typed when `convert` says so; with `strict`, a character
 /// that cannot be re-typed makes the whole result `None`, otherwise it stays.
 pub(crate) fn retype_text(
+    text: &str,
+    from: &LayoutTable,
+    to: &LayoutTable,
+    strict: bool,
+    convert: impl Fn(char) -> bool,
+) -> Option<String> {
+    // Most re-typed words are ASCII (Latin words read on a Cyrillic or
+    // Greek layout): one table look-up per character.
+    if text.is_ascii() {
+        if let AsciiRetyped::Done(out) = retype_ascii(text, from, to, strict, &convert) {
+            return out;
+        }
+    }
+    retype_text_by_keys(text, from, to, strict, convert)
+}
+
+/// [`retype_text`] by the layouts' key lists, character by character.
+fn retype_text_by_keys(
     text: &str,
     from: &LayoutTable,
     to: &LayoutTable,
@@ -858,6 +980,57 @@ pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #[test]
+        fn lowercase_is_the_standard_one(
+            text in "([a-zA-Z0-9 ,.;'\\[\\]]|[\u{0400}-\u{04FF}]|[ΣσςΑ-ω]|[ÀİẞǅⅫ])*"
+        ) {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        #[test]
+        fn ascii_retyping_is_the_key_walk(text in "[ -~]{0,12}", strict in proptest::bool::ANY) {
+            for a in LAYOUTS {
+                for b in LAYOUTS {
+                    let convert = |c: char| c.is_ascii_alphabetic() || c == ';' || c == '[';
+                    proptest::prop_assert_eq!(
+                        retype_text(&text, a, b, strict, convert),
+                        retype_text_by_keys(&text, a, b, strict, convert),
+                        "{} -> {}", a.id, b.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_ascii_key_retypes_as_by_the_key_walk() {
+        let mut dead = 0;
+        for a in LAYOUTS {
+            for b in LAYOUTS {
+                for byte in 0u8..128 {
+                    let c = char::from(byte);
+                    for text in [c.to_string(), format!("{c}a"), format!("a{c}e")] {
+                        assert_eq!(
+                            retype_text(&text, a, b, true, |_| true),
+                            retype_text_by_keys(&text, a, b, true, |_| true),
+                            "{text:?} {} -> {}",
+                            a.id,
+                            b.id
+                        );
+                    }
+                    dead += usize::from(
+                        ascii_retypes(a, b).and_then(|t| t.get(usize::from(byte)).copied())
+                            == Some(DEAD_RETYPE),
+                    );
+                }
+            }
+        }
+        // The dead keys of German, French and Greek take the general walk.
+        assert!(dead > 0);
+    }
 
     #[test]
     fn word_tables_agree_with_binary_search() {

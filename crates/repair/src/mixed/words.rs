@@ -488,7 +488,7 @@ fn reads_like_no_word(part: &str) -> bool {
     {
         return false;
     }
-    let lower = part.to_lowercase();
+    let lower = super::tables::lowercase(part);
     if sc.languages().iter().any(|l| zipf(l, &lower).is_some()) {
         return false;
     }
