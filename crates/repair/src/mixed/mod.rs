@@ -18,6 +18,7 @@
 //! candidate replaces the word only when its confidence reaches the
 //! threshold; the change records the evidence that decided it.
 
+mod keys;
 mod letters;
 mod tables;
 
@@ -599,7 +600,7 @@ impl MixedScript {
             return self.review(line, &stats, None);
         }
         if let Some(answer) = self.quick_review(line) {
-            return answer;
+            return answer || self.key_slip_shape(line);
         }
         self.review(line, &LineStats::of(line), None)
     }
@@ -703,10 +704,17 @@ impl MixedScript {
             return true;
         }
         let present = stats.letters.iter().filter(|&&n| n > 0).count();
-        if present > 1 {
-            return self.has_suspect_foreign_word(line, stats, context);
+        if present > 1 && self.has_suspect_foreign_word(line, stats, context) {
+            return true;
         }
-        self.options.keyboard_layouts && stats.looks_mistyped()
+        (self.options.keyboard_layouts && present <= 1 && stats.looks_mistyped())
+            || self.key_slip_shape(line)
+    }
+
+    /// Whether `line` may hold a word of its own script with a key typed on
+    /// the Latin layout ([`keys::key_slip_shape`]).
+    fn key_slip_shape(&self, line: &str) -> bool {
+        self.options.keyboard_layouts && keys::key_slip_shape(line)
     }
 
     /// For a line with words in two scripts (a Russian sentence naming
@@ -913,6 +921,19 @@ impl MixedScript {
         if edits.is_empty() {
             for (i, w) in words.iter().enumerate() {
                 if w.other > 0 {
+                    continue;
+                }
+                // A word of the line's own script with a key typed on the
+                // Latin layout inside or after it (`нескольки[`).
+                if self.options.keyboard_layouts && Self::has_key_slip(text, w, dominant) {
+                    if words::is_protected(text, w) {
+                        continue;
+                    }
+                    if let Some(edit) = self.keyed_word(&line, w, context) {
+                        if edits.last().is_none_or(|e: &Edit| e.end <= edit.start) {
+                            edits.push(edit);
+                        }
+                    }
                     continue;
                 }
                 // Most words are in the line's own script: nothing to judge.
