@@ -807,7 +807,13 @@ impl MixedScript {
         if !homoglyph_shape && !layout_shape {
             return false;
         }
-        let verdict = word_verdict(line, w, source, dominant, serbian);
+        // A word in a protected chunk (a path, an option) is never
+        // suspect: its verdict is not worked out for it (only looked up).
+        let Some(verdict) = word_verdict_unless(line, w, source, dominant, serbian, || {
+            words::is_protected(line, w)
+        }) else {
+            return false;
+        };
         // A lookalike respelling must be a word: of a lexicon, the user's
         // list or the document (`сор` for `cop`; `BIOS` is no Cyrillic
         // word).
@@ -2804,7 +2810,7 @@ struct WordVerdict {
 }
 
 impl WordVerdict {
-    /// Neither a slip nor a lookalike: what an empty slot holds.
+    /// Neither a slip nor a lookalike.
     const NONE: WordVerdict = WordVerdict {
         layout: false,
         lookalike: Lookalike::None,
@@ -2824,7 +2830,25 @@ enum Lookalike {
 /// the punctuation keys and letters glued to it) and the scripts: a
 /// remembered verdict is the computed one.
 fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> WordVerdict {
+    word_verdict_unless(text, w, source, target, serbian, || false).unwrap_or(WordVerdict::NONE)
+}
+
+/// [`word_verdict`], or `None` when it is neither remembered nor needed:
+/// `moot` (asked only before a verdict is worked out) says the caller's
+/// answer does not depend on it (the gate's for a word in a protected
+/// chunk, a path or an option, which it never passes, whatever the word).
+fn word_verdict_unless(
+    text: &str,
+    w: &Word,
+    source: Sc,
+    target: Sc,
+    serbian: bool,
+    moot: impl Fn() -> bool,
+) -> Option<WordVerdict> {
     let compute = || {
+        if moot() {
+            return None;
+        }
         // Most foreign words stand alone (`Debian` between spaces): their
         // one span is known without [`chunk_spans`]' walk and list.
         let lone;
@@ -2851,17 +2875,21 @@ fn word_verdict(text: &str, w: &Word, source: Sc, target: Sc, serbian: bool) -> 
                 }
             }
         };
-        WordVerdict { layout, lookalike }
+        Some(WordVerdict { layout, lookalike })
     };
     // A word of ASCII letters that nothing joins (`Debian` between spaces,
     // most foreign words) has a verdict that is a function of its letters
     // and the scripts alone: it is looked up by them packed into a number,
     // in a small table indexed by their hash, before the general memo
     // (whose key is a string built from the word's chunk).
+    // A word whose verdict was moot when last asked is remembered as such
+    // (`None`): it is worked out once it matters.
     let lone = lone_word_key(text, w, source, target, serbian);
     if let Some(key) = lone {
-        if let Some(known) = LONE_VERDICTS.with(|t| t.borrow().get(key)) {
-            return known;
+        match LONE_VERDICTS.with(|t| t.borrow().get(key)) {
+            Recall::Known(known) => return Some(known),
+            Recall::Moot if moot() => return None,
+            Recall::Moot | Recall::Nothing => {}
         }
     }
     let verdict = remembered_verdict(text, w, source, target, serbian, compute);
@@ -2909,7 +2937,18 @@ const LONE_VERDICT_SLOTS: usize = 1 << 10;
 /// slot, found by a hash of the key; a verdict whose key lands on a taken
 /// slot replaces the one there. A remembered verdict is the computed one:
 /// the slot keeps the whole key.
-struct LoneVerdicts(Vec<(u128, u16, WordVerdict)>);
+struct LoneVerdicts(Vec<(u128, u16, Option<WordVerdict>)>);
+
+/// What [`LoneVerdicts`] remembers of a key.
+enum Recall {
+    /// The verdict.
+    Known(WordVerdict),
+    /// That the verdict was moot when last asked (see
+    /// [`word_verdict_unless`]).
+    Moot,
+    /// Nothing.
+    Nothing,
+}
 
 impl LoneVerdicts {
     fn slot((bytes, tag): (u128, u16)) -> usize {
@@ -2923,16 +2962,22 @@ impl LoneVerdicts {
         usize::try_from(h >> (64 - LONE_VERDICT_SLOTS.trailing_zeros())).unwrap_or(0)
     }
 
-    fn get(&self, key: (u128, u16)) -> Option<WordVerdict> {
-        self.0
+    /// What is remembered for `key`.
+    fn get(&self, key: (u128, u16)) -> Recall {
+        match self
+            .0
             .get(Self::slot(key))
             .filter(|(bytes, tag, _)| (*bytes, *tag) == key)
-            .map(|&(_, _, v)| v)
+        {
+            Some(&(_, _, Some(verdict))) => Recall::Known(verdict),
+            Some((_, _, None)) => Recall::Moot,
+            None => Recall::Nothing,
+        }
     }
 
-    fn put(&mut self, key: (u128, u16), verdict: WordVerdict) {
+    fn put(&mut self, key: (u128, u16), verdict: Option<WordVerdict>) {
         if self.0.is_empty() {
-            self.0 = vec![(0, 0, WordVerdict::NONE); LONE_VERDICT_SLOTS];
+            self.0 = vec![(0, 0, None); LONE_VERDICT_SLOTS];
         }
         if let Some(slot) = self.0.get_mut(Self::slot(key)) {
             *slot = (key.0, key.1, verdict);
@@ -2953,8 +2998,8 @@ fn remembered_verdict(
     source: Sc,
     target: Sc,
     serbian: bool,
-    compute: impl Fn() -> WordVerdict,
-) -> WordVerdict {
+    compute: impl Fn() -> Option<WordVerdict>,
+) -> Option<WordVerdict> {
     VERDICT_MEMO.with(|memo| {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute();
@@ -2985,14 +3030,18 @@ fn remembered_verdict(
         key.push(from);
         key.push(to);
         key.push_str(text.get(chunk_start..chunk_end).unwrap_or_default());
-        if let Some(&known) = verdicts.get(key.as_str()) {
-            return known;
+        let known = verdicts.get(key.as_str()).copied();
+        if let Some(Some(known)) = known {
+            return Some(known);
         }
         let verdict = compute();
-        if verdicts.len() >= VERDICT_MEMO_ENTRIES {
-            verdicts.clear();
+        // (A moot verdict stays unknown; one worked out replaces it.)
+        if known.is_none() || verdict.is_some() {
+            if verdicts.len() >= VERDICT_MEMO_ENTRIES {
+                verdicts.clear();
+            }
+            verdicts.insert(key.as_str().into(), verdict);
         }
-        verdicts.insert(key.as_str().into(), verdict);
         verdict
     })
 }
@@ -3010,7 +3059,7 @@ thread_local! {
 /// [`word_verdict`]'s verdicts by key, hashed by [`WordHasher`]: the keys
 /// are a few bytes of text the process itself builds, so a cheap hash
 /// serves (the map still compares whole keys).
-type VerdictMap = HashMap<Box<str>, WordVerdict, std::hash::BuildHasherDefault<WordHasher>>;
+type VerdictMap = HashMap<Box<str>, Option<WordVerdict>, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// A multiply-rotate hash that reads eight bytes at a step (FNV-1a's
 /// byte-wise chain was most of a remembered verdict's cost), with a final
@@ -4390,6 +4439,26 @@ mod tests {
         assert_eq!(verdicts(false), fresh);
         assert_eq!(verdicts(false), fresh, "remembered");
         assert!(fresh.iter().any(|v| v.layout) && fresh.iter().any(|v| !v.layout));
+    }
+
+    #[test]
+    fn a_verdict_moot_in_a_path_is_worked_out_where_it_matters() {
+        // `ghbdtn` alone and with a full stop, and the same in a chunk the
+        // gate never passes (`x=ghbdtn`): the gate does not work the
+        // verdict out there, and must not answer with that elsewhere (the
+        // word alone has its own table, the word with the stop the memo).
+        let stage = stage();
+        let plain = ["Он сказал ghbdtn и ушёл", "Он сказал ghbdtn. И ушёл"];
+        let moot = ["Он задал x=ghbdtn и ушёл", "Он задал x=ghbdtn. И ушёл"];
+        forget_memos();
+        let fresh: Vec<bool> = plain.iter().map(|l| stage.needs_review(l)).collect();
+        assert_eq!(fresh, [true, true]);
+        forget_memos();
+        for line in moot {
+            assert!(!stage.needs_review(line), "{line}");
+        }
+        let after: Vec<bool> = plain.iter().map(|l| stage.needs_review(l)).collect();
+        assert_eq!(after, fresh);
     }
 
     #[test]

@@ -405,28 +405,36 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     }
     // Anything but letters, marks, apostrophes, hyphens and the punctuation
     // a layout slip produces: digits, symbols, slashes, underscores, `@`, …
-    let slash_key = is_slash_key_chunk(chunk);
-    let chars: Vec<char> = core.chars().collect();
-    let odd = chars.iter().enumerate().any(|(i, &c)| {
+    // (One pass, no list of the characters; whether a `/` is the `б` key
+    // is asked only at a `/`.)
+    let mut slash_key: Option<bool> = None;
+    let cyrillic_or_greek_lower = |n: Option<char>| {
+        n.is_some_and(|n| n.is_lowercase() && matches!(sc_of(n), Some(Sc::Cyrillic | Sc::Greek)))
+    };
+    let mut prev: Option<char> = None;
+    let mut odd = false;
+    let mut chars = core.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         // A digit between two lower-case Cyrillic or Greek letters is a key
         // of the digit row, which AZERTY fills with `é è ç à`
         // (`вщтт2уы` is `données`); model codes put digits after a hyphen
         // or at the end (`Су-35`, `МиГ29`).
-        let azerty_digit = c.is_ascii_digit()
-            && i > 0
-            && [i - 1, i + 1].iter().all(|&j| {
-                chars.get(j).is_some_and(|n| {
-                    n.is_lowercase() && matches!(sc_of(*n), Some(Sc::Cyrillic | Sc::Greek))
-                })
-            });
-        !(is_word_char(c)
+        let azerty_digit =
+            || c.is_ascii_digit() && cyrillic_or_greek_lower(prev) && cyrillic_or_greek_lower(next);
+        let plain = is_word_char(c)
             || is_apostrophe(c)
             || c == '-'
             || c == '\u{2010}'
             || is_layout_punct(c)
-            || azerty_digit
-            || (c == '/' && slash_key))
-    });
+            || azerty_digit()
+            || (c == '/' && *slash_key.get_or_insert_with(|| is_slash_key_chunk(chunk)));
+        if !plain {
+            odd = true;
+            break;
+        }
+        prev = Some(c);
+    }
     if odd {
         return true;
     }
