@@ -33,7 +33,7 @@ use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
     best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike,
-    lowercase, retype_text, sc_of, zipf, zipf_ext, Sc,
+    lowercase, retype_text, same_ascii_retyping, sc_of, zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -1016,18 +1016,34 @@ impl MixedScript {
 
     /// [`MixedScript::evidence`] from what its lexicons say of the spelling.
     fn evidence_of(lexical: &Lexical, lang: Option<&str>) -> (f32, String, bool) {
+        let mut why = String::new();
+        let (score, oov) = Self::evidence_into(lexical, lang, Some(&mut why));
+        (score, why, oov)
+    }
+
+    /// [`MixedScript::evidence_of`]'s score and whether the spelling is in
+    /// no lexicon, its words written into `why` if given (most candidates
+    /// never clear the bar, and their words are never read).
+    fn evidence_into(
+        lexical: &Lexical,
+        lang: Option<&str>,
+        mut why: Option<&mut String>,
+    ) -> (f32, bool) {
         let lower = lexical.lower.as_str();
         let mut oov = false;
         let mut score = 0f32;
-        let mut why = String::new();
         if lexical.user {
             score += 6.0;
-            why.push_str("; in the user's word list");
+            if let Some(why) = why.as_deref_mut() {
+                why.push_str("; in the user's word list");
+            }
         }
         let count = lexical.count;
         if count > 0 {
             score += 4.0 + (count as f32).ln();
-            let _ = write!(why, "; the document spells it so {count}×");
+            if let Some(why) = why.as_deref_mut() {
+                let _ = write!(why, "; the document spells it so {count}×");
+            }
         }
         let own = lang.and_then(|l| {
             let z = match lexical.zipfs.iter().find(|(known, _)| *known == l) {
@@ -1069,22 +1085,26 @@ impl MixedScript {
             let letters = lower.chars().filter(|&c| letters::is_alphabetic(c)).count();
             let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
             score += z - off + long;
-            let _ = write!(why, "; {l} lexicon zipf {z:.1}");
-            if off > 0.0 {
-                let _ = write!(why, " (not {})", lang.unwrap_or_default());
+            if let Some(why) = why.as_deref_mut() {
+                let _ = write!(why, "; {l} lexicon zipf {z:.1}");
+                if off > 0.0 {
+                    let _ = write!(why, " (not {})", lang.unwrap_or_default());
+                }
             }
         } else {
             // Out of every lexicon (a name, say): how much it looks like a word.
             let plaus = lexical.plaus;
             if plaus.is_finite() {
                 score += ((plaus + 3.6) * 1.2).clamp(-3.0, 1.0);
-                let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
+                if let Some(why) = why {
+                    let _ = write!(why, "; in no lexicon, letter bigrams {plaus:.2}");
+                }
             }
             // The document's own spelling or the user's word is evidence
             // enough: only unattested spellings are judged by their shape.
             oov = count == 0 && !lexical.user;
         }
-        (score, why, oov)
+        (score, oov)
     }
 
     /// Scores candidates: their evidence plus the channel's prior, then, for
@@ -1109,8 +1129,12 @@ impl MixedScript {
         // Each candidate's total bigram log-probability, and which
         // candidates won on shape alone.
         let mut reads_total: Vec<(f32, bool)> = Vec::with_capacity(candidates.len());
+        // Each distinct spelling, script and language: its score, whether it
+        // is in no lexicon, and what its words are written from (its entry
+        // in `lexicals` and the language it was read as).
         #[allow(clippy::type_complexity)]
-        let mut seen: Vec<(String, Sc, Option<&str>, (f32, String, bool))> = Vec::new();
+        let mut seen: Vec<(String, Sc, Option<&str>, (f32, bool), (usize, Option<&str>))> =
+            Vec::new();
         let mut shape_only: Vec<usize> = Vec::new();
         // What depends only on a candidate's spelling and span, worked out
         // once per distinct pair: layout pairs re-type a word into the same
@@ -1141,7 +1165,7 @@ impl MixedScript {
             let sc = script_of(c);
             let cached = seen
                 .iter()
-                .position(|(t, s, l, _)| *t == c.text && *s == sc && *l == lang);
+                .position(|(t, s, l, _, _)| *t == c.text && *s == sc && *l == lang);
             let seen_at = if let Some(at) = cached {
                 at
             } else {
@@ -1155,20 +1179,22 @@ impl MixedScript {
                 let Some((_, lexical)) = lexicals.get(at) else {
                     continue; // just found or pushed
                 };
-                let mut found = Self::evidence_of(lexical, lang);
+                let mut found = Self::evidence_into(lexical, lang, None);
+                let mut read_as = lang;
                 // US QWERTY types Spanish too (no Spanish layout is
                 // modelled): its re-typing is read as either language
                 // (`уоусгеф` is `ejecuta`).
                 if c.layouts.is_some_and(|(_, to)| to == "us") {
-                    let spanish = Self::evidence_of(lexical, Some("es"));
+                    let spanish = Self::evidence_into(lexical, Some("es"), None);
                     if spanish.0 > found.0 {
                         found = spanish;
+                        read_as = Some("es");
                     }
                 }
-                seen.push((c.text.clone(), sc, lang, found));
+                seen.push((c.text.clone(), sc, lang, found, (at, read_as)));
                 seen.len() - 1
             };
-            let Some(&(_, _, _, (score, _, oov))) = seen.get(seen_at) else {
+            let Some(&(_, _, _, (score, oov), _)) = seen.get(seen_at) else {
                 continue; // just found or pushed
             };
             // A swallowed punctuation key costs one point: it is usually
@@ -1324,7 +1350,13 @@ impl MixedScript {
         let known_any = (0..candidates.len()).any(|i| !shape_only.contains(&i));
         for (c, (at, notes)) in candidates.iter_mut().zip(&why_of) {
             if c.score > keep {
-                c.why = seen.get(*at).map(|s| s.3 .1.clone()).unwrap_or_default();
+                c.why = seen
+                    .get(*at)
+                    .and_then(|&(.., (lexical_at, read_as))| {
+                        let (_, lexical) = lexicals.get(lexical_at)?;
+                        Some(Self::evidence_of(lexical, read_as).1)
+                    })
+                    .unwrap_or_default();
                 for note in notes {
                     note.write_to(&mut c.why);
                 }
@@ -2765,11 +2797,14 @@ fn typed_plausibility(word: &str, sc: Sc) -> f32 {
 /// on QWERTY consonant keys — `а` on `f`, `о` on `j`, `е` on `t` — and Latin
 /// vowels on ЙЦУКЕН consonants), or one of those telltale letters (`j`, `f`;
 /// `щ`, `ш`, `ф`). A wide net: the judge decides.
-fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
+///
+/// With it, whether a lexicon of `sc` lists the word (lower-cased), where
+/// the answer took that look-up (`None` where it did not).
+fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> (bool, Option<bool>) {
     let (mut letters, mut vowels, mut telltale) = (0u32, 0u32, 0u32);
     for c in word.chars() {
         if is_layout_punct(c) {
-            return true;
+            return (true, None);
         }
         if sc_of(c) == Some(sc) {
             letters += 1;
@@ -2786,14 +2821,16 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> bool {
         }
     }
     if sc == Sc::Greek || telltale > 0 || vowels * 100 < letters * 25 {
-        return true;
+        return (true, None);
     }
     // A lower-case word no lexicon of its script knows (`elewm`, which is
     // `уьуцм`, or `будуць` with its `б` on the comma key).
-    word.chars().all(char::is_lowercase) && {
-        let lower = lowercase(word);
-        !sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+    if !word.chars().all(char::is_lowercase) {
+        return (false, None);
     }
+    let lower = lowercase(word);
+    let listed = sc.languages().iter().any(|l| zipf(l, &lower).is_some());
+    (!listed, Some(listed))
 }
 
 /// What the gate needs to know of a word of script `source` in a line of
@@ -2861,9 +2898,10 @@ fn word_verdict_unless(
             &listed
         };
         let word = text.get(w.start..w.end).unwrap_or_default();
-        let layout = source == Sc::Latin
-            && looks_mistyped_word(word, source, serbian)
-            && could_read_uncached(text, w, spans, source, target, serbian);
+        let layout = source == Sc::Latin && {
+            let (mistyped, listed) = looks_mistyped_word(word, source, serbian);
+            mistyped && could_read_uncached(text, w, spans, (source, target), serbian, listed)
+        };
         let lookalike = match map_lookalikes(word, target) {
             None => Lookalike::None,
             Some((respelled, _)) => {
@@ -3111,39 +3149,63 @@ impl std::hash::Hasher for WordHasher {
 /// pair read as a word of `target`'s languages at all? `partman`, `grub` or
 /// `udeb` in a Russian line re-type into strings no Russian word looks like
 /// (`зфкеьфт`), so the line costs no judging.
+///
+/// `listed`: whether a lexicon of `source` lists the word, if the caller
+/// looked (then no word it does not list is looked up again).
 fn could_read_uncached(
     text: &str,
     w: &Word,
     spans: &[(usize, usize, u8)],
-    source: Sc,
-    target: Sc,
+    (source, target): (Sc, Sc),
     serbian: bool,
+    listed: Option<bool>,
 ) -> bool {
     // A common word of its own script is not re-typed (see `foreign_word`).
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    let lower = lowercase(word);
-    if source
-        .languages()
-        .iter()
-        .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
-    {
-        return common_retyping(word, source, target);
+    if listed != Some(false) {
+        let lower = lowercase(word);
+        if source
+            .languages()
+            .iter()
+            .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
+        {
+            return common_retyping(word, source, target);
+        }
     }
     let mut typed: Option<f32> = None;
     // Layouts mostly agree (`us`, `de` and `fr` differ in a few keys): each
     // re-typed spelling is judged once per language.
     let mut judged: Vec<(&str, String)> = Vec::new();
+    let layouts_before = |from: &'static str| {
+        source
+            .layouts()
+            .iter()
+            .take_while(move |f| **f != from)
+            .filter_map(|f| layout(f))
+    };
     for from in source.layouts() {
         for to in target.layouts() {
             let Some(model) = bigrams(layout_language(to)) else {
+                continue;
+            };
+            let (Some(typed_on), Some(meant)) = (layout(from), layout(to)) else {
                 continue;
             };
             for &(start, end, _) in spans {
                 let Some(span) = text.get(start..end) else {
                     continue;
                 };
+                // A span an earlier layout of `source` types with the same
+                // keys (`us` and `de` differ in `y`, `z` and some
+                // punctuation) re-types into the same text on `to`: it
+                // was judged then, the same way.
+                if layouts_before(from)
+                    .any(|earlier| same_ascii_retyping(span, earlier, typed_on, meant))
+                {
+                    continue;
+                }
                 // Phonetic layouts put Cyrillic letters on their Latin
                 // namesakes: a Latin word re-typed on one always reads as
                 // its own transliteration (`debian` → `дебиан`). Only the

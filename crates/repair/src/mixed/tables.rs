@@ -438,6 +438,24 @@ fn ascii_retypes(from: &LayoutTable, to: &LayoutTable) -> Option<&'static AsciiR
     tables.get(i * LAYOUTS.len() + j)
 }
 
+/// Whether ASCII `text` re-types on `to` from layout `a` exactly as from
+/// layout `b`, by their [`AsciiRetypes`]: every byte the same entry, and
+/// no dead key. (`false` is no claim that they differ.)
+pub(crate) fn same_ascii_retyping(
+    text: &str,
+    a: &LayoutTable,
+    b: &LayoutTable,
+    to: &LayoutTable,
+) -> bool {
+    let (Some(from_a), Some(from_b)) = (ascii_retypes(a, to), ascii_retypes(b, to)) else {
+        return false;
+    };
+    text.bytes().all(|x| {
+        let entry = from_a.get(usize::from(x));
+        entry.is_some() && entry == from_b.get(usize::from(x)) && entry != Some(&DEAD_RETYPE)
+    })
+}
+
 /// What [`retype_ascii`] makes of a text: [`retype_text`]'s answer, or
 /// that the general walk must give it.
 enum AsciiRetyped {

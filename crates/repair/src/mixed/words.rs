@@ -294,6 +294,50 @@ fn ascii_word_around(line: &str, at: usize) -> Option<Word> {
 /// Whether `w` lies in a chunk of `line` that must not be changed; decided
 /// on demand, for the few words the judge looks at.
 pub(crate) fn is_protected(line: &str, w: &Word) -> bool {
+    if is_plain_own_word(line, w) {
+        return false;
+    }
+    is_protected_by_chunk(line, w)
+}
+
+/// Whether `w` is a word of Cyrillic or Greek letters alone with nothing
+/// but [`is_trimmed`] punctuation between it and the spaces around it:
+/// then its chunk, trimmed, is the word, which [`is_protected_chunk`]
+/// passes at its first test (most words of a Cyrillic or Greek line, asked
+/// one by one when the judge weighs the line's scripts).
+fn is_plain_own_word(line: &str, w: &Word) -> bool {
+    if w.latin > 0 || w.other > 0 {
+        return false;
+    }
+    let Some(word) = line.get(w.start..w.end) else {
+        return false;
+    };
+    // Every character a Cyrillic or Greek letter (no mark, no apostrophe).
+    let letters = usize::from(w.cyrillic) + usize::from(w.greek);
+    if letters == 0 || word.chars().count() != letters {
+        return false;
+    }
+    let trimmed_to_space = |mut chars: std::str::Chars<'_>, back: bool| loop {
+        let c = if back {
+            chars.next_back()
+        } else {
+            chars.next()
+        };
+        match c {
+            None => return true,
+            Some(c) if c.is_whitespace() => return true,
+            Some(c) if is_trimmed(c) => {}
+            Some(_) => return false,
+        }
+    };
+    let (Some(head), Some(tail)) = (line.get(..w.start), line.get(w.end..)) else {
+        return false;
+    };
+    trimmed_to_space(head.chars(), true) && trimmed_to_space(tail.chars(), false)
+}
+
+/// [`is_protected`] by the chunk of `line` between the spaces around `w`.
+fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
     let start = line
         .get(..w.start)
         .and_then(|head| {
@@ -356,33 +400,37 @@ pub(crate) fn address_chunks(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Punctuation around a word that [`is_protected_chunk`] trims off its
+/// chunk: quotes, brackets, sentence marks.
+fn is_trimmed(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '!'
+            | '?'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '…'
+            | '—'
+            | '–'
+    )
+}
+
 pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
-    let core = chunk.trim_matches(|c: char| {
-        matches!(
-            c,
-            '"' | '\''
-                | '«'
-                | '»'
-                | '“'
-                | '”'
-                | '„'
-                | '‘'
-                | '’'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '!'
-                | '?'
-                | ','
-                | '.'
-                | ';'
-                | ':'
-                | '…'
-                | '—'
-                | '–'
-        )
-    });
+    let core = chunk.trim_matches(is_trimmed);
     if core.is_empty() {
         return false;
     }
@@ -545,6 +593,39 @@ pub(crate) fn is_roman_numeral(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #[test]
+        fn a_plain_own_word_is_what_its_chunk_says(
+            line in "([а-яА-Я]{1,5}|[α-ω]{1,3}|[a-z]{1,3}|[ «»()\"'’.,;:!?…—–/0-9_-]|\u{301})*"
+        ) {
+            for w in words(&line) {
+                proptest::prop_assert_eq!(
+                    is_protected(&line, &w),
+                    is_protected_by_chunk(&line, &w),
+                    "{:?}", &line[w.start..w.end]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_own_words_are_the_common_case() {
+        let line = "«Слово», (другое) — и Су-35, μία λέξη; и x=слово.";
+        let plain: Vec<&str> = words(line)
+            .iter()
+            .filter(|w| is_plain_own_word(line, w))
+            .map(|w| &line[w.start..w.end])
+            .collect();
+        assert_eq!(plain, ["Слово", "другое", "и", "μία", "λέξη", "и"]);
+        let protected: Vec<&str> = words(line)
+            .iter()
+            .filter(|w| is_protected(line, w))
+            .map(|w| &line[w.start..w.end])
+            .collect();
+        assert_eq!(protected, ["Су", "x", "слово"]);
+    }
 
     #[test]
     fn an_at_sign_ending_a_word_is_no_address() {
