@@ -7,7 +7,9 @@
 
 use super::tables::{layout_language, sc_of, zipf_ext, Sc};
 use super::words::Word;
-use super::{judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript};
+use super::{
+    is_inner_stop, judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript,
+};
 use super::{MIXED_LAYOUT_PRIOR, UNKNOWN_MIXED};
 
 /// Whether `c` is a Cyrillic letter. (Greek is left out: its layout types
@@ -26,7 +28,9 @@ fn is_inner_key(c: char) -> bool {
 
 /// Keys that no punctuation puts right after a word's last letter and
 /// before a space: an opening bracket, a backtick, and an apostrophe that
-/// closes no quotation (checked by [`trailing_key`]).
+/// closes no quotation (checked by [`trailing_key`]); and, as
+/// [`trailing_key`] checks, a full stop where the sentence goes on in lower
+/// case (`пристро. (або` is `пристрою (або`).
 fn is_trailing_key(c: char) -> bool {
     matches!(c, '[' | '{' | '`' | '\'')
 }
@@ -63,10 +67,22 @@ pub(super) fn key_slip_shape(line: &str) -> bool {
                     .is_some_and(|h| memchr::memchr_iter(b'\'', h).count() % 2 == 0))
             && retypes_into_word(line, i)
     };
+    // A full stop where the sentence goes on in lower case, after a word of
+    // three letters or more (`т. е.` and `см.` are abbreviations).
+    let stop = |i: usize| {
+        i >= 2
+            && bytes.get(i - 1).is_some_and(|b| *b >= 0x80)
+            && is_inner_stop(line, i)
+            && line
+                .get(..i)
+                .is_some_and(|h| h.chars().rev().take(3).all(is_cyrillic))
+            && retypes_into_word(line, i)
+    };
     memchr::memchr3_iter(b',', b';', b']', bytes).any(inner)
         || memchr::memchr3_iter(b'[', b'{', b'`', bytes).any(|i| inner(i) || trailing(i))
         || memchr::memchr3_iter(b'}', b'<', b'>', bytes).any(inner)
         || memchr::memchr_iter(b'\'', bytes).any(trailing)
+        || memchr::memchr_iter(b'.', bytes).any(stop)
 }
 
 /// Whether the word around the key at byte `at` of `line` (the Cyrillic
@@ -114,6 +130,12 @@ fn trailing_key(text: &str, w: &Word) -> usize {
     let Some(c) = text.get(w.end..).and_then(|t| t.chars().next()) else {
         return 0;
     };
+    if c == '.' {
+        let long = text
+            .get(..w.end)
+            .is_some_and(|h| h.chars().rev().take(3).all(is_cyrillic));
+        return usize::from(long && is_inner_stop(text, w.end));
+    }
     if !is_trailing_key(c) {
         return 0;
     }
@@ -179,6 +201,10 @@ impl MixedScript {
         let typed = line.text.get(w.start..end)?;
         let word = line.text.get(w.start..w.end)?;
         if !runs(word).any(|r| r.chars().count() >= 3) {
+            return None;
+        }
+        // A word before a key glued after it makes that key punctuation.
+        if end > w.end && !w.inner_punct && listed(&word.to_lowercase(), target) {
             return None;
         }
         // A word in capitals was typed with Shift or Caps Lock: its keys
@@ -266,10 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn a_full_stop_key_inside_a_sentence_is_a_letter() {
+        // `ю` is the full-stop key of ЙЦУКЕН.
+        let line = "Стандарт Иерархии Файловой Системы (FHS) — это попытка стандартизировать организацию файловой системы Linux.";
+        let typed = line.replacen("организацию", "организаци.", 1);
+        assert!(key_slip_shape(&typed));
+        assert_eq!(fix(&typed), line);
+        // A word before the stop leaves it a stop.
+        let word = line.replacen("организацию файловой", "организацию. файловой", 1);
+        assert_eq!(fix(&word), word);
+    }
+
+    #[test]
     fn abbreviations_and_missing_spaces_are_no_slips() {
         for line in [
             // `т.е` re-types into no word, and has no run of three letters.
             "загрузки компонент программы установки (т.е. ваш CD-ROM или сетевая карта).",
+            "Такие классы оборудования (например, USB «Human Interface Devices», т. е. клавиатуры, мыши и т. д.) работают.",
             // A space forgotten after a comma: both sides are words.
             "Поскольку не все драйверы могут быть доступны,определение оборудования надо будет повторить.",
         ] {
