@@ -294,29 +294,39 @@ fn ascii_word_around(line: &str, at: usize) -> Option<Word> {
 /// Whether `w` lies in a chunk of `line` that must not be changed; decided
 /// on demand, for the few words the judge looks at.
 pub(crate) fn is_protected(line: &str, w: &Word) -> bool {
-    if is_plain_own_word(line, w) {
-        return false;
+    match plain_word_protection(line, w) {
+        Some(protected) => protected,
+        None => is_protected_by_chunk(line, w),
     }
-    is_protected_by_chunk(line, w)
 }
 
-/// Whether `w` is a word of Cyrillic or Greek letters alone with nothing
-/// but [`is_trimmed`] punctuation between it and the spaces around it:
-/// then its chunk, trimmed, is the word, which [`is_protected_chunk`]
-/// passes at its first test (most words of a Cyrillic or Greek line, asked
-/// one by one when the judge weighs the line's scripts).
-fn is_plain_own_word(line: &str, w: &Word) -> bool {
-    if w.latin > 0 || w.other > 0 {
-        return false;
+/// [`is_protected`] for a word with nothing but [`is_trimmed`]
+/// punctuation between it and the spaces around it, whose chunk, trimmed,
+/// is then the word itself: of Cyrillic or Greek letters alone it passes
+/// [`is_protected_chunk`]'s first test (most words of a Cyrillic or Greek
+/// line, asked one by one when the judge weighs the line's scripts), and
+/// of ASCII letters alone (`Linux`, `sudo` in such a line, asked again at
+/// every step) only camel case protects it. `None` for any other word.
+fn plain_word_protection(line: &str, w: &Word) -> Option<bool> {
+    if w.other > 0 || (w.latin > 0 && w.cyrillic + w.greek > 0) {
+        return None;
     }
-    let Some(word) = line.get(w.start..w.end) else {
-        return false;
+    let word = line.get(w.start..w.end)?;
+    let protected = if w.latin > 0 {
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        word.as_bytes()
+            .windows(2)
+            .any(|p| matches!(p, [a, b] if a.is_ascii_lowercase() && b.is_ascii_uppercase()))
+    } else {
+        // Every character a Cyrillic or Greek letter (no mark, no apostrophe).
+        let letters = usize::from(w.cyrillic) + usize::from(w.greek);
+        if letters == 0 || word.chars().count() != letters {
+            return None;
+        }
+        false
     };
-    // Every character a Cyrillic or Greek letter (no mark, no apostrophe).
-    let letters = usize::from(w.cyrillic) + usize::from(w.greek);
-    if letters == 0 || word.chars().count() != letters {
-        return false;
-    }
     let trimmed_to_space = |mut chars: std::str::Chars<'_>, back: bool| loop {
         let c = if back {
             chars.next_back()
@@ -330,10 +340,9 @@ fn is_plain_own_word(line: &str, w: &Word) -> bool {
             Some(_) => return false,
         }
     };
-    let (Some(head), Some(tail)) = (line.get(..w.start), line.get(w.end..)) else {
-        return false;
-    };
-    trimmed_to_space(head.chars(), true) && trimmed_to_space(tail.chars(), false)
+    let (head, tail) = (line.get(..w.start)?, line.get(w.end..)?);
+    (trimmed_to_space(head.chars(), true) && trimmed_to_space(tail.chars(), false))
+        .then_some(protected)
 }
 
 /// [`is_protected`] by the chunk of `line` between the spaces around `w`.
@@ -598,7 +607,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
         #[test]
         fn a_plain_own_word_is_what_its_chunk_says(
-            line in "([а-яА-Я]{1,5}|[α-ω]{1,3}|[a-z]{1,3}|[ «»()\"'’.,;:!?…—–/0-9_-]|\u{301})*"
+            line in "([а-яА-Я]{1,5}|[α-ω]{1,3}|[a-zA-Z]{1,3}|[ «»()\"'’.,;:!?…—–/0-9_@#=-]|\u{301}|é|://)*"
         ) {
             for w in words(&line) {
                 proptest::prop_assert_eq!(
@@ -612,19 +621,30 @@ mod tests {
 
     #[test]
     fn plain_own_words_are_the_common_case() {
-        let line = "«Слово», (другое) — и Су-35, μία λέξη; и x=слово.";
-        let plain: Vec<&str> = words(line)
+        let line = "«Слово», (другое) — и Су-35, «Linux» (iPhone) μία λέξη; и x=слово.";
+        let plain: Vec<(&str, bool)> = words(line)
             .iter()
-            .filter(|w| is_plain_own_word(line, w))
-            .map(|w| &line[w.start..w.end])
+            .filter_map(|w| Some((&line[w.start..w.end], plain_word_protection(line, w)?)))
             .collect();
-        assert_eq!(plain, ["Слово", "другое", "и", "μία", "λέξη", "и"]);
+        assert_eq!(
+            plain,
+            [
+                ("Слово", false),
+                ("другое", false),
+                ("и", false),
+                ("Linux", false),
+                ("iPhone", true),
+                ("μία", false),
+                ("λέξη", false),
+                ("и", false)
+            ]
+        );
         let protected: Vec<&str> = words(line)
             .iter()
             .filter(|w| is_protected(line, w))
             .map(|w| &line[w.start..w.end])
             .collect();
-        assert_eq!(protected, ["Су", "x", "слово"]);
+        assert_eq!(protected, ["Су", "iPhone", "x", "слово"]);
     }
 
     #[test]
