@@ -5,7 +5,7 @@
 //! `` развіцц` `` is `развіццё`, `Вказу'` is `Вказує`). The word as a whole is
 //! of the line's script, so the foreign-word judge never sees it.
 
-use super::tables::{layout_language, sc_of, zipf_ext, Sc};
+use super::tables::{is_vowel, layout_language, sc_of, zipf_ext, Sc};
 use super::words::Word;
 use super::{
     is_inner_stop, judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript,
@@ -170,6 +170,18 @@ fn listed(lower: &str, sc: Sc) -> bool {
     sc.languages().iter().any(|l| zipf_ext(l, lower).is_some())
 }
 
+/// Whether `word`, of `source` script other than Latin, is four letters or
+/// more, not in capitals, and without a vowel: no word or name of a
+/// Cyrillic or Greek language is spelt so (`Фтрфтп` is `Anhang` typed on
+/// ЙЦУКЕН), so no language claims it as typed. Latin is left out: command
+/// names are spelt so (`mkdir`, `dhcpd`).
+pub(super) fn no_vowel_word(word: &str, source: Sc) -> bool {
+    source != Sc::Latin
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && word.chars().any(char::is_lowercase)
+        && !word.chars().any(is_vowel)
+}
+
 impl MixedScript {
     /// Whether word `w` of the line's own script has a key typed on the
     /// Latin layout between its letters or right after it: the words
@@ -301,6 +313,20 @@ mod tests {
         // A word before the stop leaves it a stop.
         let word = line.replacen("организацию файловой", "организацию. файловой", 1);
         assert_eq!(fix(&word), word);
+    }
+
+    #[test]
+    fn a_cyrillic_word_without_a_vowel_is_claimed_by_no_language() {
+        // fixtures/bench/mixed.txt (the Debian installation guide); `Anhang`
+        // typed on ЙЦУКЕН is `Фтрфтп`, a capitalised word no Cyrillic
+        // language spells: leaving it no longer counts as a name's odds.
+        let line = "Sie finden die Lizenz im Anhang F, GNU General Public License (Allgemeine Öffentliche GNU-Lizenz, GNU GPL).";
+        let typed = line.replacen("Anhang", "Фтрфтп", 1);
+        assert_eq!(fix(&typed), line);
+        assert!(super::no_vowel_word("Фтрфтп", super::Sc::Cyrillic));
+        assert!(!super::no_vowel_word("СССР", super::Sc::Cyrillic));
+        assert!(!super::no_vowel_word("Маша", super::Sc::Cyrillic));
+        assert!(!super::no_vowel_word("mkdir", super::Sc::Latin));
     }
 
     #[test]

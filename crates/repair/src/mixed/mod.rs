@@ -1751,7 +1751,7 @@ impl MixedScript {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
             // the word is worth what its (lowered) score says, no floor.
             keep_score
-        } else if isolated && (typed < -5.0 || unclaimed) {
+        } else if isolated && (typed < -5.0 || unclaimed || keys::no_vowel_word(original, source)) {
             keep_score.max(UNKNOWN_MIXED)
         } else {
             keep_score.max(UNKNOWN)
