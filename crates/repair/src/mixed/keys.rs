@@ -182,6 +182,21 @@ pub(super) fn no_vowel_word(word: &str, source: Sc) -> bool {
         && !word.chars().any(is_vowel)
 }
 
+/// Whether `word` holds one of [`is_inner_key`] between two letters:
+/// no word of any script is written so (`proikism;enoi` is `προικισμένοι`
+/// typed on QWERTY, `;` the Greek layout's accent key).
+pub(super) fn key_between_letters(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let mut after_letter = false;
+    while let Some(c) = chars.next() {
+        if is_inner_key(c) && after_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            return true;
+        }
+        after_letter = c.is_alphabetic();
+    }
+    false
+}
+
 impl MixedScript {
     /// Whether word `w` of the line's own script has a key typed on the
     /// Latin layout between its letters or right after it: the words
@@ -327,6 +342,18 @@ mod tests {
         assert!(!super::no_vowel_word("СССР", super::Sc::Cyrillic));
         assert!(!super::no_vowel_word("Маша", super::Sc::Cyrillic));
         assert!(!super::no_vowel_word("mkdir", super::Sc::Latin));
+    }
+
+    #[test]
+    fn a_latin_word_with_a_key_between_letters_reads_like_nothing() {
+        // fixtures/bench/mixed.txt; `;` is the Greek layout's accent key, so
+        // `εγκαταστήσετε` typed on QWERTY is `egkatast;hsete`.
+        let line = "Φυσικά, μπορείτε επίσης να χρησιμοποιήσετε απλά το apt για να εγκαταστήσετε μεμονωμένα πακέτα.";
+        let typed = line.replacen("εγκαταστήσετε", "egkatast;hsete", 1);
+        assert_eq!(fix(&typed), line);
+        assert!(super::key_between_letters("egkatast;hsete"));
+        assert!(!super::key_between_letters("don't"));
+        assert!(!super::key_between_letters("list;"));
     }
 
     #[test]

@@ -1734,7 +1734,14 @@ impl MixedScript {
         drop_inner_stop_leavers(line.text, &mut candidates);
         // An isolated word that reads like nothing in its own script leaves
         // little room for "something else".
-        let typed = typed_plausibility(original, source);
+        // (A key that is never punctuation between two letters, `;` of
+        // `proikism;enoi`, makes it read like nothing, as a mix of scripts
+        // does.)
+        let typed = if keys::key_between_letters(original) {
+            MIXED_READS
+        } else {
+            typed_plausibility(original, source)
+        };
         // So does an isolated lower-case word no lexicon of its script
         // knows (`ctnrb` in a Belarusian line): no language claims it.
         // (A capital that only starts the sentence claims nothing either.)
