@@ -51,8 +51,9 @@ pub(crate) fn alternate(
     for _ in 0..samples {
         for (pipeline, out) in [(a, &mut times_a), (b, &mut times_b)] {
             if cold {
-                // Each pass on forgotten memos, the forgetting untimed.
-                let mut total = 0;
+                // Each pass on forgotten memos, the forgetting untimed; a
+                // pass the clock could not time counts in no average.
+                let (mut total, mut timed) = (0, 0u32);
                 for _ in 0..passes {
                     polynorm_pipeline::repair::forget_memos();
                     let Some(before) = clock() else {
@@ -61,9 +62,12 @@ pub(crate) fn alternate(
                     run(pipeline, lines, 1);
                     if let Some(after) = clock() {
                         total += after.saturating_sub(before);
+                        timed += 1;
                     }
                 }
-                out.push(total as f64 / passes as f64 / 1000.0);
+                if timed > 0 {
+                    out.push(total as f64 / f64::from(timed) / 1000.0);
+                }
                 continue;
             }
             let Some(before) = clock() else {

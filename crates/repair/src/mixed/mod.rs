@@ -5371,6 +5371,13 @@ mod tests {
                 READING_MEMO.with(|m| m.borrow().1.len()),
                 SHAPE_MEMO.with(|m| m.borrow().1.len()),
                 VERDICT_MEMO.with(|m| m.borrow().1.len()),
+                LONE_VERDICTS.with(|t| {
+                    t.borrow()
+                        .0
+                        .iter()
+                        .filter(|(bytes, tag, _)| (*bytes, *tag) != (0, 0))
+                        .count()
+                }),
             )
         };
         let lines = [
@@ -5378,10 +5385,10 @@ mod tests {
             "Он сказал ghbdtn и ушёл, а gtk и sudo остались.",
         ];
         let first: Vec<String> = lines.iter().map(|l| fix(l)).collect();
-        let (reading, shape, verdict) = memo_sizes();
-        assert!(reading > 0 && shape > 0 && verdict > 0);
+        let (reading, shape, verdict, lone) = memo_sizes();
+        assert!(reading > 0 && shape > 0 && verdict > 0 && lone > 0);
         forget_memos();
-        assert_eq!(memo_sizes(), (0, 0, 0));
+        assert_eq!(memo_sizes(), (0, 0, 0, 0));
         let again: Vec<String> = lines.iter().map(|l| fix(l)).collect();
         assert_eq!(again, first);
     }
