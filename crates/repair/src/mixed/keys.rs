@@ -44,6 +44,17 @@ fn is_trailing_key(c: char) -> bool {
 /// forgotten (`Брайля,например`) a few look-ups, not a judge.
 pub(super) fn key_slip_shape(line: &str) -> bool {
     let bytes = line.as_bytes();
+    // Every shape needs a Cyrillic letter (U+0400–U+052F, first bytes
+    // `D0`–`D4`) before the key: a line without one (English, Chinese)
+    // costs one pass the compiler vectorizes, not a search per key byte.
+    let cyrillic_lead = |block: &[u8]| {
+        block
+            .iter()
+            .fold(false, |any, &b| any | (b.wrapping_sub(0xD0) < 5))
+    };
+    if !bytes.chunks(32).any(cyrillic_lead) {
+        return false;
+    }
     let before = |i: usize| line.get(..i).and_then(|h| h.chars().next_back());
     let after = |i: usize| line.get(i + 1..).and_then(|t| t.chars().next());
     let inner = |i: usize| {
