@@ -597,7 +597,8 @@ impl MixedScript {
             let mut stats = LineStats::default();
             stats.push_ascii_counted(line.as_bytes(), counts);
             stats.seen(Sc::Latin, 0, line.len());
-            return self.review(line, &stats, None);
+            // (No Cyrillic letter, so no key typed in a Cyrillic word.)
+            return self.review_letters(line, &stats, None);
         }
         if let Some(answer) = self.quick_review(line) {
             return answer;
@@ -706,6 +707,17 @@ impl MixedScript {
     }
 
     fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
+        self.review_letters(line, stats, context) || self.key_slip_shape(line)
+    }
+
+    /// [`MixedScript::review`] but for keys typed in a Cyrillic word
+    /// ([`MixedScript::key_slip_shape`]): all of it for an ASCII line.
+    fn review_letters(
+        &self,
+        line: &str,
+        stats: &LineStats,
+        context: Option<&DocumentContext>,
+    ) -> bool {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return false;
         }
@@ -716,8 +728,7 @@ impl MixedScript {
         if present > 1 && self.has_suspect_foreign_word(line, stats, context) {
             return true;
         }
-        (self.options.keyboard_layouts && present <= 1 && stats.looks_mistyped())
-            || self.key_slip_shape(line)
+        self.options.keyboard_layouts && present <= 1 && stats.looks_mistyped()
     }
 
     /// Whether `line` may hold a word of its own script with a key typed on
