@@ -7,9 +7,7 @@
 
 use super::tables::{is_vowel, layout_language, sc_of, zipf_ext, Sc};
 use super::words::Word;
-use super::{
-    is_inner_stop, judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript,
-};
+use super::{judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript};
 use super::{MIXED_LAYOUT_PRIOR, UNKNOWN_MIXED};
 
 /// Whether `c` is a Cyrillic letter. (Greek is left out: its layout types
@@ -27,21 +25,22 @@ fn is_inner_key(c: char) -> bool {
 }
 
 /// Keys that no punctuation puts right after a word's last letter and
-/// before a space: an opening bracket, a backtick, and an apostrophe that
-/// closes no quotation (checked by [`trailing_key`]); and, as
-/// [`trailing_key`] checks, a full stop where the sentence goes on in lower
-/// case (`пристро. (або` is `пристрою (або`).
+/// before a space: an opening bracket and a backtick, and an apostrophe
+/// that closes no quotation (all checked by [`trailing_key_at`]). The full
+/// stop is left out: a sentence may go on in lower case after a word no
+/// lexicon lists (`про любу. потом`).
 fn is_trailing_key(c: char) -> bool {
     matches!(c, '[' | '{' | '`' | '\'')
 }
 
 /// The cheap gate: whether `line` holds a key between two Cyrillic
-/// letters, or one of [`is_trailing_key`] right after such a letter and
-/// before the word's end, whose word re-typed from US QWERTY on some
-/// Cyrillic layout is a listed word ([`retypes_into_word`]). One search for
-/// each of the rare bytes; commas, which every line has, cost a look at
-/// their neighbours, and a comma between two words with its space
-/// forgotten (`Брайля,например`) a few look-ups, not a judge.
+/// letters, or a trailing one ([`trailing_key_at`]), whose word re-typed
+/// from US QWERTY on some Cyrillic layout is a listed word
+/// ([`retypes_into_word`]). Lines without a Cyrillic letter cost one pass;
+/// others one search for each of the rare bytes; commas, which
+/// every line has, cost a look at their neighbours, and a comma between two
+/// words with its space forgotten (`Брайля,например`) a few look-ups, not
+/// a judge.
 pub(super) fn key_slip_shape(line: &str) -> bool {
     let bytes = line.as_bytes();
     // Every shape needs a Cyrillic letter (U+0400–U+052F, first bytes
@@ -69,31 +68,13 @@ pub(super) fn key_slip_shape(line: &str) -> bool {
     let trailing = |i: usize| {
         i >= 2
             && bytes.get(i - 1).is_some_and(|b| *b >= 0x80)
-            && before(i).is_some_and(is_cyrillic)
-            && ends_word(line.get(i + 1..).unwrap_or_default())
-            // An apostrophe that closes a quotation is none.
-            && (bytes.get(i) != Some(&b'\'')
-                || bytes
-                    .get(..i)
-                    .is_some_and(|h| memchr::memchr_iter(b'\'', h).count() % 2 == 0))
-            && retypes_into_word(line, i)
-    };
-    // A full stop where the sentence goes on in lower case, after a word of
-    // three letters or more (`т. е.` and `см.` are abbreviations).
-    let stop = |i: usize| {
-        i >= 2
-            && bytes.get(i - 1).is_some_and(|b| *b >= 0x80)
-            && is_inner_stop(line, i)
-            && line
-                .get(..i)
-                .is_some_and(|h| h.chars().rev().take(3).all(is_cyrillic))
+            && trailing_key_at(line, i)
             && retypes_into_word(line, i)
     };
     memchr::memchr3_iter(b',', b';', b']', bytes).any(inner)
         || memchr::memchr3_iter(b'[', b'{', b'`', bytes).any(|i| inner(i) || trailing(i))
         || memchr::memchr3_iter(b'}', b'<', b'>', bytes).any(inner)
         || memchr::memchr_iter(b'\'', bytes).any(trailing)
-        || memchr::memchr_iter(b'.', bytes).any(stop)
 }
 
 /// Whether the word around the key at byte `at` of `line` (the Cyrillic
@@ -134,40 +115,61 @@ fn ends_word(rest: &str) -> bool {
     rest.chars().next().is_none_or(char::is_whitespace)
 }
 
-/// How many bytes of key follow word `w` in `text` as [`is_trailing_key`]
-/// describes them (0 or 1). An apostrophe that closes one opened before
-/// the word in the line is a quotation mark.
-fn trailing_key(text: &str, w: &Word) -> usize {
-    let Some(c) = text.get(w.end..).and_then(|t| t.chars().next()) else {
-        return 0;
+/// Whether the byte at `at` of `text` is a key typed on the Latin layout
+/// right after a Cyrillic word ([`is_trailing_key`]): after a Cyrillic
+/// letter, before the word's end, not a bracket a later one closes (an
+/// optional part: `СХЕМА[:ПУТЬ]`, `ВЕРСИЯ[ ОТМЕСТВАНЕ]`), not an apostrophe
+/// closing a quotation ([`quote_open_before`]). The gate and the judge
+/// both ask this.
+fn trailing_key_at(text: &str, at: usize) -> bool {
+    let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+        return false;
     };
-    if c == '.' {
-        let long = text
-            .get(..w.end)
-            .is_some_and(|h| h.chars().rev().take(3).all(is_cyrillic));
-        return usize::from(long && is_inner_stop(text, w.end));
+    if !is_trailing_key(c)
+        || !text
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(is_cyrillic)
+    {
+        return false;
     }
-    if !is_trailing_key(c) {
-        return 0;
-    }
-    let rest = text.get(w.end + 1..).unwrap_or_default();
+    let rest = text.get(at + 1..).unwrap_or_default();
     if !ends_word(rest) {
-        return 0;
+        return false;
     }
-    // A bracket that a later one closes opens an optional part
-    // (`СХЕМА[:ПУТЬ]`, `ВЕРСИЯ [ЗНАЧЕНИЕ]`).
-    if (c == '[' && rest.contains(']')) || (c == '{' && rest.contains('}')) {
-        return 0;
+    match c {
+        '[' => !rest.contains(']'),
+        '{' => !rest.contains('}'),
+        '\'' => !quote_open_before(text, at),
+        _ => true,
     }
-    if c == '\'' {
-        let opened = text
-            .get(..w.start)
-            .is_some_and(|h| memchr::memchr_iter(b'\'', h.as_bytes()).count() % 2 == 1);
-        if opened {
-            return 0;
+}
+
+/// Whether an apostrophe opens a quotation before byte `at` of `text` that
+/// no apostrophe closes before `at`. An apostrophe opens one at the line's
+/// start or after a space or bracket, before a letter (`'я`); it closes one
+/// after a letter, before no letter; one between letters (`п'ятницю`,
+/// `O'Reilly`) does neither.
+fn quote_open_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or_default();
+    let mut open = false;
+    for i in memchr::memchr_iter(b'\'', head.as_bytes()) {
+        let before = head.get(..i).and_then(|h| h.chars().next_back());
+        let after = head.get(i + 1..).and_then(|t| t.chars().next());
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        if !letter(before) && letter(after) {
+            open = true;
+        } else if letter(before) && !letter(after) {
+            open = false;
         }
     }
-    1
+    open
+}
+
+/// How many bytes of key follow word `w` in `text` ([`trailing_key_at`]):
+/// 0 or 1.
+fn trailing_key(text: &str, w: &Word) -> usize {
+    usize::from(trailing_key_at(text, w.end))
 }
 
 /// The letter runs of `word` between its keys.
@@ -330,15 +332,19 @@ mod tests {
     }
 
     #[test]
-    fn a_full_stop_key_inside_a_sentence_is_a_letter() {
-        // `ю` is the full-stop key of ЙЦУКЕН.
-        let line = "Стандарт Иерархии Файловой Системы (FHS) — это попытка стандартизировать организацию файловой системы Linux.";
-        let typed = line.replacen("организацию", "организаци.", 1);
-        assert!(key_slip_shape(&typed));
-        assert_eq!(fix(&typed), line);
-        // A word before the stop leaves it a stop.
-        let word = line.replacen("организацию файловой", "организацию. файловой", 1);
-        assert_eq!(fix(&word), word);
+    fn sentence_ends_and_quotations_are_no_keys() {
+        // A sentence may go on in lower case after a word no lexicon lists;
+        // an apostrophe may close a quotation opened after one inside a word.
+        for line in [
+            "Я видел Любу. она пришла",
+            "он пел песню про любу. потом ушёл",
+            "не трогай каку. фу, брось",
+            "В п'ятницю він сказав 'я вказу' шлях",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        assert!(super::quote_open_before("сказав 'я вказу' шлях", 27));
+        assert!(!super::quote_open_before("В п'ятницю Вказу' шлях", 29));
     }
 
     #[test]
@@ -373,8 +379,9 @@ mod tests {
             // `т.е` re-types into no word, and has no run of three letters.
             "загрузки компонент программы установки (т.е. ваш CD-ROM или сетевая карта).",
             "Такие классы оборудования (например, USB «Human Interface Devices», т. е. клавиатуры, мыши и т. д.) работают.",
-            // A space forgotten after a comma: both sides are words.
-            "Поскольку не все драйверы могут быть доступны,определение оборудования надо будет повторить.",
+            // A comma between two words of the line's language is taken for
+            // a forgotten space, though `за,рать` re-types into `забрать`.
+            "Ты можешь за,рать это с собой.",
         ] {
             assert_eq!(fix(line), line);
         }
@@ -386,6 +393,7 @@ mod tests {
         // An optional part in a usage line (a gettext catalogue).
         for usage in ["СХЕМА[:ПУТЬ] КЛЮЧ", "ВЕРСИЯ[ ОТМЕСТВАНЕ]"] {
             assert_eq!(fix(usage), usage);
+            assert!(!key_slip_shape(usage), "{usage}");
         }
     }
 }

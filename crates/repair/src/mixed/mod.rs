@@ -614,16 +614,17 @@ impl MixedScript {
             .map(|answer| answer || self.key_slip_shape(line))
     }
 
-    /// [`MixedScript::review`]'s answer (without a context), but for keys
-    /// typed in a word of the line's script, for the common shapes of lines that are not all ASCII (only those are asked), from one pass over their
-    /// bytes ([`letters::summarize`]); `None` when the line needs the full
-    /// scan of [`LineStats::of`]. The shapes: Latin letters and no Cyrillic
-    /// or Greek (Chinese, Georgian, Hindi, Thai lines, Polish or French,
-    /// English with typographic quotes), and Cyrillic of U+0400–U+047F but
-    /// Serbian with ASCII (Russian, Ukrainian, Bulgarian), where no letter
-    /// of another script sits between; layout keys only before a space or
-    /// the like. (Keys typed in a word of the line's script are
-    /// [`MixedScript::quick_review`]'s to ask.)
+    /// [`MixedScript::review`]'s answer (without a context) for the common
+    /// shapes of lines that are not all ASCII (only those are asked), from
+    /// one pass over their bytes ([`letters::summarize`]); `None` when the
+    /// line needs the full scan of [`LineStats::of`]. The shapes: Latin
+    /// letters and no Cyrillic or Greek (Chinese, Georgian, Hindi, Thai
+    /// lines, Polish or French, English with typographic quotes), and
+    /// Cyrillic of U+0400–U+047F but Serbian with ASCII (Russian,
+    /// Ukrainian, Bulgarian), where no letter of another script sits
+    /// between; layout keys only before a space or the like. Keys typed in a
+    /// word of the line's own script are left out: [`MixedScript::quick_review`]
+    /// asks them.
     fn quick_scan(&self, line: &str) -> Option<bool> {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return Some(false);
