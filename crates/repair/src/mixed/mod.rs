@@ -821,9 +821,11 @@ impl MixedScript {
         }
         // A word in a protected chunk (a path, an option) is never
         // suspect: its verdict is not worked out for it (only looked up).
-        let Some(verdict) = word_verdict_unless(line, w, source, dominant, serbian, || {
-            words::is_protected(line, w)
-        }) else {
+        // (Asked at most once: before a verdict is worked out, and last.)
+        let protected = std::cell::OnceCell::new();
+        let is_protected = || *protected.get_or_init(|| words::is_protected(line, w));
+        let Some(verdict) = word_verdict_unless(line, w, source, dominant, serbian, is_protected)
+        else {
             return false;
         };
         // A lookalike respelling must be a word: of a lexicon, the user's
@@ -852,7 +854,7 @@ impl MixedScript {
                 || verdict.layout
                 || (dominant == Sc::Greek && common_retyping(word, source, dominant))
                 || particle_slip(word, source, dominant));
-        (homoglyph || layout) && !words::is_protected(line, w)
+        (homoglyph || layout) && !is_protected()
     }
 
     /// Repairs the mixed-script words of `text`, using `context` (the words
