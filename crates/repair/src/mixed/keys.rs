@@ -71,10 +71,51 @@ pub(super) fn key_slip_shape(line: &str) -> bool {
             && trailing_key_at(line, i)
             && retypes_into_word(line, i)
     };
-    memchr::memchr3_iter(b',', b';', b']', bytes).any(inner)
+    between_letters(bytes, inner)
         || memchr::memchr3_iter(b'[', b'{', b'`', bytes).any(|i| inner(i) || trailing(i))
         || memchr::memchr3_iter(b'}', b'<', b'>', bytes).any(inner)
         || memchr::memchr_iter(b'\'', bytes).any(trailing)
+}
+
+/// Whether `inner` holds at a `,` `;` or `]` of `bytes` between a
+/// non-ASCII byte and the first byte of a Cyrillic letter (`D0`–`D4`),
+/// which it needs there: those keys are common in prose (a comma after
+/// every few words), but rarely glued to a letter on both sides, so blocks
+/// of 32 bytes are ruled out by compares the compiler vectorizes instead of
+/// a search that stops at every comma.
+fn between_letters(bytes: &[u8], inner: impl Fn(usize) -> bool) -> bool {
+    #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+    let glued = |prev: u8, b: u8, next: u8| {
+        (prev >= 0x80) & ((b == b',') | (b == b';') | (b == b']')) & (next.wrapping_sub(0xD0) < 5)
+    };
+    let n = bytes.len();
+    let mut at = 1;
+    // Positions `at..end`, each with the byte before and after it (the
+    // first and last bytes have no such pair, and `inner` none there).
+    while at + 1 < n {
+        let end = (at + 32).min(n - 1);
+        let (Some(prev), Some(now), Some(next)) = (
+            bytes.get(at - 1..end - 1),
+            bytes.get(at..end),
+            bytes.get(at + 1..end + 1),
+        ) else {
+            return false;
+        };
+        let any = prev
+            .iter()
+            .zip(now)
+            .zip(next)
+            .fold(false, |any, ((&p, &b), &nx)| any | glued(p, b, nx));
+        if any
+            && (at..end)
+                .filter(|&i| matches!(bytes.get(i), Some(b',' | b';' | b']')))
+                .any(&inner)
+        {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// Whether the word around the key at byte `at` of `line` (the Cyrillic
@@ -303,7 +344,30 @@ impl MixedScript {
 #[cfg(test)]
 mod tests {
     use super::super::{DocumentContext, MixedScript, MixedScriptOptions};
-    use super::key_slip_shape;
+    use super::{between_letters, key_slip_shape};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #[test]
+        fn glued_keys_are_found_as_by_a_search(
+            line in "([а-яёіўєїґ]{1,4}|[a-z]{1,2}|[ ,;\\]\\[.é€]){0,80}",
+            seed in 0usize..7,
+        ) {
+            // Any test of the position (here: the key is followed by a
+            // Cyrillic letter, preceded by a non-ASCII byte, and at a
+            // position the seed picks) is found where a search finds it.
+            let bytes = line.as_bytes();
+            let test = |i: usize| {
+                i % 7 != seed
+                    && bytes.get(i - 1).is_some_and(|&b| b >= 0x80)
+                    && line.get(i + 1..).and_then(|t| t.chars().next()).is_some_and(|c| {
+                        ('\u{0400}'..='\u{052F}').contains(&c)
+                    })
+            };
+            let searched = memchr::memchr3_iter(b',', b';', b']', bytes).any(|i| i >= 1 && test(i));
+            proptest::prop_assert_eq!(between_letters(bytes, |i| i >= 1 && test(i)), searched);
+        }
+    }
 
     fn fix(text: &str) -> String {
         MixedScript::new(MixedScriptOptions::default())
