@@ -126,12 +126,13 @@ fn mojibake_eval() {
         get("clean").n,
         "false changes on clean sentences"
     );
-    // The targets: 99% exact recovery for single mojibake and 95%
-    // for double, on every pair; the other channels at the levels reached.
+    // The targets: 99% exact recovery for single mojibake (a legacy
+    // mix-up is one wrong reading) and 95% for double, on every pair; the
+    // other channels at the levels reached.
     for (name, t) in &tallies {
-        let floor = if name.ends_with(" x1") {
+        let floor = if name.ends_with(" x1") || name.starts_with("legacy") {
             0.99
-        } else if name.ends_with(" x2") || name.ends_with(" x3") || name.starts_with("legacy") {
+        } else if name.ends_with(" x2") || name.ends_with(" x3") {
             0.95
         } else if name == "utf8-fffd" {
             0.75
@@ -146,7 +147,7 @@ fn mojibake_eval() {
         );
     }
     // And no more misses than when these floors were set.
-    assert!(failures.len() <= 25, "{} misses", failures.len());
+    assert!(failures.len() <= 24, "{} misses", failures.len());
 }
 
 /// Clean real text in 21 languages and 11 scripts (the benchmark corpora):

@@ -1117,6 +1117,9 @@ fn judge_legacy(
     let context_after = score::dominant(converted);
     let (mut gain, mut words, mut better, mut before_total, mut after_total) =
         (0f32, 0usize, 0usize, 0f32, 0f32);
+    // Changed words that read exactly as well either way (`Е` → `е`, two
+    // unknown spellings such as `ПЕГЕМ` → `резен`).
+    let mut ties = 0usize;
     let mut first = None;
     let mut last = 0;
     // The longest word the re-reading changes, in letters, and whether it
@@ -1156,7 +1159,9 @@ fn judge_legacy(
             longest = longest.max(longest_letter_run(a));
             let core = a.trim_matches(|c: char| !polynorm_script::is_alphabetic(c));
             several |= *first_changed.get_or_insert(core) != core;
-            if after < before {
+            if (after - before).abs() < TIE {
+                ties += 1;
+            } else if after < before {
                 better += 1;
                 improved.push((offset, offset + a.len(), b.to_owned(), before - after));
             }
@@ -1171,7 +1176,16 @@ fn judge_legacy(
     if words == 0 || (!several && longest < 4) {
         return None;
     }
-    if better * 4 < words * 3 {
+    // Most changed words must read better, and at least three quarters of
+    // those that read differently at all: a word that reads as well either
+    // way is no evidence against the page. (windows-1251 text read as KOI8-R
+    // turns the case over: lower-case prose becomes capitals, which read
+    // about as well as any unknown spelling, `ПЕГЕМ` as well as `резен`,
+    // and `Е` exactly as `е`; a line wholly in the other page must not be
+    // re-read word by word, which leaves such words in the wrong reading.)
+    // Ties count for nothing against a line that mixes correct text in: its
+    // correct words read worse re-read.
+    if better * 4 < (words - ties) * 3 || better * 2 <= words {
         // Only some words were re-read wrongly: each must gain clearly.
         improved.retain(|w| w.3 >= 2.5);
         let total: f32 = improved.iter().map(|w| w.3).sum();
@@ -1213,7 +1227,8 @@ fn judge_legacy(
             .collect();
         return Some((total, proposals));
     }
-    let per_word = gain / words as f32;
+    // The gain per word that reads differently at all (ties say nothing).
+    let per_word = gain / (words - ties).max(1) as f32;
     let confidence = logistic(per_word.min(gain / 2.0) - 1.0);
     if gain <= 1.0 {
         return None;
@@ -1243,6 +1258,9 @@ fn judge_legacy(
         }],
     ))
 }
+
+/// How close two costs of a word are to read as well either way.
+const TIE: f32 = 1e-3;
 
 /// Whether a letter of `word` outside ASCII stands right beside an ASCII
 /// letter (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН`).
@@ -1545,6 +1563,35 @@ mod tests {
             "Сергей said: café — Сергей"
         );
         assert_eq!(fix("уЕТЗЕК рЕФТПЧЙЮ"), "Сергей Петрович");
+    }
+
+    #[test]
+    fn a_line_wholly_in_one_page_is_re_read_whole() {
+        // windows-1251 text read as KOI8-R turns the case over: sentence
+        // case comes out as a lower-case letter before capitals. `Е` re-reads
+        // as `е`, which reads exactly as well, so the line must not be
+        // re-read word by word (`Морето Е синьо`).
+        for (damaged, text) in [
+            (
+                "лНПЕРН Е ЯХМЭН, МЕАЕРН Е ЯХБН, ДЕМЪР Е РХУ.",
+                "Морето е синьо, небето е сиво, денят е тих.",
+            ),
+            (
+                "яЕЦЮ Е ГХЛЮ Х Е ЯРСДЕМН, МН Е ЙПЮЯХБН.",
+                "Сега е зима и е студено, но е красиво.",
+            ),
+        ] {
+            assert_eq!(fix(damaged), text, "{damaged}");
+        }
+        // Lines in capitals, correct as they are, stay.
+        for line in [
+            "ВНИМАНИЕ: ФАЙЛЪТ Е ПРАЗЕН И Е ЗАКЛЮЧЕН",
+            "ГРЕШКА: ДИРЕКТОРИЯТА Е ПЪЛНА, ДЕ Е КОПИЕТО?",
+            "ИМЕ_НА_ФАЙЛ е празно и ДИРЕКТОРИЯ е пълна",
+            "рН Е ПОКАЗАТЕЛ НА КИСЕЛИННОСТТА",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
     }
 
     #[test]
