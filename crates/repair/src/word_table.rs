@@ -28,6 +28,10 @@ pub(crate) struct WordTable {
     lexicons: Vec<&'static LexiconTable>,
     slots: Vec<u64>,
     mask: usize,
+    /// Every word of the table: most words looked up are none (the
+    /// mixed-script gate's re-typings of Latin words), and the filter,
+    /// a fraction of the slots' size, rules them out with one probe.
+    filter: WordFilter,
 }
 
 /// Lexicon index bits and word index bits of a slot.
@@ -37,9 +41,15 @@ const INDEX_MASK: u64 = (1 << LEX_SHIFT) - 1;
 /// A fast hash of a word's bytes (eight at a time).
 #[inline]
 fn hash(word: &str) -> u64 {
+    hash_bytes(word.as_bytes())
+}
+
+/// [`hash`] of bytes.
+#[inline]
+fn hash_bytes(word: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = word.len() as u64;
-    let mut chunks = word.as_bytes().chunks_exact(8);
+    let mut chunks = word.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
@@ -66,6 +76,7 @@ impl WordTable {
             lexicons: lexicons.to_vec(),
             slots: vec![0; capacity],
             mask: capacity - 1,
+            filter: WordFilter::with_capacity(n),
         };
         for (li, lex) in lexicons.iter().enumerate() {
             for wi in 0..lex.offsets.len() {
@@ -73,6 +84,7 @@ impl WordTable {
                     continue;
                 };
                 table.insert(word, z, li, wi);
+                table.filter.insert(word.as_bytes());
             }
         }
         table
@@ -120,6 +132,9 @@ impl WordTable {
     /// The word's Zipf frequency times ten, if a lexicon lists it.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<u8> {
+        if !self.filter.may_contain(word.as_bytes()) {
+            return None;
+        }
         let h = hash(word);
         let tag = h >> 40;
         let mut i = (h as usize) & self.mask;
@@ -133,5 +148,55 @@ impl WordTable {
             }
             i = (i + 1) & self.mask;
         }
+    }
+}
+
+/// A Bloom filter of words, one 64-bit block per word (four bits of it
+/// set), about 16 bits per word: `may_contain` is false for every word
+/// never inserted but a percent or so, and true for every word inserted.
+/// A look-up in a larger structure (a hash table, an FST) asks it first.
+pub(crate) struct WordFilter {
+    blocks: Vec<u64>,
+    mask: usize,
+}
+
+impl WordFilter {
+    /// An empty filter sized for `n` words.
+    pub(crate) fn with_capacity(n: usize) -> WordFilter {
+        let blocks = (n / 4).next_power_of_two().max(1);
+        WordFilter {
+            blocks: vec![0; blocks],
+            mask: blocks - 1,
+        }
+    }
+
+    /// The block of `word` and the bits it sets there.
+    #[inline]
+    fn probe(&self, word: &[u8]) -> (usize, u64) {
+        let h = hash_bytes(word);
+        // The block from the high bits, the four bit positions from the
+        // low 24 (six bits each).
+        #[allow(clippy::cast_possible_truncation)] // masked to the table
+        let block = ((h >> 32) as usize) & self.mask;
+        let bits = (1u64 << (h & 63))
+            | (1u64 << ((h >> 6) & 63))
+            | (1u64 << ((h >> 12) & 63))
+            | (1u64 << ((h >> 18) & 63));
+        (block, bits)
+    }
+
+    /// Adds `word`.
+    pub(crate) fn insert(&mut self, word: &[u8]) {
+        let (block, bits) = self.probe(word);
+        if let Some(b) = self.blocks.get_mut(block) {
+            *b |= bits;
+        }
+    }
+
+    /// Whether `word` may have been inserted (`false`: it was not).
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        let (block, bits) = self.probe(word);
+        self.blocks.get(block).is_none_or(|b| b & bits == bits)
     }
 }
