@@ -84,7 +84,6 @@ impl WordTable {
                     continue;
                 };
                 table.insert(word, z, li, wi);
-                table.filter.insert(word.as_bytes());
             }
         }
         table
@@ -92,6 +91,7 @@ impl WordTable {
 
     fn insert(&mut self, word: &str, z: u8, lex: usize, index: usize) {
         let h = hash(word);
+        self.filter.insert_hash(h);
         let tag = h >> 40;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -132,10 +132,11 @@ impl WordTable {
     /// The word's Zipf frequency times ten, if a lexicon lists it.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<u8> {
-        if !self.filter.may_contain(word.as_bytes()) {
+        // One hash for the filter and the table.
+        let h = hash(word);
+        if !self.filter.may_contain_hash(h) {
             return None;
         }
-        let h = hash(word);
         let tag = h >> 40;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -170,10 +171,9 @@ impl WordFilter {
         }
     }
 
-    /// The block of `word` and the bits it sets there.
+    /// The block of the word whose [`hash`] is `h`, and the bits it sets there.
     #[inline]
-    fn probe(&self, word: &[u8]) -> (usize, u64) {
-        let h = hash_bytes(word);
+    fn probe(&self, h: u64) -> (usize, u64) {
         // The block from the high bits, the four bit positions from the
         // low 24 (six bits each).
         #[allow(clippy::cast_possible_truncation)] // masked to the table
@@ -187,7 +187,12 @@ impl WordFilter {
 
     /// Adds `word`.
     pub(crate) fn insert(&mut self, word: &[u8]) {
-        let (block, bits) = self.probe(word);
+        self.insert_hash(hash_bytes(word));
+    }
+
+    /// Adds the word whose [`hash`] is `h`.
+    fn insert_hash(&mut self, h: u64) {
+        let (block, bits) = self.probe(h);
         if let Some(b) = self.blocks.get_mut(block) {
             *b |= bits;
         }
@@ -196,7 +201,13 @@ impl WordFilter {
     /// Whether `word` may have been inserted (`false`: it was not).
     #[inline]
     pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
-        let (block, bits) = self.probe(word);
+        self.may_contain_hash(hash_bytes(word))
+    }
+
+    /// [`WordFilter::may_contain`] of the word whose [`hash`] is `h`.
+    #[inline]
+    fn may_contain_hash(&self, h: u64) -> bool {
+        let (block, bits) = self.probe(h);
         self.blocks.get(block).is_none_or(|b| b & bits == bits)
     }
 }
