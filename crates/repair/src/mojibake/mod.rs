@@ -44,6 +44,11 @@ const MAX_ROUNDS: usize = 4;
 /// Levels of encoding undone within one word in one pass (triple encoding).
 const MAX_LEVELS: usize = 3;
 
+/// The gain plus support (a proposal's `raw`) of a word repaired beyond
+/// doubt: about five characters' damage undone (`√ñntanƒ±mlƒ±`, 17; `Ã©`
+/// alone, 3–4).
+const BEYOND_DOUBT: f32 = 8.0;
+
 /// Options of the mojibake repair.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -158,19 +163,24 @@ impl Mojibake {
         }
         // A page that explains several words of the line with confidence
         // vouches for its other words there (short words carry little
-        // evidence of their own: `РІ` for `в`).
+        // evidence of their own: `РІ` for `в`). A word it explains beyond
+        // doubt (many characters read as few: `√ñntanƒ±mlƒ±`) vouches as
+        // much as two. (Pages rank by the count of words alone.)
         for page in CodePage::UTF8_PAGES {
-            let strong = proposals
+            let (strong, vouch) = proposals
                 .iter()
                 .filter(|p| p.page == Some(page) && p.confidence >= 0.9)
-                .count();
+                .fold((0u32, 0u32), |(n, v), p| {
+                    (n + 1, v + if p.raw >= BEYOND_DOUBT { 2 } else { 1 })
+                });
             let prior = (strong as f32).min(4.0);
+            let vouch = (vouch as f32).min(4.0);
             for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
                 // Between pages that read a word differently, the one that
                 // explains more of the line wins; rarer pages give way.
                 p.rank = p.gain + 0.5 * prior - page_penalty(page);
                 if strong >= 1 && p.gain > 0.0 {
-                    p.confidence = p.confidence.max(logistic(p.raw + prior - 1.5));
+                    p.confidence = p.confidence.max(logistic(p.raw + vouch - 1.5));
                 }
             }
         }
@@ -1485,6 +1495,15 @@ mod tests {
         assert_eq!(fix("caf√© cr√®me"), "café crème");
         assert_eq!(fix("caf├⌐"), "café");
         assert_eq!(fix("Î±Î»Î®Î¸ÎµÎ¹Î±"), "αλήθεια");
+    }
+
+    #[test]
+    fn a_word_repaired_beyond_doubt_vouches_for_a_weak_one() {
+        // Turkish words (no lexicon) in MacRoman: `√ßizgiye` alone gains
+        // too little to be repaired (`√ß` may be a radical and a letter);
+        // `√ñntanƒ±mlƒ±` on the same line shows the page beyond doubt.
+        assert_eq!(fix("i√ßin √ßizgiye √ñntanƒ±mlƒ±"), "için çizgiye Öntanımlı");
+        assert_eq!(fix("√ßizgiye √ñntanƒ±mlƒ±"), "çizgiye Öntanımlı");
     }
 
     #[test]
