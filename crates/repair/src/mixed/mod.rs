@@ -209,6 +209,9 @@ struct Candidate {
     swallows_punct: u8,
     score: f32,
     why: String,
+    /// Whether a lexicon, the document or the user knows the spelling (set
+    /// when it is scored).
+    attested: bool,
 }
 
 impl Candidate {
@@ -223,6 +226,7 @@ impl Candidate {
             swallows_punct: 0,
             score: 0.0,
             why: String::new(),
+            attested: false,
         }
     }
 
@@ -247,6 +251,7 @@ impl Candidate {
                     swallows_punct,
                     score: 0.0,
                     why: String::new(),
+                    attested: false,
                 })
             })
         })
@@ -1229,6 +1234,7 @@ impl MixedScript {
             });
             c.score =
                 handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
+            c.attested = !oov;
             why_of.push((seen_at, Vec::new()));
             // The notes are matched to candidates by position (the `continue`s
             // above never fire: each looks up what it just found or pushed).
@@ -1405,6 +1411,7 @@ impl MixedScript {
                     };
                     c.score = score + prior(c.strength) + unknown;
                     c.why = why;
+                    c.attested = !oov;
                 }
                 not_its_alphabet(c, possible);
                 continue;
@@ -1531,6 +1538,24 @@ impl MixedScript {
         } else {
             UNKNOWN_MIXED
         };
+        // Where that re-typing is a word some lexicon, the document or the
+        // user knows, a rival spelling none of them knows is a guess
+        // against a word (`сcпрузи` on the Bulgarian layout is `съпрузи`;
+        // its lookalike respelling `сспрузи` is nothing): it counts half in
+        // the confidence. (Against an unknown re-typing, an unknown rival
+        // keeps its full weight: two guesses.)
+        if best_is_layout {
+            let best = candidates
+                .iter()
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+                .filter(|c| c.attested)
+                .map(|c| c.text.clone());
+            for c in &mut candidates {
+                if !c.attested && best.as_ref().is_some_and(|b| *b != c.text) {
+                    c.score -= std::f32::consts::LN_2;
+                }
+            }
+        }
         judge(line.text, candidates, keep, "mixes scripts")
     }
 
@@ -5012,6 +5037,17 @@ mod tests {
         // confidence (`Sprachausgabр` could be `Sprachausgabp`).
         let line = "Die Sprachausgabр ist ziemlich leise.";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn an_unknown_rival_counts_half_against_a_known_retyping() {
+        // `c` is `ъ` on the Bulgarian layout (UDHR, article 16): the
+        // lexicon knows `съпрузи`; the lookalike respelling `сспрузи` only
+        // reads like a word.
+        assert_eq!(
+            fix("и пълно съгласие на бъдещите сcпрузи."),
+            "и пълно съгласие на бъдещите съпрузи."
+        );
     }
 
     #[test]
