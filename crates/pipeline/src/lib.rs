@@ -424,6 +424,13 @@ impl Pipeline {
     /// hygiene's changes leave something to repair (a removed zero-width
     /// space can join the halves of a mojibake sequence).
     pub fn line<'a>(&self, text: &'a str) -> Repaired<'a> {
+        // Printable ASCII that hygiene passes at a glance holds nothing the
+        // mojibake stage reads either (every sign of mojibake is a
+        // non-ASCII character): one look at the bytes settles both, rather
+        // than the mojibake scan's own pass over them and then hygiene's.
+        if !self.escapes && self.hygiene.leaves_at_a_glance(text) {
+            return Repaired::unchanged(text);
+        }
         let mut result = Repaired::unchanged(text);
         for _ in 0..MAX_LINE_ROUNDS {
             if self.escapes {

@@ -42,6 +42,16 @@ impl Hygiene {
         &self.options
     }
 
+    /// Whether one look at the bytes shows that [`Hygiene::apply`] leaves
+    /// `text` as it is: printable ASCII, tabs and line feeds only (and no
+    /// `&` when HTML references are decoded). `apply` starts with this
+    /// look. Such text holds nothing [`crate::Mojibake`] reads as damage
+    /// either (mojibake is always non-ASCII), so a pipeline can settle both
+    /// stages with this one look.
+    pub fn leaves_at_a_glance(&self, text: &str) -> bool {
+        scan::is_plain_ascii(text, self.options.html_entities)
+    }
+
     /// Cleans `text`. Borrows it when nothing changes; never fails.
     ///
     /// Stages run in the order HTML references, per-character rules,
@@ -49,7 +59,7 @@ impl Hygiene {
     /// current text without changing it, so the result is a fixed point:
     /// applying the same `Hygiene` to it changes nothing.
     pub fn apply<'a>(&self, text: &'a str) -> Repaired<'a> {
-        if scan::is_plain_ascii(text, self.options.html_entities) {
+        if self.leaves_at_a_glance(text) {
             return Repaired::unchanged(text);
         }
         let mut stages = [Stage::Entities; 3];
