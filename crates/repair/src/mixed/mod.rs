@@ -18,6 +18,7 @@
 //! candidate replaces the word only when its confidence reaches the
 //! threshold; the change records the evidence that decided it.
 
+mod keyed;
 mod keys;
 mod letters;
 mod tables;
@@ -3220,6 +3221,22 @@ fn could_read_uncached(
             return common_retyping(word, source, target);
         }
     }
+    // Spans of ASCII in a Cyrillic line: the same loop, key by key.
+    if let Some(answer) = keyed::could_read_ascii(text, word, spans, (source, target), serbian) {
+        return answer;
+    }
+    could_read_by_strings(text, word, spans, (source, target), serbian)
+}
+
+/// [`could_read_uncached`]'s loop over layout pairs, by strings: for every
+/// word [`keyed::could_read_ascii`] leaves to it, and its reference.
+fn could_read_by_strings(
+    text: &str,
+    word: &str,
+    spans: &[(usize, usize, u8)],
+    (source, target): (Sc, Sc),
+    serbian: bool,
+) -> bool {
     let mut typed: Option<f32> = None;
     // Layouts mostly agree (`us`, `de` and `fr` differ in a few keys): each
     // re-typed spelling is judged once per language.

@@ -398,14 +398,14 @@ pub(crate) fn lowercase(s: &str) -> String {
 type AsciiRetypes = [u32; 128];
 
 /// See [`AsciiRetypes`]. (No character is U+0000 or above U+10FFFF.)
-const NO_RETYPE: u32 = 0;
+pub(crate) const NO_RETYPE: u32 = 0;
 /// See [`AsciiRetypes`].
-const DEAD_RETYPE: u32 = u32::MAX;
+pub(crate) const DEAD_RETYPE: u32 = u32::MAX;
 
 /// The [`AsciiRetypes`] of every ordered pair of [`LAYOUTS`], the pair
 /// (`i`, `j`) at `i * LAYOUTS.len() + j`, worked out once from
 /// [`retype`] and [`dead_mark`] themselves.
-fn ascii_retypes(from: &LayoutTable, to: &LayoutTable) -> Option<&'static AsciiRetypes> {
+pub(crate) fn ascii_retypes(from: &LayoutTable, to: &LayoutTable) -> Option<&'static AsciiRetypes> {
     static TABLES: std::sync::OnceLock<Vec<AsciiRetypes>> = std::sync::OnceLock::new();
     let index = |l: &LayoutTable| LAYOUTS.iter().position(|x| std::ptr::eq(x, l));
     let (i, j) = (index(from)?, index(to)?);
@@ -1001,15 +1001,25 @@ impl Bigrams {
     /// boundaries included; characters outside the alphabet score as the
     /// model's rarest transitions.
     pub(crate) fn score(&self, lower: &str) -> f32 {
+        self.score_positions(lower.chars().map(|c| self.index.get(c)))
+    }
+
+    /// The position of `c` in the model's alphabet, if it is there.
+    pub(crate) fn position(&self, c: char) -> Option<usize> {
+        self.index.get(c)
+    }
+
+    /// [`Bigrams::score`] of a word given as the [`Bigrams::position`]s
+    /// of its characters.
+    pub(crate) fn score_positions(&self, positions: impl Iterator<Item = Option<usize>>) -> f32 {
         let n = self.size + 1;
-        let index = |c: char| self.index.get(c);
         let mut prev = Some(n - 1);
         let mut total = 0f32;
         let mut steps = 0u32;
-        for c in lower.chars().map(Some).chain(std::iter::once(None)) {
+        for c in positions.map(Some).chain(std::iter::once(None)) {
             let cur = match c {
                 None => Some(n - 1),
-                Some(c) => index(c),
+                Some(p) => p,
             };
             total += match (prev, cur) {
                 (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),

@@ -1,0 +1,493 @@
+//! The gate's re-typings of Latin words in a Cyrillic line (`gtk`, `dhcpd`,
+//! `partman` in a Russian manual), worked out key by key without a string
+//! per layout pair: [`could_read_ascii`] is the loop of
+//! [`super::could_read_uncached`] for spans of ASCII, the common case, and
+//! gives the same answer.
+//!
+//! Each ASCII byte re-types on a pair of layouts into one character, so a
+//! table per pair ([`Key`]) holds what the loop asks of it: the character
+//! in lower case, its place in the bigram model of the layout's language,
+//! whether it is a letter of the target script, and whether an earlier
+//! layout of the source types it the same. A re-typing is then one table
+//! look-up per byte, written into a buffer on the stack; only the lexicon
+//! look-ups read it as text, and the bigram model scores it only where the
+//! answer depends on the score.
+
+use std::sync::OnceLock;
+
+use super::tables::{
+    ascii_retypes, bigrams, layout, layout_language, lowercase, sc_of, zipf, zipf_ext, Bigrams, Sc,
+    DEAD_RETYPE, NO_RETYPE,
+};
+use super::words::is_layout_punct;
+use super::{
+    is_phonetic_layout, letters, typed_plausibility, LONG_RETYPE_LETTERS, PHONETIC_GAIN,
+    RETYPE_GAIN, RETYPE_READS, SHORT_RETYPE_ZIPF,
+};
+
+/// What an ASCII byte becomes on a pair of layouts (source Latin, target
+/// Cyrillic), for [`could_read_ascii`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    /// The character it re-types into (itself when it is no key the
+    /// re-typing converts), in lower case.
+    lower: char,
+    /// Its position in the bigram model of the layout's language
+    /// ([`NO_POSITION`] for none).
+    position: u16,
+    /// [`FAILS`], [`SLOW`], [`TARGET`], [`TARGET_LOWER`], [`FOREIGN`],
+    /// [`SAME_AS`].
+    flags: u8,
+}
+
+/// A converted key the pair does not have: `retype_word` gives nothing.
+const FAILS: u8 = 1;
+/// A key [`could_read_ascii`] leaves to the general loop: a dead key on
+/// the target layout, or a character whose lower case is not one character
+/// by itself (the final sigma).
+const SLOW: u8 = 2;
+/// The re-typed character (before lower-casing) is a letter of the target.
+const TARGET: u8 = 4;
+/// The lower-cased character is a letter of the target.
+const TARGET_LOWER: u8 = 8;
+/// The re-typed character is a letter of another script than the target:
+/// `retype_word` gives nothing.
+const FOREIGN: u8 = 16;
+/// Bit `SAME_AS << i`: the `i`th layout of the source (`us`, `de`) types
+/// the byte's key into the same entry, and it is no dead key (as
+/// `same_ascii_retyping` has it).
+const SAME_AS: u8 = 32;
+
+/// [`Key::position`] of a character outside the model's alphabet.
+const NO_POSITION: u16 = u16::MAX;
+
+/// The longest span (bytes) [`could_read_ascii`] re-types; longer ones go
+/// to the general loop.
+const MAX_SPAN: usize = 24;
+
+/// The most spans of a word [`could_read_ascii`] takes.
+const MAX_SPANS: usize = 6;
+
+/// A pair of a Latin layout and a Cyrillic one, for [`could_read_ascii`]:
+/// its [`Key`] table and what the loop asks of the target layout.
+struct Pair {
+    keys: [Key; 128],
+    /// The target layout's id and language, and the language's bigram
+    /// model.
+    to: &'static str,
+    lang: &'static str,
+    model: &'static Bigrams,
+    /// Whether the target layout is a phonetic one.
+    phonetic: bool,
+}
+
+/// The [`Pair`]s of every Latin layout (`us`, `de`, `fr`) and Cyrillic
+/// one, the pair (`i`, `j`) at `i * cyrillic + j`; `None` for a pair
+/// without a model or a layout (the general loop skips those).
+fn pairs() -> &'static [Option<Pair>] {
+    static PAIRS: OnceLock<Vec<Option<Pair>>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let sources = Sc::Latin.layouts();
+        let targets = Sc::Cyrillic.layouts();
+        let mut all = Vec::with_capacity(sources.len() * targets.len());
+        for (fi, from) in sources.iter().enumerate() {
+            for &to in targets {
+                all.push(pair(sources, fi, from, to));
+            }
+        }
+        all
+    })
+}
+
+/// The [`Pair`] of Latin layout `from` (the `fi`th of `sources`) and
+/// Cyrillic layout `to`.
+fn pair(sources: &[&str], fi: usize, from: &str, to: &'static str) -> Option<Pair> {
+    let lang = layout_language(to);
+    let model = bigrams(lang)?;
+    let (typed_on, meant) = (layout(from)?, layout(to)?);
+    let table = ascii_retypes(typed_on, meant)?;
+    // The earlier layouts of the source, as `layouts_before` finds them.
+    let earlier: Vec<Option<&[u32; 128]>> = sources
+        .iter()
+        .take(fi)
+        .map(|f| ascii_retypes(layout(f)?, meant))
+        .collect();
+    let mut keys = [Key {
+        lower: '\0',
+        position: NO_POSITION,
+        flags: SLOW,
+    }; 128];
+    for ((byte, key), &entry) in (0u8..).zip(keys.iter_mut()).zip(table.iter()) {
+        let c = char::from(byte);
+        // `retype_word`'s keys for a Latin word: its letters, the
+        // punctuation keys and `/`.
+        let converts = c.is_ascii_alphabetic() || is_layout_punct(c) || c == '/';
+        let mut flags = 0;
+        let out = if !converts {
+            c
+        } else if entry == DEAD_RETYPE {
+            flags |= SLOW;
+            c
+        } else if entry == NO_RETYPE {
+            flags |= FAILS;
+            c
+        } else {
+            char::from_u32(entry).unwrap_or(c)
+        };
+        let lowered = lowercase(out.encode_utf8(&mut [0; 4]));
+        let mut lowered = lowered.chars();
+        let lower = lowered.next().unwrap_or(out);
+        if lowered.next().is_some() || out == '\u{3A3}' {
+            flags |= SLOW;
+        }
+        if sc_of(out) == Some(Sc::Cyrillic) {
+            flags |= TARGET;
+        }
+        if sc_of(lower) == Some(Sc::Cyrillic) {
+            flags |= TARGET_LOWER;
+        }
+        if sc_of(out).is_some_and(|s| s != Sc::Cyrillic) && letters::is_alphabetic(out) {
+            flags |= FOREIGN;
+        }
+        for (i, e) in earlier.iter().enumerate() {
+            let same =
+                e.and_then(|e| e.get(usize::from(byte))) == Some(&entry) && entry != DEAD_RETYPE;
+            if same {
+                flags |= SAME_AS << i;
+            }
+        }
+        let position = model
+            .position(lower)
+            .and_then(|p| u16::try_from(p).ok())
+            .unwrap_or(NO_POSITION);
+        *key = Key {
+            lower,
+            position,
+            flags,
+        };
+    }
+    Some(Pair {
+        keys,
+        to,
+        lang,
+        model,
+        phonetic: is_phonetic_layout(to),
+    })
+}
+
+/// A short string on the stack.
+struct Spelling {
+    bytes: [u8; MAX_SPAN * 3],
+    len: usize,
+}
+
+impl Spelling {
+    /// Appends `c`; false when it does not fit.
+    #[inline]
+    fn push(&mut self, c: char) -> bool {
+        let n = c.len_utf8();
+        match self.bytes.get_mut(self.len..self.len + n) {
+            Some(room) => {
+                c.encode_utf8(room);
+                self.len += n;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
+/// One span re-typed on a pair, key by key, into a [`Spelling`].
+enum Retyped {
+    /// The general loop must answer.
+    Slow,
+    /// The flags of every key or-ed, and how many re-typed characters are
+    /// letters of the target in lower case.
+    Keys { any: u8, letters: usize },
+}
+
+/// `span` re-typed by `keys` into `out` (in lower case).
+#[inline]
+fn retype(span: &[u8], keys: &[Key; 128], out: &mut Spelling) -> Retyped {
+    out.len = 0;
+    let (mut any, mut letters) = (0, 0);
+    for &b in span {
+        let Some(key) = keys.get(usize::from(b)) else {
+            return Retyped::Slow;
+        };
+        if !out.push(key.lower) {
+            return Retyped::Slow;
+        }
+        any |= key.flags;
+        letters += usize::from(key.flags & TARGET_LOWER != 0);
+    }
+    if any & SLOW != 0 {
+        return Retyped::Slow;
+    }
+    Retyped::Keys { any, letters }
+}
+
+/// Whether `retype_word` gives a re-typing, by the or-ed flags of its keys:
+/// every key on the layout, no letter of another script, some letter of
+/// the target.
+fn retypes(any: u8) -> bool {
+    any & (FAILS | FOREIGN) == 0 && any & TARGET != 0
+}
+
+/// The spellings the loop has judged, by language: their bytes back to
+/// back in `bytes`, each listed as (language, start, end).
+struct Judged {
+    bytes: [u8; 512],
+    used: usize,
+    list: [(&'static str, u16, u16); 36],
+    len: usize,
+}
+
+impl Judged {
+    fn contains(&self, lang: &str, s: &str) -> bool {
+        self.list.iter().take(self.len).any(|&(l, a, b)| {
+            l == lang && self.bytes.get(usize::from(a)..usize::from(b)) == Some(s.as_bytes())
+        })
+    }
+
+    /// Adds `s` of `lang`; false when it does not fit.
+    fn push(&mut self, lang: &'static str, s: &str) -> bool {
+        let end = self.used + s.len();
+        let (Some(room), Some(entry), Ok(a), Ok(b)) = (
+            self.bytes.get_mut(self.used..end),
+            self.list.get_mut(self.len),
+            u16::try_from(self.used),
+            u16::try_from(end),
+        ) else {
+            return false;
+        };
+        room.copy_from_slice(s.as_bytes());
+        *entry = (lang, a, b);
+        self.used = end;
+        self.len += 1;
+        true
+    }
+}
+
+/// [`super::could_read_uncached`]'s loop over layout pairs for a Latin
+/// `word` in a Cyrillic line whose `spans` are all ASCII: its answer, or
+/// `None` where the general loop must give it (another pair of scripts, a
+/// long or non-ASCII span, a dead key, too many spellings to keep).
+pub(super) fn could_read_ascii(
+    text: &str,
+    word: &str,
+    spans: &[(usize, usize, u8)],
+    (source, target): (Sc, Sc),
+    serbian: bool,
+) -> Option<bool> {
+    if source != Sc::Latin || target != Sc::Cyrillic || spans.len() > MAX_SPANS {
+        return None;
+    }
+    let mut span_bytes: [&[u8]; MAX_SPANS] = [&[]; MAX_SPANS];
+    for (slot, &(start, end, _)) in span_bytes.iter_mut().zip(spans) {
+        let span = text.get(start..end)?.as_bytes();
+        if span.len() > MAX_SPAN || !span.is_ascii() {
+            return None;
+        }
+        *slot = span;
+    }
+    let span_bytes = span_bytes.get(..spans.len())?;
+    let all_pairs = pairs();
+    let targets = target.layouts().len();
+    let mut typed: Option<f32> = None;
+    let mut judged = Judged {
+        bytes: [0; 512],
+        used: 0,
+        list: [("", 0, 0); 36],
+        len: 0,
+    };
+    let mut out = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+    // What the loop asks of a span whatever the pair: whether it holds
+    // only keys a phonetic layout fills as their Latin namesakes, and no
+    // capital.
+    let mut plain = [false; MAX_SPANS];
+    let mut lower_case = [false; MAX_SPANS];
+    for ((p, l), span) in plain.iter_mut().zip(lower_case.iter_mut()).zip(span_bytes) {
+        *p = !span.iter().any(|&b| {
+            is_layout_punct(char::from(b))
+                || matches!(b.to_ascii_lowercase(), b'q' | b'w' | b'x' | b'y')
+        });
+        *l = !span.iter().any(u8::is_ascii_uppercase);
+    }
+    for fi in 0..source.layouts().len() {
+        for ti in 0..targets {
+            let Some(Some(pair)) = all_pairs.get(fi * targets + ti) else {
+                continue;
+            };
+            for ((&span, &plain), &lower_case) in span_bytes.iter().zip(&plain).zip(&lower_case) {
+                // A span an earlier layout types with the same keys was
+                // judged then.
+                if fi > 0 {
+                    let all = span.iter().fold(u8::MAX, |all, &b| {
+                        all & pair.keys.get(usize::from(b)).map_or(0, |k| k.flags)
+                    });
+                    if (0..fi).any(|i| all & (SAME_AS << i) != 0) {
+                        continue;
+                    }
+                }
+                if pair.phonetic && plain {
+                    if serbian || pair.to != "bg-phonetic" || !lower_case {
+                        continue;
+                    }
+                    let Retyped::Keys { any, .. } = retype(span, &pair.keys, &mut out) else {
+                        return None;
+                    };
+                    if retypes(any) && zipf_ext(pair.lang, out.as_str()?).is_some_and(|z| z >= 3.0)
+                    {
+                        return Some(true);
+                    }
+                    continue;
+                }
+                let Retyped::Keys { any, letters, .. } = retype(span, &pair.keys, &mut out) else {
+                    return None;
+                };
+                if !retypes(any) {
+                    continue;
+                }
+                let lower = out.as_str()?;
+                if judged.contains(pair.lang, lower) {
+                    continue;
+                }
+                let short = letters <= 3;
+                let long = letters >= LONG_RETYPE_LETTERS;
+                let listed = if pair.phonetic || long {
+                    zipf_ext(pair.lang, lower)
+                } else {
+                    zipf(pair.lang, lower)
+                };
+                let gain = if serbian && pair.to == "rs" {
+                    PHONETIC_GAIN
+                } else {
+                    RETYPE_GAIN
+                };
+                // (The score only where the answer depends on it.)
+                let mut reads_better = || {
+                    let reads = pair.model.score_positions(span.iter().map(|&b| {
+                        pair.keys
+                            .get(usize::from(b))
+                            .map(|k| k.position)
+                            .filter(|&p| p != NO_POSITION)
+                            .map(usize::from)
+                    }));
+                    reads >= RETYPE_READS
+                        && reads - *typed.get_or_insert_with(|| typed_plausibility(word, source))
+                            >= gain
+                };
+                if if short {
+                    listed.is_some_and(|z| z >= SHORT_RETYPE_ZIPF)
+                } else {
+                    listed.is_some() || reads_better()
+                } {
+                    return Some(true);
+                }
+                if !judged.push(pair.lang, lower) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{chunk_spans, could_read_by_strings, words};
+    use super::*;
+
+    /// Both loops on every Latin word of `line`, for both Serbian flags:
+    /// how many the keyed loop answered.
+    fn agree(line: &str) -> usize {
+        let mut answered = 0;
+        for w in words::words(line) {
+            if w.single() != Some(Sc::Latin) {
+                continue;
+            }
+            let spans = chunk_spans(line, &w, Sc::Latin);
+            let word = line.get(w.start..w.end).unwrap_or_default();
+            for serbian in [false, true] {
+                let scripts = (Sc::Latin, Sc::Cyrillic);
+                if let Some(keyed) = could_read_ascii(line, word, &spans, scripts, serbian) {
+                    let by_strings = could_read_by_strings(line, word, &spans, scripts, serbian);
+                    assert_eq!(keyed, by_strings, "{word:?} in {line:?}, serbian {serbian}");
+                    answered += 1;
+                }
+            }
+        }
+        answered
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keyed_retypings_read_as_the_strings_do(
+            before in "[;,.'\\[`\"<]?",
+            word in "[a-zA-Z]{1,9}([;,.'\\[\\]`]?[a-z]{1,4})?",
+            after in "[;,.'\\]`\">]{0,2}",
+        ) {
+            agree(&format!("Смотрите {before}{word}{after} здесь"));
+        }
+    }
+
+    #[test]
+    fn keyed_retypings_of_lexicon_words_read_as_the_strings_do() {
+        // Real Latin words in lower case, capitalised and in capitals, some
+        // of which re-type into Cyrillic words (`ujl` is `год`).
+        let mut answered = 0;
+        let mut some_read = false;
+        for lang in ["en", "de", "fr"] {
+            let Some(lex) = super::super::tables::lexicon(lang) else {
+                continue;
+            };
+            for word in lex.words.lines().step_by(7).take(400) {
+                if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                let capital = word[..1].to_uppercase() + &word[1..];
+                for form in [word.to_owned(), capital, word.to_uppercase()] {
+                    let line = format!("Это {form}, а не то.");
+                    answered += agree(&line);
+                    some_read |= could_read_by_strings(
+                        &line,
+                        &form,
+                        &[(7, 7 + form.len(), 0)],
+                        (Sc::Latin, Sc::Cyrillic),
+                        false,
+                    );
+                }
+            }
+        }
+        // Slips and words the docs name: long re-typings found only in an
+        // extended lexicon, phonetic ones, Bulgarian and Serbian keys.
+        for word in [
+            "ljcnbuibt",
+            "ghbdtn",
+            "padenie",
+            "okupqawa",
+            "gtk",
+            "dhcpd",
+            "newt",
+            "syslog",
+            "yfcnhjqrb",
+            "cbcntvf",
+            ";ehyfk",
+            "j,hfnbnm",
+            "ODREDI{TE",
+            "elewm",
+            "xfcnm",
+        ] {
+            answered += agree(&format!("Это {word} здесь"));
+        }
+        assert!(answered > 1000 && some_read, "{answered}");
+    }
+}
