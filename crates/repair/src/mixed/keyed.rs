@@ -16,17 +16,17 @@
 use std::sync::OnceLock;
 
 use super::tables::{
-    ascii_retypes, bigrams, layout, layout_language, lowercase, sc_of, zipf, zipf_ext, Bigrams, Sc,
-    DEAD_RETYPE, NO_RETYPE,
+    ascii_retypes, bigrams, layout, layout_language, lookalike, lowercase, sc_of, zipf, zipf_ext,
+    Bigrams, Sc, DEAD_RETYPE, NO_RETYPE,
 };
 use super::words::is_layout_punct;
 use super::{
-    is_phonetic_layout, letters, typed_plausibility, LONG_RETYPE_LETTERS, PHONETIC_GAIN,
+    is_phonetic_layout, letters, typed_plausibility, Lookalike, LONG_RETYPE_LETTERS, PHONETIC_GAIN,
     RETYPE_GAIN, RETYPE_READS, SHORT_RETYPE_ZIPF,
 };
 
 /// What an ASCII byte becomes on a pair of layouts (source Latin, target
-/// Cyrillic), for [`could_read_ascii`].
+/// Cyrillic or Greek), for [`could_read_ascii`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Key {
     /// The character it re-types into (itself when it is no key the
@@ -72,27 +72,36 @@ const MAX_SPANS: usize = 6;
 /// its [`Key`] table and what the loop asks of the target layout.
 struct Pair {
     keys: [Key; 128],
-    /// The target layout's id and language, and the language's bigram
+    /// The target layout's id and language (with its place among the
+    /// target script's languages, to compare), and the language's bigram
     /// model.
     to: &'static str,
     lang: &'static str,
+    lang_id: u8,
     model: &'static Bigrams,
     /// Whether the target layout is a phonetic one.
     phonetic: bool,
 }
 
-/// The [`Pair`]s of every Latin layout (`us`, `de`, `fr`) and Cyrillic
-/// one, the pair (`i`, `j`) at `i * cyrillic + j`; `None` for a pair
-/// without a model or a layout (the general loop skips those).
-fn pairs() -> &'static [Option<Pair>] {
-    static PAIRS: OnceLock<Vec<Option<Pair>>> = OnceLock::new();
-    PAIRS.get_or_init(|| {
+/// The [`Pair`]s of every Latin layout (`us`, `de`, `fr`) and layout of
+/// `target` (Cyrillic or Greek), the pair (`i`, `j`) at `i * targets + j`;
+/// `None` for a pair without a model or a layout (the general loop skips
+/// those).
+fn pairs(target: Sc) -> &'static [Option<Pair>] {
+    static CYRILLIC: OnceLock<Vec<Option<Pair>>> = OnceLock::new();
+    static GREEK: OnceLock<Vec<Option<Pair>>> = OnceLock::new();
+    let cell = match target {
+        Sc::Cyrillic => &CYRILLIC,
+        Sc::Greek => &GREEK,
+        Sc::Latin => return &[],
+    };
+    cell.get_or_init(|| {
         let sources = Sc::Latin.layouts();
-        let targets = Sc::Cyrillic.layouts();
+        let targets = target.layouts();
         let mut all = Vec::with_capacity(sources.len() * targets.len());
         for (fi, from) in sources.iter().enumerate() {
             for &to in targets {
-                all.push(pair(sources, fi, from, to));
+                all.push(pair(sources, fi, from, (to, target)));
             }
         }
         all
@@ -100,9 +109,14 @@ fn pairs() -> &'static [Option<Pair>] {
 }
 
 /// The [`Pair`] of Latin layout `from` (the `fi`th of `sources`) and
-/// Cyrillic layout `to`.
-fn pair(sources: &[&str], fi: usize, from: &str, to: &'static str) -> Option<Pair> {
+/// layout `to` of script `target`.
+fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc)) -> Option<Pair> {
     let lang = layout_language(to);
+    let lang_id = target
+        .languages()
+        .iter()
+        .position(|l| *l == lang)
+        .and_then(|i| u8::try_from(i).ok())?;
     let model = bigrams(lang)?;
     let (typed_on, meant) = (layout(from)?, layout(to)?);
     let table = ascii_retypes(typed_on, meant)?;
@@ -140,13 +154,13 @@ fn pair(sources: &[&str], fi: usize, from: &str, to: &'static str) -> Option<Pai
         if lowered.next().is_some() || out == '\u{3A3}' {
             flags |= SLOW;
         }
-        if sc_of(out) == Some(Sc::Cyrillic) {
+        if sc_of(out) == Some(target) {
             flags |= TARGET;
         }
-        if sc_of(lower) == Some(Sc::Cyrillic) {
+        if sc_of(lower) == Some(target) {
             flags |= TARGET_LOWER;
         }
-        if sc_of(out).is_some_and(|s| s != Sc::Cyrillic) && letters::is_alphabetic(out) {
+        if sc_of(out).is_some_and(|s| s != target) && letters::is_alphabetic(out) {
             flags |= FOREIGN;
         }
         for (i, e) in earlier.iter().enumerate() {
@@ -170,6 +184,7 @@ fn pair(sources: &[&str], fi: usize, from: &str, to: &'static str) -> Option<Pai
         keys,
         to,
         lang,
+        lang_id,
         model,
         phonetic: is_phonetic_layout(to),
     })
@@ -243,19 +258,19 @@ fn retypes(any: u8) -> bool {
 struct Judged {
     bytes: [u8; 512],
     used: usize,
-    list: [(&'static str, u16, u16); 36],
+    list: [(u8, u16, u16); 36],
     len: usize,
 }
 
 impl Judged {
-    fn contains(&self, lang: &str, s: &str) -> bool {
+    fn contains(&self, lang: u8, s: &str) -> bool {
         self.list.iter().take(self.len).any(|&(l, a, b)| {
             l == lang && self.bytes.get(usize::from(a)..usize::from(b)) == Some(s.as_bytes())
         })
     }
 
     /// Adds `s` of `lang`; false when it does not fit.
-    fn push(&mut self, lang: &'static str, s: &str) -> bool {
+    fn push(&mut self, lang: u8, s: &str) -> bool {
         let end = self.used + s.len();
         let (Some(room), Some(entry), Ok(a), Ok(b)) = (
             self.bytes.get_mut(self.used..end),
@@ -274,7 +289,7 @@ impl Judged {
 }
 
 /// [`super::could_read_uncached`]'s loop over layout pairs for a Latin
-/// `word` in a Cyrillic line whose `spans` are all ASCII: its answer, or
+/// `word` in a Cyrillic or Greek line whose `spans` are all ASCII: its answer, or
 /// `None` where the general loop must give it (another pair of scripts, a
 /// long or non-ASCII span, a dead key, too many spellings to keep).
 pub(super) fn could_read_ascii(
@@ -284,7 +299,7 @@ pub(super) fn could_read_ascii(
     (source, target): (Sc, Sc),
     serbian: bool,
 ) -> Option<bool> {
-    if source != Sc::Latin || target != Sc::Cyrillic || spans.len() > MAX_SPANS {
+    if source != Sc::Latin || target == Sc::Latin || spans.len() > MAX_SPANS {
         return None;
     }
     let mut span_bytes: [&[u8]; MAX_SPANS] = [&[]; MAX_SPANS];
@@ -296,13 +311,13 @@ pub(super) fn could_read_ascii(
         *slot = span;
     }
     let span_bytes = span_bytes.get(..spans.len())?;
-    let all_pairs = pairs();
+    let all_pairs = pairs(target);
     let targets = target.layouts().len();
     let mut typed: Option<f32> = None;
     let mut judged = Judged {
         bytes: [0; 512],
         used: 0,
-        list: [("", 0, 0); 36],
+        list: [(0, 0, 0); 36],
         len: 0,
     };
     let mut out = Spelling {
@@ -357,7 +372,7 @@ pub(super) fn could_read_ascii(
                     continue;
                 }
                 let lower = out.as_str()?;
-                if judged.contains(pair.lang, lower) {
+                if judged.contains(pair.lang_id, lower) {
                     continue;
                 }
                 let short = letters <= 3;
@@ -392,7 +407,7 @@ pub(super) fn could_read_ascii(
                 } {
                     return Some(true);
                 }
-                if !judged.push(pair.lang, lower) {
+                if !judged.push(pair.lang_id, lower) {
                     return None;
                 }
             }
@@ -401,14 +416,145 @@ pub(super) fn could_read_ascii(
     Some(false)
 }
 
+/// What a Latin ASCII letter respells into among the lookalikes of a
+/// script, in lower case (`'\0'` where it has none of the same case), for
+/// [`lookalike_of_ascii`]; `None` in the table of a script where some
+/// respelling's lower case is not one character by itself.
+fn lookalike_keys(target: Sc) -> Option<&'static [char; 128]> {
+    static CYRILLIC: OnceLock<Option<[char; 128]>> = OnceLock::new();
+    static GREEK: OnceLock<Option<[char; 128]>> = OnceLock::new();
+    let cell = match target {
+        Sc::Cyrillic => &CYRILLIC,
+        Sc::Greek => &GREEK,
+        Sc::Latin => return None,
+    };
+    cell.get_or_init(|| {
+        let mut keys = ['\0'; 128];
+        for (byte, key) in (0u8..).zip(keys.iter_mut()) {
+            let c = char::from(byte);
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            // As `map_lookalikes`: a lookalike of the same case.
+            let Some((to, _)) = lookalike(c, target) else {
+                continue;
+            };
+            if to.is_uppercase() != c.is_uppercase() {
+                continue;
+            }
+            let lowered = lowercase(to.encode_utf8(&mut [0; 4]));
+            let mut lowered = lowered.chars();
+            let lower = lowered.next()?;
+            if lowered.next().is_some() || to == '\u{3A3}' || lower == '\0' {
+                return None;
+            }
+            *key = lower;
+        }
+        Some(keys)
+    })
+    .as_ref()
+}
+
+/// The gate's [`Lookalike`] verdict for `word` in a line of `target`
+/// (what `map_lookalikes`, `lowercase` and the lexicons of `target` make
+/// of it) for a word of ASCII letters, respelled on the stack; `None` for
+/// any other word.
+pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
+    if word.len() > MAX_SPAN || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let keys = lookalike_keys(target)?;
+    let mut out = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+    for b in word.bytes() {
+        match keys.get(usize::from(b)) {
+            Some('\0') => return Some(Lookalike::None),
+            Some(&lower) => {
+                if !out.push(lower) {
+                    return None;
+                }
+            }
+            None => return None,
+        }
+    }
+    let lower = out.as_str()?;
+    Some(
+        if target.languages().iter().any(|l| zipf(l, lower).is_some()) {
+            Lookalike::Listed
+        } else {
+            Lookalike::Unlisted
+        },
+    )
+}
+
+/// `word` in lower case on the stack when it is ASCII and short, for a
+/// look-up that needs it only for a moment.
+pub(super) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if word.len() > MAX_SPAN * 3 || !word.is_ascii() {
+        return None;
+    }
+    let mut out = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+    for b in word.bytes() {
+        if !out.push(char::from(b.to_ascii_lowercase())) {
+            return None;
+        }
+    }
+    Some(f(out.as_str()?))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::{chunk_spans, could_read_by_strings, words};
+    use super::super::{chunk_spans, could_read_by_strings, map_lookalikes, words};
     use super::*;
 
-    /// Both loops on every Latin word of `line`, for both Serbian flags:
-    /// how many the keyed loop answered.
+    /// The gate's lookalike verdict by strings, as `word_verdict` had it.
+    fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
+        match map_lookalikes(word, target) {
+            None => Lookalike::None,
+            Some((respelled, _)) => {
+                let lower = lowercase(&respelled);
+                if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+                    Lookalike::Listed
+                } else {
+                    Lookalike::Unlisted
+                }
+            }
+        }
+    }
+
+    /// [`lookalike_of_ascii`] against the strings in both scripts: how many
+    /// it answered.
+    fn lookalikes_agree(word: &str) -> usize {
+        let mut answered = 0;
+        for target in [Sc::Cyrillic, Sc::Greek] {
+            if let Some(keyed) = lookalike_of_ascii(word, target) {
+                assert_eq!(
+                    keyed,
+                    lookalike_by_strings(word, target),
+                    "{word:?} {target:?}"
+                );
+                answered += 1;
+            }
+        }
+        answered
+    }
+
+    /// Both loops on every Latin word of `line` (and of the same line in
+    /// Greek), for both Serbian flags: how many the keyed loop answered.
     fn agree(line: &str) -> usize {
+        let greek = line
+            .replace("Смотрите", "Δείτε")
+            .replace("здесь", "εδώ")
+            .replace("Это", "Αυτό");
+        agree_in(line, Sc::Cyrillic) + agree_in(&greek, Sc::Greek)
+    }
+
+    fn agree_in(line: &str, target: Sc) -> usize {
         let mut answered = 0;
         for w in words::words(line) {
             if w.single() != Some(Sc::Latin) {
@@ -417,7 +563,7 @@ mod tests {
             let spans = chunk_spans(line, &w, Sc::Latin);
             let word = line.get(w.start..w.end).unwrap_or_default();
             for serbian in [false, true] {
-                let scripts = (Sc::Latin, Sc::Cyrillic);
+                let scripts = (Sc::Latin, target);
                 if let Some(keyed) = could_read_ascii(line, word, &spans, scripts, serbian) {
                     let by_strings = could_read_by_strings(line, word, &spans, scripts, serbian);
                     assert_eq!(keyed, by_strings, "{word:?} in {line:?}, serbian {serbian}");
@@ -436,6 +582,7 @@ mod tests {
             after in "[;,.'\\]`\">]{0,2}",
         ) {
             agree(&format!("Смотрите {before}{word}{after} здесь"));
+            lookalikes_agree(&word);
         }
     }
 
@@ -444,6 +591,7 @@ mod tests {
         // Real Latin words in lower case, capitalised and in capitals, some
         // of which re-type into Cyrillic words (`ujl` is `год`).
         let mut answered = 0;
+        let mut lookalikes = 0;
         let mut some_read = false;
         for lang in ["en", "de", "fr"] {
             let Some(lex) = super::super::tables::lexicon(lang) else {
@@ -455,6 +603,7 @@ mod tests {
                 }
                 let capital = word[..1].to_uppercase() + &word[1..];
                 for form in [word.to_owned(), capital, word.to_uppercase()] {
+                    lookalikes += lookalikes_agree(&form);
                     let line = format!("Это {form}, а не то.");
                     answered += agree(&line);
                     some_read |= could_read_by_strings(
@@ -488,6 +637,24 @@ mod tests {
         ] {
             answered += agree(&format!("Это {word} здесь"));
         }
-        assert!(answered > 1000 && some_read, "{answered}");
+        // Words that respell into listed Cyrillic and Greek words.
+        for word in [
+            "cop", "COP", "Tpoc", "ceex", "oxo", "axe", "BAP", "MOPE", "Hope",
+        ] {
+            lookalikes += lookalikes_agree(word);
+        }
+        assert!(
+            [Lookalike::Listed, Lookalike::Unlisted, Lookalike::None]
+                .iter()
+                .all(|l| ["cop", "Tpoc", "dog"]
+                    .iter()
+                    .any(|w| lookalike_of_ascii(w, Sc::Cyrillic) == Some(*l))),
+            "every verdict is met"
+        );
+        assert!(agree_in("Αυτό ghbdtn και toy εδώ", Sc::Greek) > 0);
+        assert!(
+            answered > 1000 && lookalikes > 1000 && some_read,
+            "{answered} {lookalikes}"
+        );
     }
 }

@@ -2875,8 +2875,13 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> (bool, Option<bool>
     if !word.chars().all(char::is_lowercase) {
         return (false, None);
     }
-    let lower = lowercase(word);
-    let listed = sc.languages().iter().any(|l| zipf(l, &lower).is_some());
+    // (An ASCII word in lower case is its own lower case.)
+    let listed = if word.is_ascii() {
+        sc.languages().iter().any(|l| zipf(l, word).is_some())
+    } else {
+        let lower = lowercase(word);
+        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+    };
     (!listed, Some(listed))
 }
 
@@ -2949,17 +2954,20 @@ fn word_verdict_unless(
             let (mistyped, listed) = looks_mistyped_word(word, source, serbian);
             mistyped && could_read_uncached(text, w, spans, (source, target), serbian, listed)
         };
-        let lookalike = match map_lookalikes(word, target) {
-            None => Lookalike::None,
-            Some((respelled, _)) => {
-                let lower = lowercase(&respelled);
-                if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
-                    Lookalike::Listed
-                } else {
-                    Lookalike::Unlisted
+        // (A word of ASCII letters respelled on the stack.)
+        let lookalike = keyed::lookalike_of_ascii(word, target).unwrap_or_else(|| {
+            match map_lookalikes(word, target) {
+                None => Lookalike::None,
+                Some((respelled, _)) => {
+                    let lower = lowercase(&respelled);
+                    if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+                        Lookalike::Listed
+                    } else {
+                        Lookalike::Unlisted
+                    }
                 }
             }
-        };
+        });
         Some(WordVerdict { layout, lookalike })
     };
     // A word of ASCII letters that nothing joins (`Debian` between spaces,
@@ -3212,12 +3220,13 @@ fn could_read_uncached(
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
     if listed != Some(false) {
-        let lower = lowercase(word);
-        if source
-            .languages()
-            .iter()
-            .any(|l| zipf(l, &lower).is_some_and(|z| z >= 2.5))
-        {
+        let common = |lower: &str| {
+            source
+                .languages()
+                .iter()
+                .any(|l| zipf(l, lower).is_some_and(|z| z >= 2.5))
+        };
+        if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
             return common_retyping(word, source, target);
         }
     }
