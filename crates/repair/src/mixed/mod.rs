@@ -1675,10 +1675,14 @@ impl MixedScript {
         // A foreign phrase is contiguous: only the words right before and
         // after count (a brand elsewhere in the line does not make `To` in a
         // Greek sentence English).
+        // (A word glued to it by layout keys, `for` of `ilf/for`, is part of
+        // the same chunk, not a phrase around it.)
+        let (chunk_start, chunk_end) = chunk_bounds(line.text, w, source);
         let same_script_neighbours = [index.checked_sub(1), Some(index + 1)]
             .into_iter()
             .flatten()
             .filter_map(|j| line.words.get(j))
+            .filter(|o| o.end <= chunk_start || o.start >= chunk_end)
             // (A one-letter word standing apart is a variable or a label,
             // `N` in `са N бајтова`: it makes no phrase.)
             .filter(|o| {
@@ -1704,12 +1708,20 @@ impl MixedScript {
             .filter(|o| o.single() == Some(target))
             .count();
         let isolated = same_script_neighbours == 0 && target_words >= 2;
-
-        let mut keep_score = source
-            .languages()
-            .iter()
-            .filter_map(|lang| zipf(lang, &lower))
-            .fold(0f32, f32::max);
+        // A word glued by layout keys to more letters (`if` of
+        // `if/ijlekfij`, `собственост` on the Bulgarian layout) is no word
+        // as typed: the chunk is, and the word's own frequency neither
+        // argues for leaving it nor against re-typing it.
+        let glued = glues_letters(line.text, w, source, (chunk_start, chunk_end));
+        let mut keep_score = if glued {
+            0.0
+        } else {
+            source
+                .languages()
+                .iter()
+                .filter_map(|lang| zipf(lang, &lower))
+                .fold(0f32, f32::max)
+        };
         if context.count(&lower) > 1 {
             keep_score += 3.0;
         }
@@ -1747,13 +1759,14 @@ impl MixedScript {
         // one of the line language's commonest (`Шые`, a Belarusian verb,
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
         // is `του`).
-        let real_word = source
-            .languages()
-            .iter()
-            .filter_map(|lang| zipf(lang, &lower))
-            .any(|z| z >= 2.5)
-            && !(isolated && common_retyping(original, source, target))
-            && !particle;
+        let word_as_typed = !glued
+            && source
+                .languages()
+                .iter()
+                .filter_map(|lang| zipf(lang, &lower))
+                .any(|z| z >= 2.5);
+        let real_word =
+            word_as_typed && !(isolated && common_retyping(original, source, target)) && !particle;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -3219,6 +3232,8 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
+    // (Not one glued by layout keys to more letters, `of` of `of/,f`: the
+    // chunk is the slip.)
     if listed != Some(false) {
         let common = |lower: &str| {
             source
@@ -3226,7 +3241,9 @@ fn could_read_uncached(
                 .iter()
                 .any(|l| zipf(l, lower).is_some_and(|z| z >= 2.5))
         };
-        if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
+        if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word)))
+            && !glues_letters(text, w, source, chunk_bounds(text, w, source))
+        {
             return common_retyping(word, source, target);
         }
     }
@@ -3606,6 +3623,17 @@ const PHONETIC_GAIN: f32 = 0.4;
 /// The least lexicon frequency (zipf) of a re-typing of three letters or
 /// fewer for the line to reach the judge.
 const SHORT_RETYPE_ZIPF: f32 = 3.0;
+
+/// Whether the chunk `start..end` around word `w` ([`chunk_bounds`]) holds
+/// letters of `source` outside the word: other words glued to it by layout
+/// keys (`of/,f` is `добро` on the Bulgarian layout).
+fn glues_letters(text: &str, w: &Word, source: Sc, (start, end): (usize, usize)) -> bool {
+    let outside = |a: usize, b: usize| {
+        text.get(a..b)
+            .is_some_and(|t| t.chars().any(|c| sc_of(c) == Some(source)))
+    };
+    outside(start, w.start) || outside(w.end, end)
+}
 
 /// The chunk of [`chunk_spans`] around word `w`: the word with the
 /// punctuation keys and `source` letters (and digits in a non-Latin word,
@@ -5073,6 +5101,17 @@ mod tests {
         assert_eq!(
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
+        );
+    }
+
+    #[test]
+    fn a_common_word_glued_by_layout_keys_is_no_word_as_typed() {
+        // UDHR, article 17, with `собственост` typed on QWERTY for the
+        // Bulgarian layout: `if` is English, but the keys glue it to more
+        // letters, and the chunk is the slip.
+        assert_eq!(
+            fix("Всеки човек има право на if/ijlekfij, индивидуално или съвместно с други лица."),
+            "Всеки човек има право на собственост, индивидуално или съвместно с други лица."
         );
     }
 
