@@ -21,8 +21,9 @@ use super::tables::{
 };
 use super::words::is_layout_punct;
 use super::{
-    is_phonetic_layout, letters, typed_plausibility, Lookalike, LONG_RETYPE_LETTERS, PHONETIC_GAIN,
-    RETYPE_GAIN, RETYPE_READS, SHORT_RETYPE_ZIPF,
+    is_phonetic_layout, letters, typed_plausibility, Lookalike, COMMON_RETYPE_TYPED,
+    COMMON_RETYPE_ZIPF, LONG_RETYPE_LETTERS, PHONETIC_GAIN, RETYPE_GAIN, RETYPE_READS,
+    SHORT_RETYPE_ZIPF,
 };
 
 /// What an ASCII byte becomes on a pair of layouts (source Latin, target
@@ -36,7 +37,7 @@ struct Key {
     /// ([`NO_POSITION`] for none).
     position: u16,
     /// [`FAILS`], [`SLOW`], [`TARGET`], [`TARGET_LOWER`], [`FOREIGN`],
-    /// [`SAME_AS`].
+    /// [`SAME_AS`], [`CHANGED`].
     flags: u8,
 }
 
@@ -53,6 +54,8 @@ const TARGET_LOWER: u8 = 8;
 /// The re-typed character is a letter of another script than the target:
 /// `retype_word` gives nothing.
 const FOREIGN: u8 = 16;
+/// The re-typed character is not its own lower case.
+const CHANGED: u8 = 128;
 /// Bit `SAME_AS << i`: the `i`th layout of the source (`us`, `de`) types
 /// the byte's key into the same entry, and it is no dead key (as
 /// `same_ascii_retyping` has it).
@@ -153,6 +156,9 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
         let lower = lowered.next().unwrap_or(out);
         if lowered.next().is_some() || out == '\u{3A3}' {
             flags |= SLOW;
+        }
+        if lower != out {
+            flags |= CHANGED;
         }
         if sc_of(out) == Some(target) {
             flags |= TARGET;
@@ -416,6 +422,64 @@ pub(super) fn could_read_ascii(
     Some(false)
 }
 
+/// `common_retyping` for a word of ASCII letters in a Cyrillic or Greek
+/// line, re-typed by the [`Pair`] tables on the stack: its answer, or `None`
+/// where the general walk must give it.
+pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Option<bool> {
+    if source != Sc::Latin
+        || target == Sc::Latin
+        || word.len() > MAX_SPAN
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // Every character a letter of the source: too short under three.
+    if word.len() < 3 {
+        return Some(false);
+    }
+    let mut lower = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+    for b in word.bytes() {
+        if !lower.push(char::from(b.to_ascii_lowercase())) {
+            return None;
+        }
+    }
+    let lower = lower.as_str()?;
+    let typed = source
+        .languages()
+        .iter()
+        .filter_map(|l| zipf(l, lower))
+        .fold(0f32, f32::max);
+    if typed > COMMON_RETYPE_TYPED {
+        return Some(false);
+    }
+    let mut out = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+    for pair in pairs(target) {
+        let pair = pair.as_ref()?;
+        let Retyped::Keys { any, .. } = retype(lower.as_bytes(), &pair.keys, &mut out) else {
+            return None;
+        };
+        if !retypes(any) {
+            continue;
+        }
+        // (The re-typing as it comes, not lower-cased.)
+        if any & CHANGED != 0 {
+            return None;
+        }
+        if zipf(pair.lang, out.as_str()?)
+            .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
+        {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// What a Latin ASCII letter respells into among the lookalikes of a
 /// script, in lower case (`'\0'` where it has none of the same case), for
 /// [`lookalike_of_ascii`]; `None` in the table of a script where some
@@ -527,6 +591,20 @@ mod tests {
         }
     }
 
+    /// [`common_retyping_ascii`] against the general walk in both scripts:
+    /// how many it answered.
+    fn common_retypings_agree(word: &str) -> usize {
+        let mut answered = 0;
+        for target in [Sc::Cyrillic, Sc::Greek] {
+            if let Some(keyed) = common_retyping_ascii(word, Sc::Latin, target) {
+                let by_strings = super::super::common_retyping_by_strings(word, Sc::Latin, target);
+                assert_eq!(keyed, by_strings, "{word:?} {target:?}");
+                answered += 1;
+            }
+        }
+        answered
+    }
+
     /// [`lookalike_of_ascii`] against the strings in both scripts: how many
     /// it answered.
     fn lookalikes_agree(word: &str) -> usize {
@@ -583,6 +661,7 @@ mod tests {
         ) {
             agree(&format!("Смотрите {before}{word}{after} здесь"));
             lookalikes_agree(&word);
+            common_retypings_agree(&word);
         }
     }
 
@@ -592,6 +671,7 @@ mod tests {
         // of which re-type into Cyrillic words (`ujl` is `год`).
         let mut answered = 0;
         let mut lookalikes = 0;
+        let mut commons = 0;
         let mut some_read = false;
         for lang in ["en", "de", "fr"] {
             let Some(lex) = super::super::tables::lexicon(lang) else {
@@ -604,6 +684,7 @@ mod tests {
                 let capital = word[..1].to_uppercase() + &word[1..];
                 for form in [word.to_owned(), capital, word.to_uppercase()] {
                     lookalikes += lookalikes_agree(&form);
+                    commons += common_retypings_agree(&form);
                     let line = format!("Это {form}, а не то.");
                     answered += agree(&line);
                     some_read |= could_read_by_strings(
@@ -613,6 +694,31 @@ mod tests {
                         (Sc::Latin, Sc::Cyrillic),
                         false,
                     );
+                }
+            }
+        }
+        // Common Cyrillic and Greek words typed on US QWERTY (`ytn` for
+        // `нет`): slips whose re-typings are words, common or rare.
+        let us = super::super::tables::layout("us");
+        for (lang, id, target) in [
+            ("ru", "ru", Sc::Cyrillic),
+            ("uk", "ua", Sc::Cyrillic),
+            ("bg", "bg", Sc::Cyrillic),
+            ("el", "gr", Sc::Greek),
+        ] {
+            let (Some(lex), Some(meant), Some(us)) = (
+                super::super::tables::lexicon(lang),
+                super::super::tables::layout(id),
+                us,
+            ) else {
+                continue;
+            };
+            for word in lex.words.lines().step_by(5).take(300) {
+                let typed = super::super::tables::retype_text(word, meant, us, true, |_| true);
+                if let Some(typed) = typed.filter(|t| t.bytes().all(|b| b.is_ascii_alphabetic())) {
+                    commons += common_retypings_agree(&typed);
+                    lookalikes += lookalikes_agree(&typed);
+                    answered += agree_in(&format!("Это {typed} здесь"), target);
                 }
             }
         }
@@ -652,6 +758,20 @@ mod tests {
             "every verdict is met"
         );
         assert!(agree_in("Αυτό ghbdtn και toy εδώ", Sc::Greek) > 0);
+        // `toy` is Greek `του`, `ytn` Russian `нет`.
+        for (word, target) in [
+            ("toy", Sc::Greek),
+            ("ytn", Sc::Cyrillic),
+            ("Ytn", Sc::Cyrillic),
+        ] {
+            assert_eq!(
+                common_retyping_ascii(word, Sc::Latin, target),
+                Some(true),
+                "{word}"
+            );
+            commons += common_retypings_agree(word);
+        }
+        assert!(commons > 1000, "{commons}");
         assert!(
             answered > 1000 && lookalikes > 1000 && some_read,
             "{answered} {lookalikes}"

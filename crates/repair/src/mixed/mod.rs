@@ -3386,6 +3386,14 @@ fn could_read_by_strings(
 /// `toy` is Greek `του`. Such a word standing alone in its script is a
 /// slip, not a quotation.
 fn common_retyping(word: &str, source: Sc, target: Sc) -> bool {
+    // (A word of ASCII letters re-typed on the stack.)
+    keyed::common_retyping_ascii(word, source, target)
+        .unwrap_or_else(|| common_retyping_by_strings(word, source, target))
+}
+
+/// [`common_retyping`] by strings: for every word
+/// [`keyed::common_retyping_ascii`] leaves to it, and its reference.
+fn common_retyping_by_strings(word: &str, source: Sc, target: Sc) -> bool {
     let lower = lowercase(word);
     let letters = lower.chars().filter(|c| sc_of(*c) == Some(source)).count();
     if letters < 3 || letters != lower.chars().count() {
