@@ -1695,8 +1695,7 @@ impl MixedScript {
             .filter(|o| {
                 line.text.get(o.start..o.end).is_some_and(|t| {
                     let lower = lowercase(t);
-                    source
-                        .languages()
+                    vouching_languages(source, line.serbian, &lower)
                         .iter()
                         .any(|l| zipf(l, &lower).is_some_and(|z| z >= 4.5))
                 })
@@ -1716,8 +1715,7 @@ impl MixedScript {
         let mut keep_score = if glued {
             0.0
         } else {
-            source
-                .languages()
+            vouching_languages(source, line.serbian, &lower)
                 .iter()
                 .filter_map(|lang| zipf(lang, &lower))
                 .fold(0f32, f32::max)
@@ -1760,8 +1758,7 @@ impl MixedScript {
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
         // is `του`).
         let word_as_typed = !glued
-            && source
-                .languages()
+            && vouching_languages(source, line.serbian, &lower)
                 .iter()
                 .filter_map(|lang| zipf(lang, &lower))
                 .any(|z| z >= 2.5);
@@ -1805,7 +1802,9 @@ impl MixedScript {
             && original.chars().next().is_some_and(char::is_uppercase);
         let unclaimed = isolated
             && (capitals == 0 || initial_only)
-            && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
+            && !vouching_languages(source, line.serbian, &lower)
+                .iter()
+                .any(|l| zipf(l, &lower).is_some())
             && context.count(&lower) <= 1;
         let keep = if exotic && homoglyph_possible {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
@@ -2928,10 +2927,9 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> (bool, Option<bool>
     }
     // (An ASCII word in lower case is its own lower case.)
     let listed = if word.is_ascii() {
-        sc.languages().iter().any(|l| zipf(l, word).is_some())
+        vouched(sc, serbian, word, |_| true)
     } else {
-        let lower = lowercase(word);
-        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+        vouched(sc, serbian, &lowercase(word), |_| true)
     };
     (!listed, Some(listed))
 }
@@ -3273,12 +3271,7 @@ fn could_read_uncached(
     // (Not one glued by layout keys to more letters, `of` of `of/,f`: the
     // chunk is the slip.)
     if listed != Some(false) {
-        let common = |lower: &str| {
-            source
-                .languages()
-                .iter()
-                .any(|l| zipf(l, lower).is_some_and(|z| z >= 2.5))
-        };
+        let common = |lower: &str| vouched(source, serbian, lower, |z| z >= 2.5);
         if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word)))
             && !glues_letters(text, w, source, chunk_bounds(text, w, source))
         {
@@ -3669,6 +3662,47 @@ const PHONETIC_GAIN: f32 = 0.4;
 /// The least lexicon frequency (zipf) of a re-typing of three letters or
 /// fewer for the line to reach the judge.
 const SHORT_RETYPE_ZIPF: f32 = 3.0;
+
+/// The languages whose lexicons vouch for `lower`, a word of script `sc`,
+/// as typed in a foreign line. Serbian Latin does not for a word only it
+/// lists, in a line with no letter only Serbian writes (`ђ ћ џ љ њ ј`),
+/// when the Bulgarian phonetic layout re-types the word into a common
+/// Bulgarian word (zipf 4.5 or more): such a word is a Slavic word typed on
+/// the wrong layout, not a Serbian quotation (`ili` in a Bulgarian line is
+/// `или`; `grub` in a Russian one, `груб` and rare, stays vouched for).
+fn vouching_languages(sc: Sc, serbian: bool, lower: &str) -> &'static [&'static str] {
+    if sc == Sc::Latin && !serbian && serbian_latin_slip(lower) {
+        LATIN_BUT_SERBIAN
+    } else {
+        sc.languages()
+    }
+}
+
+/// The Latin languages but Serbian.
+const LATIN_BUT_SERBIAN: &[&str] = &["en", "de", "fr", "es"];
+
+/// Whether only Serbian Latin lists `lower` and the Bulgarian phonetic
+/// layout re-types it into a common Bulgarian word ([`vouching_languages`]).
+fn serbian_latin_slip(lower: &str) -> bool {
+    zipf("sr", lower).is_some()
+        && !LATIN_BUT_SERBIAN.iter().any(|l| zipf(l, lower).is_some())
+        && retype_word(lower, Sc::Latin, Sc::Cyrillic, "us", "bg-phonetic")
+            .is_some_and(|out| zipf("bg", &out).is_some_and(|z| z >= COMMON_WORD_ZIPF))
+}
+
+/// Whether a lexicon of [`vouching_languages`] lists `lower` with a
+/// frequency `enough` takes, asking Serbian (the last of the Latin
+/// languages) and [`serbian_latin_slip`] only when no other one does: the
+/// gate's look-up, as cheap as before for the common words.
+fn vouched(sc: Sc, serbian: bool, lower: &str, enough: impl Fn(f32) -> bool) -> bool {
+    sc.languages().iter().any(|l| {
+        zipf(l, lower).is_some_and(&enough)
+            && (sc != Sc::Latin || serbian || *l != "sr" || !serbian_latin_slip(lower))
+    })
+}
+
+/// How common (zipf) a word must be for [`vouching_languages`].
+const COMMON_WORD_ZIPF: f32 = 4.5;
 
 /// Whether the chunk `start..end` around word `w` ([`chunk_bounds`]) holds
 /// letters of `source` outside the word: other words glued to it by layout
@@ -5258,6 +5292,20 @@ mod tests {
             fix("Всеки човек има право на if/ijlekfij, индивидуално или съвместно с други лица."),
             "Всеки човек има право на собственост, индивидуално или съвместно с други лица."
         );
+    }
+
+    #[test]
+    fn a_serbian_latin_word_outside_a_serbian_line_is_a_slip() {
+        // UDHR, article 17, with `или` typed on QWERTY for the Bulgarian
+        // phonetic layout: only Serbian Latin lists `ili`, and the line
+        // writes no letter only Serbian writes.
+        assert_eq!(
+            fix("Всеки човек има право на собственост, индивидуално ili съвместно с други лица."),
+            "Всеки човек има право на собственост, индивидуално или съвместно с други лица."
+        );
+        // A Serbian line (`љ`, `ћ`) may write a word in either alphabet.
+        let line = "Нико се не сме држати у ропству ili потчињености: ропство и трговина робљем забрањени су у свим облицима.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
