@@ -389,14 +389,17 @@ pub(crate) fn layout_keys_end_words(line: &str) -> bool {
 
 /// For a line whose non-ASCII letters are all `D0`/`D1` ones: whether it
 /// holds something the quick gate does not vouch for (a non-ASCII
-/// character other than a Cyrillic letter U+0400–U+047F less the six
-/// Serbian ones in both cases, a character of U+0080–U+00BF other than the
-/// letters `ª` `µ` `º`, or one of U+2000–U+203F), and whether an ASCII
-/// letter touches a Cyrillic one.
+/// character other than a Cyrillic letter U+0400–U+047F, a character of
+/// U+0080–U+00BF other than the letters `ª` `µ` `º`, or one of
+/// U+2000–U+203F), whether an ASCII letter touches a Cyrillic one, and
+/// whether it holds one of the six letters only Serbian writes, in either
+/// case (`ђ ј љ њ ћ џ`, what makes [`super::LineStats`] take a line for
+/// Serbian).
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
-pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
+pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool, bool) {
     const UNUSUAL: u8 = 1;
     const TOUCH: u8 = 2;
+    const SERBIAN: u8 = 4;
     let (_, flags) = sum_bytes(bytes, 0, |b, next, after| {
         let cyr = (b | 1) == 0xD1;
         // The letters only Serbian uses, `Ђ Ј Љ Њ Ћ Џ` (`D0 82`, `D0 88`–`8B`,
@@ -406,7 +409,6 @@ pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
         let serbian =
             serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
         let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
-            | serbian
             | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
             | ((b == 0xE2) & (next != 0x80));
         let letter = (b | 0x20).wrapping_sub(b'a') < 26;
@@ -415,10 +417,16 @@ pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool) {
         let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
         (
             [false; 4],
-            (u8::from(unusual) * UNUSUAL) | (u8::from(touch) * TOUCH),
+            (u8::from(unusual) * UNUSUAL)
+                | (u8::from(touch) * TOUCH)
+                | (u8::from(serbian) * SERBIAN),
         )
     });
-    (flags & UNUSUAL != 0, flags & TOUCH != 0)
+    (
+        flags & UNUSUAL != 0,
+        flags & TOUCH != 0,
+        flags & SERBIAN != 0,
+    )
 }
 
 /// For a line whose letters are Cyrillic ones of U+0400–U+047F: at least

@@ -626,8 +626,8 @@ impl MixedScript {
     /// line needs the full scan of [`LineStats::of`]. The shapes: Latin
     /// letters and no Cyrillic or Greek (Chinese, Georgian, Hindi, Thai
     /// lines, Polish or French, English with typographic quotes), and
-    /// Cyrillic of U+0400–U+047F but Serbian with ASCII (Russian,
-    /// Ukrainian, Bulgarian), where no letter of another script sits
+    /// Cyrillic of U+0400–U+047F with ASCII (Russian, Ukrainian,
+    /// Bulgarian, Serbian), where no letter of another script sits
     /// between; layout keys only before a space or the like. Keys typed in a
     /// word of the line's own script are left out: [`MixedScript::quick_review`]
     /// asks them.
@@ -673,7 +673,9 @@ impl MixedScript {
         if bytes.latin_other > 0 {
             return None; // Latin letters beyond ASCII next to Cyrillic ones
         }
-        let (unusual, touch) = letters::cyrillic_line_flags(line.as_bytes());
+        // (A Serbian letter makes the line Serbian, as the full scan has
+        // it, for the verdicts of its foreign words.)
+        let (unusual, touch, serbian) = letters::cyrillic_line_flags(line.as_bytes());
         if unusual {
             return None;
         }
@@ -710,7 +712,7 @@ impl MixedScript {
                 *span = (0, line.len());
             }
         }
-        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, false, None))
+        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None))
     }
 
     fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
@@ -4735,6 +4737,9 @@ mod tests {
             line in proptest::prop_oneof![
                 // Cyrillic with ASCII, and what the quick answer gives up on.
                 "([a-zA-Z ,.'’0-9]|[а-яА-Я]|[а-яА-ЯёЁ ]{1,8}|[ѐЀђЂјЈ]|[Ѐ-ѿ]|[;\\[\\]`{}]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|(gtk|ghbdtn|Mac|PATA|sudo|ntrcn|cop|hfpvtnre|Пpивет|сор|руддщ|Debian|iPhone-ом)|( программа | установки | поддерживает | ещё | шашки | щиф | щащащаща ))*",
+                // Serbian Cyrillic with Latin words (keys `q w x y` the
+                // Serbian layout fills unlike their namesakes).
+                "([a-z ,.]|[а-я ]{1,6}|[ђЂјЈљЉњЊћЋџЏ]|( ћирилица | шта | љубав | њега | џеп | јесте | ђак )|( sudo | qwerty | wxyz | ghbdtn | Debian | cop | yt | ODREDI\\{TE | pfhflf | bey | adviwe | basq ))*",
                 // Cyrillic words alone.
                 "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
                 // Latin letters beyond ASCII.
@@ -5008,10 +5013,29 @@ mod tests {
             assert!(stage.quick_review(line).is_some(), "{line}");
         }
         // Serbian letters tell the gate that the line's Latin words may be
-        // Serbian Latin: such lines take the full scan.
-        for line in ["Он је рекао wow", "ЂАК и xyz", "њега qwerty"] {
-            assert_eq!(stage.quick_review(line), None, "{line}");
+        // Serbian Latin: the quick answer takes them as the full scan does.
+        // (`bey` holds a key the Serbian layout fills unlike its Latin
+        // namesake: in a Serbian line it may be a slip, in a Russian one it
+        // is a foreign word.)
+        for line in [
+            "Он је рекао wow",
+            "ЂАК и xyz",
+            "њега qwerty",
+            "Ја сам рекао yt",
+            "Он је рекао данас добро bey",
+        ] {
+            let full = stage.review(line, &LineStats::of(line), None);
+            assert!(LineStats::of(line).serbian, "{line}");
+            assert_eq!(stage.quick_review(line), Some(full), "{line}");
         }
+        assert_eq!(
+            stage.quick_review("Он је рекао данас добро bey"),
+            Some(true)
+        );
+        assert_eq!(
+            stage.quick_review("Он не рекао данас добро bey"),
+            Some(false)
+        );
     }
 
     proptest::proptest! {
