@@ -430,13 +430,18 @@ pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool, bool) {
 }
 
 /// For a line whose letters are Cyrillic ones of U+0400–U+047F: at least
-/// how many of them are vowels (counting only `а е и о`) and at most how
-/// many are `ш щ ф` (counting every byte equal to a second byte of theirs).
+/// how many of them are vowels (counting only lower-case `а е и о у ы я і`,
+/// which make most of the vowels of Russian, Ukrainian, Belarusian and
+/// Bulgarian prose) and at most how many are `ш щ ф` (counting every byte
+/// equal to a second byte of theirs).
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
     let ([vowels, telltale, ..], _) = sum_bytes(bytes, 0, |b, next, _| {
-        let vowel =
-            (b == 0xD0) & ((next == 0xB0) | (next == 0xB5) | (next == 0xB8) | (next == 0xBE));
+        // `а е и о` (`D0 B0`, `B5`, `B8`, `BE`), `у ы я і` (`D1 83`, `8B`,
+        // `8F`, `96`).
+        let vowel = ((b == 0xD0)
+            & ((next == 0xB0) | (next == 0xB5) | (next == 0xB8) | (next == 0xBE)))
+            | ((b == 0xD1) & ((next == 0x83) | (next == 0x8B) | (next == 0x8F) | (next == 0x96)));
         let telltale =
             (b == 0x84) | (b == 0x88) | (b == 0x89) | (b == 0xA4) | (b == 0xA8) | (b == 0xA9);
         ([vowel, telltale, false, false], 0)
@@ -511,6 +516,20 @@ mod tests {
         let (end, letters, vowels) = greek_run(text.as_bytes(), at);
         assert_eq!((&text[at..end], letters, vowels), ("συνδυάζει", 9, 5));
         assert_eq!(greek_run(b"\xCE", 0), (0, 0, 0), "a cut sequence");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cyrillic_vowel_bounds_are_bounds(line in "[Ѐ-ѯ ,.a-z]{0,300}") {
+            // At most the vowels, at least the `ш щ ф` the full scan counts.
+            let vowels = line
+                .chars()
+                .filter(|&c| sc_of(c) == Some(Sc::Cyrillic) && super::super::tables::is_vowel(c))
+                .count();
+            let telltale = line.chars().filter(|c| matches!(c, 'ш' | 'щ' | 'ф' | 'Ш' | 'Щ' | 'Ф')).count();
+            let (least, most) = cyrillic_vowel_bounds(line.as_bytes());
+            proptest::prop_assert!(least as usize <= vowels && most as usize >= telltale);
+        }
     }
 
     proptest::proptest! {
