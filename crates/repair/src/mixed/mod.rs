@@ -1677,14 +1677,10 @@ impl MixedScript {
         // A foreign phrase is contiguous: only the words right before and
         // after count (a brand elsewhere in the line does not make `To` in a
         // Greek sentence English).
-        // (A word glued to it by layout keys, `for` of `ilf/for`, is part of
-        // the same chunk, not a phrase around it.)
-        let (chunk_start, chunk_end) = chunk_bounds(line.text, w, source);
         let same_script_neighbours = [index.checked_sub(1), Some(index + 1)]
             .into_iter()
             .flatten()
             .filter_map(|j| line.words.get(j))
-            .filter(|o| o.end <= chunk_start || o.start >= chunk_end)
             // (A one-letter word standing apart is a variable or a label,
             // `N` in `са N бајтова`: it makes no phrase.)
             .filter(|o| {
@@ -1697,7 +1693,8 @@ impl MixedScript {
             .filter(|o| {
                 line.text.get(o.start..o.end).is_some_and(|t| {
                     let lower = lowercase(t);
-                    vouching_languages(source, line.serbian, &lower)
+                    source
+                        .languages()
                         .iter()
                         .any(|l| zipf(l, &lower).is_some_and(|z| z >= 4.5))
                 })
@@ -1709,19 +1706,12 @@ impl MixedScript {
             .filter(|o| o.single() == Some(target))
             .count();
         let isolated = same_script_neighbours == 0 && target_words >= 2;
-        // A word glued by layout keys to more letters (`if` of
-        // `if/ijlekfij`, `собственост` on the Bulgarian layout) is no word
-        // as typed: the chunk is, and the word's own frequency neither
-        // argues for leaving it nor against re-typing it.
-        let glued = glues_letters(line.text, w, source, (chunk_start, chunk_end));
-        let mut keep_score = if glued {
-            0.0
-        } else {
-            vouching_languages(source, line.serbian, &lower)
-                .iter()
-                .filter_map(|lang| zipf(lang, &lower))
-                .fold(0f32, f32::max)
-        };
+
+        let mut keep_score = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .fold(0f32, f32::max);
         if context.count(&lower) > 1 {
             keep_score += 3.0;
         }
@@ -1759,13 +1749,13 @@ impl MixedScript {
         // one of the line language's commonest (`Шые`, a Belarusian verb,
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
         // is `του`).
-        let word_as_typed = !glued
-            && vouching_languages(source, line.serbian, &lower)
-                .iter()
-                .filter_map(|lang| zipf(lang, &lower))
-                .any(|z| z >= 2.5);
-        let real_word =
-            word_as_typed && !(isolated && common_retyping(original, source, target)) && !particle;
+        let real_word = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .any(|z| z >= 2.5)
+            && !(isolated && common_retyping(original, source, target))
+            && !particle;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -1804,9 +1794,7 @@ impl MixedScript {
             && original.chars().next().is_some_and(char::is_uppercase);
         let unclaimed = isolated
             && (capitals == 0 || initial_only)
-            && !vouching_languages(source, line.serbian, &lower)
-                .iter()
-                .any(|l| zipf(l, &lower).is_some())
+            && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
             && context.count(&lower) <= 1;
         let keep = if exotic && homoglyph_possible {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
@@ -2929,9 +2917,10 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> (bool, Option<bool>
     }
     // (An ASCII word in lower case is its own lower case.)
     let listed = if word.is_ascii() {
-        vouched(sc, serbian, word, |_| true)
+        sc.languages().iter().any(|l| zipf(l, word).is_some())
     } else {
-        vouched(sc, serbian, &lowercase(word), |_| true)
+        let lower = lowercase(word);
+        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
     };
     (!listed, Some(listed))
 }
@@ -3270,13 +3259,14 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    // (Not one glued by layout keys to more letters, `of` of `of/,f`: the
-    // chunk is the slip.)
     if listed != Some(false) {
-        let common = |lower: &str| vouched(source, serbian, lower, |z| z >= 2.5);
-        if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word)))
-            && !glues_letters(text, w, source, chunk_bounds(text, w, source))
-        {
+        let common = |lower: &str| {
+            source
+                .languages()
+                .iter()
+                .any(|l| zipf(l, lower).is_some_and(|z| z >= 2.5))
+        };
+        if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
             return common_retyping(word, source, target);
         }
     }
@@ -3664,58 +3654,6 @@ const PHONETIC_GAIN: f32 = 0.4;
 /// The least lexicon frequency (zipf) of a re-typing of three letters or
 /// fewer for the line to reach the judge.
 const SHORT_RETYPE_ZIPF: f32 = 3.0;
-
-/// The languages whose lexicons vouch for `lower`, a word of script `sc`,
-/// as typed in a foreign line. Serbian Latin does not for a word only it
-/// lists, in a line with no letter only Serbian writes (`ђ ћ џ љ њ ј`),
-/// when the Bulgarian phonetic layout re-types the word into a common
-/// Bulgarian word (zipf 4.5 or more): such a word is a Slavic word typed on
-/// the wrong layout, not a Serbian quotation (`ili` in a Bulgarian line is
-/// `или`; `grub` in a Russian one, `груб` and rare, stays vouched for).
-fn vouching_languages(sc: Sc, serbian: bool, lower: &str) -> &'static [&'static str] {
-    if sc == Sc::Latin && !serbian && serbian_latin_slip(lower) {
-        LATIN_BUT_SERBIAN
-    } else {
-        sc.languages()
-    }
-}
-
-/// The Latin languages but Serbian.
-const LATIN_BUT_SERBIAN: &[&str] = &["en", "de", "fr", "es"];
-
-/// Whether only Serbian Latin lists `lower` and the Bulgarian phonetic
-/// layout re-types it into a common Bulgarian word ([`vouching_languages`]).
-fn serbian_latin_slip(lower: &str) -> bool {
-    zipf("sr", lower).is_some()
-        && !LATIN_BUT_SERBIAN.iter().any(|l| zipf(l, lower).is_some())
-        && retype_word(lower, Sc::Latin, Sc::Cyrillic, "us", "bg-phonetic")
-            .is_some_and(|out| zipf("bg", &out).is_some_and(|z| z >= COMMON_WORD_ZIPF))
-}
-
-/// Whether a lexicon of [`vouching_languages`] lists `lower` with a
-/// frequency `enough` takes, asking Serbian (the last of the Latin
-/// languages) and [`serbian_latin_slip`] only when no other one does: the
-/// gate's look-up, as cheap as before for the common words.
-fn vouched(sc: Sc, serbian: bool, lower: &str, enough: impl Fn(f32) -> bool) -> bool {
-    sc.languages().iter().any(|l| {
-        zipf(l, lower).is_some_and(&enough)
-            && (sc != Sc::Latin || serbian || *l != "sr" || !serbian_latin_slip(lower))
-    })
-}
-
-/// How common (zipf) a word must be for [`vouching_languages`].
-const COMMON_WORD_ZIPF: f32 = 4.5;
-
-/// Whether the chunk `start..end` around word `w` ([`chunk_bounds`]) holds
-/// letters of `source` outside the word: other words glued to it by layout
-/// keys (`of/,f` is `добро` on the Bulgarian layout).
-fn glues_letters(text: &str, w: &Word, source: Sc, (start, end): (usize, usize)) -> bool {
-    let outside = |a: usize, b: usize| {
-        text.get(a..b)
-            .is_some_and(|t| t.chars().any(|c| sc_of(c) == Some(source)))
-    };
-    outside(start, w.start) || outside(w.end, end)
-}
 
 /// The chunk of [`chunk_spans`] around word `w`: the word with the
 /// punctuation keys and `source` letters (and digits in a non-Latin word,
@@ -5305,31 +5243,6 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
-    }
-
-    #[test]
-    fn a_common_word_glued_by_layout_keys_is_no_word_as_typed() {
-        // UDHR, article 17, with `собственост` typed on QWERTY for the
-        // Bulgarian layout: `if` is English, but the keys glue it to more
-        // letters, and the chunk is the slip.
-        assert_eq!(
-            fix("Всеки човек има право на if/ijlekfij, индивидуално или съвместно с други лица."),
-            "Всеки човек има право на собственост, индивидуално или съвместно с други лица."
-        );
-    }
-
-    #[test]
-    fn a_serbian_latin_word_outside_a_serbian_line_is_a_slip() {
-        // UDHR, article 17, with `или` typed on QWERTY for the Bulgarian
-        // phonetic layout: only Serbian Latin lists `ili`, and the line
-        // writes no letter only Serbian writes.
-        assert_eq!(
-            fix("Всеки човек има право на собственост, индивидуално ili съвместно с други лица."),
-            "Всеки човек има право на собственост, индивидуално или съвместно с други лица."
-        );
-        // A Serbian line (`љ`, `ћ`) may write a word in either alphabet.
-        let line = "Нико се не сме држати у ропству ili потчињености: ропство и трговина робљем забрањени су у свим облицима.";
-        assert_eq!(fix(line), line);
     }
 
     #[test]

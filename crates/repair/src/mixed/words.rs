@@ -563,12 +563,8 @@ fn reads_like_no_word(part: &str) -> bool {
 /// Whether the one slash of `chunk` may be the `б` key of the Bulgarian
 /// layout rather than a path or a pair (`/usr/bin`, `a/b`, `km/h`): other
 /// layout keys sit between its letters or before the first one
-/// (`.z/r;rs` is `любимия`, `Pd/,dkeje` is `Забранете`), or it stands
-/// between two letters and the chunk re-typed on that layout is a word its
-/// lexicon lists (`if/ijlekfij` is `собственост`; `and/or`, `TCP/IP`,
-/// `km/h` are none: of the 733 one-slash tokens in the Cyrillic lines of
-/// the gettext catalogues, none re-types into a listed Bulgarian word). A
-/// chunk with two slashes is a path.
+/// (`.z/r;rs` is `любимия`, `Pd/,dkeje` is `Забранете`). A chunk with two
+/// slashes is a path.
 fn is_slash_key_chunk(chunk: &str) -> bool {
     if chunk.matches('/').count() != 1 {
         return false;
@@ -576,27 +572,9 @@ fn is_slash_key_chunk(chunk: &str) -> bool {
     let Some(last_letter) = chunk.rfind(|c: char| super::letters::is_alphabetic(c)) else {
         return false;
     };
-    if chunk
+    chunk
         .char_indices()
         .any(|(i, c)| c != '/' && is_layout_punct(c) && i < last_letter)
-    {
-        return true;
-    }
-    // A slash between two letters only: one that opens a token is a path
-    // (`/usr`), whatever it re-types into.
-    let core = chunk.trim_matches(is_trimmed);
-    let between_letters = core.split_once('/').is_some_and(|(head, tail)| {
-        head.chars()
-            .next_back()
-            .is_some_and(super::letters::is_alphabetic)
-            && tail
-                .chars()
-                .next()
-                .is_some_and(super::letters::is_alphabetic)
-    });
-    between_letters
-        && super::retype_word(core, Sc::Latin, Sc::Cyrillic, "us", "bg")
-            .is_some_and(|word| zipf("bg", &super::tables::lowercase(&word)).is_some())
 }
 
 /// Whether the word at `start..end` of `line` stands in quotation marks
@@ -762,19 +740,6 @@ mod tests {
             "северо-запад",
         ] {
             assert!(!is_protected_chunk(chunk), "{chunk}");
-        }
-    }
-
-    #[test]
-    fn a_slash_between_letters_is_the_bulgarian_key_where_a_word_comes_of_it() {
-        // `собственост` typed on QWERTY with the Bulgarian layout meant
-        // (UDHR, article 17): the slash is its `б`.
-        assert!(!is_protected_chunk("if/ijlekfij,"));
-        // Pairs and units re-type into nothing; a slash that opens a token
-        // is a path even where the letters after it would spell a word
-        // (`/ete`, `беше`).
-        for chunk in ["and/or", "TCP/IP", "km/h", "/ete", "/usr"] {
-            assert!(is_protected_chunk(chunk), "{chunk}");
         }
     }
 
