@@ -573,23 +573,8 @@ pub(super) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use super::super::{chunk_spans, could_read_by_strings, map_lookalikes, words};
+    use super::super::{chunk_spans, could_read_by_strings, lookalike_by_strings, words};
     use super::*;
-
-    /// The gate's lookalike verdict by strings, as `word_verdict` had it.
-    fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
-        match map_lookalikes(word, target) {
-            None => Lookalike::None,
-            Some((respelled, _)) => {
-                let lower = lowercase(&respelled);
-                if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
-                    Lookalike::Listed
-                } else {
-                    Lookalike::Unlisted
-                }
-            }
-        }
-    }
 
     /// [`common_retyping_ascii`] against the general walk in both scripts:
     /// how many it answered.

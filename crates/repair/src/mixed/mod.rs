@@ -2995,19 +2995,8 @@ fn word_verdict_unless(
             mistyped && could_read_uncached(text, w, spans, (source, target), serbian, listed)
         };
         // (A word of ASCII letters respelled on the stack.)
-        let lookalike = keyed::lookalike_of_ascii(word, target).unwrap_or_else(|| {
-            match map_lookalikes(word, target) {
-                None => Lookalike::None,
-                Some((respelled, _)) => {
-                    let lower = lowercase(&respelled);
-                    if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
-                        Lookalike::Listed
-                    } else {
-                        Lookalike::Unlisted
-                    }
-                }
-            }
-        });
+        let lookalike = keyed::lookalike_of_ascii(word, target)
+            .unwrap_or_else(|| lookalike_by_strings(word, target));
         Some(WordVerdict { layout, lookalike })
     };
     // A word of ASCII letters that nothing joins (`Debian` between spaces,
@@ -3034,6 +3023,24 @@ fn word_verdict_unless(
         });
     }
     verdict
+}
+
+/// [`WordVerdict::lookalike`] of `word` by strings: its lookalike
+/// respelling in `target`, and whether a lexicon of `target` lists it
+/// ([`keyed::lookalike_of_ascii`] answers words of ASCII letters on the
+/// stack, and is tested against this).
+fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
+    match map_lookalikes(word, target) {
+        None => Lookalike::None,
+        Some((respelled, _)) => {
+            let lower = lowercase(&respelled);
+            if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+                Lookalike::Listed
+            } else {
+                Lookalike::Unlisted
+            }
+        }
+    }
 }
 
 /// The key of a word of 1–16 ASCII letters that [`lone_span`] finds alone
