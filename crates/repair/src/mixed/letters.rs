@@ -449,6 +449,86 @@ pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
     (vowels, telltale)
 }
 
+/// What [`greek_line_counts`] tells of a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct GreekLine {
+    /// ASCII letters.
+    pub(crate) latin: u32,
+    /// Greek letters of [`GREEK_LETTERS`] (what [`greek_run`] counts).
+    pub(crate) greek: u32,
+    /// Those of them that are vowels ([`GREEK_VOWELS`]).
+    pub(crate) vowels: u32,
+    /// Whether an ASCII letter touches a Greek one.
+    pub(crate) touch: bool,
+    /// A layout punctuation key (`;` `[` `]` `` ` `` `{` `}`).
+    pub(crate) punct: bool,
+}
+
+/// For a line of Greek letters and ASCII (valid UTF-8): its letters and
+/// flags ([`GreekLine`]), or `None` when it holds something the quick gate
+/// does not vouch for (a non-ASCII character other than a Greek letter of
+/// [`GREEK_LETTERS`], a character of U+0080–U+00BF other than the letters
+/// `ª` `µ` `º`, or one of U+2000–U+203F). One pass of compares on each
+/// byte and the two after it, as [`cyrillic_line_flags`] does for Cyrillic.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn greek_line_counts(bytes: &[u8]) -> Option<GreekLine> {
+    const UNUSUAL: u8 = 1;
+    const TOUCH: u8 = 2;
+    const PUNCT: u8 = 4;
+    let ([latin, greek, vowels, _], flags) = sum_bytes(bytes, UNUSUAL, |b, next, after| {
+        let (ce, cf) = (b == 0xCE, b == 0xCF);
+        // `Ά` `Έ`–`Ί` `Ό` `Ύ`–`Ρ` `Σ`–`ο` (`CE 86`, `88`–`8A`, `8C`,
+        // `8E`–`A1`, `A3`–`BF`) and `π`–`ώ` (`CF 80`–`8E`).
+        let greek = (ce
+            & ((next == 0x86)
+                | (next.wrapping_sub(0x88) < 3)
+                | (next == 0x8C)
+                | (next.wrapping_sub(0x8E) < 0x14)
+                | (next.wrapping_sub(0xA3) < 0x1D)))
+            | (cf & (next.wrapping_sub(0x80) < 0x0F));
+        // The vowels: `Ά` `Έ`–`Ί` `Ό` `Ύ`–`Α` `Ε` `Η` `Ι` `Ο` `Υ` `Ω`
+        // `ά`–`α` `ε` `η` `ι` `ο`, and `υ` `ω`–`ώ` (`CF 85`, `89`–`8E`).
+        let vowel = (ce
+            & ((next == 0x86)
+                | (next.wrapping_sub(0x88) < 3)
+                | (next == 0x8C)
+                | (next.wrapping_sub(0x8E) < 4)
+                | (next == 0x95)
+                | (next == 0x97)
+                | (next == 0x99)
+                | (next == 0x9F)
+                | (next == 0xA5)
+                | (next == 0xA9)
+                | (next.wrapping_sub(0xAC) < 6)
+                | (next == 0xB5)
+                | (next == 0xB7)
+                | (next == 0xB9)
+                | (next == 0xBF)))
+            | (cf & ((next == 0x85) | (next.wrapping_sub(0x89) < 6)));
+        let unusual = ((b >= 0xC0) & !greek & (b != 0xC2) & (b != 0xE2))
+            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+            | ((b == 0xE2) & (next != 0x80));
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
+        // A letter before a Greek one (any `CE`/`CF` character that is no
+        // letter is unusual), or one after it.
+        let touch = (letter & ((next | 1) == 0xCF)) | (greek & after_letter);
+        let folded = b & !0x20;
+        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+        (
+            [letter, greek, greek & vowel, false],
+            (u8::from(unusual) * UNUSUAL) | (u8::from(touch) * TOUCH) | (u8::from(punct) * PUNCT),
+        )
+    });
+    (flags & UNUSUAL == 0).then_some(GreekLine {
+        latin,
+        greek,
+        vowels,
+        touch: flags & TOUCH != 0,
+        punct: flags & PUNCT != 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -516,6 +596,57 @@ mod tests {
         let (end, letters, vowels) = greek_run(text.as_bytes(), at);
         assert_eq!((&text[at..end], letters, vowels), ("συνδυάζει", 9, 5));
         assert_eq!(greek_run(b"\xCE", 0), (0, 0, 0), "a cut sequence");
+    }
+
+    #[test]
+    fn greek_line_counts_count_what_greek_runs_count() {
+        // Every character of U+0370–U+03FF, alone and between ASCII: the
+        // letters and vowels of `greek_run`, or `None` for what it does not
+        // take as a letter.
+        for c in '\u{0370}'..='\u{03FF}' {
+            let s = c.to_string();
+            let (end, letters, vowels) = greek_run(s.as_bytes(), 0);
+            let expected = (end == s.len()).then_some(GreekLine {
+                greek: letters,
+                vowels,
+                ..GreekLine::default()
+            });
+            assert_eq!(greek_line_counts(s.as_bytes()), expected, "{c}");
+            let spaced = format!("a {c} b;");
+            let expected = expected.map(|g| GreekLine {
+                latin: 2,
+                punct: true,
+                ..g
+            });
+            assert_eq!(greek_line_counts(spaced.as_bytes()), expected, "{c}");
+        }
+        let line = "Το Debian, «GNU/Linux» — toy";
+        let counts = greek_line_counts(line.as_bytes());
+        assert_eq!(
+            counts,
+            Some(GreekLine {
+                latin: 17,
+                greek: 2,
+                vowels: 1,
+                touch: false,
+                punct: false
+            })
+        );
+        for touching in ["Toυ", "τoy", "αb"] {
+            assert!(greek_line_counts(touching.as_bytes()).is_some_and(|g| g.touch));
+        }
+        for unusual in [
+            "Το Дебиан",
+            "τό é",
+            "α ª",
+            "α µ",
+            "α €",
+            "α\u{0301}",
+            "α \u{0387}",
+            "ϐ",
+        ] {
+            assert_eq!(greek_line_counts(unusual.as_bytes()), None, "{unusual}");
+        }
     }
 
     proptest::proptest! {

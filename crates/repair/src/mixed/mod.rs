@@ -627,17 +627,20 @@ impl MixedScript {
     /// letters and no Cyrillic or Greek (Chinese, Georgian, Hindi, Thai
     /// lines, Polish or French, English with typographic quotes), and
     /// Cyrillic of U+0400–U+047F with ASCII (Russian, Ukrainian,
-    /// Bulgarian, Serbian), where no letter of another script sits
-    /// between; layout keys only before a space or the like. Keys typed in a
-    /// word of the line's own script are left out: [`MixedScript::quick_review`]
-    /// asks them.
+    /// Bulgarian, Serbian) or Greek of U+0386–U+03CE with ASCII
+    /// ([`MixedScript::quick_scan_greek`]), where no letter of another
+    /// script sits between; layout keys only before a space or the like.
+    /// Keys typed in a word of the line's own script are left out:
+    /// [`MixedScript::quick_review`] asks them.
     fn quick_scan(&self, line: &str) -> Option<bool> {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
             return Some(false);
         }
         let bytes = letters::summarize(line.as_bytes());
         if bytes.greek_or_more_cyrillic {
-            return None; // letters only decoding tells apart
+            // Greek prose has its own pass; other letters only decoding
+            // tells apart.
+            return self.quick_scan_greek(line);
         }
         // A layout key after which no letter follows (`; ` in prose) is no
         // key typed inside a word.
@@ -713,6 +716,46 @@ impl MixedScript {
             }
         }
         Some(self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None))
+    }
+
+    /// [`MixedScript::quick_scan`] for a line with a Greek letter or a
+    /// further Cyrillic one: `None` but for Greek letters of U+0386–U+03CE
+    /// with ASCII ([`letters::greek_line_counts`]), where no letter of
+    /// another script sits between and layout keys stand only before a
+    /// space or the like; then what [`MixedScript::review_letters`] answers
+    /// from the full scan's counts, which are the same.
+    fn quick_scan_greek(&self, line: &str) -> Option<bool> {
+        let counts = letters::greek_line_counts(line.as_bytes())?;
+        if counts.punct && !letters::layout_keys_end_words(line) {
+            return None;
+        }
+        // Letters of two scripts touch: a word mixes them.
+        if counts.touch {
+            return Some(true);
+        }
+        if counts.latin == 0 {
+            // Greek alone (or no letter): mistyped only with few vowels
+            // (no Greek letter is a telltale one).
+            let l = counts.greek;
+            return Some(self.options.keyboard_layouts && l >= 6 && counts.vowels * 100 < l * 28);
+        }
+        if counts.greek == 0 {
+            return None; // (no Greek letter: not the shape asked for)
+        }
+        // Both scripts: the gate's question for the words of the fewer
+        // (Greek when they tie, the later script, as `max_by_key` picks).
+        let dominant = if counts.greek >= counts.latin {
+            Sc::Greek
+        } else {
+            Sc::Latin
+        };
+        let mut spans = [(0, 0); 3];
+        for sc in [Sc::Latin, Sc::Greek] {
+            if let Some(span) = spans.get_mut(sc as usize) {
+                *span = (0, line.len());
+            }
+        }
+        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, false, None))
     }
 
     fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
@@ -4685,6 +4728,16 @@ mod tests {
                 // Serbian Cyrillic with Latin words (keys `q w x y` the
                 // Serbian layout fills unlike their namesakes).
                 "([a-z ,.]|[а-я ]{1,6}|[ђЂјЈљЉњЊћЋџЏ]|( ћирилица | шта | љубав | њега | џеп | јесте | ђак )|( sudo | qwerty | wxyz | ghbdtn | Debian | cop | yt | ODREDI\\{TE | pfhflf | bey | adviwe | basq ))*",
+                // Greek with ASCII (`toy` the Greek layout re-types into
+                // `του`; `KAI`, `ΤΟΡ` lookalikes), and what the quick
+                // answer gives up on.
+                "([a-zA-Z ,.'’0-9]|[α-ωΑ-Ω]|[ά-ώΆ-Ώ ]{1,8}|[ΐΰϊϋ·ϐ]|[Ͱ-Ͽ]|[;\\[\\]`{}]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|(toy|kai|KAI|Debian|GNU|firewalls|sudo|cop|ghbdtn|ABC|nai)|( του | και | ελευθερία | ββββββ | στστστ | ΤΟΡ | ΗΟΜΕ | Νο | ναι ))*",
+                // Greek and Latin words of as many letters (the tie of
+                // scripts the gate breaks for Greek).
+                "((toy|kai|nai|cop|tou|Linux|ABC|sudo|ghbdtn) (του|και|ναι|ΤΟΡ|Νο|Linux|ελλάδα|ΗΟΜΕ|στα))+",
+                // Greek words alone (about 29% of `α`–`ω` are vowels, by
+                // the gate's limit of 28%).
+                "( ββββββ | στα |[α-ω]{1,8}|[ά-ώ])*",
                 // Cyrillic words alone.
                 "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
                 // Latin letters beyond ASCII.
@@ -4954,9 +5007,28 @@ mod tests {
             "Overwriting a journal file — “quoted”",
             "ทุกคนมีสิทธิ;ในการ [ภาษาไทย] 中文；和`汉字`",
             "Thư mục /var: dữ liệu có thể thay đổi, như bài tin, thư điện tử",
+            "Η προσοχή του Debian στη λεπτομέρεια μας επιτρέπει — «high-end» servers;",
+            "Τι κάνεις; Καλά.",
         ] {
             assert!(stage.quick_review(line).is_some(), "{line}");
         }
+        // Greek lines: the full scan's answer, a Latin word the Greek
+        // layout re-types into a common Greek word (`toy`) among them.
+        for line in [
+            "Η προσοχή του Debian στη λεπτομέρεια",
+            "Η προσοχή toy Debian στη λεπτομέρεια",
+            "Debian GNU Linux toy firewalls",
+            "Debian GNU Linux ΤΟΡ firewalls",
+            "Τoυ",
+            "ββββββ γγγ",
+        ] {
+            let full = stage.review(line, &LineStats::of(line), None);
+            assert_eq!(stage.quick_review(line), Some(full), "{line}");
+        }
+        assert_eq!(
+            stage.quick_review("Η προσοχή toy Debian στη λεπτομέρεια"),
+            Some(true)
+        );
         // Serbian letters tell the gate that the line's Latin words may be
         // Serbian Latin: the quick answer takes them as the full scan does.
         // (`bey` holds a key the Serbian layout fills unlike its Latin
