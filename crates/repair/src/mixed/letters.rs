@@ -449,6 +449,22 @@ pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
     (vowels, telltale)
 }
 
+/// How many characters of `bytes` (a whole line, valid UTF-8) are kana or
+/// CJK ideographs of U+3040–U+9FFF, or Hangul syllables U+AC00–U+D77F
+/// (`E3 81`–`E9`, `EA B0`–`ED 9D` first): each a letter of another script
+/// to the full scan (its CJK runs, or [`super::is_other_letter`]).
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn cjk_hangul_letters(bytes: &[u8]) -> u32 {
+    let ([n, ..], _) = sum_bytes(bytes, 0, |b, next, _| {
+        let cjk = ((b == 0xE3) & (next >= 0x81)) | (b.wrapping_sub(0xE4) < 6);
+        let hangul = ((b == 0xEA) & (next >= 0xB0))
+            | (b.wrapping_sub(0xEB) < 2)
+            | ((b == 0xED) & (next <= 0x9D));
+        ([cjk | hangul, false, false, false], 0)
+    });
+    n
+}
+
 /// What [`greek_line_counts`] tells of a line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct GreekLine {

@@ -663,15 +663,20 @@ impl MixedScript {
             // Accented vowels count too where ASCII ones fall short
             // (Vietnamese): a lower bound by their bytes, against `most`,
             // which bounds the Latin letters from above.
-            if vowels * 100 < most * 28
+            let few_vowels = vowels * 100 < most * 28
                 && (bytes.latin_other == 0
                     || (vowels + letters::latin_vowels_beyond_ascii(line.as_bytes())) * 100
-                        < most * 28)
-            {
-                return None;
-            }
+                        < most * 28);
             // Enough vowels: it comes to `j` and `f` (ASCII only).
-            return (telltale * 100 <= least * 10).then_some(false);
+            if !few_vowels && telltale * 100 <= least * 10 {
+                return Some(false);
+            }
+            // Latin letters that make less than four fifths of the line's
+            // letters (acronyms in a Japanese or Korean line) are no
+            // mistyped line whatever their vowels: fewer than four for each
+            // letter of CJK or Hangul, which the full scan counts as letters
+            // of other scripts.
+            return (most < 4 * letters::cjk_hangul_letters(line.as_bytes())).then_some(false);
         }
         if bytes.latin_other > 0 {
             return None; // Latin letters beyond ASCII next to Cyrillic ones
@@ -4738,6 +4743,12 @@ mod tests {
                 // Greek words alone (about 29% of `α`–`ω` are vowels, by
                 // the gate's limit of 28%).
                 "( ββββββ | στα |[α-ω]{1,8}|[ά-ώ])*",
+                // Latin acronyms and consonants among CJK and Hangul
+                // letters, about one to four.
+                "([A-Z]{1,4}|[a-z ,.]|(bcdfgh|USB|PC|jjjjjjjj|BIOS/UEFI|CD-ROM)|[一-龥]|[가-힣]|[ぁ-ヿ]|[・、。\\u{3000}-\\u{303F}\\u{4DC0}-\\u{4DFF}\\u{D7A4}-\\u{D7FF}ꀀ-ꀅ])*",
+                // Consonants and CJK or Hangul letters four to one, give
+                // or take one.
+                "(bcdfgh|bcdfghk|bcdfghkl|bcdfghklm|bcdfghklmn|bcdfghklmnp|bcdfghklmnpq)( )?(一|一二|一二三|가|가나|가나다|あ|あい)",
                 // Cyrillic words alone.
                 "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
                 // Latin letters beyond ASCII.
@@ -4994,6 +5005,32 @@ mod tests {
                     assert_eq!(is_ascii(line.as_bytes()), line.is_ascii(), "{line:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cjk_hangul_letters_are_letters_to_the_full_scan() {
+        // Every character of three bytes that the count takes is a letter
+        // of another script to the full scan, and the count misses none of
+        // kana, CJK or Hangul in between.
+        for c in ('\u{0800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let s = format!("a{c}b");
+            let n = letters::cjk_hangul_letters(s.as_bytes());
+            if n > 0 {
+                assert_eq!((n, LineStats::of(&s).other_letters), (1, 1), "{c}");
+            }
+            let inside =
+                ('\u{3040}'..='\u{9FFF}').contains(&c) || ('\u{AC00}'..='\u{D77F}').contains(&c);
+            assert_eq!(n == 1, inside, "{c}");
+        }
+        let stage = MixedScript::default();
+        for line in [
+            "USB 하드웨어는 보통 잘 동작합니다. 일부 아주 오래된 PC 시스템에서는 USB 키보드 사용에 추가 설정이 필요합니다.",
+            "BIOS/UEFI 为启动机器提供了基本的功能，并允许您的操作系统可以访问硬件。",
+            "DVD でインストールしている場合、インストールに必要なパッケージは、1 枚目の DVD イメージで提供されているはず",
+        ] {
+            assert_eq!(stage.quick_review(line), Some(false), "{line}");
+            assert!(!stage.review(line, &LineStats::of(line), None), "{line}");
         }
     }
 
