@@ -705,22 +705,30 @@ impl MixedScript {
                 None
             };
         }
-        // Both scripts: the gate's question for the words of the fewer (the
-        // later script of the two when they tie, as `max_by_key` picks).
-        let dominant = if bytes.cyrillic >= bytes.latin {
-            Sc::Cyrillic
-        } else {
-            Sc::Latin
-        };
+        Some(self.quick_two_scripts(line, (Sc::Cyrillic, bytes.cyrillic), bytes.latin, serbian))
+    }
+
+    /// The quick answers' question for a line with Latin letters and
+    /// `other`'s (`letters` of them): the gate's for the words of the
+    /// fewer (`other` when they tie, the later script of the two, as
+    /// `max_by_key` picks).
+    fn quick_two_scripts(
+        &self,
+        line: &str,
+        (other, letters): (Sc, u32),
+        latin: u32,
+        serbian: bool,
+    ) -> bool {
+        let dominant = if letters >= latin { other } else { Sc::Latin };
         // Its words are looked for by script, so the whole line is as good
         // a place to look as the stretch between its first and last letter.
         let mut spans = [(0, 0); 3];
-        for sc in [Sc::Latin, Sc::Cyrillic] {
+        for sc in [Sc::Latin, other] {
             if let Some(span) = spans.get_mut(sc as usize) {
                 *span = (0, line.len());
             }
         }
-        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None))
+        self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None)
     }
 
     /// [`MixedScript::quick_scan`] for a line with a Greek letter or a
@@ -747,20 +755,7 @@ impl MixedScript {
         if counts.greek == 0 {
             return None; // (no Greek letter: not the shape asked for)
         }
-        // Both scripts: the gate's question for the words of the fewer
-        // (Greek when they tie, the later script, as `max_by_key` picks).
-        let dominant = if counts.greek >= counts.latin {
-            Sc::Greek
-        } else {
-            Sc::Latin
-        };
-        let mut spans = [(0, 0); 3];
-        for sc in [Sc::Latin, Sc::Greek] {
-            if let Some(span) = spans.get_mut(sc as usize) {
-                *span = (0, line.len());
-            }
-        }
-        Some(self.has_suspect_foreign_word_in(line, dominant, &spans, false, None))
+        Some(self.quick_two_scripts(line, (Sc::Greek, counts.greek), counts.latin, false))
     }
 
     fn review(&self, line: &str, stats: &LineStats, context: Option<&DocumentContext>) -> bool {
