@@ -203,6 +203,26 @@ struct Spelling {
 }
 
 impl Spelling {
+    /// The empty spelling.
+    const EMPTY: Spelling = Spelling {
+        bytes: [0; MAX_SPAN * 3],
+        len: 0,
+    };
+
+    /// `word` in lower case, when it is ASCII and fits.
+    fn ascii_lower(word: &str) -> Option<Spelling> {
+        if word.len() > MAX_SPAN * 3 || !word.is_ascii() {
+            return None;
+        }
+        let mut out = Spelling::EMPTY;
+        for b in word.bytes() {
+            if !out.push(char::from(b.to_ascii_lowercase())) {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
     /// Appends `c`; false when it does not fit.
     #[inline]
     fn push(&mut self, c: char) -> bool {
@@ -326,10 +346,7 @@ pub(super) fn could_read_ascii(
         list: [(0, 0, 0); 36],
         len: 0,
     };
-    let mut out = Spelling {
-        bytes: [0; MAX_SPAN * 3],
-        len: 0,
-    };
+    let mut out = Spelling::EMPTY;
     // What the loop asks of a span whatever the pair: whether it holds
     // only keys a phonetic layout fills as their Latin namesakes, and no
     // capital.
@@ -437,15 +454,7 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
     if word.len() < 3 {
         return Some(false);
     }
-    let mut lower = Spelling {
-        bytes: [0; MAX_SPAN * 3],
-        len: 0,
-    };
-    for b in word.bytes() {
-        if !lower.push(char::from(b.to_ascii_lowercase())) {
-            return None;
-        }
-    }
+    let lower = Spelling::ascii_lower(word)?;
     let lower = lower.as_str()?;
     let typed = source
         .languages()
@@ -455,10 +464,7 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
     if typed > COMMON_RETYPE_TYPED {
         return Some(false);
     }
-    let mut out = Spelling {
-        bytes: [0; MAX_SPAN * 3],
-        len: 0,
-    };
+    let mut out = Spelling::EMPTY;
     for pair in pairs(target) {
         let pair = pair.as_ref()?;
         let Retyped::Keys { any, .. } = retype(lower.as_bytes(), &pair.keys, &mut out) else {
@@ -528,10 +534,7 @@ pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
         return None;
     }
     let keys = lookalike_keys(target)?;
-    let mut out = Spelling {
-        bytes: [0; MAX_SPAN * 3],
-        len: 0,
-    };
+    let mut out = Spelling::EMPTY;
     for b in word.bytes() {
         match keys.get(usize::from(b)) {
             Some('\0') => return Some(Lookalike::None),
@@ -556,19 +559,7 @@ pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
 /// `word` in lower case on the stack when it is ASCII and short, for a
 /// look-up that needs it only for a moment.
 pub(super) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    if word.len() > MAX_SPAN * 3 || !word.is_ascii() {
-        return None;
-    }
-    let mut out = Spelling {
-        bytes: [0; MAX_SPAN * 3],
-        len: 0,
-    };
-    for b in word.bytes() {
-        if !out.push(char::from(b.to_ascii_lowercase())) {
-            return None;
-        }
-    }
-    Some(f(out.as_str()?))
+    Some(f(Spelling::ascii_lower(word)?.as_str()?))
 }
 
 #[cfg(test)]
