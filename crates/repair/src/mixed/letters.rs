@@ -449,6 +449,121 @@ pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
     (vowels, telltale)
 }
 
+/// What [`cyrillic_summary`] tells of a line: [`summarize`]'s counts and
+/// flags, [`cyrillic_line_flags`], [`cyrillic_vowel_bounds`] and whether a
+/// key slip inside or after a Cyrillic word ([`super::keys`]) is possible at
+/// all, from one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CyrillicSummary {
+    /// [`ByteSummary::latin`].
+    pub(crate) latin: u32,
+    /// [`ByteSummary::cyrillic`].
+    pub(crate) cyrillic: u32,
+    /// Whether [`ByteSummary::latin_other`] is not zero.
+    pub(crate) latin_other: bool,
+    /// [`ByteSummary::punct`].
+    pub(crate) punct: bool,
+    /// [`ByteSummary::greek_or_more_cyrillic`]: the pass stopped early, and
+    /// the other fields are partial.
+    pub(crate) more: bool,
+    /// [`cyrillic_line_flags`], in its order.
+    pub(crate) unusual: bool,
+    /// See [`CyrillicSummary::unusual`].
+    pub(crate) touch: bool,
+    /// See [`CyrillicSummary::unusual`].
+    pub(crate) serbian: bool,
+    /// [`cyrillic_vowel_bounds`], in its order.
+    pub(crate) vowels: u32,
+    /// See [`CyrillicSummary::vowels`].
+    pub(crate) telltale: u32,
+    /// Whether [`super::keys::key_slip_shape`] may be true: a `,` `;` or
+    /// `]` after a byte of `80` or more and before a first byte `D0`–`D4`
+    /// (what its search between letters needs), or one of the keys it
+    /// searches for (`[` `{` `` ` `` `}` `<` `>` `'`). False rules it out.
+    pub(crate) key_slip: bool,
+}
+
+/// [`summarize`], [`cyrillic_line_flags`] and [`cyrillic_vowel_bounds`] of
+/// `bytes` (a whole line, valid UTF-8), and the byte test that rules out a
+/// key slip ([`CyrillicSummary::key_slip`]), in one pass of the same
+/// compares (a Russian line paid for three passes and a search). Like
+/// [`summarize`], it stops early at a Greek or further Cyrillic first byte
+/// ([`CyrillicSummary::more`]).
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
+    const PUNCT: u8 = 1;
+    const MORE: u8 = 2;
+    const LATIN_OTHER: u8 = 4;
+    const UNUSUAL: u8 = 8;
+    const TOUCH: u8 = 16;
+    const SERBIAN: u8 = 32;
+    const KEY: u8 = 64;
+    let ([latin, cyrillic, vowels, telltale], flags) = sum_bytes(bytes, MORE, |b, next, after| {
+        // As in `summarize`.
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let cyr = (b | 1) == 0xD1;
+        let latin_other =
+            (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
+        let folded = b & !0x20;
+        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+        let more = (b.wrapping_sub(0xCD) < 3)
+            | (b.wrapping_sub(0xD2) < 3)
+            | ((b == 0xE1) & (next >= 0xBC));
+        // As in `cyrillic_line_flags`.
+        let low = next & 0x0F;
+        let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
+        let serbian =
+            serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
+        let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
+            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+            | ((b == 0xE2) & (next != 0x80));
+        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
+        let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
+        // As in `cyrillic_vowel_bounds`.
+        let vowel = ((b == 0xD0)
+            & ((next == 0xB0) | (next == 0xB5) | (next == 0xB8) | (next == 0xBE)))
+            | ((b == 0xD1) & ((next == 0x83) | (next == 0x8B) | (next == 0x8F) | (next == 0x96)));
+        let telltale_byte =
+            (b == 0x84) | (b == 0x88) | (b == 0x89) | (b == 0xA4) | (b == 0xA8) | (b == 0xA9);
+        // The key slip's bytes: a `,` `;` `]` between a byte of `80` or
+        // more (this one) and a first byte `D0`–`D4` (the one after it),
+        // or a key of its searches (`[` and `{` fold to one byte).
+        let glued = (b >= 0x80)
+            & ((next == b',') | (next == b';') | (next == b']'))
+            & (after.wrapping_sub(0xD0) < 5);
+        let key = glued
+            | (folded == b'[')
+            | (b == b'}')
+            | (b == b'`')
+            | (b == b'<')
+            | (b == b'>')
+            | (b == b'\'');
+        (
+            [letter, cyr, vowel, telltale_byte],
+            (u8::from(punct) * PUNCT)
+                | (u8::from(more) * MORE)
+                | (u8::from(latin_other) * LATIN_OTHER)
+                | (u8::from(unusual) * UNUSUAL)
+                | (u8::from(touch) * TOUCH)
+                | (u8::from(serbian) * SERBIAN)
+                | (u8::from(key) * KEY),
+        )
+    });
+    CyrillicSummary {
+        latin,
+        cyrillic,
+        latin_other: flags & LATIN_OTHER != 0,
+        punct: flags & PUNCT != 0,
+        more: flags & MORE != 0,
+        unusual: flags & UNUSUAL != 0,
+        touch: flags & TOUCH != 0,
+        serbian: flags & SERBIAN != 0,
+        vowels,
+        telltale,
+        key_slip: flags & KEY != 0,
+    }
+}
+
 /// How many characters of `bytes` (a whole line, valid UTF-8) are kana or
 /// CJK ideographs of U+3040–U+9FFF, or Hangul syllables U+AC00–U+D77F
 /// (`E3 81`–`E9`, `EA B0`–`ED 9D` first): each a letter of another script

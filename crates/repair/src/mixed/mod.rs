@@ -616,8 +616,53 @@ impl MixedScript {
     /// script with a key typed on the Latin layout ([`keys`]), as
     /// [`MixedScript::review`] asks last.
     fn quick_review(&self, line: &str) -> Option<bool> {
+        if let Some(summary) = self.cyrillic_summary(line) {
+            return self.quick_review_cyrillic(line, &summary);
+        }
         self.quick_scan(line)
             .map(|answer| answer || self.key_slip_shape(line))
+    }
+
+    /// For a line with a Cyrillic letter of U+0400–U+047F among its first
+    /// 32 bytes (a Russian, Ukrainian, Bulgarian or Serbian line): its
+    /// [`letters::cyrillic_summary`], which
+    /// [`MixedScript::quick_review_cyrillic`] answers from; `None` for other
+    /// lines, or one with a Greek or further Cyrillic letter (then
+    /// [`MixedScript::quick_scan`] asks).
+    fn cyrillic_summary(&self, line: &str) -> Option<letters::CyrillicSummary> {
+        if !self.options.homoglyphs && !self.options.keyboard_layouts {
+            return None;
+        }
+        let bytes = line.as_bytes();
+        let head = bytes.get(..32).unwrap_or(bytes);
+        if !head.iter().any(|&b| (b | 1) == 0xD1) {
+            return None;
+        }
+        Some(letters::cyrillic_summary(bytes)).filter(|s| !s.more && s.cyrillic > 0)
+    }
+
+    /// [`MixedScript::quick_review`]'s answer for a line of
+    /// [`MixedScript::cyrillic_summary`], from that one pass over its bytes
+    /// rather than the three of [`MixedScript::quick_scan`] and the key
+    /// slip's own: the same answer, by the same tests on the same counts.
+    fn quick_review_cyrillic(&self, line: &str, s: &letters::CyrillicSummary) -> Option<bool> {
+        // The tests of `quick_scan`'s Cyrillic branch, in its order.
+        let l = s.cyrillic;
+        let answer =
+            if (s.punct && !letters::layout_keys_end_words(line)) || s.latin_other || s.unusual {
+                None
+            } else if s.touch {
+                Some(true)
+            } else if s.latin == 0 {
+                (!self.options.keyboard_layouts
+                    || l < 6
+                    || (s.vowels * 100 >= l * 28 && s.telltale * 100 <= l * 8))
+                    .then_some(false)
+            } else {
+                Some(self.quick_two_scripts(line, (Sc::Cyrillic, l), s.latin, s.serbian))
+            };
+        // (A line whose bytes rule out every key slip needs no search.)
+        answer.map(|answer| answer || (s.key_slip && self.key_slip_shape(line)))
     }
 
     /// [`MixedScript::review`]'s answer (without a context) for the common
@@ -4793,6 +4838,148 @@ mod tests {
             if let Some(quick) = stage.quick_review(&line).filter(|_| !line.is_ascii()) {
                 proptest::prop_assert_eq!(quick, stage.review(&line, &LineStats::of(&line), None));
             }
+        }
+    }
+
+    /// [`MixedScript::quick_review`] by [`MixedScript::quick_scan`] and the
+    /// key slip's own search alone: the reference of its one-pass answer
+    /// for Cyrillic lines.
+    fn quick_review_by_passes(stage: &MixedScript, line: &str) -> Option<bool> {
+        stage
+            .quick_scan(line)
+            .map(|answer| answer || stage.key_slip_shape(line))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        #[test]
+        fn the_one_pass_cyrillic_answer_is_the_answer_of_the_passes(
+            line in proptest::prop_oneof![
+                // Cyrillic prose with ASCII words, keys glued to letters
+                // (`,` `;` `]` between Cyrillic letters, `[` `'` after
+                // them), and what the one pass gives up on.
+                "[а-я]([a-zA-Z ,.'’0-9<>]|[а-яА-Я]|[а-яА-ЯёЁ ]{1,8}|[ѐЀђЂјЈ]|[Ѐ-ѿ]|[;\\[\\]`{}]|[\u{0080}-\u{00BF}]|[\u{2000}-\u{203F}]|[éΆω]|(gtk|ghbdtn|Mac|PATA|sudo|cop|Пpивет|сор|iPhone-ом)|( программа | установки | ещё | шашки | щиф | щащащаща )|( нескольки\\[ | а,араняе | невъз;ожни | Вказу' | развіцц` | Брайля,например | еще]ё | а<б | в>г | 'я' | об}явление | ра<ота | л>бовь | ра,ота | ра;ота | ра]ота ))*",
+                // Serbian Cyrillic with Latin words.
+                "[а-я]([a-z ,.]|[а-я ]{1,6}|[ђЂјЈљЉњЊћЋџЏ]|( ћирилица | шта | љубав | јесте | ђак )|( sudo | qwerty | ghbdtn | Debian | cop | yt | ODREDI\\{TE | bey | basq ))*",
+                // Cyrillic words alone, and Cyrillic late in the line.
+                "( щащащаща | программа | ещё | установки| шшш | фото |[а-я]{1,6})*",
+                "[a-z ]{0,40}[а-я ,;\\]\\[]{0,20}",
+            ],
+            layouts: bool,
+            homoglyphs: bool,
+        ) {
+            let stage = MixedScript::new(MixedScriptOptions {
+                homoglyphs,
+                keyboard_layouts: layouts,
+                ..MixedScriptOptions::default()
+            });
+            if let Some(summary) = stage.cyrillic_summary(&line) {
+                proptest::prop_assert_eq!(
+                    stage.quick_review_cyrillic(&line, &summary),
+                    quick_review_by_passes(&stage, &line)
+                );
+            }
+            let bytes = line.as_bytes();
+            let s = letters::cyrillic_summary(bytes);
+            if !s.more {
+                // Every field is the separate passes' (or rules out what
+                // they would find).
+                let b = letters::summarize(bytes);
+                proptest::prop_assert_eq!(
+                    (s.latin, s.cyrillic, s.latin_other, s.punct, s.more),
+                    (b.latin, b.cyrillic, b.latin_other > 0, b.punct, b.greek_or_more_cyrillic)
+                );
+                proptest::prop_assert_eq!(
+                    (s.unusual, s.touch, s.serbian),
+                    letters::cyrillic_line_flags(bytes)
+                );
+                proptest::prop_assert_eq!((s.vowels, s.telltale), letters::cyrillic_vowel_bounds(bytes));
+                if !s.key_slip {
+                    proptest::prop_assert!(!keys::key_slip_shape(&line));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_one_pass_cyrillic_answer_is_given_and_rules_out_key_slips() {
+        let stage = stage();
+        for line in [
+            "Это руководство является свободным программным обеспечением; вы можете его менять.",
+            "Программа установки Debian поддерживает несколько интерфейсов.",
+            "Пример вывода команды lspci -nn для карты Ethernet",
+        ] {
+            let summary = stage.cyrillic_summary(line);
+            assert_eq!(
+                summary.map(|s| stage.quick_review_cyrillic(line, &s)),
+                Some(Some(false)),
+                "{line}"
+            );
+            assert!(
+                !letters::cyrillic_summary(line.as_bytes()).key_slip,
+                "{line}"
+            );
+        }
+        // Keys the key slip looks at: the one pass leaves them to it.
+        for (line, slip) in [
+            ("Это было нескольки[ лет назад и потом", true),
+            ("Этот а,араняе закон принят давно", true),
+            ("Мы пишем Брайля,например так и дальше", false),
+            ("Это текст СХЕМА[:ПУТЬ] и так далее", false),
+        ] {
+            assert!(
+                letters::cyrillic_summary(line.as_bytes()).key_slip,
+                "{line}"
+            );
+            assert_eq!(keys::key_slip_shape(line), slip, "{line}");
+            assert_eq!(
+                stage
+                    .cyrillic_summary(line)
+                    .map(|s| stage.quick_review_cyrillic(line, &s)),
+                Some(quick_review_by_passes(&stage, line)),
+                "{line}"
+            );
+        }
+        // Lines of Cyrillic letters alone, around the gate's limits of
+        // vowels (28%) and `ш щ ф` (8%).
+        // (A hundred letters in words of ten: the limits fall on whole
+        // letters.)
+        for vowels in 0..=40 {
+            for telltale in [0, 7, 8, 9] {
+                let line: String = (0..100)
+                    .map(|i| match i {
+                        i if i < vowels => 'а',
+                        i if i < vowels + telltale => 'ш',
+                        _ => 'т',
+                    })
+                    .collect::<Vec<char>>()
+                    .chunks(10)
+                    .map(|w| w.iter().collect::<String>())
+                    .collect::<Vec<String>>()
+                    .join(" ");
+                for layouts in [true, false] {
+                    let stage = MixedScript::new(MixedScriptOptions {
+                        keyboard_layouts: layouts,
+                        ..MixedScriptOptions::default()
+                    });
+                    assert_eq!(
+                        stage
+                            .cyrillic_summary(&line)
+                            .map(|s| stage.quick_review_cyrillic(&line, &s)),
+                        Some(quick_review_by_passes(&stage, &line)),
+                        "{line}"
+                    );
+                }
+            }
+        }
+        // A Greek or further Cyrillic letter, or none in the first 32
+        // bytes: not the one pass's shape.
+        for line in [
+            "Он видел ґанок и ещё",
+            "Ελληνικά και русский",
+            "Debian GNU/Linux 12 bookworm amd64 — это система",
+        ] {
+            assert_eq!(stage.cyrillic_summary(line), None, "{line}");
         }
     }
 
