@@ -450,9 +450,8 @@ pub(crate) fn cyrillic_vowel_bounds(bytes: &[u8]) -> (u32, u32) {
 }
 
 /// What [`cyrillic_summary`] tells of a line: [`summarize`]'s counts and
-/// flags, [`cyrillic_line_flags`], [`cyrillic_vowel_bounds`] and whether a
-/// key slip inside or after a Cyrillic word ([`super::keys`]) is possible at
-/// all, from one pass.
+/// flags, [`cyrillic_line_flags`] and whether a key slip inside or after a
+/// Cyrillic word ([`super::keys`]) is possible at all, from one pass.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct CyrillicSummary {
     /// [`ByteSummary::latin`].
@@ -472,10 +471,6 @@ pub(crate) struct CyrillicSummary {
     pub(crate) touch: bool,
     /// See [`CyrillicSummary::unusual`].
     pub(crate) serbian: bool,
-    /// [`cyrillic_vowel_bounds`], in its order.
-    pub(crate) vowels: u32,
-    /// See [`CyrillicSummary::vowels`].
-    pub(crate) telltale: u32,
     /// Whether [`super::keys::key_slip_shape`] may be true: a `,` `;` or
     /// `]` after a byte of `80` or more and before a first byte `D0`–`D4`
     /// (what its search between letters needs), or one of the keys it
@@ -483,12 +478,15 @@ pub(crate) struct CyrillicSummary {
     pub(crate) key_slip: bool,
 }
 
-/// [`summarize`], [`cyrillic_line_flags`] and [`cyrillic_vowel_bounds`] of
-/// `bytes` (a whole line, valid UTF-8), and the byte test that rules out a
-/// key slip ([`CyrillicSummary::key_slip`]), in one pass of the same
-/// compares (a Russian line paid for three passes and a search). Like
-/// [`summarize`], it stops early at a Greek or further Cyrillic first byte
-/// ([`CyrillicSummary::more`]).
+/// [`summarize`] and [`cyrillic_line_flags`] of `bytes` (a whole line,
+/// valid UTF-8), and the byte test that rules out a key slip
+/// ([`CyrillicSummary::key_slip`]), in one pass of the same compares (a
+/// Russian line paid for two passes and the key slip's pass and searches).
+/// Like [`summarize`], it stops early at a Greek or further Cyrillic first
+/// byte ([`CyrillicSummary::more`]). (The vowels of
+/// [`cyrillic_vowel_bounds`] are left to their own pass: only lines without
+/// a Latin letter ask, and counting them in every line cost more than it
+/// saved.)
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
     const PUNCT: u8 = 1;
@@ -498,7 +496,7 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
     const TOUCH: u8 = 16;
     const SERBIAN: u8 = 32;
     const KEY: u8 = 64;
-    let ([latin, cyrillic, vowels, telltale], flags) = sum_bytes(bytes, MORE, |b, next, after| {
+    let ([latin, cyrillic, ..], flags) = sum_bytes(bytes, MORE, |b, next, after| {
         // As in `summarize`.
         let letter = (b | 0x20).wrapping_sub(b'a') < 26;
         let cyr = (b | 1) == 0xD1;
@@ -519,12 +517,6 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
             | ((b == 0xE2) & (next != 0x80));
         let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
         let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
-        // As in `cyrillic_vowel_bounds`.
-        let vowel = ((b == 0xD0)
-            & ((next == 0xB0) | (next == 0xB5) | (next == 0xB8) | (next == 0xBE)))
-            | ((b == 0xD1) & ((next == 0x83) | (next == 0x8B) | (next == 0x8F) | (next == 0x96)));
-        let telltale_byte =
-            (b == 0x84) | (b == 0x88) | (b == 0x89) | (b == 0xA4) | (b == 0xA8) | (b == 0xA9);
         // The key slip's bytes: a `,` `;` `]` between a byte of `80` or
         // more (this one) and a first byte `D0`–`D4` (the one after it),
         // or a key of its searches (`[` and `{` fold to one byte).
@@ -539,7 +531,7 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
             | (b == b'>')
             | (b == b'\'');
         (
-            [letter, cyr, vowel, telltale_byte],
+            [letter, cyr, false, false],
             (u8::from(punct) * PUNCT)
                 | (u8::from(more) * MORE)
                 | (u8::from(latin_other) * LATIN_OTHER)
@@ -558,8 +550,6 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
         unusual: flags & UNUSUAL != 0,
         touch: flags & TOUCH != 0,
         serbian: flags & SERBIAN != 0,
-        vowels,
-        telltale,
         key_slip: flags & KEY != 0,
     }
 }
