@@ -118,6 +118,14 @@ impl Mojibake {
         if !self.wants(hints) {
             return Repaired::unchanged(text);
         }
+        self.repair(text, hints)
+    }
+
+    /// [`Mojibake::apply`] on a line the scan passed on (`hints`): apart,
+    /// so that the clean lines' path stays small.
+    #[cold]
+    #[inline(never)]
+    fn repair<'a>(&self, text: &'a str, hints: scan::Hints) -> Repaired<'a> {
         // The first pass reads the text the scan has just read.
         let mut first = Some(hints);
         let mut result = Repaired::unchanged(text);
