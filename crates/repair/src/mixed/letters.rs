@@ -458,14 +458,18 @@ pub(crate) struct CyrillicSummary {
     pub(crate) latin: u32,
     /// [`ByteSummary::cyrillic`].
     pub(crate) cyrillic: u32,
-    /// Whether [`ByteSummary::latin_other`] is not zero.
-    pub(crate) latin_other: bool,
     /// [`ByteSummary::punct`].
     pub(crate) punct: bool,
-    /// [`ByteSummary::greek_or_more_cyrillic`]: the pass stopped early, and
-    /// the other fields are partial.
-    pub(crate) more: bool,
-    /// [`cyrillic_line_flags`], in its order.
+    /// A first byte of `C0` or more other than `D0`, `D1`, `C2` and `E2`:
+    /// what may be a Latin letter beyond ASCII ([`ByteSummary::latin_other`]),
+    /// a Greek or further Cyrillic letter
+    /// ([`ByteSummary::greek_or_more_cyrillic`]) or else what
+    /// [`cyrillic_line_flags`] finds unusual. The pass then stops early, and
+    /// the other fields are partial; without it, the line has no such
+    /// letter, and the other fields are whole.
+    pub(crate) rare: bool,
+    /// [`cyrillic_line_flags`], in its order, for a line without
+    /// [`CyrillicSummary::rare`] bytes (which are unusual there too).
     pub(crate) unusual: bool,
     /// See [`CyrillicSummary::unusual`].
     pub(crate) touch: bool,
@@ -479,41 +483,38 @@ pub(crate) struct CyrillicSummary {
 }
 
 /// [`summarize`] and [`cyrillic_line_flags`] of `bytes` (a whole line,
-/// valid UTF-8), and the byte test that rules out a key slip
+/// valid UTF-8) whose first bytes of `C0` or more are all `D0`, `D1`, `C2`
+/// or `E2` (Cyrillic letters of U+0400–U+047F, `«` `»`, dashes and quotes),
+/// and the byte test that rules out a key slip
 /// ([`CyrillicSummary::key_slip`]), in one pass of the same compares (a
 /// Russian line paid for two passes and the key slip's pass and searches).
-/// Like [`summarize`], it stops early at a Greek or further Cyrillic first
-/// byte ([`CyrillicSummary::more`]). (The vowels of
-/// [`cyrillic_vowel_bounds`] are left to their own pass: only lines without
-/// a Latin letter ask, and counting them in every line cost more than it
-/// saved.)
+/// It stops early at any other first byte of `C0` or more
+/// ([`CyrillicSummary::rare`]): that line is left to the separate passes,
+/// so the tests for what such bytes are (Latin beyond ASCII, Greek) cost
+/// this pass nothing. (The vowels of [`cyrillic_vowel_bounds`] are left to
+/// their own pass: only lines without a Latin letter ask, and counting them
+/// in every line cost more than it saved.)
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
     const PUNCT: u8 = 1;
-    const MORE: u8 = 2;
-    const LATIN_OTHER: u8 = 4;
+    const RARE: u8 = 2;
     const UNUSUAL: u8 = 8;
     const TOUCH: u8 = 16;
     const SERBIAN: u8 = 32;
     const KEY: u8 = 64;
-    let ([latin, cyrillic, ..], flags) = sum_bytes(bytes, MORE, |b, next, after| {
+    let ([latin, cyrillic, ..], flags) = sum_bytes(bytes, RARE, |b, next, after| {
         // As in `summarize`.
         let letter = (b | 0x20).wrapping_sub(b'a') < 26;
         let cyr = (b | 1) == 0xD1;
-        let latin_other =
-            (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
         let folded = b & !0x20;
         let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
-        let more = (b.wrapping_sub(0xCD) < 3)
-            | (b.wrapping_sub(0xD2) < 3)
-            | ((b == 0xE1) & (next >= 0xBC));
-        // As in `cyrillic_line_flags`.
+        // As in `cyrillic_line_flags`, whose first test is `rare`.
         let low = next & 0x0F;
         let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
         let serbian =
             serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
-        let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
-            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+        let rare = (b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2);
+        let unusual = ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
             | ((b == 0xE2) & (next != 0x80));
         let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
         let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
@@ -533,8 +534,7 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
         (
             [letter, cyr, false, false],
             (u8::from(punct) * PUNCT)
-                | (u8::from(more) * MORE)
-                | (u8::from(latin_other) * LATIN_OTHER)
+                | (u8::from(rare) * RARE)
                 | (u8::from(unusual) * UNUSUAL)
                 | (u8::from(touch) * TOUCH)
                 | (u8::from(serbian) * SERBIAN)
@@ -544,9 +544,8 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
     CyrillicSummary {
         latin,
         cyrillic,
-        latin_other: flags & LATIN_OTHER != 0,
         punct: flags & PUNCT != 0,
-        more: flags & MORE != 0,
+        rare: flags & RARE != 0,
         unusual: flags & UNUSUAL != 0,
         touch: flags & TOUCH != 0,
         serbian: flags & SERBIAN != 0,

@@ -627,7 +627,9 @@ impl MixedScript {
     /// 32 bytes (a Russian, Ukrainian, Bulgarian or Serbian line): its
     /// [`letters::cyrillic_summary`], which
     /// [`MixedScript::quick_review_cyrillic`] answers from; `None` for other
-    /// lines, or one with a Greek or further Cyrillic letter (then
+    /// lines, or one with a first byte of `C0` or more other than `D0`,
+    /// `D1`, `C2`, `E2` (a Greek, further Cyrillic or accented Latin letter,
+    /// which the one pass does not tell apart: then
     /// [`MixedScript::quick_scan`] asks).
     fn cyrillic_summary(&self, line: &str) -> Option<letters::CyrillicSummary> {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
@@ -638,30 +640,32 @@ impl MixedScript {
         if !head.iter().any(|&b| (b | 1) == 0xD1) {
             return None;
         }
-        Some(letters::cyrillic_summary(bytes)).filter(|s| !s.more && s.cyrillic > 0)
+        Some(letters::cyrillic_summary(bytes)).filter(|s| !s.rare && s.cyrillic > 0)
     }
 
     /// [`MixedScript::quick_review`]'s answer for a line of
     /// [`MixedScript::cyrillic_summary`], from that one pass over its bytes
     /// rather than the three of [`MixedScript::quick_scan`] and the key
-    /// slip's own: the same answer, by the same tests on the same counts.
+    /// slip's own: the same answer, by the same tests on the same counts
+    /// (the line has no Latin letter beyond ASCII, no Greek or further
+    /// Cyrillic one, and nothing else `cyrillic_line_flags` finds unusual
+    /// by its first byte).
     fn quick_review_cyrillic(&self, line: &str, s: &letters::CyrillicSummary) -> Option<bool> {
         // The tests of `quick_scan`'s Cyrillic branch, in its order.
         let l = s.cyrillic;
-        let answer =
-            if (s.punct && !letters::layout_keys_end_words(line)) || s.latin_other || s.unusual {
-                None
-            } else if s.touch {
-                Some(true)
-            } else if s.latin == 0 {
-                (!self.options.keyboard_layouts || l < 6 || {
-                    let (vowels, telltale) = letters::cyrillic_vowel_bounds(line.as_bytes());
-                    vowels * 100 >= l * 28 && telltale * 100 <= l * 8
-                })
-                .then_some(false)
-            } else {
-                Some(self.quick_two_scripts(line, (Sc::Cyrillic, l), s.latin, s.serbian))
-            };
+        let answer = if (s.punct && !letters::layout_keys_end_words(line)) || s.unusual {
+            None
+        } else if s.touch {
+            Some(true)
+        } else if s.latin == 0 {
+            (!self.options.keyboard_layouts || l < 6 || {
+                let (vowels, telltale) = letters::cyrillic_vowel_bounds(line.as_bytes());
+                vowels * 100 >= l * 28 && telltale * 100 <= l * 8
+            })
+            .then_some(false)
+        } else {
+            Some(self.quick_two_scripts(line, (Sc::Cyrillic, l), s.latin, s.serbian))
+        };
         // (A line whose bytes rule out every key slip needs no search.)
         answer.map(|answer| answer || (s.key_slip && self.key_slip_shape(line)))
     }
@@ -4901,12 +4905,12 @@ mod tests {
             }
             let bytes = line.as_bytes();
             let s = letters::cyrillic_summary(bytes);
-            if !s.more {
+            if !s.rare {
                 // Every field is the separate passes' (or rules out what
                 // they would find).
                 let b = letters::summarize(bytes);
                 proptest::prop_assert_eq!(
-                    (s.latin, s.cyrillic, s.latin_other, s.punct, s.more),
+                    (s.latin, s.cyrillic, false, s.punct, false),
                     (b.latin, b.cyrillic, b.latin_other > 0, b.punct, b.greek_or_more_cyrillic)
                 );
                 proptest::prop_assert_eq!(
