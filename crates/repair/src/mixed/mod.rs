@@ -950,12 +950,12 @@ impl MixedScript {
             };
         // In a Greek line, a Latin word that the Greek layout re-types into
         // one of Greek's commonest words (`toy` is `του`) is a slip however
-        // English it looks: the judge's `common_retyping`, asked here only
-        // of Greek lines, which rarely hold Latin words.
+        // English it looks: the judge's `common_retyping`, remembered with
+        // the verdict (the verdict is the one for `dominant`).
         let layout = layout_shape
             && (source != Sc::Latin
                 || verdict.layout
-                || (dominant == Sc::Greek && common_retyping(word, source, dominant))
+                || (dominant == Sc::Greek && verdict.greek_retyping)
                 || particle_slip(word, source, dominant));
         (homoglyph || layout) && !is_protected()
     }
@@ -3068,6 +3068,11 @@ struct WordVerdict {
     /// Whether its letters all have lookalikes in `target`, and whether
     /// that respelling is a lexicon word.
     lookalike: Lookalike,
+    /// A Latin word in a Greek line that the Greek layout re-types into one
+    /// of Greek's commonest words ([`common_retyping`]: `toy` is `του`),
+    /// which the gate asks of every Latin word of a Greek line that
+    /// [`WordVerdict::layout`] does not pass.
+    greek_retyping: bool,
 }
 
 impl WordVerdict {
@@ -3075,6 +3080,7 @@ impl WordVerdict {
     const NONE: WordVerdict = WordVerdict {
         layout: false,
         lookalike: Lookalike::None,
+        greek_retyping: false,
     };
 }
 
@@ -3129,7 +3135,13 @@ fn word_verdict_unless(
         // (A word of ASCII letters respelled on the stack.)
         let lookalike = keyed::lookalike_of_ascii(word, target)
             .unwrap_or_else(|| lookalike_by_strings(word, target));
-        Some(WordVerdict { layout, lookalike })
+        let greek_retyping =
+            source == Sc::Latin && target == Sc::Greek && common_retyping(word, source, target);
+        Some(WordVerdict {
+            layout,
+            lookalike,
+            greek_retyping,
+        })
     };
     // A word of ASCII letters that nothing joins (`Debian` between spaces,
     // most foreign words) has a verdict that is a function of its letters
@@ -4790,6 +4802,41 @@ mod tests {
         assert_eq!(verdicts(false), fresh);
         assert_eq!(verdicts(false), fresh, "remembered");
         assert!(fresh.iter().any(|v| v.layout) && fresh.iter().any(|v| !v.layout));
+    }
+
+    #[test]
+    fn a_remembered_greek_retyping_is_common_retyping() {
+        // Latin words of Greek lines, alone and glued to keys, fresh and
+        // remembered: the verdict's `greek_retyping` is `common_retyping`
+        // of the word, for Greek only.
+        let lines = [
+            "Η προσοχή toy Debian στη λεπτομέρεια και kai sudo",
+            "Το toy, kai. nai και tou/Linux και toy",
+        ];
+        for remembered in [false, true] {
+            let mut seen = [false; 2];
+            for line in lines {
+                for w in words::words(line) {
+                    if w.single() != Some(Sc::Latin) {
+                        continue;
+                    }
+                    let word = &line[w.start..w.end];
+                    for target in [Sc::Greek, Sc::Cyrillic] {
+                        if !remembered {
+                            forget_memos();
+                        }
+                        let verdict = word_verdict(line, &w, Sc::Latin, target, false);
+                        let expected =
+                            target == Sc::Greek && common_retyping(word, Sc::Latin, target);
+                        assert_eq!(verdict.greek_retyping, expected, "{word} {target:?}");
+                        if let Some(s) = seen.get_mut(usize::from(expected)) {
+                            *s = true;
+                        }
+                    }
+                }
+            }
+            assert_eq!(seen, [true, true], "both answers asked");
+        }
     }
 
     #[test]
