@@ -1050,6 +1050,8 @@ impl MixedScript {
                 edits.push(edit);
             }
         }
+        // Words of another script judged one by one, with their index.
+        let mut foreign = Vec::new();
         if edits.is_empty() {
             for (i, w) in words.iter().enumerate() {
                 if w.other > 0 {
@@ -1096,10 +1098,16 @@ impl MixedScript {
                 };
                 if let Some(edit) = edit {
                     if edits.last().is_none_or(|e: &Edit| e.end <= edit.start) {
+                        if !w.is_mixed() {
+                            foreign.push((edits.len(), i));
+                        }
                         edits.push(edit);
                     }
                 }
             }
+        }
+        if !foreign.is_empty() {
+            drop_vocabulary_edits(text, &words, &mut edits, &foreign);
         }
         finish(text, edits, self.options.min_confidence)
     }
@@ -1637,6 +1645,18 @@ impl MixedScript {
                     .chars()
                     .find_map(sc_of)
                     .is_some_and(|sc| sc.languages().iter().any(|l| zipf_ext(l, &lower).is_some()))
+            });
+        }
+        // An acronym of three letters or fewer (see `foreign_word`) mixing
+        // scripts is a guess between them where no lexicon, the document or
+        // the user knows its lookalike respelling: `EЕТ`, the time zone
+        // `EET` in a Bulgarian line, is no `ЕЕТ`. Letters no language
+        // writes (`ІЅC`) still say it is a spoof.
+        if w.letters() <= 3 && original.chars().all(|c| !c.is_lowercase()) {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::Homoglyph
+                    || original.chars().any(is_exotic_lookalike)
+                    || c.attested
             });
         }
         // A word of the line's own script is likelier than one of the
@@ -4259,6 +4279,78 @@ fn foreign_word_takes(text: &str, c: &Candidate) -> bool {
     c.score >= 3.0 && !(short && c.kind == ChangeKind::KeyboardLayout && c.score < 5.0)
 }
 
+/// Drops the changes of whole words of another script (`foreign`: index in
+/// `edits`, index in `words`) that a word of the same script left as typed
+/// in the line explains: the other half of a hyphenated compound (`plt` of
+/// the option `pac-plt`), or, for a re-typing, a word one letter apart
+/// (`%ld` and `ldf`, `ivtp` and `tvtp`, `fds` and `fd`). Identifiers come
+/// in such families; a slip's keys land that close to a word of its line
+/// only by chance, and a spoof replaces the whole compound.
+fn drop_vocabulary_edits(
+    text: &str,
+    words: &[Word],
+    edits: &mut Vec<Edit>,
+    foreign: &[(usize, usize)],
+) {
+    let mut drop = Vec::new();
+    for &(e, i) in foreign {
+        let (Some(edit), Some(w)) = (edits.get(e), words.get(i)) else {
+            continue;
+        };
+        let Some(source) = w.single() else {
+            continue;
+        };
+        let lower = text.get(w.start..w.end).map(lowercase).unwrap_or_default();
+        let mut stays = words.iter().enumerate().filter(|&(j, o)| {
+            j != i
+                && o.single() == Some(source)
+                && o.letters() >= 2
+                && !edits.iter().any(|x| x.start < o.end && o.start < x.end)
+        });
+        let explained = stays.any(|(_, o)| {
+            hyphen_joined(text, w, o)
+                || (edit.kind == ChangeKind::KeyboardLayout
+                    && text
+                        .get(o.start..o.end)
+                        .is_some_and(|t| one_letter_apart(&lower, &lowercase(t))))
+        });
+        if explained {
+            drop.push(e);
+        }
+    }
+    for e in drop.into_iter().rev() {
+        edits.remove(e);
+    }
+}
+
+/// Whether `a` and `b` (lower case) are one letter apart, of two letters
+/// or more each: one is the other with a letter added at the end (`ld`,
+/// `ldf`), or they have the same length and differ in one letter (`ivtp`,
+/// `tvtp`). Identifiers come in such families; a slip's keys match a word
+/// of the line that closely only by chance.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    if a.len() == b.len() {
+        a.len() >= 3 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    } else {
+        let (short, long) = if a.len() < b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        long.len() == short.len() + 1 && long.starts_with(short)
+    }
+}
+
+/// Whether words `a` and `b` are joined by a hyphen into one compound.
+fn hyphen_joined(text: &str, a: &Word, b: &Word) -> bool {
+    let between = |x: &Word, y: &Word| text.get(x.end..y.start) == Some("-");
+    between(a, b) || between(b, a)
+}
+
 /// Picks the best candidate against leaving the word (`keep`) and the other
 /// candidates; confidence is its softmax share.
 fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> Option<Edit> {
@@ -5893,6 +5985,39 @@ mod tests {
         assert!(!common_short_word("тог", Some("ru"), &["ru", "sr"]));
         // Four letters and more are long enough to be words by themselves.
         assert!(common_short_word("сорт", Some("ru"), &["ru"]));
+    }
+
+    #[test]
+    fn a_word_of_the_lines_own_foreign_vocabulary_stays() {
+        // Real lines from the gettext catalogues (binutils `gas` ru and uk,
+        // `ld` sr, coreutils bg, wget ru): an instruction one letter from a
+        // format specifier (`ldf`, `%ld`), a register next to its sibling
+        // (`ivtp`, `tvtp`), an option glued to a Latin word (`pac-plt`), a
+        // time zone mixing scripts (`EЕТ`), a name next to its plural
+        // (`fd`, `fds`). Their re-typings `два`, `емез` and lookalikes
+        // `рас`, `ЕЕТ` are not what was written.
+        for line in [
+            "Непосредственное значение %ld слишком велико для ldf",
+            "Стале значення %ld є надто великим для ldf",
+            "Регистром должен быть ivtp или tvtp",
+            "-z pac-plt                                 Штити „PLT“-ове потврђивањем идентитета показивача.",
+            "%c   дата и час според локала (напр. „сб ное  4 12:02:33 EЕТ 1989“)",
+            "Слишком много открытых fds. Невозможно использовать select для fd >= %d",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // A slip far from any such word is still one, and an acronym whose
+        // lookalike respelling is a known word is still respelled.
+        assert_eq!(
+            fix("Он сказал ghbdtn и ушёл, а ldf раза повторил."),
+            "Он сказал привет и ушёл, а два раза повторил."
+        );
+        assert_eq!(fix("Страна: CША"), "Страна: США");
+        assert!(one_letter_apart("ldf", "ld"));
+        assert!(one_letter_apart("tvtp", "ivtp"));
+        assert!(!one_letter_apart("ldf", "dl"));
+        assert!(!one_letter_apart("ab", "ac"));
+        assert!(!one_letter_apart("tvtp", "iv"));
     }
 
     #[test]
