@@ -2000,15 +2000,19 @@ impl MixedScript {
         // `ror` a rare Bulgarian word. A lookalike spelling of two or three
         // letters must be one of its language's common words (`со`, `Не`,
         // `The`, `los`), not merely a listed one.
+        // A short word of the other script written as a term, beside a
+        // format specifier or as a usage placeholder in brackets (`рег: %u`,
+        // `[арг ...]`), is as likely a label translated or left so as a
+        // spoof.
         if w.letters() <= 3 {
             candidates.retain(|c| {
                 c.kind != ChangeKind::Homoglyph
                     || exotic
-                    || common_short_word(
+                    || (common_short_word(
                         &c.text,
                         line.language(target),
                         line.possible_languages(target),
-                    )
+                    ) && !written_as_term(line.text, w.start, w.end))
             });
         }
         // Typed with Caps Lock on, a slip must re-type into a listed word
@@ -4345,6 +4349,49 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `chunk` is a printf format specifier (`%u`, `%ld`, `%-8s`),
+/// with punctuation after it.
+fn is_format_spec(chunk: &str) -> bool {
+    let Some(rest) = chunk.strip_prefix('%') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '#' | 'l' | 'h' | 'z' | 'j')
+    });
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|c| {
+        matches!(
+            c,
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 's' | 'c' | 'f' | 'g' | 'e' | 'p'
+        )
+    }) && chars.all(|c| c.is_ascii_punctuation() && c != '%')
+}
+
+/// Whether the word at `start..end` of `line` is written as a term: a
+/// label for a format specifier's value (`рег: %u`, `тип=%d`), or a usage
+/// placeholder, alone in its brackets but for an ellipsis (`[арг ...]`,
+/// `<файл>`).
+fn written_as_term(line: &str, start: usize, end: usize) -> bool {
+    let closer = match line.get(..start).and_then(|b| b.chars().next_back()) {
+        Some('[') => Some(']'),
+        Some('<') => Some('>'),
+        _ => None,
+    };
+    if let Some(closer) = closer {
+        let rest = line.get(end..).unwrap_or_default();
+        if rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…'))
+            .starts_with(closer)
+        {
+            return true;
+        }
+    }
+    line.get(end..)
+        .and_then(|rest| rest.strip_prefix([':', '=']))
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(is_format_spec)
+}
+
 /// Whether words `a` and `b` are joined by a hyphen into one compound.
 fn hyphen_joined(text: &str, a: &Word, b: &Word) -> bool {
     let between = |x: &Word, y: &Word| text.get(x.end..y.start) == Some("-");
@@ -6018,6 +6065,33 @@ mod tests {
         assert!(!one_letter_apart("ldf", "dl"));
         assert!(!one_letter_apart("ab", "ac"));
         assert!(!one_letter_apart("tvtp", "iv"));
+    }
+
+    #[test]
+    fn a_short_word_written_as_a_term_stays() {
+        // Real lines from the gettext catalogues (binutils `bfd` uk, a label for
+        // a value; bash sr, a usage placeholder): their lookalikes `per`
+        // and `apr` are not what was written.
+        for line in [
+            "(рег: %u, disp: %u, indir: %u, тип:",
+            "command [-pVv] command [арг ...]",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        assert!(written_as_term("(рег: %u, disp", 1, 7));
+        assert!(written_as_term("[арг ...]", 1, 7));
+        assert!(written_as_term("<арг>", 1, 7));
+        // A word opening a bracketed phrase, or after a value, is no term.
+        assert!(!written_as_term("[арг и ещё]", 1, 7));
+        assert!(!written_as_term("%s: рег", 4, 10));
+        assert!(is_format_spec("%-8ld,"));
+        assert!(!is_format_spec("%%"));
+        assert!(!is_format_spec("%uz"));
+        // A spoof elsewhere in such lines still is one.
+        assert_eq!(
+            fix("%s: He удалось открыть файл"),
+            "%s: Не удалось открыть файл"
+        );
     }
 
     #[test]
