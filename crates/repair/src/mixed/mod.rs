@@ -155,7 +155,15 @@ impl DocumentContext {
 
     fn index(&self) -> &WordCounts {
         self.index.get_or_init(|| {
-            let mut counts = WordCounts::default();
+            // Room from the start for about one word per six bytes, up to
+            // a thousand words: the map of a line's or a short document's
+            // words is then rarely or never rehashed as it fills (a line
+            // judged on its own builds one); a long document's map grows as
+            // before.
+            let mut counts = WordCounts::with_capacity_and_hasher(
+                (self.text.len() / 6).min(1024),
+                std::hash::BuildHasherDefault::default(),
+            );
             for w in words::Words::new(&self.text) {
                 // Words of one script without layout keys in them only.
                 if w.is_mixed() || w.letters() < 2 || w.inner_punct {
@@ -875,7 +883,8 @@ impl MixedScript {
                 let Some(w) = words::word_around(line, at) else {
                     return false;
                 };
-                if self.is_suspect_foreign(line, &w, dominant, serbian, context) {
+                let protected = std::cell::OnceCell::new();
+                if self.is_suspect_foreign(line, &w, (dominant, serbian), context, &protected) {
                     return true;
                 }
                 // `at` starts a letter of at least one byte.
@@ -894,14 +903,16 @@ impl MixedScript {
     /// one, could be a lookalike respelling or a layout slip: the gate of
     /// [`MixedScript::has_suspect_foreign_word`], and the judge looks at no
     /// other foreign word (what fails it has no candidate the judge could
-    /// take).
+    /// take). `protected` holds whether `w` is [`words::is_protected`]
+    /// once that is known (given filled when the caller knows it already,
+    /// filled here when it is asked).
     fn is_suspect_foreign(
         &self,
         line: &str,
         w: &Word,
-        dominant: Sc,
-        serbian: bool,
+        (dominant, serbian): (Sc, bool),
         context: Option<&DocumentContext>,
+        protected: &std::cell::OnceCell<bool>,
     ) -> bool {
         let Some(source) = w.single().filter(|s| *s != dominant) else {
             return false;
@@ -925,7 +936,6 @@ impl MixedScript {
         // A word in a protected chunk (a path, an option) is never
         // suspect: its verdict is not worked out for it (only looked up).
         // (Asked at most once: before a verdict is worked out, and last.)
-        let protected = std::cell::OnceCell::new();
         let is_protected = || *protected.get_or_init(|| words::is_protected(line, w));
         let Some(verdict) = word_verdict_unless(line, w, source, dominant, serbian, is_protected)
         else {
@@ -987,6 +997,19 @@ impl MixedScript {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
+        // Whether each word is protected ([`words::is_protected`]), worked
+        // out at most once per word: the weighing of the line's scripts, the
+        // gate and the judge below all ask it of the same words.
+        let protected: Vec<std::cell::OnceCell<bool>> =
+            std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(words.len())
+                .collect();
+        let is_protected = |i: usize, w: &Word| {
+            protected.get(i).map_or_else(
+                || words::is_protected(text, w),
+                |p| *p.get_or_init(|| words::is_protected(text, w)),
+            )
+        };
         let mut totals = [0u32; 3];
         let add = |totals: &mut [u32; 3], w: &Word| {
             for sc in Sc::ALL {
@@ -1017,8 +1040,10 @@ impl MixedScript {
         // lines with letters of two scripts.)
         if totals.iter().filter(|&&t| t > 0).count() > 1 {
             let mut text_only = [0u32; 3];
-            for w in words.iter().filter(|w| !words::is_protected(text, w)) {
-                add(&mut text_only, w);
+            for (i, w) in words.iter().enumerate() {
+                if !is_protected(i, w) {
+                    add(&mut text_only, w);
+                }
             }
             let text_all: u32 = text_only.iter().sum();
             let text_share = text_only.get(dominant as usize).copied().unwrap_or(0) as f32
@@ -1060,7 +1085,7 @@ impl MixedScript {
                 // A word of the line's own script with a key typed on the
                 // Latin layout inside or after it (`нескольки[`).
                 if self.options.keyboard_layouts && Self::has_key_slip(text, w, dominant) {
-                    if words::is_protected(text, w) {
+                    if is_protected(i, w) {
                         continue;
                     }
                     if let Some(edit) = self.keyed_word(&line, w, context) {
@@ -1074,7 +1099,7 @@ impl MixedScript {
                 if !w.is_mixed() && w.single().is_none_or(|s| s == dominant) {
                     continue;
                 }
-                if words::is_protected(text, w) {
+                if is_protected(i, w) {
                     continue;
                 }
                 let Some(original) = text.get(w.start..w.end) else {
@@ -1088,9 +1113,9 @@ impl MixedScript {
                 } else if self.is_suspect_foreign(
                     text,
                     w,
-                    gate_dominant,
-                    stats.serbian,
+                    (gate_dominant, stats.serbian),
                     Some(context),
+                    protected.get(i).unwrap_or(&std::cell::OnceCell::new()),
                 ) {
                     self.foreign_word(&line, i, w, original, context)
                 } else {
