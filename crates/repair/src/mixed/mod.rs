@@ -1684,18 +1684,6 @@ impl MixedScript {
                     || c.attested
             });
         }
-        // Two letters mixing scripts spell some listed abbreviation by
-        // chance, whether read as lookalikes or re-typed (`Bд` in `0x42
-        // („Bд)`, a garbled quote, is neither `вд` nor `Ид`): every reading
-        // must be a common word, as a whole foreign word's lookalike must
-        // (`дa`, `нe`, `ce` are).
-        if w.letters() == 2 && !original.chars().any(is_exotic_lookalike) {
-            candidates.retain(|c| {
-                c.text.chars().find_map(sc_of).is_none_or(|sc| {
-                    common_short_word(&c.text, line.language(sc), line.possible_languages(sc))
-                })
-            });
-        }
         // A word of the line's own script is likelier than one of the
         // script its few odd letters belong to (`Toвa` in a Spanish line is
         // `Toda`, not Bulgarian `Това`).
@@ -6124,14 +6112,6 @@ mod tests {
         assert!(is_format_spec("%-8ld,"));
         assert!(!is_format_spec("%%"));
         assert!(!is_format_spec("%uz"));
-        // Two letters mixing scripts (glib sr, a garbled quote): `вд`
-        // and `Ид` are rare abbreviations; common words still are read.
-        let line = "Неисправна вредност за крајњост. Очекивао сам 0x6c („l“) или 0x42 („Bд) али сам нашао вредност 0x%02x";
-        assert_eq!(fix(line), line);
-        assert_eq!(
-            fix("Не можа дa се зареди def-файл: %s"),
-            "Не можа да се зареди def-файл: %s"
-        );
         // A spoof elsewhere in such lines still is one.
         assert_eq!(
             fix("%s: He удалось открыть файл"),
