@@ -1818,11 +1818,10 @@ impl MixedScript {
                     let spells_it = lookalike_word
                         .as_deref()
                         .is_some_and(|t| is_serbian_latin_of(original, t));
-                    let foreign_letters = glued_key_before(line.text, w.start)
-                        || original.chars().any(|c| {
-                            is_layout_punct(c)
-                                || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
-                        });
+                    let foreign_letters = original.chars().any(|c| {
+                        is_layout_punct(c)
+                            || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                    });
                     if spells_it
                         || (!foreign_letters
                             && lookalike_word.is_none()
@@ -1875,18 +1874,11 @@ impl MixedScript {
             .count();
         let isolated = same_script_neighbours == 0 && target_words >= 2;
 
-        // A comma or semicolon glued before the letters (`;vrste`) makes
-        // the token no word as typed, whatever its letters spell.
-        let glued_key = glued_key_before(line.text, w.start);
-        let mut keep_score = if glued_key {
-            0.0
-        } else {
-            source
-                .languages()
-                .iter()
-                .filter_map(|lang| zipf(lang, &lower))
-                .fold(0f32, f32::max)
-        };
+        let mut keep_score = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .fold(0f32, f32::max);
         if context.count(&lower) > 1 {
             keep_score += 3.0;
         }
@@ -1924,15 +1916,13 @@ impl MixedScript {
         // one of the line language's commonest (`Шые`, a Belarusian verb,
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
         // is `του`).
-        // (A comma or semicolon glued before it makes it no word as typed.)
-        let listed_word = !glued_key
-            && source
-                .languages()
-                .iter()
-                .filter_map(|lang| zipf(lang, &lower))
-                .any(|z| z >= 2.5);
-        let real_word =
-            listed_word && !(isolated && common_retyping(original, source, target)) && !particle;
+        let real_word = source
+            .languages()
+            .iter()
+            .filter_map(|lang| zipf(lang, &lower))
+            .any(|z| z >= 2.5)
+            && !(isolated && common_retyping(original, source, target))
+            && !particle;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -3360,12 +3350,6 @@ fn remembered_verdict(
         key.push(char::from(b'0' + source as u8));
         key.push(char::from(b'0' + target as u8));
         key.push(if serbian { 's' } else { '-' });
-        // (What lies before the chunk matters only here.)
-        key.push(if glued_key_before(text, w.start) {
-            'g'
-        } else {
-            '-'
-        });
         key.push(from);
         key.push(to);
         key.push_str(text.get(chunk_start..chunk_end).unwrap_or_default());
@@ -3465,7 +3449,7 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    if listed != Some(false) && !glued_key_before(text, w.start) {
+    if listed != Some(false) {
         let common = |lower: &str| {
             source
                 .languages()
@@ -3606,15 +3590,6 @@ fn could_read_by_strings(
         }
     }
     false
-}
-
-/// Whether a comma or semicolon is glued before the word at `start` with a
-/// space (or the line's start) before it: punctuation never opens a word
-/// so, so it is a key typed on the wrong layout (`;vrste` is `чврсте` on
-/// the Serbian layout), and the letters after it are no word as typed.
-fn glued_key_before(text: &str, start: usize) -> bool {
-    let mut before = text.get(..start).unwrap_or_default().chars().rev();
-    matches!(before.next(), Some(',' | ';')) && before.next().is_none_or(char::is_whitespace)
 }
 
 /// Whether `word` (three letters or more), as typed a rare word of its
@@ -5836,19 +5811,6 @@ mod tests {
         );
         // A listed Cyrillic acronym stays.
         let line = "The СССР collapsed in 1991.";
-        assert_eq!(fix(line), line);
-    }
-
-    #[test]
-    fn a_comma_or_semicolon_glued_before_a_word_is_a_key() {
-        // `;` is `ч` on the Serbian layout: `;vrste` is no Serbian Latin
-        // `vrste` with stray punctuation but `чврсте`.
-        assert_eq!(
-            fix("То су ;vrste везе између чворова."),
-            "То су чврсте везе између чворова."
-        );
-        // Re-typed, `,dobro` is no word (`бдобро`): it stays.
-        let line = "Ово је ,dobro решење за проблем.";
         assert_eq!(fix(line), line);
     }
 
