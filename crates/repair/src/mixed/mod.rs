@@ -926,9 +926,7 @@ impl MixedScript {
             && w.letters() >= 2
             && (!(acronym && w.letters() <= 3) || exotic);
         let layout_shape = self.options.keyboard_layouts
-            && (!acronym
-                || caps_slip_shape(word, w.letters())
-                || unlisted_caps_in_latin(word, source, dominant))
+            && (!acronym || caps_slip_shape(word, w.letters()))
             && w.letters() >= 2;
         if !homoglyph_shape && !layout_shape {
             return false;
@@ -1793,9 +1791,7 @@ impl MixedScript {
                         .is_some_and(|o| o.single() == Some(target))
                 });
         let layout_possible = self.options.keyboard_layouts
-            && (!acronym
-                || caps_slip_shape(original, w.letters())
-                || unlisted_caps_in_latin(original, source, target))
+            && (!acronym || caps_slip_shape(original, w.letters()))
             && w.letters() >= 2
             && (source != Sc::Latin
                 || word_verdict(line.text, w, source, target, line.serbian).layout
@@ -3723,21 +3719,6 @@ fn edge_spans(
         out.push((start - b, end + a, before_cost + after_cost));
     }
     out
-}
-
-/// Whether a word in capitals of another script than a Latin line's is no
-/// word any lexicon of its script lists, and so may be a slip typed with
-/// Caps Lock on however short (`ИДЩИ` is `BLOB` typed on ЙЦУКЕН): Cyrillic
-/// and Greek acronyms are rare in Latin text, and the ones in use are
-/// listed (`НАТО`, `СССР`).
-fn unlisted_caps_in_latin(word: &str, source: Sc, target: Sc) -> bool {
-    target == Sc::Latin && source != Sc::Latin && {
-        let lower = lowercase(word);
-        !source
-            .languages()
-            .iter()
-            .any(|l| zipf_ext(l, &lower).is_some())
-    }
 }
 
 /// Whether a word in capitals (`letters` of them) may still be a layout
@@ -5800,18 +5781,6 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
-    }
-
-    #[test]
-    fn an_unlisted_cyrillic_word_in_capitals_in_a_latin_line_may_be_a_caps_slip() {
-        // `ЗФЕР` is `PATH` typed on ЙЦУКЕН; no Cyrillic lexicon lists it.
-        assert_eq!(
-            fix("Add the directory to your ЗФЕР variable."),
-            "Add the directory to your PATH variable."
-        );
-        // A listed Cyrillic acronym stays.
-        let line = "The СССР collapsed in 1991.";
-        assert_eq!(fix(line), line);
     }
 
     #[test]
