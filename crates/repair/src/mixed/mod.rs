@@ -1522,37 +1522,12 @@ impl MixedScript {
         } else {
             line.possible_languages(Sc::Cyrillic)
         };
-        // Spans a re-typing fills with a word of the line's own language
-        // (what a lookalike spelling that only another language lists
-        // competes with).
-        let own_word_spans: Vec<(usize, usize)> = candidates
-            .iter()
-            .filter_map(|c| {
-                let (_, to) = c.layouts?;
-                let lang = layout_language(to);
-                (line.language(script_of(c)) == Some(lang)
-                    && zipf_ext(lang, &lowercase(&c.text)).is_some())
-                .then_some((c.start, c.end))
-            })
-            .collect();
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
                 if let Some(line_lang) = line.language(script_of(c)) {
-                    let (mut score, mut why, oov) =
+                    let (score, mut why, oov) =
                         self.evidence(&c.text, script_of(c), Some(line_lang), context);
-                    // One that only another language's lexicon lists
-                    // (`виде`, Russian, in a Ukrainian line) is no word of
-                    // the line against a re-typing into one (`виду`).
-                    if !oov
-                        && own_word_spans.contains(&(c.start, c.end))
-                        && zipf_ext(line_lang, &lowercase(&c.text)).is_none()
-                        && !self.user_words.contains(&lowercase(&c.text))
-                        && context.count(&lowercase(&c.text)) == 0
-                    {
-                        why.push_str("; not a word of the line's language, one competes");
-                        score = 0.0;
-                    }
                     // An unknown lookalike spelling against a spelling some
                     // lexicon knows (`скрирте` against `скрипте`, a Latin
                     // `p` typed on the Serbian layout) is a guess against
@@ -5781,19 +5756,6 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
-    }
-
-    #[test]
-    fn a_lookalike_only_another_language_writes_loses_to_a_word_of_the_line() {
-        // `e` is `у` on the Ukrainian layout: `виду` is Ukrainian, the
-        // lookalike respelling `виде` only Russian.
-        assert_eq!(
-            fix("Це залежить від видe програми, яку ви встановили."),
-            "Це залежить від виду програми, яку ви встановили."
-        );
-        // In a Russian line both are Russian words: no way to tell.
-        let line = "Данные выводятся в видe таблицы на экране.";
-        assert_eq!(fix(line), line);
     }
 
     #[test]
