@@ -4289,19 +4289,19 @@ fn drop_vocabulary_edits(
 /// `tvtp`). Identifiers come in such families; a slip's keys match a word
 /// of the line that closely only by chance.
 fn one_letter_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() < 2 || b.len() < 2 {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na < 2 || nb < 2 {
         return false;
     }
-    if a.len() == b.len() {
-        a.len() >= 3 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    if na == nb {
+        na >= 3 && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
     } else {
-        let (short, long) = if a.len() < b.len() {
-            (&a, &b)
+        let (short, long, ns, nl) = if na < nb {
+            (a, b, na, nb)
         } else {
-            (&b, &a)
+            (b, a, nb, na)
         };
-        long.len() == short.len() + 1 && long.starts_with(short)
+        nl == ns + 1 && long.starts_with(short)
     }
 }
 
