@@ -304,6 +304,58 @@ fn sum_bytes(
     (totals, or(lane_flags))
 }
 
+/// An ASCII letter byte (`b | 0x20` folds the capitals).
+#[inline]
+fn ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// A layout punctuation key that may be a letter on another layout:
+/// `[` `]` `{` `}` (folded), `;`, `` ` ``.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loops vectorize
+fn layout_punct(b: u8) -> bool {
+    let folded = b & !0x20;
+    (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`')
+}
+
+/// `b next` start one of the letters only Serbian writes: `Ђ Ј Љ Њ Ћ Џ`
+/// (`D0 82`, `D0 88`–`8B`, `D0 8F`) and `ђ ј љ њ ћ џ` (the same low halves
+/// after `D1 9`).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)]
+fn serbian_only(b: u8, next: u8) -> bool {
+    let low = next & 0x0F;
+    let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
+    serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)))
+}
+
+/// A first byte of `C0` or more other than `D0`, `D1` (Cyrillic letters of
+/// U+0400–U+047F), `C2` and `E2` (signs [`unusual_sign`] tells apart).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)]
+fn rare_lead(b: u8) -> bool {
+    (b >= 0xC0) & ((b | 1) != 0xD1) & (b != 0xC2) & (b != 0xE2)
+}
+
+/// `b next` start a letter of U+0080–U+00BF (`ª` `µ` `º`) or a character
+/// of U+2040–U+2FFF (first byte `E2` but not `E2 80`, the punctuation of
+/// U+2000–U+203F).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)]
+fn unusual_sign(b: u8, next: u8) -> bool {
+    ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+        | ((b == 0xE2) & (next != 0x80))
+}
+
+/// An ASCII letter `b` before a `D0`/`D1` letter (`next`), or a `D0`/`D1`
+/// letter `b` with an ASCII letter after it (`after`).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)]
+fn touches_cyrillic(b: u8, next: u8, after: u8) -> bool {
+    (ascii_letter(b) & ((next | 1) == 0xD1)) | (((b | 1) == 0xD1) & ascii_letter(after))
+}
+
 /// One pass over `bytes` (a whole line, valid UTF-8): the counts and flags
 /// of [`ByteSummary`], from compares on each byte and the one after it. It
 /// stops early (counts then partial) at a Greek or further Cyrillic first
@@ -313,13 +365,11 @@ pub(crate) fn summarize(bytes: &[u8]) -> ByteSummary {
     const PUNCT: u8 = 1;
     const MORE: u8 = 2;
     let ([latin, cyrillic, latin_other, _], flags) = sum_bytes(bytes, MORE, |b, next, _| {
-        let lower = b | 0x20;
-        let letter = lower.wrapping_sub(b'a') < 26;
+        let letter = ascii_letter(b);
         let cyr = (b | 1) == 0xD1;
         let latin_other =
             (b.wrapping_sub(0xC3) < 7) | ((b == 0xE1) & (next.wrapping_sub(0xB8) < 4));
-        let folded = b & !0x20;
-        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+        let punct = layout_punct(b);
         let more = (b.wrapping_sub(0xCD) < 3)
             | (b.wrapping_sub(0xD2) < 3)
             | ((b == 0xE1) & (next >= 0xBC));
@@ -401,20 +451,9 @@ pub(crate) fn cyrillic_line_flags(bytes: &[u8]) -> (bool, bool, bool) {
     const TOUCH: u8 = 2;
     const SERBIAN: u8 = 4;
     let (_, flags) = sum_bytes(bytes, 0, |b, next, after| {
-        let cyr = (b | 1) == 0xD1;
-        // The letters only Serbian uses, `Ђ Ј Љ Њ Ћ Џ` (`D0 82`, `D0 88`–`8B`,
-        // `D0 8F`) and `ђ ј љ њ ћ џ` (the same low halves after `D1 9`).
-        let low = next & 0x0F;
-        let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
-        let serbian =
-            serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
-        let unusual = ((b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2))
-            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
-            | ((b == 0xE2) & (next != 0x80));
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
-        // A letter before a `D0`/`D1` letter, or one after it.
-        let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
+        let serbian = serbian_only(b, next);
+        let unusual = rare_lead(b) | unusual_sign(b, next);
+        let touch = touches_cyrillic(b, next, after);
         (
             [false; 4],
             (u8::from(unusual) * UNUSUAL)
@@ -503,21 +542,16 @@ pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
     const SERBIAN: u8 = 32;
     const KEY: u8 = 64;
     let ([latin, cyrillic, ..], flags) = sum_bytes(bytes, RARE, |b, next, after| {
-        // As in `summarize`.
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        // The tests of `summarize` and `cyrillic_line_flags` (whose first
+        // test is `rare`).
+        let letter = ascii_letter(b);
         let cyr = (b | 1) == 0xD1;
         let folded = b & !0x20;
-        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
-        // As in `cyrillic_line_flags`, whose first test is `rare`.
-        let low = next & 0x0F;
-        let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
-        let serbian =
-            serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)));
-        let rare = (b >= 0xC0) & !cyr & (b != 0xC2) & (b != 0xE2);
-        let unusual = ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
-            | ((b == 0xE2) & (next != 0x80));
-        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
-        let touch = (letter & ((next | 1) == 0xD1)) | (cyr & after_letter);
+        let punct = layout_punct(b);
+        let serbian = serbian_only(b, next);
+        let rare = rare_lead(b);
+        let unusual = unusual_sign(b, next);
+        let touch = touches_cyrillic(b, next, after);
         // The key slip's bytes: a `,` `;` `]` between a byte of `80` or
         // more (this one) and a first byte `D0`–`D4` (the one after it),
         // or a key of its searches (`[` and `{` fold to one byte).

@@ -660,19 +660,10 @@ impl MixedScript {
     /// by its first byte).
     fn quick_review_cyrillic(&self, line: &str, s: &letters::CyrillicSummary) -> Option<bool> {
         // The tests of `quick_scan`'s Cyrillic branch, in its order.
-        let l = s.cyrillic;
         let answer = if (s.punct && !letters::layout_keys_end_words(line)) || s.unusual {
             None
-        } else if s.touch {
-            Some(true)
-        } else if s.latin == 0 {
-            (!self.options.keyboard_layouts || l < 6 || {
-                let (vowels, telltale) = letters::cyrillic_vowel_bounds(line.as_bytes());
-                vowels * 100 >= l * 28 && telltale * 100 <= l * 8
-            })
-            .then_some(false)
         } else {
-            Some(self.quick_two_scripts(line, (Sc::Cyrillic, l), s.latin, s.serbian))
+            self.quick_cyrillic_letters(line, (s.latin, s.cyrillic), s.touch, s.serbian)
         };
         // (A line whose bytes rule out every key slip needs no search.)
         answer.map(|answer| answer || (s.key_slip && self.key_slip_shape(line)))
@@ -745,25 +736,35 @@ impl MixedScript {
         if unusual {
             return None;
         }
+        self.quick_cyrillic_letters(line, (bytes.latin, bytes.cyrillic), touch, serbian)
+    }
+
+    /// The quick answer for a line of ASCII and Cyrillic letters of
+    /// U+0400–U+047F (`latin` and `cyrillic` of them) with nothing unusual
+    /// in it, whether [`MixedScript::quick_scan`] or
+    /// [`MixedScript::quick_review_cyrillic`] counted them.
+    fn quick_cyrillic_letters(
+        &self,
+        line: &str,
+        (latin, cyrillic): (u32, u32),
+        touch: bool,
+        serbian: bool,
+    ) -> Option<bool> {
         // Letters of two scripts touch (no other letters can stand
         // between): a word mixes them.
         if touch {
             return Some(true);
         }
-        if bytes.latin == 0 {
+        if latin == 0 {
             // Cyrillic alone: mistyped only with few vowels or many `ш щ ф`.
-            if !self.options.keyboard_layouts || bytes.cyrillic < 6 {
+            if !self.options.keyboard_layouts || cyrillic < 6 {
                 return Some(false);
             }
             let (vowels, telltale) = letters::cyrillic_vowel_bounds(line.as_bytes());
-            let l = bytes.cyrillic;
-            return if vowels * 100 >= l * 28 && telltale * 100 <= l * 8 {
-                Some(false)
-            } else {
-                None
-            };
+            return (vowels * 100 >= cyrillic * 28 && telltale * 100 <= cyrillic * 8)
+                .then_some(false);
         }
-        Some(self.quick_two_scripts(line, (Sc::Cyrillic, bytes.cyrillic), bytes.latin, serbian))
+        Some(self.quick_two_scripts(line, (Sc::Cyrillic, cyrillic), latin, serbian))
     }
 
     /// The quick answers' question for a line with Latin letters and
