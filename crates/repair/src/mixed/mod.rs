@@ -927,7 +927,9 @@ impl MixedScript {
             && w.letters() >= 2
             && (!(acronym && w.letters() <= 3) || exotic);
         let layout_shape = self.options.keyboard_layouts
-            && (!acronym || caps_slip_shape(word, w.letters()))
+            && (!acronym
+                || caps_slip_shape(word, w.letters())
+                || unlisted_caps_in_latin(word, source, dominant, w.letters()))
             && w.letters() >= 2;
         if !homoglyph_shape && !layout_shape {
             return false;
@@ -1767,7 +1769,9 @@ impl MixedScript {
                         .is_some_and(|o| o.single() == Some(target))
                 });
         let layout_possible = self.options.keyboard_layouts
-            && (!acronym || caps_slip_shape(original, w.letters()))
+            && (!acronym
+                || caps_slip_shape(original, w.letters())
+                || unlisted_caps_in_latin(original, source, target, w.letters()))
             && w.letters() >= 2
             && (source != Sc::Latin
                 || word_verdict(line.text, w, source, target, line.serbian).layout
@@ -3697,6 +3701,51 @@ fn edge_spans(
     out
 }
 
+/// Whether a word in capitals of another script than a Latin line's, of
+/// three letters or more, is no word any lexicon of its script lists, and
+/// so may be a slip typed with Caps Lock on (`ИДЩИ` is `BLOB` typed on
+/// ЙЦУКЕН): Cyrillic and Greek acronyms are rare in Latin text, and the
+/// ones in use are listed (`НАТО`, `СССР`). Two letters are an acronym or
+/// a letter's name (`ΨΙ`, `ΝΔ`) whatever they re-type into. Capitals drop
+/// the marks of the lower case: Greek the tonos (`ΡΕΑΛ` is the listed
+/// `ρεάλ`, `ΤΡΙΟ` `τρίο`), Russian and Belarusian most often the dots of
+/// `ё` (`МЕРЗ` is `мёрз`), so a word counts as listed when one of its
+/// spellings with such a mark is.
+fn unlisted_caps_in_latin(word: &str, source: Sc, target: Sc, letters: u16) -> bool {
+    target == Sc::Latin && source != Sc::Latin && letters >= 3 && {
+        let lower = lowercase(word);
+        let listed = |w: &str| source.languages().iter().any(|l| zipf_ext(l, w).is_some());
+        !(listed(&lower) || with_a_mark(&lower, listed))
+    }
+}
+
+/// Whether `found` holds for some spelling of `lower` with one mark that
+/// capitals drop put back: a tonos on a Greek vowel (a Greek word has at
+/// most one: `ρεαλ` is `ρεάλ`; a vowel with a dialytika takes both, `ϊ` is
+/// `ΐ`), or the dots on a Cyrillic `е` (`мерз` is `мёрз`).
+fn with_a_mark(lower: &str, found: impl Fn(&str) -> bool) -> bool {
+    lower.char_indices().any(|(at, c)| {
+        let marked = match c {
+            'α' => 'ά',
+            'ε' => 'έ',
+            'η' => 'ή',
+            'ι' => 'ί',
+            'ο' => 'ό',
+            'υ' => 'ύ',
+            'ω' => 'ώ',
+            'ϊ' => 'ΐ',
+            'ϋ' => 'ΰ',
+            'е' => 'ё',
+            _ => return false,
+        };
+        let mut spelling = String::with_capacity(lower.len() + 1);
+        spelling.push_str(lower.get(..at).unwrap_or_default());
+        spelling.push(marked);
+        spelling.push_str(lower.get(at + c.len_utf8()..).unwrap_or_default());
+        found(&spelling)
+    })
+}
+
 /// Whether a word in capitals (`letters` of them) may still be a layout
 /// slip typed with Caps Lock on rather than an acronym: acronyms are mostly
 /// shorter than five letters (`XFCE` is no `ЧАСУ`) and have no punctuation
@@ -5606,6 +5655,32 @@ mod tests {
         assert!(!is_junk_token("лагіны."));
         assert!(!is_junk_token("(2024)"));
         assert!(!is_junk_token("«кэша»"));
+    }
+
+    #[test]
+    fn an_unlisted_cyrillic_word_in_capitals_in_a_latin_line_may_be_a_caps_slip() {
+        // `ЗФЕР` is `PATH` typed on ЙЦУКЕН; no Cyrillic lexicon lists it.
+        assert_eq!(
+            fix("Add the directory to your ЗФЕР variable."),
+            "Add the directory to your PATH variable."
+        );
+        // A listed Cyrillic acronym stays.
+        let line = "The СССР collapsed in 1991.";
+        assert_eq!(fix(line), line);
+        // So do listed words whose capitals dropped a mark: the tonos of
+        // Greek (`ρεάλ`, `τρίο`; unfolded, `REAL` and `TRIO` on the Greek
+        // layout) and the dots of `ё` (`вёрз`; unfolded, `VERY` on the
+        // Serbian layout).
+        for line in [
+            "Greek sports papers wrote ΡΕΑΛ across the front page after the final.",
+            "The Greek band ΤΡΙΟ played in Berlin.",
+            "The report mentions ВЕРЗ twice in the summary.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        // Two letters are an acronym or a letter's name, not `CI`.
+        let line = "Selon le journal, ΨΙ a perdu des voix.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
