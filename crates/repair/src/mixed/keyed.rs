@@ -490,7 +490,7 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
 /// script, in lower case (`'\0'` where it has none of the same case), for
 /// [`lookalike_of_ascii`]; `None` in the table of a script where some
 /// respelling's lower case is not one character by itself.
-fn lookalike_keys(target: Sc) -> Option<&'static [char; 128]> {
+pub(super) fn lookalike_keys(target: Sc) -> Option<&'static [char; 128]> {
     static CYRILLIC: OnceLock<Option<[char; 128]>> = OnceLock::new();
     static GREEK: OnceLock<Option<[char; 128]>> = OnceLock::new();
     let cell = match target {

@@ -921,6 +921,72 @@ impl MixedScript {
         let Some(word) = line.get(w.start..w.end) else {
             return false;
         };
+        // Most Latin words of a Cyrillic line (`Debian`, `GNU`, `RAID`)
+        // are ruled out by their letters alone, before any verdict is
+        // looked up or worked out.
+        if source == Sc::Latin && dominant == Sc::Cyrillic && self.ascii_word_cleared(word, serbian)
+        {
+            return false;
+        }
+        self.is_suspect_foreign_by_verdict(
+            line,
+            w,
+            word,
+            (source, dominant, serbian),
+            context,
+            protected,
+        )
+    }
+
+    /// For a word of ASCII letters in a Cyrillic line: whether its letters
+    /// alone answer [`MixedScript::is_suspect_foreign`] with no (false when
+    /// they do not tell). Neither channel can pass it:
+    /// - the lookalike one when the word is too short or an acronym of
+    ///   three letters or fewer (its shape), or when a letter has no
+    ///   lookalike of its case in Cyrillic (`n`, `D`: the verdict's
+    ///   [`Lookalike::None`]);
+    /// - the layout one when the word is too short or an acronym of four
+    ///   letters or fewer (no layout key can sit in a word of ASCII letters,
+    ///   so [`caps_slip_shape`] asks five), or when it has a capital and
+    ///   [`looks_mistyped_word`] says no (the verdict's layout needs its
+    ///   yes, and [`particle_slip`] a word in lower case).
+    ///
+    /// A word in lower case is left to the verdict: whether it is mistyped
+    /// takes a lexicon look-up, which the verdict remembers.
+    fn ascii_word_cleared(&self, word: &str, serbian: bool) -> bool {
+        let Some(keys) = keyed::lookalike_keys(Sc::Cyrillic) else {
+            return false;
+        };
+        let (mut lower, mut unmatched) = (0usize, false);
+        for &b in word.as_bytes() {
+            if !b.is_ascii_alphabetic() {
+                return false;
+            }
+            lower += usize::from(b.is_ascii_lowercase());
+            unmatched |= keys.get(usize::from(b)).is_none_or(|&k| k == '\0');
+        }
+        let n = word.len();
+        let acronym = lower == 0;
+        let lookalike_ruled_out =
+            !self.options.homoglyphs || n < 2 || (acronym && n <= 3) || unmatched;
+        let layout_ruled_out = !self.options.keyboard_layouts
+            || n < 2
+            || (acronym && n < 5)
+            || (lower < n && !looks_mistyped_word(word, Sc::Latin, serbian).0);
+        lookalike_ruled_out && layout_ruled_out
+    }
+
+    /// [`MixedScript::is_suspect_foreign`] for `word` (the text of `w`, a
+    /// word of `source` in a line of `dominant`) by its verdict.
+    fn is_suspect_foreign_by_verdict(
+        &self,
+        line: &str,
+        w: &Word,
+        word: &str,
+        (source, dominant, serbian): (Sc, Sc, bool),
+        context: Option<&DocumentContext>,
+        protected: &std::cell::OnceCell<bool>,
+    ) -> bool {
         let acronym = word.chars().all(|c| !c.is_lowercase());
         let exotic = word.chars().any(is_exotic_lookalike);
         let homoglyph_shape = self.options.homoglyphs
@@ -4851,6 +4917,82 @@ mod tests {
         }
         let fired = phonetic_bound::STATE.with(|s| s.get().1);
         assert!(fired > 0, "the bound never fired");
+    }
+
+    /// [`MixedScript::ascii_word_cleared`] never clears a word its verdict
+    /// would pass: every word of up to three letters over lookalike and
+    /// other letters in both cases, real words and slips, with each channel
+    /// on and off, in a Russian and a Serbian line.
+    fn cleared_words_agree(words: impl Iterator<Item = String>) -> (usize, usize) {
+        let (mut cleared, mut suspect) = (0, 0);
+        for word in words {
+            for (homoglyphs, keyboard_layouts) in [(true, true), (true, false), (false, true)] {
+                let stage = MixedScript::new(MixedScriptOptions {
+                    homoglyphs,
+                    keyboard_layouts,
+                    ..MixedScriptOptions::default()
+                });
+                for (line, serbian) in [
+                    (format!("Это слово {word} в тексте"), false),
+                    (format!("Ово је {word} за њих"), true),
+                ] {
+                    let at = line.find(&word).unwrap_or_default();
+                    let w = words::word_around(&line, at).expect("a word");
+                    let text = &line[w.start..w.end];
+                    let by_verdict = stage.is_suspect_foreign_by_verdict(
+                        &line,
+                        &w,
+                        text,
+                        (Sc::Latin, Sc::Cyrillic, serbian),
+                        None,
+                        &std::cell::OnceCell::new(),
+                    );
+                    suspect += usize::from(by_verdict);
+                    if stage.ascii_word_cleared(text, serbian) {
+                        cleared += 1;
+                        assert!(
+                            !by_verdict,
+                            "{word:?} in {line:?}, {homoglyphs} {keyboard_layouts}"
+                        );
+                    }
+                }
+            }
+        }
+        (cleared, suspect)
+    }
+
+    #[test]
+    fn ascii_words_cleared_by_their_letters_are_not_suspect() {
+        let letters: Vec<char> = "acopxyeACEKMOTHBnkmtfj".chars().collect();
+        let mut words: Vec<String> = Vec::new();
+        for &a in &letters {
+            words.push(a.to_string());
+            for &b in &letters {
+                words.push(format!("{a}{b}"));
+                for &c in &letters {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for w in [
+            "Cop", "COP", "Kot", "KOT", "Debian", "GNU", "PATA", "Sudo", "sudo", "Mac", "BIOS",
+            "MAKE", "TEXT", "Taxi", "Pop", "Hem", "OKEAN", "CEKTOP", "Ckopo", "HOMEP", "Tema",
+            "Bepx", "BEPX", "Mope", "Kapta", "KAPTA", "Ghbdtn", "GHBDTN", "Cnfhsq", "Yt", "YT",
+            "Ntrcn", "Hfpltk", "Jxtym", "Vfvf", "Ldf", "Dhcpd", "LsPci", "ZXCV", "Xbckj", "CKJDJ",
+            "RFHNF", "DJLRF",
+        ] {
+            words.push(w.to_owned());
+        }
+        let (cleared, suspect) = cleared_words_agree(words.into_iter());
+        // Both answers occur: the test could fail.
+        assert!(cleared > 10_000 && suspect > 100, "{cleared} {suspect}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn longer_ascii_words_cleared_are_not_suspect(word in "[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIU]{4,9}") {
+            cleared_words_agree(std::iter::once(word));
+        }
     }
 
     /// [`LineStats::of`] the slow way: every character through `push`.
