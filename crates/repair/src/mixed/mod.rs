@@ -1591,12 +1591,45 @@ impl MixedScript {
         } else {
             line.possible_languages(Sc::Cyrillic)
         };
+        // Whether the line's letters leave `lang` the only language of `sc`
+        // it can be (`ї` is Ukrainian only, `ў` Belarusian, `ђ` Serbian): a
+        // language told by its alphabet, not guessed from its words (a
+        // Serbian line whose only `ј` was typed Latin reads as Bulgarian).
+        let settled =
+            |sc: Sc, lang: &str| matches!(line.possible_languages(sc), [only] if *only == lang);
+        // Spans a re-typing fills with a word of the line's own language,
+        // where its letters settle it (what a lookalike spelling that only
+        // another language lists competes with).
+        let own_word_spans: Vec<(usize, usize)> = candidates
+            .iter()
+            .filter_map(|c| {
+                let (_, to) = c.layouts?;
+                let lang = layout_language(to);
+                (settled(script_of(c), lang)
+                    && line.language(script_of(c)) == Some(lang)
+                    && zipf_ext(lang, &lowercase(&c.text)).is_some())
+                .then_some((c.start, c.end))
+            })
+            .collect();
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
                 if let Some(line_lang) = line.language(script_of(c)) {
-                    let (score, mut why, oov) =
+                    let (mut score, mut why, oov) =
                         self.evidence(&c.text, script_of(c), Some(line_lang), context);
+                    // One that only another language's lexicon lists
+                    // (`виде`, Russian, in a line whose `ї` makes it
+                    // Ukrainian) is no word of the line against a re-typing
+                    // into one (`виду`).
+                    if !oov
+                        && own_word_spans.contains(&(c.start, c.end))
+                        && zipf_ext(line_lang, &lowercase(&c.text)).is_none()
+                        && !self.user_words.contains(&lowercase(&c.text))
+                        && context.count(&lowercase(&c.text)) == 0
+                    {
+                        why.push_str("; not a word of the line's language, one competes");
+                        score = 0.0;
+                    }
                     // An unknown lookalike spelling against a spelling some
                     // lexicon knows (`скрирте` against `скрипте`, a Latin
                     // `p` typed on the Serbian layout) is a guess against
@@ -5974,6 +6007,26 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
+    }
+
+    #[test]
+    fn a_lookalike_only_another_language_writes_loses_to_a_word_of_the_line() {
+        // `e` is `у` on the Ukrainian layout: `виду` is Ukrainian, the
+        // lookalike respelling `виде` only Russian, and `ї` makes the line
+        // Ukrainian.
+        assert_eq!(
+            fix("Це залежить від видe програми, яку ви встановили."),
+            "Це залежить від виду програми, яку ви встановили."
+        );
+        // In a Russian line both are Russian words: no way to tell.
+        let line = "Данные выводятся в видe таблицы на экране.";
+        assert_eq!(fix(line), line);
+        // A line whose letters do not settle its language is not judged
+        // so on a guess: this Serbian one, whose only `ј` was typed Latin,
+        // reads as Bulgarian, where the lookalike respelling `је` is no
+        // word; it must not become the Latin `je`.
+        let line = "лош ред j\u{435} занемарен";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
