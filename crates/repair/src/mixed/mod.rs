@@ -523,8 +523,17 @@ fn shape_reading(typed: &str, text: &str, sc: Sc) -> ShapeReading {
         };
         let (key, readings) = &mut *memo;
         key.clear();
-        // The script, the typed text's length, the typed text, the spelling.
-        let _ = write!(key, "{}{}:{typed}{text}", sc as u8, typed.len());
+        // The script, the typed text's length (below the memo's bound of
+        // bytes, so one character), the typed text, the spelling.
+        key.push(char::from(b'0' + sc as u8));
+        key.push(
+            u32::try_from(typed.len())
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\0'),
+        );
+        key.push_str(typed);
+        key.push_str(text);
         if let Some(known) = readings.get(key.as_str()) {
             return known.clone();
         }
@@ -1566,25 +1575,35 @@ impl MixedScript {
         }
         // Whether any spelling on offer is a known word, however it scored.
         let known_any = (0..candidates.len()).any(|i| !shape_only.contains(&i));
-        for (c, (at, notes)) in candidates.iter_mut().zip(&why_of) {
-            if c.score > keep {
-                c.why = seen
-                    .get(*at)
-                    .and_then(|&(.., (lexical_at, read_as))| {
-                        let (_, lexical) = lexicals.get(lexical_at)?;
-                        Some(Self::evidence_of(lexical, read_as).1)
-                    })
-                    .unwrap_or_default();
-                for note in notes {
-                    note.write_to(&mut c.why);
-                }
+        // Only candidates that clear `keep` go on; and, as the line's
+        // language below only lowers a re-typing's score, one that already
+        // falls short of what the caller will take is dropped before the
+        // language is asked for (a whatlang call). Their words are written
+        // out only for those that go on (formatting the numbers of every
+        // candidate that clears `keep` cost more than scoring them).
+        let goes_on: Vec<bool> = candidates
+            .iter()
+            .map(|c| c.score > keep && (c.kind != ChangeKind::KeyboardLayout || layout_floor(c)))
+            .collect();
+        for ((c, (at, notes)), _) in candidates
+            .iter_mut()
+            .zip(&why_of)
+            .zip(&goes_on)
+            .filter(|(_, &on)| on)
+        {
+            c.why = seen
+                .get(*at)
+                .and_then(|&(.., (lexical_at, read_as))| {
+                    let (_, lexical) = lexicals.get(lexical_at)?;
+                    Some(Self::evidence_of(lexical, read_as).1)
+                })
+                .unwrap_or_default();
+            for note in notes {
+                note.write_to(&mut c.why);
             }
         }
-        candidates.retain(|c| c.score > keep);
-        // The line's language below only lowers a re-typing's score: one
-        // that already falls short of what the caller will take is dropped
-        // before the language is asked for (a whatlang call).
-        candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout || layout_floor(c));
+        let mut on = goes_on.iter();
+        candidates.retain(|_| on.next().copied().unwrap_or(false));
         // The Cyrillic languages the line's letters allow.
         let possible = if candidates.is_empty() {
             &[]
