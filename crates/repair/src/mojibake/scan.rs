@@ -415,7 +415,162 @@ struct CyrStats {
 
 /// Scans `text` once; see the module documentation.
 pub(crate) fn scan(text: &str) -> Hints {
+    if cannot_hold(text.as_bytes()) {
+        return Hints::default();
+    }
     scan_counting(text).0
+}
+
+/// Bytes [`cannot_hold`] reads at once.
+const LINE_CHUNK: usize = 32;
+/// The window [`cannot_hold`] reads per chunk: three bytes before the chunk
+/// (the character before each byte), the chunk, and two bytes after.
+const LINE_WINDOW: usize = 3 + LINE_CHUNK + 2;
+/// Pairs [`cannot_hold`] looks up in a line before it leaves the line to
+/// the scan.
+const LINE_PAIRS: u32 = 6;
+
+/// Whether the scan surely finds nothing in `bytes` (`false` when unsure),
+/// by a necessary condition read 32 bytes at a time without branches (the
+/// compiler does it in vector registers), so that most clean lines without
+/// Cyrillic skip the scan and its branches.
+///
+/// Every hint but the legacy Cyrillic one needs two non-ASCII characters
+/// side by side: a lead and a continuation of one page (a sequence), three
+/// accented Latin-1 letters, or `Â Ã Ð` before a space. So a line is clear
+/// when it has no Cyrillic character (whose letter counts the legacy test
+/// reads) and every pair of non-ASCII neighbours either ends in a character
+/// whose lead byte no continuation has ([`continues_nowhere`]), or starts
+/// with a three-byte character of U+3000..U+DFFF (CJK, Hangul: in no page),
+/// or passes the masks: neither a sequence in any page nor two accented
+/// Latin-1 letters. Lines with more such pairs go to the scan. A test holds
+/// the lead bytes to the masks, and proptests the scan to finding nothing
+/// whenever this says so.
+fn cannot_hold(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut padded = [0u8; LINE_WINDOW];
+    let mut looked_up = 0;
+    while i < bytes.len() {
+        let window = if let Some(w) = i
+            .checked_sub(3)
+            .and_then(|s| bytes.get(s..s + LINE_WINDOW))
+            .and_then(|w| <&[u8; LINE_WINDOW]>::try_from(w).ok())
+        {
+            w
+        } else {
+            // The first and last chunks: what lies outside is ASCII.
+            padded.fill(0);
+            let from = i.saturating_sub(3);
+            let to = (i + LINE_CHUNK + 2).min(bytes.len());
+            let at = from + 3 - i;
+            if let (Some(dst), Some(src)) =
+                (padded.get_mut(at..at + (to - from)), bytes.get(from..to))
+            {
+                dst.copy_from_slice(src);
+            }
+            &padded
+        };
+        let (pairs, cyrillic) = line_chunk(window);
+        if cyrillic {
+            return false;
+        }
+        let mut rest = if pairs { chunk_pairs(window) } else { 0 };
+        while rest != 0 {
+            looked_up += 1;
+            let at = i + rest.trailing_zeros() as usize;
+            if looked_up > LINE_PAIRS || !pair_is_clear(bytes, at) {
+                return false;
+            }
+            rest &= rest - 1;
+        }
+        i += LINE_CHUNK;
+    }
+    true
+}
+
+/// One chunk of [`cannot_hold`], `window[3..35]` with the three bytes
+/// before and two after: whether a pair to look up ends in it (at the
+/// second character's lead), and whether a character of U+0400..U+04FF
+/// starts in it.
+#[inline]
+fn line_chunk(window: &[u8; LINE_WINDOW]) -> (bool, bool) {
+    let lane = |k: usize| {
+        window
+            .get(k..k + LINE_CHUNK)
+            .and_then(|w| <&[u8; LINE_CHUNK]>::try_from(w).ok())
+    };
+    let (Some(p3), Some(p1), Some(b), Some(n2)) = (lane(0), lane(2), lane(3), lane(5)) else {
+        return (true, true);
+    };
+    let (mut pairs, mut cyrillic) = (0u8, 0u8);
+    for k in 0..LINE_CHUNK {
+        let at = |lane: &[u8; LINE_CHUNK]| s8(lane.get(k).copied().unwrap_or(0));
+        let (pair, cyr) = line_byte(at(p3), at(p1), at(b), at(n2));
+        pairs |= u8::from(pair);
+        cyrillic |= u8::from(cyr);
+    }
+    (pairs != 0, cyrillic != 0)
+}
+
+/// A byte as a signed number, which vector instructions compare in one
+/// step: ASCII is 0 and above, continuation bytes below 0xC0.
+#[inline]
+const fn s8(b: u8) -> i8 {
+    i8::from_ne_bytes([b])
+}
+
+/// The test of [`line_chunk`] at byte `b` (with `p3`, `p1` three and one
+/// bytes before, `n2` two after): whether a pair to look up ends here, and
+/// whether a character of U+0400..U+04FF starts here.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branches: the lanes are vectorized
+fn line_byte(p3: i8, p1: i8, b: i8, n2: i8) -> (bool, bool) {
+    // A lead byte some continuation has: 0xC2..0xD3, 0xE2, 0xEF.
+    let lead = (b < s8(0xD4)) & (b >= s8(0xC0)) | (b == s8(0xE2)) | (b == s8(0xEF));
+    let after_cjk = (p3 >= s8(0xE3)) & (p3 <= s8(0xED));
+    let pair = lead & (p1 < 0) & !after_cjk;
+    let nbsp = (b == s8(0xC3)) & (n2 == s8(b' '));
+    (pair | nbsp, (b >= s8(0xD0)) & (b <= s8(0xD3)))
+}
+
+/// The bytes of the chunk at `window[3..35]` where [`line_byte`] marks a
+/// pair, as bits.
+#[cold]
+fn chunk_pairs(window: &[u8; LINE_WINDOW]) -> u32 {
+    let at = |k: usize| s8(window.get(k).copied().unwrap_or(0));
+    (0..LINE_CHUNK).fold(0, |acc, k| {
+        let (pair, _) = line_byte(at(k), at(k + 2), at(k + 3), at(k + 5));
+        acc | (u32::from(pair) << k)
+    })
+}
+
+/// For [`cannot_hold`]: whether the character whose lead byte is at `at`
+/// adds nothing with the one before: no page reads them as a lead and a
+/// continuation, they are not two accented Latin-1 letters, and it is not
+/// `Â Ã Ð` before a space.
+#[cold]
+fn pair_is_clear(bytes: &[u8], at: usize) -> bool {
+    let table = masks();
+    let (cp, n) = utf8_at(bytes, at);
+    let m = if n == 4 { 0 } else { table.get(cp) };
+    if m & NBSP_LEAD != 0 && bytes.get(at + n) == Some(&b' ') {
+        return false;
+    }
+    if at == 0 || bytes.get(at - 1).is_none_or(|&b| b < 0x80) {
+        return true;
+    }
+    let (before, _) = leads_before(bytes, at, table);
+    let mut k = at - 1;
+    while k > 0 && bytes.get(k).is_some_and(|&b| b & 0xC0 == 0x80) {
+        k -= 1;
+    }
+    let (cp_before, n_before) = utf8_at(bytes, k);
+    let m_before = if n_before == 4 {
+        0
+    } else {
+        table.get(cp_before)
+    };
+    before & bits(m, CONT) == 0 && (m_before & m & LATIN_HIGH) == 0
 }
 
 /// Scans `text` once, with the Cyrillic letter counts.
@@ -1646,7 +1801,96 @@ mod tests {
     }
 
     fn check_same(text: &str) {
-        assert_eq!(scan_counting(text), scan_reference(text), "{text:?}");
+        let reference = scan_reference(text);
+        assert_eq!(scan_counting(text), reference, "{text:?}");
+        assert_eq!(scan(text), reference.0, "{text:?}");
+    }
+
+    /// [`cannot_hold`] says a line is clear only where the single-pass scan
+    /// finds nothing.
+    fn check_clear(text: &str) {
+        if cannot_hold(text.as_bytes()) {
+            assert!(scan_reference(text).0.is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_test_bytes_as_the_masks() {
+        // Lead bytes outside 0xC2..0xD3, 0xE2, 0xEF: no continuation, no
+        // accented Latin-1 letter, nothing noisy; 0xE3..0xED: no lead
+        // either; U+0400..U+04FF: leads 0xD0..0xD3.
+        let table = masks();
+        let mut buf = [0u8; 4];
+        for c in ('\u{80}'..=char::MAX).filter(|c| u32::from(*c) < 0x1_0000) {
+            let m = table.get(u32::from(c));
+            let b0 = c.encode_utf8(&mut buf).as_bytes()[0];
+            if !matches!(b0, 0xC2..=0xD3 | 0xE2 | 0xEF) {
+                assert_eq!(bits(m, CONT), 0, "{c:?}");
+                assert_eq!(m & (LATIN_HIGH | NOISY), 0, "{c:?}");
+            }
+            if (0xE3..=0xED).contains(&b0) {
+                assert_eq!(m, 0, "{c:?}");
+            }
+            if m & (CYR_UPPER | CYR_LOWER) != 0 {
+                assert!((0xD0..=0xD3).contains(&b0), "{c:?}");
+            }
+            if m & (LATIN_HIGH | NBSP_LEAD) != 0 {
+                assert_eq!(b0, 0xC3, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn most_clean_lines_without_cyrillic_skip_the_scan() {
+        let zh = include_str!("../../../../fixtures/bench/zh.txt");
+        let clear = zh.lines().filter(|l| cannot_hold(l.as_bytes())).count();
+        assert!(clear * 10 >= zh.lines().count() * 9, "{clear}");
+        for text in [
+            "Ã“",
+            "РЎРµ",
+            "cafÃ©",
+            "voilÃ  tout",
+            "Ã\u{FFFD}",
+            "ÑÅÐ",
+            "“•",
+            "├⌐",
+        ] {
+            assert!(!cannot_hold(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_test_at_every_offset() {
+        // Pairs that may count, and pairs that may not, across the edges of
+        // the 32-byte chunks.
+        for pad in ["x", "中", "é", "α", "ع", "“"] {
+            for n in 0..40 {
+                for tail in [
+                    "Ã“",
+                    "Ã©",
+                    "“”",
+                    "……",
+                    "中”",
+                    "”中",
+                    "Ã ",
+                    "é“",
+                    "ω•",
+                    "中•",
+                    "ÂÃÐ",
+                    "ÃÃ",
+                    "ж",
+                    "\u{FFFD}",
+                    "é\u{FFFD}",
+                    "ﬁ",
+                    "“\u{2020}",
+                    "┬┘",
+                ] {
+                    let text = format!("{}{tail} x", pad.repeat(n));
+                    check_clear(&text);
+                    check_same(&text);
+                }
+            }
+        }
     }
 
     #[test]
@@ -1689,6 +1933,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn line_test_only_clears_what_the_scan_passes(
+            text in "[ a5,.«»Ã©ÂÐÑãäéßÀÿ×÷¡¿µ·\u{85}\u{A0}\u{AD}¤¦§®ΑΒάέπΩΆΌΈσωłążęśćčšžőűÇçîÎ╔═┬┘├⌐░√≈∞≤™€‚„†‡•…‰‹›–—‘’“”№ﬁﬂ\u{F8FF}中文，。、ءعשא한ก\u{FFFD}ж𝄞]{0,80}"
+        ) {
+            check_clear(&text);
+        }
+
+        #[test]
+        fn line_test_only_clears_what_the_scan_passes_in_long_lines(
+            parts in proptest::collection::vec(
+                "[a-z ]{0,12}|[中文，。“”…—]{1,12}|[ÃÂÐ©«»é“”•†┬┘™€‚„–—\u{FFFD}πΩ ]{1,3}",
+                0..30,
+            )
+        ) {
+            check_clear(&parts.concat());
+        }
+
         #[test]
         fn agrees_on_mixed_up_letters(
             text in "[ a,.АБВЁЕИОПРСЯаеиопрстюяёіїєґўЂЃЉ«»—…№µ·Â Ã©ÐÑãäéßΑΒάέπΩΆΌΈσωłążęśćčšžőűÇçîÎ╔═┬┘中文\\u{FFFD}\\u{85}\\u{A0}\\u{AD}¤¦§®𝄞]{0,40}"
