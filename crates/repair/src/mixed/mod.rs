@@ -1115,6 +1115,8 @@ impl MixedScript {
             .unwrap_or(Sc::Latin);
         let mut dominant_share =
             totals.get(dominant as usize).copied().unwrap_or(0) as f32 / all as f32;
+        // The share of the line's text alone (see below).
+        let mut text_share_of_line = dominant_share;
         // A line's script is that of its text, not of the options, paths
         // and format strings quoted in it: `Поддържат се опциите
         // „--term-good“/„--term-old“` is a Bulgarian line, and `се` in it
@@ -1135,6 +1137,7 @@ impl MixedScript {
             if text_all > 0 {
                 dominant_share =
                     dominant_share.min(if text_share > 0.5 { text_share } else { 0.0 });
+                text_share_of_line = text_share;
             }
         }
         let line = Line {
@@ -1142,6 +1145,7 @@ impl MixedScript {
             words: &words,
             dominant,
             dominant_share,
+            text_share: text_share_of_line,
             serbian: stats.serbian,
             languages: Default::default(),
             possible: Default::default(),
@@ -1840,7 +1844,16 @@ impl MixedScript {
     ) -> Option<Edit> {
         let source = w.single()?;
         let target = line.dominant;
-        if source == target || line.dominant_share < 0.6 {
+        // A word with a key between its letters that is never punctuation
+        // there (`ograni;ewa`) is no word of its script at all: options and
+        // paths quoted in the line (`--from-file`) then say nothing of it,
+        // and the line's text alone must be of the other script; it may
+        // only be re-typed, into a listed word (below).
+        let keyed_letters = line.dominant_share < 0.6
+            && line.text_share >= 0.6
+            && source == Sc::Latin
+            && keys::key_between_letters(original);
+        if source == target || (line.dominant_share < 0.6 && !keyed_letters) {
             return None;
         }
         if target != Sc::Latin && source == Sc::Latin && is_roman_numeral(original) {
@@ -1878,6 +1891,7 @@ impl MixedScript {
                             .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
                 }));
         let homoglyph_possible = self.options.homoglyphs
+            && !keyed_letters
             && !lone_acronym
             && original
                 .chars()
@@ -2133,8 +2147,11 @@ impl MixedScript {
             });
         }
         // Typed with Caps Lock on, a slip must re-type into a listed word
-        // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway.
-        if acronym {
+        // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway. So
+        // must a keyed word judged in a line whose letters are not mostly
+        // of the other script (`ograni;ewa` is `ограничења`; two words glued
+        // by a key, `streja;lakirer`, re-type into no word).
+        if acronym || keyed_letters {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
                     || c.layouts.is_some_and(|(_, to)| {
@@ -3009,6 +3026,9 @@ struct Line<'t> {
     words: &'t [Word],
     dominant: Sc,
     dominant_share: f32,
+    /// The dominant script's share of the letters of the line's text: its
+    /// words outside protected chunks (options, paths, format strings).
+    text_share: f32,
     serbian: bool,
     /// The line's language per script, by lexicon votes; computed once,
     /// only for lines that reach the judge.
@@ -6034,6 +6054,19 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
+    }
+
+    #[test]
+    fn a_keyed_word_is_judged_whatever_options_the_line_quotes() {
+        // `;` is `ч` and `w` `њ` on the Serbian layout: options make the
+        // line's letters half Latin, its text is Serbian.
+        assert_eq!(
+            fix("Нема ograni;ewa за ДАТОТЕКЕ када је --from-file или --to-file."),
+            "Нема ограничења за ДАТОТЕКЕ када је --from-file или --to-file."
+        );
+        // Two words glued by a key re-type into no word: they stay.
+        let line = "--copy-contents   умножава садржај streja;lakirer датотека када су дубинске";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
