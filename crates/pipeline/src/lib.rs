@@ -378,11 +378,27 @@ impl Pipeline {
     where
         I: IntoIterator<Item = &'a str>,
     {
-        let mut results: Vec<Repaired<'a>> = lines.into_iter().map(|l| self.line(l)).collect();
-        let mut pending: Vec<bool> = results
-            .iter()
-            .map(|r| self.mixed.needs_review(&r.text))
-            .collect();
+        let lines = lines.into_iter();
+        let mut results: Vec<Repaired<'a>> = Vec::with_capacity(lines.size_hint().0);
+        let mut pending: Vec<bool> = Vec::with_capacity(lines.size_hint().0);
+        for l in lines {
+            // Printable ASCII that hygiene passes at a glance (see
+            // `Pipeline::line`), with the mixed-script gate's answer from
+            // the same look at its bytes.
+            let at_a_glance = if self.escapes {
+                None
+            } else {
+                self.mixed.review_at_a_glance(l, &self.hygiene)
+            };
+            if let Some(review) = at_a_glance {
+                results.push(Repaired::unchanged(l));
+                pending.push(review);
+            } else {
+                let r = self.line(l);
+                pending.push(self.mixed.needs_review(&r.text));
+                results.push(r);
+            }
+        }
         for _ in 0..MAX_DOCUMENT_ROUNDS {
             if !pending.contains(&true) {
                 break;

@@ -18,6 +18,7 @@
 //! candidate replaces the word only when its confidence reaches the
 //! threshold; the change records the evidence that decided it.
 
+mod glance;
 mod keyed;
 mod keys;
 mod letters;
@@ -615,18 +616,46 @@ impl MixedScript {
             if is_ascii(line.as_bytes()) {
                 return false; // one script, no lookalikes to mix
             }
-        } else if let Some(counts) = ascii_line_counts(line.as_bytes()) {
+        } else if let Some(counts) = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes()) {
             // All ASCII, counted in the same pass that tells it.
-            let mut stats = LineStats::default();
-            stats.push_ascii_counted(line.as_bytes(), counts);
-            stats.seen(Sc::Latin, 0, line.len());
-            // (No Cyrillic letter, so no key typed in a Cyrillic word.)
-            return self.review_letters(line, &stats, None);
+            return self.review_ascii(line, counts);
         }
         if let Some(answer) = self.quick_review(line) {
             return answer;
         }
         self.review(line, &LineStats::of(line), None)
+    }
+
+    /// When `hygiene` leaves `line` as it is at a glance
+    /// ([`Hygiene::leaves_at_a_glance`](crate::Hygiene::leaves_at_a_glance)),
+    /// whether it [needs review](MixedScript::needs_review); `None` when
+    /// hygiene does not. For printable ASCII lines (most clean text) one
+    /// pass over the bytes answers both, rather than one pass for each.
+    pub fn review_at_a_glance(&self, line: &str, hygiene: &crate::Hygiene) -> Option<bool> {
+        let no_ampersand = hygiene.options().html_entities;
+        if self.options.keyboard_layouts && line.len() <= MAX_REVIEW_BYTES {
+            let counts = if no_ampersand {
+                ascii_line_counts::<{ glance::PLAIN_NO_AMPERSAND }>(line.as_bytes())
+            } else {
+                ascii_line_counts::<{ glance::PLAIN }>(line.as_bytes())
+            };
+            if let Some(counts) = counts {
+                return Some(self.review_ascii(line, counts));
+            }
+        }
+        hygiene
+            .leaves_at_a_glance(line)
+            .then(|| self.needs_review(line))
+    }
+
+    /// [`MixedScript::needs_review`] for an ASCII line, with its
+    /// [`ascii_line_counts`].
+    fn review_ascii(&self, line: &str, counts: (u32, u32, u32, u32, bool)) -> bool {
+        let mut stats = LineStats::default();
+        stats.push_ascii_counted(line.as_bytes(), counts);
+        stats.seen(Sc::Latin, 0, line.len());
+        // (No Cyrillic letter, so no key typed in a Cyrillic word.)
+        self.review_letters(line, &stats, None)
     }
 
     /// [`MixedScript::quick_scan`]'s answer, or a word of the line's own
@@ -716,8 +745,7 @@ impl MixedScript {
                 return Some(false);
             }
             // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
-            let (_, vowels, telltale, _) =
-                ascii_letter_counts::<false>(line.as_bytes(), false).unwrap_or_default();
+            let (_, vowels, telltale, _) = ascii_letter_counts(line.as_bytes());
             // Accented vowels count too where ASCII ones fall short
             // (Vietnamese): a lower bound by their bytes, against `most`,
             // which bounds the Latin letters from above.
@@ -2698,11 +2726,14 @@ impl LineStats {
         self.push_ascii_counted(bytes, ascii_counts(bytes));
     }
 
-    /// [`LineStats::push_ascii`] with the line's [`ascii_counts`] in hand.
+    /// [`LineStats::push_ascii`] with the line's [`ascii_counts`] in hand
+    /// (or counts that decide as they do, of [`ascii_line_counts`]): the
+    /// last, whether a layout key may be there, need only be true where a
+    /// bracket or brace is (`;` and `` ` `` are searched for anyway).
     fn push_ascii_counted(
         &mut self,
         bytes: &[u8],
-        (letters, vowels, telltale, slavic, punct): (u32, u32, u32, u32, bool),
+        (letters, vowels, telltale, slavic, brackets): (u32, u32, u32, u32, bool),
     ) {
         let class_at = |i: usize| {
             bytes
@@ -2732,7 +2763,13 @@ impl LineStats {
                     && class_at(i + 1) & LETTER != 0;
             }
         };
-        memchr::memchr_iter(b'q', bytes).for_each(&mut look);
+        // `q` and the keys `;` `` ` `` in one search; brackets and braces
+        // only where the line may hold one.
+        memchr::memchr3_iter(b'q', b';', b'`', bytes).for_each(&mut look);
+        if brackets {
+            memchr::memchr3_iter(b'[', b']', b'{', bytes).for_each(&mut look);
+            memchr::memchr_iter(b'}', bytes).for_each(&mut look);
+        }
         // A line dense in `k`, `v`, `j` (their Cyrillic namesakes sit on
         // those keys on the Serbian and Bulgarian layouts) reads Slavic, which
         // English, French, Spanish and German do not: typed on QWERTY, if a
@@ -2754,10 +2791,6 @@ impl LineStats {
                             && i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
                             && class_at(i + 1) & LETTER != 0)
                 });
-        }
-        if punct {
-            memchr::memchr3_iter(b';', b'[', b']', bytes).for_each(&mut look);
-            memchr::memchr3_iter(b'`', b'{', b'}', bytes).for_each(&mut look);
         }
         let latin = Sc::Latin as usize;
         if let (Some(l), Some(v), Some(t)) = (
@@ -2868,8 +2901,7 @@ fn is_ascii(bytes: &[u8]) -> bool {
 /// layout punctuation key (its `ODD`: `;` `[` `]` `` ` `` `{` `}`): compares
 /// the compiler turns into vector instructions ([`ascii_block_counts`]).
 fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, u32, bool) {
-    let (letters, vowels, telltale, slavic) =
-        ascii_letter_counts::<false>(bytes, false).unwrap_or_default();
+    let (letters, vowels, telltale, slavic) = ascii_letter_counts(bytes);
     (letters, vowels, telltale, slavic, has_layout_key(bytes))
 }
 
@@ -2882,8 +2914,10 @@ fn has_layout_key(bytes: &[u8]) -> bool {
 
 /// Counts of `bytes` that decide as [`ascii_counts`] would, if they are
 /// all ASCII, else `None`: the ASCII test and the counts in one pass for
-/// ASCII lines, and for others (most start with a letter of their script) a
-/// look at the first 32 bytes.
+/// ASCII lines ([`glance::glance`]), and for others (most start with a
+/// letter of their script) a look at the first 32 bytes. With another
+/// `MODE` than [`glance::ASCII`], `None` also when hygiene would not leave
+/// the bytes at a glance (see [`MixedScript::review_at_a_glance`]).
 ///
 /// The pass counts the letters, at least how many are vowels (`a e i o`)
 /// and at most how many are telltale or Slavic (`f v j k`), with fewer tests
@@ -2891,95 +2925,64 @@ fn has_layout_key(bytes: &[u8]) -> bool {
 /// [`LineStats`]'s questions (few vowels, many `j f`, a line dense in `k v
 /// j`; most prose has a third of its letters `a e i o` and a few percent
 /// `f v j k`), they stand for the counts and answer as the counts would;
-/// elsewhere the exact counts are taken in a second pass.
-fn ascii_line_counts(bytes: &[u8]) -> Option<(u32, u32, u32, u32, bool)> {
-    if !is_ascii(bytes.get(..32).unwrap_or(bytes)) {
-        return None;
-    }
-    let (letters, vowels, telltale, slavic) = match ascii_letter_counts::<true>(bytes, true)? {
-        // Vowels at least 28% of the letters (the least of `looks_mistyped`),
-        // `f v j k` under 8% (`SLAVIC_SHARE`, below the 10% of `j f` too).
-        (l, least_vowels, most_rare, _)
-            if l < 6 || (least_vowels * 100 >= l * 28 && most_rare * 100 < l * SLAVIC_SHARE) =>
-        {
+/// elsewhere the exact counts are taken in a second pass. The last count
+/// tells whether a bracket or brace may be there, as
+/// [`LineStats::push_ascii_counted`] takes it.
+fn ascii_line_counts<const MODE: u8>(bytes: &[u8]) -> Option<(u32, u32, u32, u32, bool)> {
+    let g = glance::glance::<MODE>(bytes)?;
+    let (l, least_vowels, most_rare) = (g.letters, g.aeio, g.fvjk);
+    // Vowels at least 28% of the letters (the least of `looks_mistyped`),
+    // `f v j k` under 8% (`SLAVIC_SHARE`, below the 10% of `j f` too).
+    let (letters, vowels, telltale, slavic) =
+        if l < 6 || (least_vowels * 100 >= l * 28 && most_rare * 100 < l * SLAVIC_SHARE) {
             (l, least_vowels, most_rare, most_rare)
-        }
-        _ => ascii_letter_counts::<false>(bytes, true)?,
-    };
-    Some((letters, vowels, telltale, slavic, has_layout_key(bytes)))
+        } else {
+            ascii_letter_counts(bytes)
+        };
+    Some((letters, vowels, telltale, slavic, g.brackets))
 }
 
-/// The letter, vowel and telltale counts of [`ascii_counts`]; `None` when
-/// `ascii_only` and a byte is not ASCII. Whole vectors of sixteen bytes
-/// only: the last few bytes go through the same code padded with zeros
-/// (which count as nothing), not through a byte-wise tail that would cost
-/// as much as the rest of a line.
-// Inlined into each caller so that `ascii_only` is a constant there: left
-// a call, the English gate took 60% longer.
-#[allow(clippy::inline_always)]
-#[inline(always)]
-///
-/// With `BOUNDS`, the second count is only the `a e i o` among the vowels,
-/// and the third and fourth are both the `f v j k`, as [`ascii_line_counts`]
-/// takes them.
-fn ascii_letter_counts<const BOUNDS: bool>(
-    bytes: &[u8],
-    ascii_only: bool,
-) -> Option<(u32, u32, u32, u32)> {
+/// The letter, vowel, telltale and Slavic counts of [`ascii_counts`]
+/// (bytes that are not ASCII count as nothing). Whole vectors of sixteen
+/// bytes only: the last few bytes go through the same code padded with
+/// zeros (which count as nothing), not through a byte-wise tail that would
+/// cost as much as the rest of a line.
+fn ascii_letter_counts(bytes: &[u8]) -> (u32, u32, u32, u32) {
     let whole = bytes.len() / 16 * 16;
-    let (body, tail) = bytes.split_at_checked(whole)?;
+    let (body, tail) = bytes.split_at(whole.min(bytes.len()));
     let mut pad = [0u8; 16];
     if let Some(room) = pad.get_mut(..tail.len()) {
         room.copy_from_slice(tail);
     }
     let (mut letters, mut vowels, mut telltale, mut slavic) = (0u32, 0u32, 0u32, 0u32);
     for block in body.chunks(240).chain([&pad[..]]) {
-        let (l, v, t, s, high) = ascii_block_counts::<BOUNDS>(block);
-        if ascii_only && high >= 0x80 {
-            return None;
-        }
+        let (l, v, t, s) = ascii_block_counts(block);
         letters += u32::from(l);
         vowels += u32::from(v);
         telltale += u32::from(t);
         slavic += u32::from(s);
     }
-    Some((letters, vowels, telltale, slavic))
+    (letters, vowels, telltale, slavic)
 }
 
 /// The counts of [`ascii_counts`] over a block of at most 255 bytes whose
-/// length is a multiple of sixteen (the rest is not read), and the OR of
-/// its bytes: sixteen lanes summed at the end, which the compiler keeps in
-/// vector registers.
+/// length is a multiple of sixteen (the rest is not read): sixteen lanes
+/// summed at the end, which the compiler keeps in vector registers.
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 #[allow(clippy::many_single_char_names)] // a lane per count, named by its letter
-fn ascii_block_counts<const BOUNDS: bool>(block: &[u8]) -> (u8, u8, u8, u8, u8) {
-    let (mut l, mut v, mut t, mut slavic, mut high) =
-        ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
+fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8) {
+    let (mut l, mut v, mut t, mut slavic) = ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
     for vector in block.chunks_exact(16) {
         for (i, &b) in vector.iter().enumerate() {
             // As in `ascii_counts`.
             let lower = b | 0x20;
-            let (Some(l), Some(v), Some(t), Some(k), Some(h)) = (
-                l.get_mut(i),
-                v.get_mut(i),
-                t.get_mut(i),
-                slavic.get_mut(i),
-                high.get_mut(i),
-            ) else {
+            let (Some(l), Some(v), Some(t), Some(k)) =
+                (l.get_mut(i), v.get_mut(i), t.get_mut(i), slavic.get_mut(i))
+            else {
                 continue;
             };
             *l = l.wrapping_add(u8::from(lower.wrapping_sub(b'a') < 26));
-            if BOUNDS {
-                // `a e`, `i`, `o`; `f v`, `j k`: fewer tests (see
-                // `ascii_line_counts`).
-                *v = v.wrapping_add(u8::from(
-                    (lower & 0xFB == b'a') | (lower == b'i') | (lower == b'o'),
-                ));
-                *t = t.wrapping_add(u8::from((lower & 0xEF == b'f') | (lower & 0xFE == b'j')));
-                *h |= b;
-                continue;
-            }
             *v = v.wrapping_add(u8::from(
                 (lower == b'a')
                     | (lower == b'e')
@@ -2992,19 +2995,10 @@ fn ascii_block_counts<const BOUNDS: bool>(block: &[u8]) -> (u8, u8, u8, u8, u8) 
             *k = k.wrapping_add(u8::from(
                 (lower == b'k') | (lower == b'v') | (lower == b'j'),
             ));
-            *h |= b;
         }
     }
     let sum = |lanes: [u8; 16]| lanes.iter().fold(0u8, |a, &x| a.wrapping_add(x));
-    let telltale = sum(t);
-    (
-        sum(l),
-        sum(v),
-        telltale,
-        // (With `BOUNDS` the `f v j k` stand for both.)
-        if BOUNDS { telltale } else { sum(slavic) },
-        high.iter().fold(0, |a, &x| a | x),
-    )
+    (sum(l), sum(v), sum(t), sum(slavic))
 }
 
 /// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
@@ -5524,13 +5518,20 @@ mod tests {
                     // (`j f` are half the letters: past five letters the
                     // bounds do not settle the line, and the counts are
                     // taken; below, the bounds answer as the counts do.)
-                    let got = ascii_line_counts(line.as_bytes());
+                    let got = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes());
                     assert_eq!(got.is_some(), line.is_ascii(), "{n} {at} {odd:?}");
                     let exact = ascii_counts(line.as_bytes());
-                    if let Some(got) = got.filter(|g| g.0 < 6) {
+                    if let Some(got) = got {
+                        // (The last says only whether a bracket may be
+                        // there: the search looks for `;` anyway.)
                         assert_eq!(ascii_review(&line, got), ascii_review(&line, exact));
-                    } else if got.is_some() {
-                        assert_eq!(got, Some(exact), "{n} {at} {odd:?}");
+                        if got.0 >= 6 {
+                            assert_eq!(
+                                (got.0, got.1, got.2, got.3),
+                                (exact.0, exact.1, exact.2, exact.3),
+                                "{n} {at} {odd:?}"
+                            );
+                        }
                     }
                 }
             }
@@ -5555,7 +5556,7 @@ mod tests {
         ) {
             // Letters near the bounds' limits both ways (a vowel share about
             // 28%, `f v j k` about 8%), through one block and several.
-            let bounded = ascii_line_counts(line.as_bytes());
+            let bounded = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes());
             proptest::prop_assert!(bounded.is_some());
             let b = bounded.unwrap_or_default();
             let exact = ascii_counts(line.as_bytes());
@@ -5568,12 +5569,84 @@ mod tests {
         }
     }
 
+    /// [`MixedScript::review_at_a_glance`] as its parts answer it.
+    fn review_at_a_glance_by_parts(
+        stage: &MixedScript,
+        line: &str,
+        hygiene: &crate::Hygiene,
+    ) -> Option<bool> {
+        hygiene
+            .leaves_at_a_glance(line)
+            .then(|| stage.needs_review(line))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_glance_answers_as_hygiene_and_the_gate_do(
+            ascii in r"([a-zA-Z ]|[eaoiufvjkqwxy;:&,.'`\[\]{}|~^_\\]){0,400}",
+            odd in r"[\t\x00\x1f\x7f&éж]?",
+            at in 0usize..400,
+        ) {
+            // Mostly printable ASCII, with at most one byte or character
+            // that fails hygiene's glance, anywhere.
+            let mut line = ascii;
+            line.insert_str(at.min(line.len()), &odd);
+            let stages = [
+                MixedScript::new(MixedScriptOptions::default()),
+                MixedScript::new(MixedScriptOptions { homoglyphs: false, ..Default::default() }),
+                MixedScript::new(MixedScriptOptions { keyboard_layouts: false, ..Default::default() }),
+            ];
+            for hygiene in [crate::HygieneOptions::default(), crate::HygieneOptions::all()] {
+                let hygiene = crate::Hygiene::new(hygiene);
+                for stage in &stages {
+                    proptest::prop_assert_eq!(
+                        stage.review_at_a_glance(&line, &hygiene),
+                        review_at_a_glance_by_parts(stage, &line, &hygiene)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_glance_answers_the_bench_lines_as_the_parts_do() {
+        // Every line of the bench corpora, and each with a `&`, a tab and
+        // a bracket key between letters put in its middle.
+        let stage = stage();
+        let hygiene = crate::Hygiene::new(crate::HygieneOptions::all());
+        let mut reviewed = 0;
+        for corpus in ["en", "mixed", "dirty"] {
+            let path = format!(
+                "{}/../../fixtures/bench/{corpus}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                let mut mid = line.len() / 2;
+                while !line.is_char_boundary(mid) {
+                    mid -= 1;
+                }
+                for odd in ["", "&", "\t", "a[b"] {
+                    let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
+                    let got = stage.review_at_a_glance(&line, &hygiene);
+                    assert_eq!(
+                        got,
+                        review_at_a_glance_by_parts(&stage, &line, &hygiene),
+                        "{line}"
+                    );
+                    reviewed += usize::from(got == Some(true));
+                }
+            }
+        }
+        assert!(reviewed > 0);
+    }
+
     #[test]
     fn ascii_line_bounds_settle_prose_and_leave_the_rest() {
         // Prose is settled by the bounds (they differ from the counts)
         // and answers as the counts do; a line near a limit takes the counts.
         let prose = "The installer asks a few questions before it copies the system to the disk.";
-        let bounded = ascii_line_counts(prose.as_bytes()).unwrap_or_default();
+        let bounded = ascii_line_counts::<{ glance::ASCII }>(prose.as_bytes()).unwrap_or_default();
         assert_ne!(bounded, ascii_counts(prose.as_bytes()));
         assert_eq!(
             ascii_review(prose, bounded),
@@ -5603,7 +5676,8 @@ mod tests {
                             .collect::<Vec<_>>()
                             .join(" ");
                         let exact = ascii_counts(line.as_bytes());
-                        let got = ascii_line_counts(line.as_bytes()).unwrap_or_default();
+                        let got = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes())
+                            .unwrap_or_default();
                         assert_eq!(tests(got), tests(exact), "{line}");
                         assert_eq!(
                             ascii_review(&line, got),
@@ -5619,9 +5693,10 @@ mod tests {
             "Kak vi ste, jako dobro vidjeti",
             "fjfjfjfj kvkvkv",
         ] {
+            let counts = |c: (u32, u32, u32, u32, bool)| (c.0, c.1, c.2, c.3);
             assert_eq!(
-                ascii_line_counts(near.as_bytes()),
-                Some(ascii_counts(near.as_bytes())),
+                ascii_line_counts::<{ glance::ASCII }>(near.as_bytes()).map(counts),
+                Some(counts(ascii_counts(near.as_bytes()))),
                 "{near}"
             );
         }
