@@ -64,7 +64,6 @@ pub(crate) struct Hints {
 }
 
 impl Hints {
-    #[cfg(test)]
     fn is_empty(self) -> bool {
         self.utf8 == 0 && !self.legacy_latin && !self.legacy_cyrillic
     }
@@ -450,6 +449,8 @@ fn cannot_hold(bytes: &[u8]) -> bool {
     let mut i = 0;
     let mut padded = [0u8; LINE_WINDOW];
     let mut looked_up = 0;
+    // The end of the last run the full check found nothing in.
+    let mut checked_until = 0;
     while i < bytes.len() {
         let window = if let Some(w) = i
             .checked_sub(3)
@@ -478,8 +479,15 @@ fn cannot_hold(bytes: &[u8]) -> bool {
         while rest != 0 {
             looked_up += 1;
             let at = i + rest.trailing_zeros() as usize;
-            if looked_up > LINE_PAIRS || !pair_is_clear(bytes, at) {
+            if looked_up > LINE_PAIRS {
                 return false;
+            }
+            if at >= checked_until && !pair_is_clear(bytes, at) {
+                // The full check of the pair's run, which may find it broken.
+                match run_is_clear(bytes, at) {
+                    Some(end) => checked_until = end,
+                    None => return false,
+                }
             }
             rest &= rest - 1;
         }
@@ -542,6 +550,18 @@ fn chunk_pairs(window: &[u8; LINE_WINDOW]) -> u32 {
         let (pair, _) = line_byte(at(k), at(k + 2), at(k + 3), at(k + 5));
         acc | (u32::from(pair) << k)
     })
+}
+
+/// For [`cannot_hold`]: the end of the run around `at` if the full check
+/// of the run ([`noisy_run`], from a fresh state as the scan does it) finds
+/// nothing in it; its letter counts do not matter in a line without
+/// Cyrillic.
+#[cold]
+fn run_is_clear(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut hints = Hints::default();
+    let mut stats = CyrStats::default();
+    let end = noisy_run(bytes, run_start(bytes, at), masks(), &mut hints, &mut stats);
+    hints.is_empty().then_some(end)
 }
 
 /// For [`cannot_hold`]: whether the character whose lead byte is at `at`
