@@ -1889,10 +1889,16 @@ impl MixedScript {
         // paths quoted in the line (`--from-file`) then say nothing of it,
         // and the line's text alone must be of the other script; it may
         // only be re-typed, into a listed word (below).
+        // (Each run of letters between the keys must be three letters or
+        // more: `k`n`, `B,j`, `k`dst` are identifiers and abbreviations,
+        // not a word with a key typed in it.)
         let keyed_letters = line.dominant_share < 0.6
             && line.text_share >= 0.6
             && source == Sc::Latin
-            && keys::key_between_letters(original);
+            && keys::key_between_letters(original)
+            && original
+                .split(|c: char| !letters::is_alphabetic(c))
+                .all(|run| run.chars().count() >= 3);
         if source == target || (line.dominant_share < 0.6 && !keyed_letters) {
             return None;
         }
@@ -6173,6 +6179,14 @@ mod tests {
         // Two words glued by a key re-type into no word: they stay.
         let line = "--copy-contents   умножава садржај streja;lakirer датотека када су дубинске";
         assert_eq!(fix(line), line);
+        // A run of fewer than three letters is an identifier or an
+        // abbreviation, whatever it re-types into (`лёт`, `Ибо`).
+        for line in [
+            "Не ўдалося злучыцца: k`n --format=%s --format=%s",
+            "$HOME/.config/app /usr/share/doc/ --ignore-case Использую B,j индекс для реконструкции базового дерева...",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
