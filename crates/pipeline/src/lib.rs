@@ -394,7 +394,9 @@ impl Pipeline {
                 results.push(Repaired::unchanged(l));
                 pending.push(review);
             } else {
-                let r = self.line(l);
+                // (`None`: hygiene does not leave it at a glance, or
+                // escapes are decoded first.)
+                let r = self.line_stages(l);
                 pending.push(self.mixed.needs_review(&r.text));
                 results.push(r);
             }
@@ -447,6 +449,11 @@ impl Pipeline {
         if !self.escapes && self.hygiene.leaves_at_a_glance(text) {
             return Repaired::unchanged(text);
         }
+        self.line_stages(text)
+    }
+
+    /// [`Pipeline::line`] on text that hygiene does not leave at a glance.
+    fn line_stages<'a>(&self, text: &'a str) -> Repaired<'a> {
         let mut result = Repaired::unchanged(text);
         for _ in 0..MAX_LINE_ROUNDS {
             if self.escapes {

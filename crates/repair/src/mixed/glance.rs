@@ -149,6 +149,13 @@ fn chunk_lanes<const MODE: u8>(mut lanes: Lanes, chunk: &[u8]) -> (Lanes, u32) {
 /// counted shifted out for spaces (or, for lines under sixteen bytes,
 /// padded with spaces).
 pub(super) fn glance<const MODE: u8>(bytes: &[u8]) -> Option<Glance> {
+    // Most lines that are not ASCII are so in their first sixteen bytes:
+    // told by one word, before the vectors are set up.
+    if let Some(Ok(first)) = bytes.get(..16).map(<[u8; 16]>::try_from) {
+        if u128::from_ne_bytes(first) & u128::from_ne_bytes([0x80; 16]) != 0 {
+            return None;
+        }
+    }
     let mut total = Glance::default();
     let whole = bytes.len() / 16 * 16;
     let (body, tail) = bytes.split_at(whole.min(bytes.len()));

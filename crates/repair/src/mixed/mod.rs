@@ -631,7 +631,20 @@ impl MixedScript {
     /// whether it [needs review](MixedScript::needs_review); `None` when
     /// hygiene does not. For printable ASCII lines (most clean text) one
     /// pass over the bytes answers both, rather than one pass for each.
+    #[inline]
     pub fn review_at_a_glance(&self, line: &str, hygiene: &crate::Hygiene) -> Option<bool> {
+        // Most lines that are not ASCII are so in their first sixteen
+        // bytes: told by one word, without a call.
+        if let Some(Ok(first)) = line.as_bytes().get(..16).map(<[u8; 16]>::try_from) {
+            if u128::from_ne_bytes(first) & u128::from_ne_bytes([0x80; 16]) != 0 {
+                return None;
+            }
+        }
+        self.review_ascii_at_a_glance(line, hygiene)
+    }
+
+    /// [`MixedScript::review_at_a_glance`] past its first look.
+    fn review_ascii_at_a_glance(&self, line: &str, hygiene: &crate::Hygiene) -> Option<bool> {
         let no_ampersand = hygiene.options().html_entities;
         if self.options.keyboard_layouts && line.len() <= MAX_REVIEW_BYTES {
             let counts = if no_ampersand {
@@ -745,7 +758,8 @@ impl MixedScript {
                 return Some(false);
             }
             // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
-            let (_, vowels, telltale, _) = ascii_letter_counts(line.as_bytes());
+            let (_, vowels, telltale, _) =
+                ascii_letter_counts(line.as_bytes(), false).unwrap_or_default();
             // Accented vowels count too where ASCII ones fall short
             // (Vietnamese): a lower bound by their bytes, against `most`,
             // which bounds the Latin letters from above.
@@ -2919,7 +2933,7 @@ fn is_ascii(bytes: &[u8]) -> bool {
 /// layout punctuation key (its `ODD`: `;` `[` `]` `` ` `` `{` `}`): compares
 /// the compiler turns into vector instructions ([`ascii_block_counts`]).
 fn ascii_counts(bytes: &[u8]) -> (u32, u32, u32, u32, bool) {
-    let (letters, vowels, telltale, slavic) = ascii_letter_counts(bytes);
+    let (letters, vowels, telltale, slavic) = ascii_letter_counts(bytes, false).unwrap_or_default();
     (letters, vowels, telltale, slavic, has_layout_key(bytes))
 }
 
@@ -2955,49 +2969,63 @@ fn ascii_line_counts<const MODE: u8>(bytes: &[u8]) -> Option<(u32, u32, u32, u32
         if l < 6 || (least_vowels * 100 >= l * 28 && most_rare * 100 < l * SLAVIC_SHARE) {
             (l, least_vowels, most_rare, most_rare)
         } else {
-            ascii_letter_counts(bytes)
+            ascii_letter_counts(bytes, false)?
         };
     Some((letters, vowels, telltale, slavic, g.brackets))
 }
 
-/// The letter, vowel, telltale and Slavic counts of [`ascii_counts`]
-/// (bytes that are not ASCII count as nothing). Whole vectors of sixteen
-/// bytes only: the last few bytes go through the same code padded with
-/// zeros (which count as nothing), not through a byte-wise tail that would
-/// cost as much as the rest of a line.
-fn ascii_letter_counts(bytes: &[u8]) -> (u32, u32, u32, u32) {
+/// The letter, vowel, telltale and Slavic counts of [`ascii_counts`];
+/// `None` when `ascii_only` and a byte is not ASCII (bytes that are not
+/// ASCII count as nothing). Whole vectors of sixteen bytes only: the last
+/// few bytes go through the same code padded with zeros (which count as
+/// nothing), not through a byte-wise tail that would cost as much as the
+/// rest of a line.
+// Inlined into each caller so that `ascii_only` is a constant there: left
+// a call, the English gate took 60% longer.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn ascii_letter_counts(bytes: &[u8], ascii_only: bool) -> Option<(u32, u32, u32, u32)> {
     let whole = bytes.len() / 16 * 16;
-    let (body, tail) = bytes.split_at(whole.min(bytes.len()));
+    let (body, tail) = bytes.split_at_checked(whole)?;
     let mut pad = [0u8; 16];
     if let Some(room) = pad.get_mut(..tail.len()) {
         room.copy_from_slice(tail);
     }
     let (mut letters, mut vowels, mut telltale, mut slavic) = (0u32, 0u32, 0u32, 0u32);
     for block in body.chunks(240).chain([&pad[..]]) {
-        let (l, v, t, s) = ascii_block_counts(block);
+        let (l, v, t, s, high) = ascii_block_counts(block);
+        if ascii_only && high >= 0x80 {
+            return None;
+        }
         letters += u32::from(l);
         vowels += u32::from(v);
         telltale += u32::from(t);
         slavic += u32::from(s);
     }
-    (letters, vowels, telltale, slavic)
+    Some((letters, vowels, telltale, slavic))
 }
 
 /// The counts of [`ascii_counts`] over a block of at most 255 bytes whose
-/// length is a multiple of sixteen (the rest is not read): sixteen lanes
-/// summed at the end, which the compiler keeps in vector registers.
+/// length is a multiple of sixteen (the rest is not read), and the OR of
+/// its bytes: sixteen lanes summed at the end, which the compiler keeps in
+/// vector registers.
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
 #[allow(clippy::many_single_char_names)] // a lane per count, named by its letter
-fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8) {
-    let (mut l, mut v, mut t, mut slavic) = ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
+fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8, u8) {
+    let (mut l, mut v, mut t, mut slavic, mut high) =
+        ([0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16], [0u8; 16]);
     for vector in block.chunks_exact(16) {
         for (i, &b) in vector.iter().enumerate() {
             // As in `ascii_counts`.
             let lower = b | 0x20;
-            let (Some(l), Some(v), Some(t), Some(k)) =
-                (l.get_mut(i), v.get_mut(i), t.get_mut(i), slavic.get_mut(i))
-            else {
+            let (Some(l), Some(v), Some(t), Some(k), Some(h)) = (
+                l.get_mut(i),
+                v.get_mut(i),
+                t.get_mut(i),
+                slavic.get_mut(i),
+                high.get_mut(i),
+            ) else {
                 continue;
             };
             *l = l.wrapping_add(u8::from(lower.wrapping_sub(b'a') < 26));
@@ -3013,10 +3041,17 @@ fn ascii_block_counts(block: &[u8]) -> (u8, u8, u8, u8) {
             *k = k.wrapping_add(u8::from(
                 (lower == b'k') | (lower == b'v') | (lower == b'j'),
             ));
+            *h |= b;
         }
     }
     let sum = |lanes: [u8; 16]| lanes.iter().fold(0u8, |a, &x| a.wrapping_add(x));
-    (sum(l), sum(v), sum(t), sum(slavic))
+    (
+        sum(l),
+        sum(v),
+        sum(t),
+        sum(slavic),
+        high.iter().fold(0, |a, &x| a | x),
+    )
 }
 
 /// A letter of another script than Latin, Cyrillic or Greek. CJK, kana and
