@@ -2219,6 +2219,21 @@ impl MixedScript {
                     })
             });
         }
+        // A word in capitals too short for a slip's shape, taken as one only
+        // because no lexicon lists it, needs the document to spell its
+        // re-typing, on a layout that does not type its own
+        // transliteration (`ТЕРМ` on the Serbian one is `TERM`, `ΙΝΤΟ` on
+        // the Greek one `INTO`: names and unlisted words of those scripts
+        // come out as Latin words).
+        if acronym && !caps_slip_shape(original, w.letters()) {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || (c
+                        .layouts
+                        .is_some_and(|(from, _)| !is_phonetic_layout(from) && from != "gr")
+                        && context.count(&lowercase(&c.text)) > 0)
+            });
+        }
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
@@ -6009,11 +6024,19 @@ mod tests {
 
     #[test]
     fn an_unlisted_cyrillic_word_in_capitals_in_a_latin_line_may_be_a_caps_slip() {
-        // `ЗФЕР` is `PATH` typed on ЙЦУКЕН; no Cyrillic lexicon lists it.
+        // `ЗФЕР` is `PATH` typed on ЙЦУКЕН; no Cyrillic lexicon lists it,
+        // and the document spells `PATH`.
         assert_eq!(
-            fix("Add the directory to your ЗФЕР variable."),
-            "Add the directory to your PATH variable."
+            fix("Add the directory to your ЗФЕР variable: PATH lists them."),
+            "Add the directory to your PATH variable: PATH lists them."
         );
+        // Without the document spelling it, four letters are too few.
+        let line = "Add the directory to your ЗФЕР variable.";
+        assert_eq!(fix(line), line);
+        // A phonetic layout types a word's own transliteration: `ТЕРМ` on
+        // the Serbian one is `TERM`, however often the document says term.
+        let line = "He shouted ТЕРМ at the end of the term.";
+        assert_eq!(fix(line), line);
         // A listed Cyrillic acronym stays.
         let line = "The СССР collapsed in 1991.";
         assert_eq!(fix(line), line);
