@@ -1406,10 +1406,6 @@ impl MixedScript {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
         };
-        // Candidates for a whole word of another script than its line
-        // ([`MixedScript::foreign_word`], the one caller that gives both a
-        // script and the word's plausibility as typed).
-        let whole_words = script.is_some() && typed_plausibility.is_some();
         // Each candidate's total bigram log-probability, and which
         // candidates won on shape alone.
         let mut reads_total: Vec<(f32, bool)> = Vec::with_capacity(candidates.len());
@@ -1484,15 +1480,7 @@ impl MixedScript {
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
             let handicap = -f32::from(c.swallows_punct);
-            // (A whole foreign word re-typed into a word some lexicon lists
-            // is a word however its letters sit, `Џејмс`, `тэкст`: their
-            // shape only breaks ties among guesses. Inside a word, the
-            // changed letters against the kept ones still count.)
-            let local = if whole_words && !oov && c.kind == ChangeKind::KeyboardLayout {
-                shape.local.max(0.0)
-            } else {
-                shape.local
-            };
+            let local = shape.local;
             let capital = if shape.new_capital { -2.0 } else { 0.0 };
             // An unknown lookalike spelling is weaker than a known one: the
             // visual-identity prior counts in full only for real words.
@@ -6205,25 +6193,6 @@ mod tests {
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
         );
-    }
-
-    #[test]
-    fn a_listed_retyping_of_a_whole_word_is_a_word_however_its_letters_sit() {
-        // `Џејмс` (`X` is `Џ` on the Serbian layout) and the Belarusian
-        // `тэкст` are listed; their rare letter pairs (`џе`, `эк`) count
-        // nothing against them.
-        assert_eq!(
-            fix("Ову књигу је написао Xejms Џојс."),
-            "Ову књигу је написао Џејмс Џојс."
-        );
-        assert_eq!(
-            fix("Калі ласка, адкрыйце n'rcn у гэтым акне."),
-            "Калі ласка, адкрыйце тэкст у гэтым акне."
-        );
-        // Inside a word they still do: `Гjа` (a Serbian `ј` typed Latin)
-        // is no `Гоа` re-typed on the Ukrainian layout.
-        let line = "Гjа Лаи";
-        assert_eq!(fix(line), line);
     }
 
     #[test]
