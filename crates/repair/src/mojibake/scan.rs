@@ -439,7 +439,7 @@ const LINE_PAIRS: u32 = 6;
 /// accented Latin-1 letters, or `Â Ã Ð` before a space. So a line is clear
 /// when it has no Cyrillic character (whose letter counts the legacy test
 /// reads) and every pair of non-ASCII neighbours either ends in a character
-/// whose lead byte no continuation has ([`continues_nowhere`]), or starts
+/// whose lead byte no continuation has (see [`line_byte`]), or starts
 /// with a three-byte character of U+3000..U+DFFF (CJK, Hangul: in no page),
 /// or passes the masks: neither a sequence in any page nor two accented
 /// Latin-1 letters. Lines with more such pairs go to the scan. A test holds
