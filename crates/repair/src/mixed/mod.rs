@@ -2004,6 +2004,21 @@ impl MixedScript {
                 _ => {}
             }
         }
+        // Serbian (and Croatian, Bosnian) Latin text may hold words in
+        // Cyrillic: the language is written in both alphabets. A listed
+        // Serbian word, or one the Serbian alphabet spells, is left whatever
+        // it reads as: the Serbian layout types a Latin word as its own
+        // transliteration (`Десктоп` is `Desktop`, `Норфолк` `Norfolk`),
+        // and the lookalike reading of a Serbian word (`Мара` as `Mapa`)
+        // is a chance. (A word with letters Serbian lacks, `й ы щ я`, is
+        // judged.)
+        if source == Sc::Cyrillic
+            && target == Sc::Latin
+            && (zipf("sr", &lower).is_some() || spelled_in_serbian_cyrillic(original))
+            && serbian_latin_line(line)
+        {
+            return None;
+        }
         // Words of the same script around it make a genuine foreign phrase likely.
         // A foreign phrase is contiguous: only the words right before and
         // after count (a brand elsewhere in the line does not make `To` in a
@@ -4221,6 +4236,41 @@ fn is_plain_trailer(keys: &str) -> bool {
     }
 }
 
+/// Whether a line's Latin text is Serbian (or Croatian, Bosnian) Latin: it
+/// holds a letter of their alphabet other languages of the judge lack
+/// (`č ć đ š ž`), or the Serbian lexicon knows its Latin words better than
+/// any other. (Not `Line::serbian`: a `ј` or `ђ` is in the Cyrillic
+/// words, which are the question.)
+fn serbian_latin_line(line: &Line<'_>) -> bool {
+    line.text
+        .chars()
+        .any(|c| matches!(c, 'č' | 'ć' | 'đ' | 'š' | 'ž' | 'Č' | 'Ć' | 'Đ' | 'Š' | 'Ž'))
+        || {
+            // Its Latin words vote with their frequencies, as in
+            // [`Line::language`] (whatlang does not tell Serbian Latin).
+            let weight = |lang: &str| -> f32 {
+                line.words
+                    .iter()
+                    .filter(|w| w.single() == Some(Sc::Latin) && w.letters() >= 2)
+                    .filter_map(|w| line.text.get(w.start..w.end))
+                    .filter_map(|t| zipf(lang, &lowercase(t)))
+                    .sum()
+            };
+            let serbian = weight("sr");
+            serbian > 0.0
+                && ["en", "de", "fr", "es"]
+                    .into_iter()
+                    .all(|lang| serbian > weight(lang))
+        }
+}
+
+/// Whether a word is written in letters of the Serbian Cyrillic alphabet only.
+fn spelled_in_serbian_cyrillic(word: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| "абвгдђежзијклљмнњопрстћуфхцчџш".contains(c))
+}
+
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
 /// `cyrillic`: the official one (`љ` → `lj`, `ж` → `ž`) or the one without
 /// diacritics that QWERTY keyboards give (`ž` → `z`, `đ` → `dj` or `d`).
@@ -6042,6 +6092,29 @@ mod tests {
         // Two letters are an acronym or a letter's name, not `CI`.
         let line = "Selon le journal, ΨΙ a perdu des voix.";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_serbian_cyrillic_word_in_serbian_latin_text_is_left() {
+        // Serbian is written in both alphabets. The Serbian layout types
+        // `Alta` as `Алта`, its own transliteration, and `Мара` only looks
+        // like `Mapa`; the document spelling `Desktop` makes `Десктоп` no
+        // slip either. The line reads Serbian by its words or its `š`.
+        for text in [
+            "Podacima Алта o programu nedostaje identifikator",
+            "Nisam Мара uspeo da saznam osobine datoteke",
+            "Otvori fasciklu Desktop u prozoru.\n\
+             Greška dobavljanja podataka o sistemu datoteka Десктоп za „%s“: %s",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // A word with letters Serbian lacks (`ь`, `щ`) is still a slip.
+        assert_eq!(
+            fix("Popuna oko stavki u ьщвгду prikazu ikonica"),
+            "Popuna oko stavki u module prikazu ikonica"
+        );
+        assert!(spelled_in_serbian_cyrillic("Десктоп"));
+        assert!(!spelled_in_serbian_cyrillic("ьщвгду"));
     }
 
     #[test]
