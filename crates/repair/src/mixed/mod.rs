@@ -74,6 +74,9 @@ impl Default for MixedScriptOptions {
 pub struct DocumentContext {
     text: String,
     index: std::sync::OnceLock<WordCounts>,
+    /// The words written in capitals (`SQL`), built on the first question
+    /// about them only.
+    capitals: std::sync::OnceLock<WordCounts>,
 }
 
 /// Counts of words by [`word_key`]: no string is kept or allocated.
@@ -152,6 +155,7 @@ impl DocumentContext {
         self.text.push_str(text);
         self.text.push('\n');
         self.index = std::sync::OnceLock::new();
+        self.capitals = std::sync::OnceLock::new();
     }
 
     fn index(&self) -> &WordCounts {
@@ -181,6 +185,27 @@ impl DocumentContext {
     /// How often the document uses `word` (case-insensitive).
     pub fn count(&self, word: &str) -> u32 {
         self.index().get(&word_key(word)).copied().unwrap_or(0)
+    }
+
+    /// How often the document writes `word` in capitals (`SQL`, not `sql`
+    /// or `Sql`; the case of `word` does not matter). The index of words in
+    /// capitals is built on the first question.
+    pub fn count_in_capitals(&self, word: &str) -> u32 {
+        let capitals = self.capitals.get_or_init(|| {
+            let mut counts = WordCounts::default();
+            for w in words::Words::new(&self.text) {
+                if w.is_mixed() || w.letters() < 2 || w.inner_punct {
+                    continue;
+                }
+                if let Some(word) = self.text.get(w.start..w.end) {
+                    if !word.chars().any(char::is_lowercase) {
+                        *counts.entry(word_key(word)).or_insert(0) += 1;
+                    }
+                }
+            }
+            counts
+        });
+        capitals.get(&word_key(word)).copied().unwrap_or(0)
     }
 
     /// How many distinct words the context holds.
@@ -2228,13 +2253,21 @@ impl MixedScript {
         // transliteration (`ТЕРМ` on the Serbian one is `TERM`, `ΙΝΤΟ` on
         // the Greek one `INTO`: names and unlisted words of those scripts
         // come out as Latin words).
+        // Three letters or fewer must be spelt in capitals there: the slip
+        // of an acronym is an acronym (`ЫЙД` beside `SQL`), while a large
+        // document writes `tab`, `red`, `dim` somewhere whatever `ЕФИ`,
+        // `КУВ`, `АСП` are.
         if acronym && !caps_slip_shape(original, w.letters()) {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
                     || (c
                         .layouts
                         .is_some_and(|(from, _)| !is_phonetic_layout(from) && from != "gr")
-                        && context.count(&lowercase(&c.text)) > 0)
+                        && if w.letters() <= 3 {
+                            context.count_in_capitals(&c.text) > 0
+                        } else {
+                            context.count(&lowercase(&c.text)) > 0
+                        })
             });
         }
         let what = format!(
@@ -6115,6 +6148,34 @@ mod tests {
         );
         assert!(spelled_in_serbian_cyrillic("Десктоп"));
         assert!(!spelled_in_serbian_cyrillic("ьщвгду"));
+    }
+
+    #[test]
+    fn a_short_caps_slip_needs_the_document_to_write_its_retyping_in_capitals() {
+        // `ЫЙД` is `SQL` typed on ЙЦУКЕН: the slip of an acronym is an
+        // acronym, and the document writes it so.
+        let doc = "The SQL function is fast.\n\
+                   Improve the performance of the replace() ЫЙД function.";
+        assert_eq!(fix(doc), doc.replace("ЫЙД", "SQL"));
+        // A document that writes `sql`, or `tab`, in lower case says
+        // nothing of three capitals (`ЕФИ` is `TAB` typed on ЙЦУКЕН).
+        for doc in [
+            "Use sql here.\nImprove the performance of the replace() ЫЙД function.",
+            "Press the tab key to move between fields.\n\
+             Définir les paramètres de clavier du ЕФИ système",
+        ] {
+            assert_eq!(fix(doc), doc);
+        }
+    }
+
+    #[test]
+    fn the_context_counts_words_written_in_capitals_apart() {
+        let ctx = DocumentContext::from_text("SQL and sql, Sql. ΚΑΛΟΣ Tab tab");
+        assert_eq!(ctx.count("sql"), 3);
+        assert_eq!(ctx.count_in_capitals("sql"), 1);
+        assert_eq!(ctx.count_in_capitals("SQL"), 1);
+        assert_eq!(ctx.count_in_capitals("καλος"), 1);
+        assert_eq!(ctx.count_in_capitals("TAB"), 0);
     }
 
     #[test]
