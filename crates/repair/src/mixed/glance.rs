@@ -137,6 +137,21 @@ fn chunk_lanes<const MODE: u8>(mut lanes: Lanes, chunk: &[u8]) -> (Lanes, u32) {
     (lanes, n)
 }
 
+/// Whether a byte past ASCII is among the first sixteen of `bytes` (false
+/// for fewer than sixteen): one word's test, which tells most lines that
+/// are not ASCII.
+#[inline]
+pub(super) fn starts_past_ascii(bytes: &[u8]) -> bool {
+    bytes
+        .get(..16)
+        .map(<[u8; 16]>::try_from)
+        .is_some_and(|first| {
+            first.is_ok_and(|first| {
+                u128::from_ne_bytes(first) & u128::from_ne_bytes([0x80; 16]) != 0
+            })
+        })
+}
+
 /// [`Glance`] of `bytes` if they are all ASCII, else `None`; with
 /// [`PLAIN`], `None` also when a byte is not printable ASCII (a tab, a
 /// control, DEL), and with [`PLAIN_NO_AMPERSAND`] when one is `&` too:
@@ -151,10 +166,8 @@ fn chunk_lanes<const MODE: u8>(mut lanes: Lanes, chunk: &[u8]) -> (Lanes, u32) {
 pub(super) fn glance<const MODE: u8>(bytes: &[u8]) -> Option<Glance> {
     // Most lines that are not ASCII are so in their first sixteen bytes:
     // told by one word, before the vectors are set up.
-    if let Some(Ok(first)) = bytes.get(..16).map(<[u8; 16]>::try_from) {
-        if u128::from_ne_bytes(first) & u128::from_ne_bytes([0x80; 16]) != 0 {
-            return None;
-        }
+    if starts_past_ascii(bytes) {
+        return None;
     }
     let mut total = Glance::default();
     let whole = bytes.len() / 16 * 16;

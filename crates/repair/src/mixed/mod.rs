@@ -659,11 +659,9 @@ impl MixedScript {
     #[inline]
     pub fn review_at_a_glance(&self, line: &str, hygiene: &crate::Hygiene) -> Option<bool> {
         // Most lines that are not ASCII are so in their first sixteen
-        // bytes: told by one word, without a call.
-        if let Some(Ok(first)) = line.as_bytes().get(..16).map(<[u8; 16]>::try_from) {
-            if u128::from_ne_bytes(first) & u128::from_ne_bytes([0x80; 16]) != 0 {
-                return None;
-            }
+        // bytes: told by one word.
+        if glance::starts_past_ascii(line.as_bytes()) {
+            return None;
         }
         self.review_ascii_at_a_glance(line, hygiene)
     }
