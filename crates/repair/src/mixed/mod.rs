@@ -169,17 +169,19 @@ impl DocumentContext {
                 (self.text.len() / 6).min(1024),
                 std::hash::BuildHasherDefault::default(),
             );
-            for w in words::Words::new(&self.text) {
-                // Words of one script without layout keys in them only.
-                if w.is_mixed() || w.letters() < 2 || w.inner_punct {
-                    continue;
-                }
-                if let Some(word) = self.text.get(w.start..w.end) {
-                    *counts.entry(word_key(word)).or_insert(0) += 1;
-                }
+            for word in self.indexed_words() {
+                *counts.entry(word_key(word)).or_insert(0) += 1;
             }
             counts
         })
+    }
+
+    /// The words the indexes count: words of one script, of two letters or
+    /// more, without layout keys in them.
+    fn indexed_words(&self) -> impl Iterator<Item = &str> {
+        words::Words::new(&self.text)
+            .filter(|w| !(w.is_mixed() || w.letters() < 2 || w.inner_punct))
+            .filter_map(|w| self.text.get(w.start..w.end))
     }
 
     /// How often the document uses `word` (case-insensitive).
@@ -193,14 +195,9 @@ impl DocumentContext {
     pub fn count_in_capitals(&self, word: &str) -> u32 {
         let capitals = self.capitals.get_or_init(|| {
             let mut counts = WordCounts::default();
-            for w in words::Words::new(&self.text) {
-                if w.is_mixed() || w.letters() < 2 || w.inner_punct {
-                    continue;
-                }
-                if let Some(word) = self.text.get(w.start..w.end) {
-                    if !word.chars().any(char::is_lowercase) {
-                        *counts.entry(word_key(word)).or_insert(0) += 1;
-                    }
+            for word in self.indexed_words() {
+                if !word.chars().any(char::is_lowercase) {
+                    *counts.entry(word_key(word)).or_insert(0) += 1;
                 }
             }
             counts
@@ -3160,16 +3157,7 @@ impl Line<'_> {
             // knows many Russian words too, but rarely as well as Russian.
             let mut votes: Vec<(f32, &'static str)> = possible
                 .iter()
-                .map(|lang| {
-                    let weight: f32 = self
-                        .words
-                        .iter()
-                        .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
-                        .filter_map(|w| self.text.get(w.start..w.end))
-                        .filter_map(|t| zipf(lang, &lowercase(t)))
-                        .sum();
-                    (weight, *lang)
-                })
+                .map(|lang| (self.lexicon_weight(sc, lang), *lang))
                 .collect();
             votes.sort_by(|a, b| b.0.total_cmp(&a.0));
             match votes.as_slice() {
@@ -3180,6 +3168,18 @@ impl Line<'_> {
                 _ => None,
             }
         })
+    }
+
+    /// How well `lang`'s lexicon knows the line's words of `sc` (of two
+    /// letters or more): their word frequencies summed, each word voting
+    /// with how common it is.
+    fn lexicon_weight(&self, sc: Sc, lang: &str) -> f32 {
+        self.words
+            .iter()
+            .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
+            .filter_map(|w| self.text.get(w.start..w.end))
+            .filter_map(|t| zipf(lang, &lowercase(t)))
+            .sum()
     }
 }
 
@@ -4279,27 +4279,20 @@ fn serbian_latin_line(line: &Line<'_>) -> bool {
         || {
             // Its Latin words vote with their frequencies, as in
             // [`Line::language`] (whatlang does not tell Serbian Latin).
-            let weight = |lang: &str| -> f32 {
-                line.words
-                    .iter()
-                    .filter(|w| w.single() == Some(Sc::Latin) && w.letters() >= 2)
-                    .filter_map(|w| line.text.get(w.start..w.end))
-                    .filter_map(|t| zipf(lang, &lowercase(t)))
-                    .sum()
-            };
-            let serbian = weight("sr");
+            let serbian = line.lexicon_weight(Sc::Latin, "sr");
             serbian > 0.0
                 && ["en", "de", "fr", "es"]
                     .into_iter()
-                    .all(|lang| serbian > weight(lang))
+                    .all(|lang| serbian > line.lexicon_weight(Sc::Latin, lang))
         }
 }
 
-/// Whether a word is written in letters of the Serbian Cyrillic alphabet only.
+/// Whether a word is written in letters of the Serbian Cyrillic alphabet
+/// only ([`tables::in_alphabet`]).
 fn spelled_in_serbian_cyrillic(word: &str) -> bool {
     word.chars()
         .flat_map(char::to_lowercase)
-        .all(|c| "абвгдђежзијклљмнњопрстћуфхцчџш".contains(c))
+        .all(|c| tables::in_alphabet("sr", c) == Some(true))
 }
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
