@@ -9,6 +9,8 @@ held-out sets missed (EVALUATION.md, "Session 10").
     python3 scripts/audit_gettext.py --polynorm BIN --out /tmp/polynorm-gettext
     python3 scripts/sweep_mixed_script.py make caps  --audit /tmp/polynorm-gettext --out caps.txt
     python3 scripts/sweep_mixed_script.py make srmix --audit /tmp/polynorm-gettext --out srmix.txt
+    python3 scripts/sweep_mixed_script.py make latcyr --audit /tmp/polynorm-gettext --out latcyr.txt
+    python3 scripts/sweep_mixed_script.py make codekey --audit /tmp/polynorm-gettext --out codekey.txt
     python3 scripts/sweep_mixed_script.py compare caps.txt OLD_BIN NEW_BIN [--whole]
 
 `caps`: every Cyrillic and Greek word of the gettext catalogues (and of the
@@ -16,7 +18,15 @@ Bulgarian, Belarusian and Serbian hunspell dictionaries when installed) in
 capitals, Greek without the tonos capitals drop, in Latin sentences.
 `srmix`: real Serbian Latin catalogue lines, each with one real Serbian
 Cyrillic word of the Serbian catalogues put in (issue 3: Serbian text using
-both alphabets is never changed). Every change in either file is wrong.
+both alphabets is never changed).
+`latcyr`: real German, French and Spanish catalogue lines, each with one real
+Serbian or Bulgarian Cyrillic word of the catalogues put in (`Филтер` in a
+German line: the Serbian layout types `Filter` so, but a word of the
+language written in its own script is a quoted word, not a slip).
+`codekey`: real Cyrillic catalogue lines (ru, uk, be, bg, sr), each with one
+real code token of the running Python's standard library sources whose parts are
+glued by a layout key, `, ; . [ ] ' \``, put in (`c,str`, `sys.argv[1]`).
+Every change in any of these files is wrong.
 Inputs come from the machine (installed catalogues and dictionaries); the
 outputs are generated, never committed.
 """
@@ -27,6 +37,7 @@ import random
 import re
 import subprocess
 import sys
+import sysconfig
 import unicodedata
 from pathlib import Path
 
@@ -115,6 +126,63 @@ def make_srmix(audit, rng):
         yield line[: at + 1] + w + " " + line[at + 1 :]
 
 
+def latin_catalogue_lines(audit, langs):
+    """Real catalogue lines of sentence length with no Cyrillic or Greek letter."""
+    lines = set()
+    for lang in langs:
+        with open(Path(audit) / f"{lang}.txt", encoding="utf-8") as f:
+            lines.update(
+                s
+                for s in (line.rstrip("\n") for line in f)
+                if 20 <= len(s) < 200
+                and s.count(" ") >= 3
+                and not re.search("[\u0370-\u03ff\u0400-\u04ff]", s)
+            )
+    return sorted(lines)
+
+
+def put_in(rng, line, word):
+    at = rng.choice([m.start() for m in re.finditer(" ", line)])
+    return line[: at + 1] + word + " " + line[at + 1 :]
+
+
+def make_latcyr(audit, rng):
+    lines = latin_catalogue_lines(audit, ["de", "fr", "es"])
+    for lang in ["sr", "bg"]:
+        for w in sorted(set(words_of(Path(audit) / f"{lang}.txt", CYRILLIC_WORD))):
+            yield put_in(rng, rng.choice(lines), w)
+
+
+CODE_TOKEN = re.compile(
+    r"(?<![\w.,;\[\]'`])[A-Za-z][A-Za-z0-9_]*(?:[,;.\[\]'`][A-Za-z][A-Za-z0-9_]*)+\]?(?!\w)"
+)
+CONTRACTION = re.compile(r"^[A-Za-z]+'(?:t|s|re|ll|ve|d|m)$")
+
+
+def make_codekey(audit, rng):
+    tokens = set()
+    for source in sorted(Path(sysconfig.get_paths()["stdlib"]).rglob("*.py")):
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        tokens.update(t for t in CODE_TOKEN.findall(text) if not CONTRACTION.match(t))
+    lines = []
+    for lang in ["ru", "uk", "be", "bg", "sr"]:
+        with open(Path(audit) / f"{lang}.txt", encoding="utf-8") as f:
+            lines.extend(
+                s
+                for s in (line.rstrip("\n") for line in f)
+                if 20 <= len(s) < 200
+                and s.count(" ") >= 3
+                and re.search("[\u0400-\u04ff]", s)
+                and not re.search("[A-Za-z]", s)
+            )
+    lines = sorted(set(lines))
+    for t in sorted(tokens):
+        yield put_in(rng, rng.choice(lines), t)
+
+
 def changes(binary, path, whole):
     args = [binary, "clean", "--explain"] + ([] if whole else ["--context-lines", "1"]) + [path]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
@@ -143,11 +211,14 @@ def compare(path, old, new, whole):
     )
 
 
+MAKERS = {"caps": make_caps, "srmix": make_srmix, "latcyr": make_latcyr, "codekey": make_codekey}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("make", help="write a sweep file")
-    make.add_argument("sweep", choices=["caps", "srmix"])
+    make.add_argument("sweep", choices=sorted(MAKERS))
     make.add_argument("--audit", default="/tmp/polynorm-gettext", help="audit_gettext.py --out directory")
     make.add_argument("--out", required=True)
     make.add_argument("--seed", type=int, default=10)
@@ -159,7 +230,7 @@ def main():
     args = parser.parse_args()
     if args.command == "make":
         rng = random.Random(args.seed)
-        lines = (make_caps if args.sweep == "caps" else make_srmix)(args.audit, rng)
+        lines = MAKERS[args.sweep](args.audit, rng)
         n = 0
         with open(args.out, "w", encoding="utf-8") as out:
             for line in lines:

@@ -2265,6 +2265,33 @@ impl MixedScript {
                         })
             });
         }
+        // A Cyrillic word in a Latin line re-typed on a layout that puts
+        // its letters on the keys of their Latin namesakes (`rs`,
+        // `bg-phonetic`) comes out as its own transliteration: the word is
+        // how Serbian or Bulgarian write that word or name (`Филтер`,
+        // `Бристол`, `ХАНОВЕР`), quoted as likely as mistyped. Only a word
+        // no lexicon of its script lists, that reads like no word of it
+        // (`Сеттингс`), is taken for a slip there; for any other, reading
+        // it so is reading it as written, and its score is what leaving the
+        // word is worth (a lookalike reading, `Сога` as `Cora`, must still
+        // beat it). A transliteration that spells what the word looks like
+        // (`ТОМАТО`, all its letters lookalikes of their namesakes) is a
+        // spoof as much as a slip, and stays.
+        // (Greek is left out: typed on the Greek layout, English comes out
+        // as no Greek word, `τηε`, that yet reads like one.)
+        let mut keep = keep;
+        if target == Sc::Latin
+            && source == Sc::Cyrillic
+            && candidates.iter().any(retyped_as_spelt)
+            && (typed >= RETYPE_READS || listed_in_script(&lower, source))
+        {
+            let looks = map_lookalikes(original, target).map(|(text, _)| text);
+            let as_written = |c: &Candidate| retyped_as_spelt(c) && looks.as_ref() != Some(&c.text);
+            for c in candidates.iter().filter(|c| as_written(c)) {
+                keep = keep.max(c.score);
+            }
+            candidates.retain(|c| !as_written(c));
+        }
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
@@ -3954,11 +3981,26 @@ fn edge_spans(
 /// `ё` (`МЕРЗ` is `мёрз`), so a word counts as listed when one of its
 /// spellings with such a mark is.
 fn unlisted_caps_in_latin(word: &str, source: Sc, target: Sc, letters: u16) -> bool {
-    target == Sc::Latin && source != Sc::Latin && letters >= 3 && {
-        let lower = lowercase(word);
-        let listed = |w: &str| source.languages().iter().any(|l| zipf_ext(l, w).is_some());
-        !(listed(&lower) || with_a_mark(&lower, listed))
-    }
+    target == Sc::Latin
+        && source != Sc::Latin
+        && letters >= 3
+        && !listed_in_script(&lowercase(word), source)
+}
+
+/// Whether a lexicon of script `sc` (extended lexicons included) lists the
+/// lower-case word, or a spelling of it with a mark capitals drop
+/// ([`with_a_mark`]).
+fn listed_in_script(lower: &str, sc: Sc) -> bool {
+    let listed = |w: &str| sc.languages().iter().any(|l| zipf_ext(l, w).is_some());
+    listed(lower) || with_a_mark(lower, listed)
+}
+
+/// Whether a candidate re-types a Cyrillic word on a layout that puts its
+/// letters on the keys of their Latin namesakes ([`is_phonetic_layout`]):
+/// the word's own transliteration.
+fn retyped_as_spelt(c: &Candidate) -> bool {
+    c.kind == ChangeKind::KeyboardLayout
+        && c.layouts.is_some_and(|(from, _)| is_phonetic_layout(from))
 }
 
 /// Whether `found` holds for some spelling of `lower` with one mark that
@@ -6139,6 +6181,31 @@ mod tests {
         );
         assert!(spelled_in_serbian_cyrillic("Десктоп"));
         assert!(!spelled_in_serbian_cyrillic("ьщвгду"));
+    }
+
+    #[test]
+    fn a_word_spelt_as_its_transliteration_in_a_latin_line_is_left() {
+        // On the Serbian and Bulgarian phonetic layouts a Latin word comes
+        // out as its own transliteration, which is how those languages
+        // write the word or name: a quoted word as likely as a slip
+        // (listed, `Бристол`, `Ворд`, `ХАНОВЕР`, or reading like a word of
+        // its script, `Вермонт`).
+        for text in [
+            "configuración Бристол regional inválida; revise las variables de entorno",
+            "Palabra clave %s desconocida en Ворд .netrc",
+            "La pantalla Вермонт donde se mostrará esta ventana",
+            "The newspaper ХАНОВЕР reported the news on Monday.",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // One that no lexicon lists and reads like no word of its script
+        // is still a slip.
+        assert_eq!(
+            fix("Click the Сеттингс button to open the dialog."),
+            "Click the Settings button to open the dialog."
+        );
+        assert!(listed_in_script("бристол", Sc::Cyrillic));
+        assert!(!listed_in_script("сеттингс", Sc::Cyrillic));
     }
 
     #[test]
