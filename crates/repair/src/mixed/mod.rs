@@ -2292,6 +2292,18 @@ impl MixedScript {
             }
             candidates.retain(|c| !as_written(c));
         }
+        // English words glued by a layout key (`data[len`, `node.name`)
+        // are code, not a word of the line typed on the wrong layout: their
+        // re-typing into a spelling no lexicon or document knows is
+        // dropped. (Runs of one or two letters, `dsl;tn`, `l,e;elf`, are
+        // as often a slip: `віджет`, `времево`.)
+        if source == Sc::Latin {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || c.attested
+                    || !line.text.get(c.start..c.end).is_some_and(glued_latin_words)
+            });
+        }
         let what = format!(
             "a {} word in a {} line{}",
             source.name(),
@@ -3993,6 +4005,22 @@ fn unlisted_caps_in_latin(word: &str, source: Sc, target: Sc, letters: u16) -> b
 fn listed_in_script(lower: &str, sc: Sc) -> bool {
     let listed = |w: &str| sc.languages().iter().any(|l| zipf_ext(l, w).is_some());
     listed(lower) || with_a_mark(lower, listed)
+}
+
+/// Whether `span` is English words glued by layout keys (`data[len`,
+/// `node.name`): two runs of letters or more between the keys, each an
+/// English word of three letters or more.
+fn glued_latin_words(span: &str) -> bool {
+    let mut runs = 0;
+    span.split(is_layout_punct)
+        .filter(|run| !run.is_empty())
+        .all(|run| {
+            runs += 1;
+            run.len() >= 3
+                && run.chars().all(|c| c.is_ascii_alphabetic())
+                && zipf("en", &run.to_ascii_lowercase()).is_some()
+        })
+        && runs >= 2
 }
 
 /// Whether a candidate re-types a Cyrillic word on a layout that puts its
@@ -6206,6 +6234,26 @@ mod tests {
         );
         assert!(listed_in_script("бристол", Sc::Cyrillic));
         assert!(!listed_in_script("сеттингс", Sc::Cyrillic));
+    }
+
+    #[test]
+    fn english_words_glued_by_a_key_are_code() {
+        // `data[len` is `даташлен` on the Serbian layout, `name;int`
+        // `намечинт`: spellings nobody knows, of code.
+        for text in [
+            "достигнут data[len је лимит рекурзије",
+            "Не могу да name;int затворим стандардни улаз",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // Runs of one or two letters are as often a slip.
+        assert_eq!(
+            fix("Чим може dsl;tn бути \"типовим елементом\""),
+            "Чим може віджет бути \"типовим елементом\""
+        );
+        assert!(glued_latin_words("node.name"));
+        assert!(!glued_latin_words("dsl;tn"));
+        assert!(!glued_latin_words(",elewm"));
     }
 
     #[test]
