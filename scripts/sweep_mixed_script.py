@@ -121,9 +121,7 @@ def make_srmix(audit, rng):
     if not lines:
         sys.exit("no Serbian Latin catalogues under /usr/share/locale")
     for w in sorted(cyrillic):
-        line = rng.choice(lines)
-        at = rng.choice([m.start() for m in re.finditer(" ", line)])
-        yield line[: at + 1] + w + " " + line[at + 1 :]
+        yield put_in(rng, rng.choice(lines), w)
 
 
 def latin_catalogue_lines(audit, langs):
