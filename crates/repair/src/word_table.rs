@@ -132,8 +132,15 @@ impl WordTable {
     /// The word's Zipf frequency times ten, if a lexicon lists it.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<u8> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// [`WordTable::get`] of a word's bytes (UTF-8 or not: bytes that are
+    /// no word's are listed nowhere).
+    #[inline]
+    pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<u8> {
         // One hash for the filter and the table.
-        let h = hash(word);
+        let h = hash_bytes(word);
         if !self.filter.may_contain_hash(h) {
             return None;
         }
@@ -144,7 +151,7 @@ impl WordTable {
             if slot == 0 {
                 return None;
             }
-            if slot >> 40 == tag && self.word(slot) == Some(word) {
+            if slot >> 40 == tag && self.word(slot).map(str::as_bytes) == Some(word) {
                 return Some((slot >> 32) as u8);
             }
             i = (i + 1) & self.mask;

@@ -16,8 +16,8 @@
 use std::sync::OnceLock;
 
 use super::tables::{
-    ascii_retypes, bigrams, layout, layout_language, lookalike, lowercase, sc_of, zipf, zipf_ext,
-    Bigrams, Sc, DEAD_RETYPE, NO_RETYPE,
+    ascii_retypes, bigrams, layout, layout_language, lexicon_lists, lookalike, lowercase, sc_of,
+    script_zipf, zipf_bytes, zipf_ext_bytes, Bigrams, Sc, DEAD_RETYPE, NO_RETYPE,
 };
 use super::words::is_layout_punct;
 use super::{
@@ -31,8 +31,10 @@ use super::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Key {
     /// The character it re-types into (itself when it is no key the
-    /// re-typing converts), in lower case.
-    lower: char,
+    /// re-typing converts), in lower case: its UTF-8 bytes (`utf8_len` of
+    /// them), copied rather than encoded at each re-typing.
+    utf8: [u8; 4],
+    utf8_len: u8,
     /// Its position in the bigram model of the layout's language
     /// ([`NO_POSITION`] for none).
     position: u16,
@@ -130,7 +132,8 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
         .map(|f| ascii_retypes(layout(f)?, meant))
         .collect();
     let mut keys = [Key {
-        lower: '\0',
+        utf8: [0; 4],
+        utf8_len: 1,
         position: NO_POSITION,
         flags: SLOW,
     }; 128];
@@ -180,8 +183,11 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
             .position(lower)
             .and_then(|p| u16::try_from(p).ok())
             .unwrap_or(NO_POSITION);
+        let mut utf8 = [0; 4];
+        let utf8_len = u8::try_from(lower.encode_utf8(&mut utf8).len()).unwrap_or(4);
         *key = Key {
-            lower,
+            utf8,
+            utf8_len,
             position,
             flags,
         };
@@ -198,14 +204,16 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
 
 /// A short string on the stack.
 struct Spelling {
-    bytes: [u8; MAX_SPAN * 3],
+    /// Room for `MAX_SPAN * 3` bytes, and three more that let
+    /// [`Spelling::push_key`] copy four bytes whatever the character's.
+    bytes: [u8; MAX_SPAN * 3 + 3],
     len: usize,
 }
 
 impl Spelling {
     /// The empty spelling.
     const EMPTY: Spelling = Spelling {
-        bytes: [0; MAX_SPAN * 3],
+        bytes: [0; MAX_SPAN * 3 + 3],
         len: 0,
     };
 
@@ -227,6 +235,9 @@ impl Spelling {
     #[inline]
     fn push(&mut self, c: char) -> bool {
         let n = c.len_utf8();
+        if self.len + n > MAX_SPAN * 3 {
+            return false;
+        }
         match self.bytes.get_mut(self.len..self.len + n) {
             Some(room) => {
                 c.encode_utf8(room);
@@ -237,8 +248,31 @@ impl Spelling {
         }
     }
 
+    /// Appends the character of `key` (as [`Spelling::push`] would): its
+    /// four bytes copied at once, the length advanced by its own.
+    #[inline]
+    fn push_key(&mut self, key: Key) -> bool {
+        let n = usize::from(key.utf8_len);
+        if self.len + n > MAX_SPAN * 3 {
+            return false;
+        }
+        match self.bytes.get_mut(self.len..self.len + 4) {
+            Some(room) => {
+                room.copy_from_slice(&key.utf8);
+                self.len += n;
+                true
+            }
+            None => false,
+        }
+    }
+
     fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+        std::str::from_utf8(self.as_bytes()).ok()
+    }
+
+    /// The UTF-8 bytes (looked up as they are: the lexicons take bytes).
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
     }
 }
 
@@ -260,7 +294,7 @@ fn retype(span: &[u8], keys: &[Key; 128], out: &mut Spelling) -> Retyped {
         let Some(key) = keys.get(usize::from(b)) else {
             return Retyped::Slow;
         };
-        if !out.push(key.lower) {
+        if !out.push_key(*key) {
             return Retyped::Slow;
         }
         any |= key.flags;
@@ -289,14 +323,14 @@ struct Judged {
 }
 
 impl Judged {
-    fn contains(&self, lang: u8, s: &str) -> bool {
+    fn contains(&self, lang: u8, s: &[u8]) -> bool {
         self.list.iter().take(self.len).any(|&(l, a, b)| {
-            l == lang && self.bytes.get(usize::from(a)..usize::from(b)) == Some(s.as_bytes())
+            l == lang && self.bytes.get(usize::from(a)..usize::from(b)) == Some(s)
         })
     }
 
     /// Adds `s` of `lang`; false when it does not fit.
-    fn push(&mut self, lang: u8, s: &str) -> bool {
+    fn push(&mut self, lang: u8, s: &[u8]) -> bool {
         let end = self.used + s.len();
         let (Some(room), Some(entry), Ok(a), Ok(b)) = (
             self.bytes.get_mut(self.used..end),
@@ -306,7 +340,7 @@ impl Judged {
         ) else {
             return false;
         };
-        room.copy_from_slice(s.as_bytes());
+        room.copy_from_slice(s);
         *entry = (lang, a, b);
         self.used = end;
         self.len += 1;
@@ -382,7 +416,8 @@ pub(super) fn could_read_ascii(
                     let Retyped::Keys { any, .. } = retype(span, &pair.keys, &mut out) else {
                         return None;
                     };
-                    if retypes(any) && zipf_ext(pair.lang, out.as_str()?).is_some_and(|z| z >= 3.0)
+                    if retypes(any)
+                        && zipf_ext_bytes(pair.lang, out.as_bytes()).is_some_and(|z| z >= 3.0)
                     {
                         return Some(true);
                     }
@@ -394,16 +429,16 @@ pub(super) fn could_read_ascii(
                 if !retypes(any) {
                     continue;
                 }
-                let lower = out.as_str()?;
+                let lower = out.as_bytes();
                 if judged.contains(pair.lang_id, lower) {
                     continue;
                 }
                 let short = letters <= 3;
                 let long = letters >= LONG_RETYPE_LETTERS;
                 let listed = if pair.phonetic || long {
-                    zipf_ext(pair.lang, lower)
+                    zipf_ext_bytes(pair.lang, lower)
                 } else {
-                    zipf(pair.lang, lower)
+                    zipf_bytes(pair.lang, lower)
                 };
                 let gain = if serbian && pair.to == "rs" {
                     PHONETIC_GAIN
@@ -456,11 +491,7 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
     }
     let lower = Spelling::ascii_lower(word)?;
     let lower = lower.as_str()?;
-    let typed = source
-        .languages()
-        .iter()
-        .filter_map(|l| zipf(l, lower))
-        .fold(0f32, f32::max);
+    let typed = script_zipf(source, lower).unwrap_or(0.0);
     if typed > COMMON_RETYPE_TYPED {
         return Some(false);
     }
@@ -477,7 +508,7 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
         if any & CHANGED != 0 {
             return None;
         }
-        if zipf(pair.lang, out.as_str()?)
+        if zipf_bytes(pair.lang, out.as_bytes())
             .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
         {
             return Some(true);
@@ -547,13 +578,11 @@ pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
         }
     }
     let lower = out.as_str()?;
-    Some(
-        if target.languages().iter().any(|l| zipf(l, lower).is_some()) {
-            Lookalike::Listed
-        } else {
-            Lookalike::Unlisted
-        },
-    )
+    Some(if lexicon_lists(target, lower) {
+        Lookalike::Listed
+    } else {
+        Lookalike::Unlisted
+    })
 }
 
 /// `word` in lower case on the stack when it is ASCII and short, for a

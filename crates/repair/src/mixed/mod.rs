@@ -34,8 +34,9 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
-    best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves, lookalike,
-    lowercase, retype_text, same_ascii_retyping, sc_of, zipf, zipf_ext, Sc,
+    best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves,
+    lexicon_lists, lookalike, lowercase, retype_text, same_ascii_retyping, sc_of, script_zipf,
+    zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -2196,7 +2197,7 @@ impl MixedScript {
             && original.chars().next().is_some_and(char::is_uppercase);
         let unclaimed = isolated
             && (capitals == 0 || initial_only)
-            && !source.languages().iter().any(|l| zipf(l, &lower).is_some())
+            && !lexicon_lists(source, &lower)
             && context.count(&lower) <= 1;
         let keep = if exotic && homoglyph_possible {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
@@ -3381,10 +3382,9 @@ fn looks_mistyped_word(word: &str, sc: Sc, serbian: bool) -> (bool, Option<bool>
     }
     // (An ASCII word in lower case is its own lower case.)
     let listed = if word.is_ascii() {
-        sc.languages().iter().any(|l| zipf(l, word).is_some())
+        lexicon_lists(sc, word)
     } else {
-        let lower = lowercase(word);
-        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+        lexicon_lists(sc, &lowercase(word))
     };
     (!listed, Some(listed))
 }
@@ -3510,7 +3510,7 @@ fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
         None => Lookalike::None,
         Some((respelled, _)) => {
             let lower = lowercase(&respelled);
-            if target.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+            if lexicon_lists(target, &lower) {
                 Lookalike::Listed
             } else {
                 Lookalike::Unlisted
@@ -3743,12 +3743,7 @@ fn could_read_uncached(
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
     if listed != Some(false) {
-        let common = |lower: &str| {
-            source
-                .languages()
-                .iter()
-                .any(|l| zipf(l, lower).is_some_and(|z| z >= 2.5))
-        };
+        let common = |lower: &str| script_zipf(source, lower).is_some_and(|z| z >= 2.5);
         if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
             return common_retyping(word, source, target);
         }
@@ -3905,11 +3900,7 @@ fn common_retyping_by_strings(word: &str, source: Sc, target: Sc) -> bool {
     if letters < 3 || letters != lower.chars().count() {
         return false;
     }
-    let typed = source
-        .languages()
-        .iter()
-        .filter_map(|l| zipf(l, &lower))
-        .fold(0f32, f32::max);
+    let typed = script_zipf(source, &lower).unwrap_or(0.0);
     if typed > COMMON_RETYPE_TYPED {
         return false;
     }
@@ -3943,11 +3934,7 @@ fn particle_slip(word: &str, source: Sc, target: Sc) -> bool {
         return retype_word(word, Sc::Latin, Sc::Greek, "us", "gr")
             .is_some_and(|out| zipf("el", &out).is_some_and(|z| z >= PARTICLE_ZIPF));
     }
-    let typed = Sc::Latin
-        .languages()
-        .iter()
-        .filter_map(|l| zipf(l, word))
-        .fold(0f32, f32::max);
+    let typed = script_zipf(Sc::Latin, word).unwrap_or(0.0);
     typed <= COMMON_RETYPE_TYPED
         && target.layouts().iter().any(|to| {
             retype_word(word, Sc::Latin, target, "us", to).is_some_and(|out| {
@@ -4567,7 +4554,7 @@ fn two_word_runs(word: &str) -> bool {
     };
     let listed = |(sc, run): &(Sc, Vec<char>)| {
         let lower: String = run.iter().flat_map(|c| c.to_lowercase()).collect();
-        sc.languages().iter().any(|l| zipf(l, &lower).is_some())
+        lexicon_lists(*sc, &lower)
     };
     runs.iter().all(|(_, run)| run.len() >= 3) && runs.iter().any(listed)
 }

@@ -588,6 +588,12 @@ pub(crate) fn lexicon(lang: &str) -> Option<&'static LexiconTable> {
 /// inflection count as dictionary words of unknown frequency (3.0, as
 /// every Belarusian lexicon entry).
 pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
+    zipf_bytes(lang, lower.as_bytes())
+}
+
+/// [`zipf`] of the bytes of a spelling (the re-typings built on the stack
+/// are looked up without a UTF-8 check).
+pub(crate) fn zipf_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
     let found = lexicon_zipf(lang, lower);
     if found.is_none() && lang == "be" && is_belarusian_form(lower) {
         return Some(3.0);
@@ -608,18 +614,37 @@ pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
 /// (`l'aide`, `d'autres`), and wordfreq lists the word without its elided
 /// article: such a spelling counts as the word after the apostrophe.
 pub(crate) fn zipf_ext(lang: &str, lower: &str) -> Option<f32> {
-    zipf(lang, lower)
+    zipf_ext_bytes(lang, lower.as_bytes())
+}
+
+/// [`zipf_ext`] of the bytes of a spelling (UTF-8, as every spelling
+/// asked is).
+pub(crate) fn zipf_ext_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
+    // `ё` is `D1 91`, `е` is `D0 B5` (in UTF-8 a `D1` byte only ever
+    // starts a character).
+    const YO: [u8; 2] = [0xD1, 0x91];
+    zipf_bytes(lang, lower)
         .or_else(|| more_zipf(lang, lower))
         .or_else(|| {
             if lang == "fr" {
-                let rest = french_elided(lower)?;
-                return zipf(lang, rest).or_else(|| more_zipf(lang, rest));
+                let rest = french_elided(std::str::from_utf8(lower).ok()?)?;
+                return zipf(lang, rest).or_else(|| more_zipf(lang, rest.as_bytes()));
             }
-            if lang != "ru" || !lower.contains('ё') {
+            if lang != "ru" || !lower.windows(2).any(|w| w == YO) {
                 return None;
             }
-            let plain = lower.replace('ё', "е");
-            zipf(lang, &plain).or_else(|| more_zipf(lang, &plain))
+            let mut plain = Vec::with_capacity(lower.len());
+            let mut rest = lower;
+            while let Some((&b, after)) = rest.split_first() {
+                if rest.starts_with(&YO) {
+                    plain.extend_from_slice(&[0xD0, 0xB5]);
+                    rest = after.get(1..).unwrap_or_default();
+                } else {
+                    plain.push(b);
+                    rest = after;
+                }
+            }
+            zipf_bytes(lang, &plain).or_else(|| more_zipf(lang, &plain))
         })
 }
 
@@ -710,9 +735,9 @@ fn fst_filter(fst: &fst::raw::Fst<Vec<u8>>) -> WordFilter {
 }
 
 /// Zipf frequency of a word from the extended lexicon of `lang`.
-fn more_zipf(lang: &str, lower: &str) -> Option<f32> {
+fn more_zipf(lang: &str, lower: &[u8]) -> Option<f32> {
     let (map, filter) = more_map(lang)?;
-    if filter.rules_out(map.as_fst(), lower.as_bytes()) {
+    if filter.rules_out(map.as_fst(), lower) {
         return None;
     }
     let z = map.get(lower)?;
@@ -722,7 +747,7 @@ fn more_zipf(lang: &str, lower: &str) -> Option<f32> {
 /// Whether `lower` is a Belarusian word form: every inflection of every
 /// hunspell-be entry, as an FST set decoded on first use (with a
 /// [`LazyFilter`] of its forms, asked first).
-pub(crate) fn is_belarusian_form(lower: &str) -> bool {
+pub(crate) fn is_belarusian_form(lower: &[u8]) -> bool {
     static SET: OnceLock<Option<(fst::Set<Vec<u8>>, LazyFilter)>> = OnceLock::new();
     SET.get_or_init(|| {
         let bytes = decode_base64(crate::tables::be_forms::BE_FORMS_FST_BASE64);
@@ -731,9 +756,7 @@ pub(crate) fn is_belarusian_form(lower: &str) -> bool {
         Some((set, LazyFilter::default()))
     })
     .as_ref()
-    .is_some_and(|(set, filter)| {
-        !filter.rules_out(set.as_fst(), lower.as_bytes()) && set.contains(lower)
-    })
+    .is_some_and(|(set, filter)| !filter.rules_out(set.as_fst(), lower) && set.contains(lower))
 }
 
 /// Decodes standard padded base64; `None` on a malformed input.
@@ -796,8 +819,73 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The lexicon's own Zipf frequency of a lowercase word.
-fn lexicon_zipf(lang: &str, lower: &str) -> Option<f32> {
-    word_table(lang)?.get(lower).map(|z| f32::from(z) / 10.0)
+fn lexicon_zipf(lang: &str, lower: &[u8]) -> Option<f32> {
+    word_table(lang)?
+        .get_bytes(lower)
+        .map(|z| f32::from(z) / 10.0)
+}
+
+/// The highest Zipf frequency of a lowercase word among the lexicons of
+/// the languages of script `sc` (`None` when none lists it): what
+/// `sc.languages()` folds [`zipf`] to. Once asked often enough
+/// ([`latin_table`]), the Latin languages' answer comes from one hash table
+/// of all their words: one probe where one per language cost five (the
+/// gate asks it of every Latin word in a Cyrillic or Greek line it works
+/// out a verdict for, and most such words are listed in none). The other
+/// scripts' lexicons are asked one language at a time (Belarusian counts
+/// its hunspell forms, which no table holds).
+pub(crate) fn script_zipf(sc: Sc, lower: &str) -> Option<f32> {
+    if sc == Sc::Latin {
+        if let Some(table) = latin_table(false) {
+            return table.get(lower).map(|z| f32::from(z) / 10.0);
+        }
+    }
+    sc.languages()
+        .iter()
+        .filter_map(|l| zipf(l, lower))
+        .reduce(f32::max)
+}
+
+/// How often [`script_zipf`] asks the Latin languages one by one before it
+/// builds [`latin_table`]: the table's 119,000 words cost about as much to
+/// insert as 15,000 asks save (four probes each), so a short run (one
+/// command over a page) does not pay for a table it would not use, and a
+/// long one pays at most about twice what the better choice would have
+/// cost.
+const LATIN_TABLE_AFTER: usize = 15_000;
+
+/// The [`WordTable`] of the lexicons of every Latin language, each word
+/// with its highest frequency among them: built once asked
+/// [`LATIN_TABLE_AFTER`] times (or when `now`), `None` before.
+fn latin_table(now: bool) -> Option<&'static WordTable> {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
+    static ASKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    if let Some(table) = TABLE.get() {
+        return Some(table);
+    }
+    let asked = ASKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    (now || asked >= LATIN_TABLE_AFTER).then(|| {
+        TABLE.get_or_init(|| {
+            let lexicons: Vec<&'static LexiconTable> = Sc::Latin
+                .languages()
+                .iter()
+                .filter_map(|l| lexicon(l))
+                .collect();
+            WordTable::build(&lexicons)
+        })
+    })
+}
+
+/// Whether a lexicon of a language of script `sc` lists the lowercase
+/// word: [`script_zipf`] is some (the other scripts' languages asked until
+/// one does).
+pub(crate) fn lexicon_lists(sc: Sc, lower: &str) -> bool {
+    if sc == Sc::Latin {
+        if let Some(table) = latin_table(false) {
+            return table.get(lower).is_some();
+        }
+    }
+    sc.languages().iter().any(|l| zipf(l, lower).is_some())
 }
 
 /// The hash table of a language's lexicon, built on first use (one pass
@@ -1115,24 +1203,66 @@ mod tests {
             for i in 0..lex.offsets.len() {
                 let word = entry(lex, i).unwrap();
                 assert_eq!(
-                    lexicon_zipf(lang, word),
+                    lexicon_zipf(lang, word.as_bytes()),
                     lexicon_zipf_by_search(lang, word),
                     "{lang} {word}"
                 );
                 let shorter: String = word.chars().skip(1).collect();
                 assert_eq!(
-                    lexicon_zipf(lang, &shorter),
+                    lexicon_zipf(lang, shorter.as_bytes()),
                     lexicon_zipf_by_search(lang, &shorter)
                 );
                 let longer = format!("{word}q");
                 assert_eq!(
-                    lexicon_zipf(lang, &longer),
+                    lexicon_zipf(lang, longer.as_bytes()),
                     lexicon_zipf_by_search(lang, &longer)
                 );
             }
-            assert_eq!(lexicon_zipf(lang, ""), lexicon_zipf_by_search(lang, ""));
+            assert_eq!(lexicon_zipf(lang, b""), lexicon_zipf_by_search(lang, ""));
         }
-        assert_eq!(lexicon_zipf("xx", "the"), None);
+        assert_eq!(lexicon_zipf("xx", b"the"), None);
+    }
+
+    #[test]
+    fn script_zipf_is_the_highest_zipf_of_the_script_languages() {
+        let by_language = |sc: Sc, w: &str| {
+            sc.languages()
+                .iter()
+                .filter_map(|l| zipf(l, w))
+                .reduce(f32::max)
+        };
+        // Latin both before its table is built and by the table.
+        let latin = latin_table(true).unwrap();
+        let by_table = |w: &str| latin.get(w).map(|z| f32::from(z) / 10.0);
+        for sc in [Sc::Latin, Sc::Cyrillic, Sc::Greek] {
+            for lang in sc.languages() {
+                let lex = lexicon(lang).unwrap();
+                for i in 0..lex.offsets.len() {
+                    let word = entry(lex, i).unwrap();
+                    // (Cyrillic and Greek only sampled: they ask language by language.)
+                    if sc != Sc::Latin && i % 50 != 0 {
+                        continue;
+                    }
+                    let longer = format!("{word}q");
+                    let shorter: String = word.chars().skip(1).collect();
+                    for w in [word, &longer, &shorter] {
+                        assert_eq!(script_zipf(sc, w), by_language(sc, w), "{lang} {w}");
+                        assert_eq!(by_table(w), by_language(Sc::Latin, w), "{w}");
+                    }
+                }
+            }
+            for w in ["", "the", "xqzj", "пел", "будуць", "και"] {
+                assert_eq!(script_zipf(sc, w), by_language(sc, w), "{w}");
+            }
+        }
+        for w in ["", "the", "xqzj", "пел", "будуць", "και", "in"] {
+            for sc in [Sc::Latin, Sc::Cyrillic, Sc::Greek] {
+                assert_eq!(lexicon_lists(sc, w), by_language(sc, w).is_some(), "{w}");
+            }
+        }
+        // Words several Latin lexicons list take the highest of them.
+        assert!(["en", "de", "fr"].iter().all(|l| zipf(l, "in").is_some()));
+        assert_eq!(script_zipf(Sc::Latin, "in"), by_language(Sc::Latin, "in"));
     }
 
     #[test]
@@ -1183,11 +1313,43 @@ mod tests {
     }
 
     #[test]
+    fn russian_yo_counts_as_its_ye_spelling() {
+        // The `ё` → `е` respelling by bytes, against `str::replace`.
+        let by_strings = |w: &str| {
+            zipf("ru", w)
+                .or_else(|| more_zipf("ru", w.as_bytes()))
+                .or_else(|| {
+                    let plain = w.replace('ё', "е");
+                    (plain != w)
+                        .then(|| zipf("ru", &plain).or_else(|| more_zipf("ru", plain.as_bytes())))
+                        .flatten()
+                })
+        };
+        let ru = lexicon("ru").unwrap();
+        let mut respelled = 0;
+        for i in 0..ru.offsets.len() {
+            let word = entry(ru, i).unwrap();
+            for w in [
+                word.replace('е', "ё"),
+                word.replacen('е', "ё", 1),
+                word.to_owned(),
+            ] {
+                assert_eq!(zipf_ext("ru", &w), by_strings(&w), "{w}");
+                respelled += usize::from(w.contains('ё') && zipf_ext("ru", &w).is_some());
+            }
+        }
+        assert!(respelled > 1000, "{respelled}");
+        for w in ["ёё", "ё", "задаётся", "ещё", "всё", "ёлка", "qё"] {
+            assert_eq!(zipf_ext("ru", w), by_strings(w), "{w}");
+        }
+    }
+
+    #[test]
     fn belarusian_forms_beyond_the_lexicon() {
         for w in ["забаронена", "канкрэтны", "нарыхтоўкі", "скапіраваць"]
         {
             assert!(
-                lexicon_zipf("be", w).is_none(),
+                lexicon_zipf("be", w.as_bytes()).is_none(),
                 "{w} is in the lexicon already"
             );
             assert_eq!(zipf("be", w), Some(3.0), "{w}");

@@ -2,7 +2,7 @@
 //! must never touch (URLs, e-mail addresses, handles, tags, paths, code,
 //! model codes, units).
 
-use super::tables::{best_reading, sc_of, zipf, Sc};
+use super::tables::{best_reading, lexicon_lists, sc_of, Sc};
 
 /// Punctuation that a Cyrillic or Greek letter becomes when typed with a
 /// Latin layout active (`ж` is `;` on QWERTY, `б` is `,`, `ю` is `.`, …).
@@ -554,7 +554,7 @@ fn reads_like_no_word(part: &str) -> bool {
         return false;
     }
     let lower = super::tables::lowercase(part);
-    if sc.languages().iter().any(|l| zipf(l, &lower).is_some()) {
+    if lexicon_lists(sc, &lower) {
         return false;
     }
     best_reading(&lower, sc) < -4.0
