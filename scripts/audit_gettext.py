@@ -36,27 +36,41 @@ from pathlib import Path
 LOCALE = Path("/usr/share/locale")
 
 
-def catalogue_strings(path):
-    """Every translated string (msgstr, plural forms split) of one .mo file."""
+def catalogue_pairs(path):
+    """(original, translation) of every entry of one .mo file, each a list of
+    its strings (plural forms split; a string that is not UTF-8 left out)."""
     data = path.read_bytes()
     if len(data) < 20:
         return []
     magic = struct.unpack("<I", data[:4])[0]
     order = "<" if magic == 0x950412DE else ">"
-    count, _originals, translations = struct.unpack(order + "III", data[8:20])
+    count, originals, translations = struct.unpack(order + "III", data[8:20])
     out = []
     for i in range(count):
-        at = translations + 8 * i
-        length, offset = struct.unpack(order + "II", data[at : at + 8])
-        for part in data[offset : offset + length].split(b"\0"):
-            try:
-                text = part.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            # The header entry (translation of the empty string).
-            if text and not text.startswith("Project-Id-Version"):
-                out.append(text)
+        pair = []
+        for table in (originals, translations):
+            at = table + 8 * i
+            length, offset = struct.unpack(order + "II", data[at : at + 8])
+            parts = []
+            for part in data[offset : offset + length].split(b"\0"):
+                try:
+                    parts.append(part.decode("utf-8"))
+                except UnicodeDecodeError:
+                    pass
+            pair.append(parts)
+        out.append(pair)
     return out
+
+
+def catalogue_strings(path):
+    """Every translated string (msgstr, plural forms split) of one .mo file."""
+    # The header entry (translation of the empty string) left out.
+    return [
+        text
+        for _original, translation in catalogue_pairs(path)
+        for text in translation
+        if text and not text.startswith("Project-Id-Version")
+    ]
 
 
 def language_lines(lang):

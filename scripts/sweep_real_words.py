@@ -27,8 +27,11 @@ import argparse
 import os
 import random
 import re
-import struct
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_gettext import catalogue_pairs  # noqa: E402  (the .mo reader)
 
 LOCALE = Path("/usr/share/locale")
 HUNSPELL = Path("/usr/share/hunspell")
@@ -41,38 +44,13 @@ CYR_WORD = re.compile(f"^[{CYR}]{{3,}}$")
 GRK_WORD = re.compile(f"^[{GRK}]{{3,}}$")
 
 
-def mo_pairs(path):
-    """(original, translation) strings of one .mo file, plural forms split."""
-    data = path.read_bytes()
-    if len(data) < 20:
-        return []
-    magic = struct.unpack("<I", data[:4])[0]
-    order = "<" if magic == 0x950412DE else ">"
-    count, originals, translations = struct.unpack(order + "III", data[8:20])
-    out = []
-    for i in range(count):
-        pair = []
-        for table in (originals, translations):
-            at = table + 8 * i
-            length, offset = struct.unpack(order + "II", data[at : at + 8])
-            parts = []
-            for part in data[offset : offset + length].split(b"\0"):
-                try:
-                    parts.append(part.decode("utf-8"))
-                except UnicodeDecodeError:
-                    pass
-            pair.append(parts)
-        out.append(pair)
-    return out
-
-
 def catalogue(lang):
     """(originals, translations, headers): distinct stripped lines."""
     origs, trans, headers = [], [], []
     seen_o, seen_t = set(), set()
     for path in sorted((LOCALE / lang / "LC_MESSAGES").glob("*.mo")):
         try:
-            pairs = mo_pairs(path)
+            pairs = catalogue_pairs(path)
         except Exception:
             continue
         for o, t in pairs:
