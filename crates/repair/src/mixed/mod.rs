@@ -1786,6 +1786,24 @@ impl MixedScript {
                         "; the line is {line_lang}, not {}",
                         layout_language(to)
                     );
+                    // A re-typing into a word only another language lists
+                    // is no word of a line whose letters settle its
+                    // language, against a re-typing of the same keys into
+                    // one of that language (`ноds` in a Belarusian line is
+                    // `новы`, not the Ukrainian `нові`): as the lookalike
+                    // spelling above, and as a letter the line's language
+                    // does not write.
+                    let lower = lowercase(&c.text);
+                    if c.attested
+                        && own_word_spans.contains(&(c.start, c.end))
+                        && zipf_ext(line_lang, &lower).is_none()
+                        && !self.user_words.contains(&lower)
+                        && context.count(&lower) == 0
+                    {
+                        c.score -= ALPHABET_COST;
+                        c.why
+                            .push_str("; not a word of the line's language, one competes");
+                    }
                 }
             }
             not_its_alphabet(c, possible);
@@ -6497,6 +6515,22 @@ mod tests {
         // word; it must not become the Latin `je`.
         let line = "лош ред j\u{435} занемарен";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_retyping_only_another_language_lists_loses_to_a_word_of_the_line() {
+        // `ds` is `ві` on the Ukrainian layout and `вы` on the Belarusian
+        // one: `нові` is Ukrainian only, and `ў`-less `і` with `ы` makes
+        // the line Belarusian, whose word is `новы`.
+        assert_eq!(
+            fix("Націсніце Зроблена, каб стварыць гэты ноds профіль."),
+            "Націсніце Зроблена, каб стварыць гэты новы профіль."
+        );
+        // The same for a whole word: `працы`, not the Ukrainian `праці`.
+        assert_eq!(
+            fix("Няма праграм, зарэгістраваных для ghfws з гэтым файлам"),
+            "Няма праграм, зарэгістраваных для працы з гэтым файлам"
+        );
     }
 
     #[test]
