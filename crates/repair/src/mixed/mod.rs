@@ -2044,16 +2044,20 @@ impl MixedScript {
             return None;
         }
         let lower = lowercase(original);
-        if line.serbian {
+        if line.serbian || (source == Sc::Latin && target == Sc::Cyrillic && line.reads_serbian()) {
             match (source, target) {
                 // Serbian writes both alphabets: a Latin word that spells a
                 // Serbian word in Serbian Latin is legitimate (`je` for
                 // `је`, `kada`), and one that is a lookalike of a Cyrillic
                 // word it does not spell (`ce` for `се`, `He` for `Не`) is
                 // not. Serbian Latin has no q, w, x or y (they are `љ њ џ
-                // з` on the Serbian layout) and no layout punctuation.
+                // з` on the Serbian layout) and no layout punctuation. (A
+                // lookalike spelling with letters Serbian lacks, `persijski`
+                // as `регѕіјѕкі`, is no Serbian word to spoof.)
                 (Sc::Latin, Sc::Cyrillic) => {
-                    let lookalike_word = map_lookalikes(original, target).map(|(t, _)| t);
+                    let lookalike_word = map_lookalikes(original, target)
+                        .map(|(t, _)| t)
+                        .filter(|t| spelled_in_serbian_cyrillic(t));
                     let spells_it = lookalike_word
                         .as_deref()
                         .is_some_and(|t| is_serbian_latin_of(original, t));
@@ -2061,17 +2065,22 @@ impl MixedScript {
                         is_layout_punct(c)
                             || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
                     });
-                    if spells_it
-                        || (!foreign_letters
-                            && lookalike_word.is_none()
-                            && zipf("sr", &lower).is_some())
+                    // Typed on QWERTY for the Serbian layout, a Serbian word
+                    // comes out as its own Latin spelling: nothing to repair.
+                    // A line that reads Serbian only by its words' lexicons
+                    // may be Russian or Bulgarian without its telltale
+                    // letters (`Dsdjl индекса упакованного архива`): there
+                    // the word must be Serbian Latin (`posrednici`, whose
+                    // Cyrillic spelling `посредници` is listed, or `montira`
+                    // in a document that writes `монтира`).
+                    let own_spelling = !foreign_letters
+                        && lookalike_word.is_none()
+                        && (line.serbian
+                            || zipf("sr", &lower).is_some()
+                            || serbian_cyrillic_known(&lower, context));
+                    if (spells_it && (line.serbian || latin_word_beside(line, index)))
+                        || own_spelling
                     {
-                        return None;
-                    }
-                    if !foreign_letters && lookalike_word.is_none() {
-                        // Typed on QWERTY for the Serbian layout, a Serbian
-                        // word comes out as its own Latin spelling: nothing
-                        // to repair.
                         return None;
                     }
                 }
@@ -3264,6 +3273,24 @@ impl Line<'_> {
         })
     }
 
+    /// Whether the line's Cyrillic words read Serbian without a letter only
+    /// Serbian writes (`датотеке`, `ништаван`): Serbian is among the
+    /// languages their letters leave ([`possible_languages`]), and the
+    /// Serbian lexicon knows them better than each other one
+    /// ([`Line::lexicon_weight`]).
+    fn reads_serbian(&self) -> bool {
+        let possible = self.possible_languages(Sc::Cyrillic);
+        if !possible.contains(&"sr") {
+            return false;
+        }
+        let serbian = self.lexicon_weight(Sc::Cyrillic, "sr");
+        serbian > 0.0
+            && possible
+                .iter()
+                .filter(|lang| **lang != "sr")
+                .all(|lang| serbian > self.lexicon_weight(Sc::Cyrillic, lang))
+    }
+
     /// How well `lang`'s lexicon knows the line's words of `sc` (of two
     /// letters or more): their word frequencies summed, each word voting
     /// with how common it is.
@@ -4404,6 +4431,92 @@ fn spelled_in_serbian_cyrillic(word: &str) -> bool {
     word.chars()
         .flat_map(char::to_lowercase)
         .all(|c| tables::in_alphabet("sr", c) == Some(true))
+}
+
+/// Whether the nearest word before or after word `index` of the line,
+/// past options, paths and format strings ([`words::is_protected`]), is a
+/// Latin one: the word is part of a Latin phrase (`Metod „%s“ je`).
+fn latin_word_beside(line: &Line<'_>, index: usize) -> bool {
+    let unprotected = |o: &&Word| !words::is_protected(line.text, o);
+    let before = line
+        .words
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(unprotected);
+    let after = line
+        .words
+        .get(index + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find(unprotected);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|o| o.single() == Some(Sc::Latin))
+}
+
+/// Whether the Serbian lexicon (with its extension, [`zipf_ext`]) lists,
+/// or the document writes, the Cyrillic word whose Serbian Latin spelling
+/// is `lower` (lower case):
+/// `lj`, `nj` and `dž` read as `љ`, `њ`, `џ` or as two letters
+/// (`injekcija` is `инјекција`). A letter Serbian Latin lacks (`q`, `w`,
+/// `x`, `y`, `ä`) answers no.
+fn serbian_cyrillic_known(lower: &str, context: &DocumentContext) -> bool {
+    let mut letters = String::with_capacity(lower.len() * 2);
+    let mut digraphs = String::with_capacity(lower.len() * 2);
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        let one = match c {
+            'a' => 'а',
+            'b' => 'б',
+            'c' => 'ц',
+            'č' => 'ч',
+            'ć' => 'ћ',
+            'd' => 'д',
+            'đ' => 'ђ',
+            'e' => 'е',
+            'f' => 'ф',
+            'g' => 'г',
+            'h' => 'х',
+            'i' => 'и',
+            'j' => 'ј',
+            'k' => 'к',
+            'l' => 'л',
+            'm' => 'м',
+            'n' => 'н',
+            'o' => 'о',
+            'p' => 'п',
+            'r' => 'р',
+            's' => 'с',
+            'š' => 'ш',
+            't' => 'т',
+            'u' => 'у',
+            'v' => 'в',
+            'z' => 'з',
+            'ž' => 'ж',
+            _ => return false,
+        };
+        letters.push(one);
+        let digraph = match (c, chars.peek()) {
+            ('l', Some('j')) => Some('љ'),
+            ('n', Some('j')) => Some('њ'),
+            ('d', Some('ž')) => Some('џ'),
+            _ => None,
+        };
+        match digraph {
+            Some(d) => {
+                digraphs.push(d);
+                let second = if d == 'џ' { 'ж' } else { 'ј' };
+                letters.push(second);
+                chars.next();
+            }
+            None => digraphs.push(one),
+        }
+    }
+    let known = |word: &str| zipf_ext("sr", word).is_some() || context.count(word) > 0;
+    known(&digraphs) || (letters != digraphs && known(&letters))
 }
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
@@ -6250,6 +6363,39 @@ mod tests {
         );
         assert!(spelled_in_serbian_cyrillic("Десктоп"));
         assert!(!spelled_in_serbian_cyrillic("ьщвгду"));
+    }
+
+    #[test]
+    fn a_serbian_latin_word_in_a_serbian_cyrillic_line_is_left() {
+        // Serbian Cyrillic lines without a letter only Serbian writes read
+        // Serbian by their words. A Serbian Latin word there is the other
+        // alphabet, not a slip: typed on QWERTY for the Serbian layout it
+        // would be its own transliteration (`posrednici` is
+        // `посредници`), and `je` spells `је`. In a Latin phrase (`Metod
+        // „%s“ je`, past the format string) even a lookalike stays.
+        for text in [
+            "нема више ручки датотеке: не могу posrednici да удвостручим стандардни излаз",
+            "Неподржана врста persijski слике за ГДИ+",
+            "Назив одредишта на коме треба позвати метод (Ikona je širine nula",
+            "ажурира само унос за je skraćen ову датотеку",
+            "оператор „=~“, Metod „%s“ je ниска са десне стране оператора се поклапа као регуларни",
+            "Не могу да направим montira привремену датотеку\nНе могу да монтирам, монтира",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // Alone among Cyrillic words, a lookalike that spells the word in
+        // Cyrillic is a stray letter pair, as translators type it
+        // (`Документ je завршен`, a real catalogue line).
+        assert_eq!(
+            fix("Документ je завршен неочекивано усред вредности атрибута"),
+            "Документ је завршен неочекивано усред вредности атрибута"
+        );
+        // Read Serbian by its words only, a Russian line stays Russian:
+        // the slip's Serbian Cyrillic spelling (`Дсдјл`) is no word.
+        assert_eq!(
+            fix("Dsdjl индекса упакованного архива"),
+            "Вывод индекса упакованного архива"
+        );
     }
 
     #[test]
