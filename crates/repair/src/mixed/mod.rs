@@ -1549,14 +1549,30 @@ impl MixedScript {
             let (Some(lang), Some(typed)) = (lang, typed_plausibility) else {
                 continue;
             };
-            if reads < -3.0 || reads - typed < gain.min(PHONETIC_GAIN) {
+            // A re-typing that a lexicon of its layout's language lists, on
+            // a layout of the line's language, with no key swallowed at its
+            // edges, is a word whatever the bigram model makes of its
+            // letters: it need not read like the language, only better than
+            // the word as typed (`fm[rr` is `опции` on the Bulgarian layout,
+            // `afqkf` `файла` in a Ukrainian line, `Xejms` `Џејмс` in a
+            // Serbian one). A word only another language lists (`re[b` is
+            // `кухи`, Bulgarian, typed on ЙЦУКЕН in a Russian line) still
+            // must.
+            let (swallowed, to) = (c.swallows_punct, c.layouts.map(|(_, to)| to));
+            let listed_here = || {
+                swallowed == 0
+                    && zipf_ext(lang, lower).is_some()
+                    && to.is_some_and(|to| line.language(sc).is_some_and(|l| layout_serves(to, l)))
+            };
+            let reads_floor = |reads: f32| reads < -3.0 && (oov || !listed_here());
+            if reads_floor(reads) || reads - typed < gain.min(PHONETIC_GAIN) {
                 continue;
             }
             let Some(model) = bigrams(lang) else {
                 continue;
             };
             let reads = model.score(lower);
-            if reads < -3.0 || reads - typed < gain.min(PHONETIC_GAIN) {
+            if reads_floor(reads) || reads - typed < gain.min(PHONETIC_GAIN) {
                 continue;
             }
             if reads - typed < gain {
@@ -6677,6 +6693,24 @@ mod tests {
             fix("Няма праграм, зарэгістраваных для ghfws з гэтым файлам"),
             "Няма праграм, зарэгістраваных для працы з гэтым файлам"
         );
+    }
+
+    #[test]
+    fn a_listed_retyping_of_the_lines_language_need_not_read_well() {
+        // `опции` and `Џејмс` read poorly to the letter-bigram models, but
+        // their lexicons list them, on a layout of the line's language.
+        assert_eq!(
+            fix("противоречиви fm[rr за размера на табулацията"),
+            "противоречиви опции за размера на табулацията"
+        );
+        assert_eq!(
+            fix("Написали су Мајк Паркер, Xejms Јангмен и Пол Егерт."),
+            "Написали су Мајк Паркер, Џејмс Јангмен и Пол Егерт."
+        );
+        // Not a word only another language lists: `re[b` typed on ЙЦУКЕН
+        // is `кухи`, which only the Bulgarian list knows, in a Russian line.
+        let line = "Расстояние между кнопками re[b перемещения и указателем";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
