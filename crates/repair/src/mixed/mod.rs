@@ -432,6 +432,11 @@ pub fn forget_memos() {
             t.0 = Vec::new();
         }
     });
+    CLEARED_LONE_WORDS.with(|t| {
+        if let Ok(mut t) = t.try_borrow_mut() {
+            t.0 = Vec::new();
+        }
+    });
 }
 
 /// A line of a candidate's evidence that [`MixedScript::score_candidates`]
@@ -949,16 +954,41 @@ impl MixedScript {
     ) -> bool {
         // Only the words of the other scripts matter, and they lie where
         // those scripts' letters do: look there, not at every word.
+        // A lone word of ASCII letters in a Cyrillic line (`Debian`
+        // between spaces, most Latin words of a Russian manual) is first
+        // looked for among the lone words this thread has cleared.
+        let clearable = dominant == Sc::Cyrillic && context.is_none() && self.user_words.is_empty();
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
             let (first, last) = spans.get(sc as usize).copied().unwrap_or_default();
             let mut from = first;
             while let Some(at) = letters::next_of_script(line, from, last, sc) {
+                let lone = if clearable && sc == Sc::Latin {
+                    self.separate_latin_key(line, at, serbian)
+                } else {
+                    None
+                };
+                if let Some((end, key)) = lone {
+                    if CLEARED_LONE_WORDS.with(|t| t.try_borrow().is_ok_and(|t| t.holds(key))) {
+                        from = end;
+                        continue;
+                    }
+                }
                 let Some(w) = words::word_around(line, at) else {
                     return false;
                 };
                 let protected = std::cell::OnceCell::new();
                 if self.is_suspect_foreign(line, &w, (dominant, serbian), context, &protected) {
                     return true;
+                }
+                // Cleared without asking whether it is protected: by its
+                // letters and verdict alone, which are the same wherever
+                // it stands alone in a Cyrillic line.
+                if let Some((_, key)) = lone.filter(|_| protected.get().is_none()) {
+                    CLEARED_LONE_WORDS.with(|t| {
+                        if let Ok(mut t) = t.try_borrow_mut() {
+                            t.put(key);
+                        }
+                    });
                 }
                 // `at` starts a letter of at least one byte.
                 from = w.end.max(
@@ -970,6 +1000,71 @@ impl MixedScript {
             }
             false
         })
+    }
+
+    /// For the ASCII letter at `at` of a line: when it starts a word of
+    /// ASCII letters that stands apart, the word's end and its key in
+    /// [`ClearedLoneWords`]; `None` for any other word. Apart: on each side
+    /// the line's end, a digit, or a character that neither joins nor
+    /// glues to it ([`apart_before`], [`apart_after`]: a space, a bracket,
+    /// a dash, `«`), or one layout key (`.` `,` `"`) with such a character
+    /// or a digit beyond it. Then the word is [`words::word_around`]'s word
+    /// for `at` (its letters alone), and the chunk of [`chunk_bounds`] is
+    /// the word with those keys, so its verdict is a function of the keys
+    /// and the word (the memos' own keys: [`lone_span`]'s lone word, or the
+    /// chunk), and whether [`MixedScript::is_suspect_foreign`] clears it in
+    /// a Cyrillic line without a document is a function of the key (the
+    /// keys and the word packed in 16 bytes, which of them are keys, which
+    /// sides are digits, `serbian` and the channels), unless it asks
+    /// whether the word is protected.
+    fn separate_latin_key(&self, line: &str, at: usize, serbian: bool) -> Option<(usize, u128)> {
+        let bytes = line.as_bytes();
+        let head = bytes.get(..at)?;
+        let rest = bytes.get(at..)?;
+        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let tail = rest.get(len..)?;
+        // What stands on one side: nothing, a digit, or a key (then what
+        // stands beyond it must be apart or a digit).
+        let side = |near: Option<u8>, apart: bool, beyond_apart: bool| match near {
+            None => Some((false, false)),
+            Some(b) if b.is_ascii_digit() => Some((true, false)),
+            Some(b) if b.is_ascii() && is_layout_punct(char::from(b)) => {
+                beyond_apart.then_some((false, true))
+            }
+            Some(_) => apart.then_some((false, false)),
+        };
+        let beyond = |b: Option<u8>| b.is_none_or(|b| b.is_ascii_digit() || apart_ascii(b));
+        let (digit_before, key_before) = side(
+            head.last().copied(),
+            apart_before(head),
+            beyond(head.len().checked_sub(2).and_then(|i| head.get(i).copied())),
+        )?;
+        let (digit_after, key_after) = side(
+            tail.first().copied(),
+            apart_after(tail),
+            beyond(tail.get(1).copied()),
+        )?;
+        let (lead, trail) = (usize::from(key_before), usize::from(key_after));
+        if len == 0 || lead + len + trail > 16 {
+            return None;
+        }
+        // The bytes (all ASCII) seven bits each, in the low 112 bits; the
+        // tag above them. `len` is 1–16, so a key is never 0, the mark of
+        // an empty slot.
+        let packed = bytes
+            .get(at - lead..at + len + trail)?
+            .iter()
+            .rev()
+            .fold(0u128, |k, &b| (k << 7) | u128::from(b));
+        let tag = u128::try_from(len).ok()?
+            | (u128::from(key_before) << 5)
+            | (u128::from(key_after) << 6)
+            | (u128::from(digit_before) << 7)
+            | (u128::from(digit_after) << 8)
+            | (u128::from(serbian) << 9)
+            | (u128::from(self.options.homoglyphs) << 10)
+            | (u128::from(self.options.keyboard_layouts) << 11);
+        Some((at + len, packed | (tag << 112)))
     }
 
     /// Whether `w`, a word of another script than the line's `dominant`
@@ -3668,6 +3763,83 @@ thread_local! {
         const { std::cell::RefCell::new(LoneVerdicts(Vec::new())) };
 }
 
+/// An ASCII byte that is neither a word character nor glues to a Latin
+/// word: no letter, digit, `/`, apostrophe or layout key.
+#[inline]
+fn apart_ascii(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'/' && !is_layout_punct(char::from(b))
+}
+
+/// Whether the character that ends `head` (not empty) is apart from a
+/// Latin word after it: an ASCII byte [`apart_ascii`] tells, or one of the
+/// few others that are neither letters, marks, apostrophes nor keys: a
+/// no-break space, `«` `»` (`C2 A0`, `C2 AB`, `C2 BB`) or the punctuation
+/// of U+2000–U+203F but `’` (`E2 80 xx`, not `E2 80 99`).
+#[inline]
+fn apart_before(head: &[u8]) -> bool {
+    match head {
+        [.., b] if b.is_ascii() => apart_ascii(*b),
+        [.., 0xC2, b] => matches!(b, 0xA0 | 0xAB | 0xBB),
+        [.., 0xE2, 0x80, b] => *b != 0x99,
+        _ => false,
+    }
+}
+
+/// [`apart_before`] for the character that starts `tail` (not empty).
+#[inline]
+fn apart_after(tail: &[u8]) -> bool {
+    match tail {
+        [b, ..] if b.is_ascii() => apart_ascii(*b),
+        [0xC2, b, ..] => matches!(b, 0xA0 | 0xAB | 0xBB),
+        [0xE2, 0x80, b, ..] => *b != 0x99,
+        _ => false,
+    }
+}
+
+/// How many keys [`ClearedLoneWords`] holds (16 bytes each).
+const CLEARED_LONE_SLOTS: usize = 1 << 12;
+
+/// The gate's table of ASCII words standing apart in Cyrillic lines that
+/// [`MixedScript::is_suspect_foreign`] cleared without asking whether they
+/// are protected, keyed as [`MixedScript::separate_latin_key`] says: one
+/// key per slot, found by a hash of the key; a key that lands on a taken
+/// slot replaces the one there. A word found here is cleared as it was
+/// then: the slot keeps the whole key.
+struct ClearedLoneWords(Vec<u128>);
+
+impl ClearedLoneWords {
+    fn slot(key: u128) -> usize {
+        // The high bits of a multiply-mix of both halves.
+        #[allow(clippy::cast_possible_truncation)] // the halves, by intent
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let h = (lo ^ hi.rotate_left(29))
+            .wrapping_mul(WordHasher::K)
+            .rotate_left(17)
+            .wrapping_mul(WordHasher::K);
+        usize::try_from(h >> (64 - CLEARED_LONE_SLOTS.trailing_zeros())).unwrap_or(0)
+    }
+
+    /// Whether `key` was cleared.
+    fn holds(&self, key: u128) -> bool {
+        self.0.get(Self::slot(key)) == Some(&key)
+    }
+
+    fn put(&mut self, key: u128) {
+        if self.0.is_empty() {
+            self.0 = vec![0; CLEARED_LONE_SLOTS];
+        }
+        if let Some(slot) = self.0.get_mut(Self::slot(key)) {
+            *slot = key;
+        }
+    }
+}
+
+thread_local! {
+    /// [`MixedScript::has_suspect_foreign_word_in`]'s cleared lone words.
+    static CLEARED_LONE_WORDS: std::cell::RefCell<ClearedLoneWords> =
+        const { std::cell::RefCell::new(ClearedLoneWords(Vec::new())) };
+}
+
 /// [`word_verdict`] by its general memo, keyed by the word's chunk.
 fn remembered_verdict(
     text: &str,
@@ -5588,6 +5760,82 @@ mod tests {
         }
         let after: Vec<bool> = plain.iter().map(|l| stage.needs_review(l)).collect();
         assert_eq!(after, fresh);
+    }
+
+    /// The gate's table of cleared words standing apart
+    /// ([`ClearedLoneWords`]) changes no answer: every line of the bench
+    /// corpora and the evaluation's dev inputs, and words beside digits,
+    /// keys and paths, is answered as with nothing remembered, whatever was
+    /// asked before (forwards, backwards, with each channel off between).
+    #[test]
+    fn cleared_words_change_no_answer() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut lines: Vec<String> = [
+            "Он задал x=ghbdtn и ушёл",
+            "Он сказал ghbdtn и ушёл",
+            "Он задал /ghbdtn и ушёл",
+            "Он сказал ghbdtn. И ушёл",
+            "Он сказал 5ghbdtn и ушёл",
+            "Он сказал ghbdtn5 и ушёл",
+            "Он сказал (ghbdtn) и ушёл",
+            "Он сказал «ghbdtn» и ушёл",
+            "Он сказал ,ghbdtn и ушёл",
+            "Он сказал 'ghbdtn' и ушёл",
+            "Он сказал ghbdtn.ru и ушёл",
+            "Он сказал Ghbdtn и ушёл",
+            "Пакет gtk и пакет sudo, а также gtk.",
+            "Файл /usr/lib/gtk и gtk",
+            "Он сказал hjccbz и ушёл",
+            "Он рекао Praw и bak",
+            "Он је рекао Praw и bak",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for name in ["ru", "mixed", "dirty"] {
+            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
+                .expect("corpus");
+            lines.extend(text.lines().map(str::to_owned));
+        }
+        for entry in std::fs::read_dir(root.join("fixtures/eval/mixed-script")).expect("set") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                let text = std::fs::read_to_string(&path).expect("jsonl");
+                for line in text.split('\n').filter(|l| !l.is_empty()) {
+                    let record: serde_json::Value = serde_json::from_str(line).expect("json");
+                    lines.push(record["input"].as_str().expect("input").to_owned());
+                }
+            }
+        }
+        let stages = [(true, true), (true, false), (false, true)].map(|(h, k)| {
+            MixedScript::new(MixedScriptOptions {
+                homoglyphs: h,
+                keyboard_layouts: k,
+                ..MixedScriptOptions::default()
+            })
+        });
+        let fresh: Vec<[bool; 3]> = lines
+            .iter()
+            .map(|l| {
+                stages.each_ref().map(|s| {
+                    forget_memos();
+                    s.needs_review(l)
+                })
+            })
+            .collect();
+        forget_memos();
+        let mut cleared = 0;
+        for order in [false, true, false] {
+            let mut at: Vec<usize> = (0..lines.len()).collect();
+            if order {
+                at.reverse();
+            }
+            for i in at {
+                let answers = stages.each_ref().map(|s| s.needs_review(&lines[i]));
+                assert_eq!(Some(&answers), fresh.get(i), "{}", lines[i]);
+            }
+            cleared = CLEARED_LONE_WORDS.with(|t| t.borrow().0.iter().filter(|&&k| k != 0).count());
+        }
+        assert!(cleared > 500, "{cleared}");
     }
 
     #[test]
