@@ -2464,14 +2464,22 @@ impl MixedScript {
         // beat it). A transliteration that spells what the word looks like
         // (`ТОМАТО`, all its letters lookalikes of their namesakes) is a
         // spoof as much as a slip, and stays.
-        // (Greek is left out: typed on the Greek layout, English comes out
-        // as no Greek word, `τηε`, that yet reads like one.)
+        // The Greek layout does the same to a Greek word (`ΙΝΔΙΑ` is
+        // `INDIA`, `ΑΡΑΒΙΑ` `ARABIA`), but English typed on it comes out as
+        // no Greek word that yet reads like one (`τηε`), and the extended
+        // Greek lexicon lists web slips of three letters (`τηε`, `φορ`):
+        // there only a listed word of four letters or more is as written,
+        // in capitals with the tonos they drop put back ([`with_a_mark`]).
+        let spelt = match source {
+            Sc::Cyrillic => typed >= RETYPE_READS || listed_in_script(&lower, source),
+            Sc::Greek => {
+                let listed = |w: &str| zipf_ext("el", w).is_some();
+                w.letters() >= 4 && (listed(&lower) || (acronym && with_a_mark(&lower, listed)))
+            }
+            Sc::Latin => false,
+        };
         let mut keep = keep;
-        if target == Sc::Latin
-            && source == Sc::Cyrillic
-            && candidates.iter().any(retyped_as_spelt)
-            && (typed >= RETYPE_READS || listed_in_script(&lower, source))
-        {
+        if target == Sc::Latin && spelt && candidates.iter().any(retyped_as_spelt) {
             let looks = map_lookalikes(original, target).map(|(text, _)| text);
             let as_written = |c: &Candidate| retyped_as_spelt(c) && looks.as_ref() != Some(&c.text);
             for c in candidates.iter().filter(|c| as_written(c)) {
@@ -4291,12 +4299,11 @@ fn glued_latin_words(span: &str) -> bool {
         && runs >= 2
 }
 
-/// Whether a candidate re-types a Cyrillic word on a layout that puts its
-/// letters on the keys of their Latin namesakes ([`is_phonetic_layout`]):
-/// the word's own transliteration.
+/// Whether a candidate re-types a Cyrillic or Greek word on a layout that
+/// puts its letters on the keys of their Latin namesakes
+/// ([`transliterates`]): the word's own transliteration.
 fn retyped_as_spelt(c: &Candidate) -> bool {
-    c.kind == ChangeKind::KeyboardLayout
-        && c.layouts.is_some_and(|(from, _)| is_phonetic_layout(from))
+    c.kind == ChangeKind::KeyboardLayout && c.layouts.is_some_and(|(from, _)| transliterates(from))
 }
 
 /// Whether `found` holds for some spelling of `lower` with one mark that
@@ -6752,6 +6759,24 @@ mod tests {
         );
         assert!(listed_in_script("бристол", Sc::Cyrillic));
         assert!(!listed_in_script("сеттингс", Sc::Cyrillic));
+        // The Greek layout too, for a listed Greek word of four letters or
+        // more (in capitals with its tonos put back: `ΙΝΔΙΑ` is `Ινδία`).
+        for text in [
+            "He shouted ΙΝΔΙΑ and left the room.",
+            "El periódico ΑΡΑΒΙΑ publicó la noticia el lunes.",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // Unlisted, or of three letters (the extended Greek lexicon lists
+        // web slips such as `τηε`), it is still a slip.
+        assert_eq!(
+            fix("THIS IS A DEVELOPMENT VERSION NOT ΙΝΤΕΝΔΕΔ FOR PRODUCTION USE."),
+            "THIS IS A DEVELOPMENT VERSION NOT INTENDED FOR PRODUCTION USE."
+        );
+        assert_eq!(
+            fix("don't truncate empty pages at the end of τηε table"),
+            "don't truncate empty pages at the end of the table"
+        );
     }
 
     #[test]
