@@ -662,10 +662,10 @@ const CYR_WINDOW: usize = 4 + LINE_CHUNK + 7;
 ///
 /// The line must hold only ASCII, Cyrillic letters of U+0400..U+045F (the
 /// basic ones U+0410..U+044F, `Ё ё`, `і ї є ў ј љ њ ђ ћ џ`…; not `ґ`), `« »`,
-/// no-break space, `‐`..`‟` (`– — ‘ ’ “ ” „`), `…` and `№`
-/// (see [`odd_chunk`]). None of these is [`NOISY`] or an accented Latin-1
+/// no-break space, `‐`..`‟` (`– — ‘ ’ “ ” „`), `…`, `№` and the Ukrainian
+/// apostrophe `ʼ` (see [`odd_chunk`]). None of these is [`NOISY`] or an accented Latin-1
 /// letter, and among them only a basic Cyrillic letter followed by a
-/// character other than a basic letter can be a lead and a continuation of
+/// character other than a basic letter or `ʼ` (in no page) can be a lead and a continuation of
 /// one page, in windows-1251 or KOI8 (a test checks every two of them
 /// against the masks). Each such pair must stand in a run the scan drops in
 /// those pages (read with the chunk by [`odd_chunk`], `pair_run_is_dead` in
@@ -743,8 +743,8 @@ fn cyrillic_chunk(window: &[u8; CYR_WINDOW]) -> (bool, u8, u8) {
 /// A chunk of [`plain_cyrillic_line`] with other characters than basic
 /// letters (`window[4..36]`, four bytes before and seven after): `None` if
 /// one is outside the set (other than U+0400..U+045F, `« »`, no-break
-/// space, U+2010..U+201F, `…`, `№`); else the bytes where a character other
-/// than a basic letter follows one in a run not surely dropped in
+/// space, U+2010..U+201F, `…`, `№`, `ʼ`); else the bytes where a character other
+/// than a basic letter or `ʼ` follows one in a run not surely dropped in
 /// windows-1251 and KOI8 (as bits; the run rule is `pair_run_is_dead`'s,
 /// which a test holds this to), and how many `«`. The loop keeps to bytes
 /// (one bit per lane would make the compiler read four lanes at a time).
@@ -780,7 +780,9 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
         let punct = (b == e2)
             & (((n1 == s8(0x80)) & (((n2 >= s8(0x90)) & (n2 < s8(0xA0))) | (n2 == s8(0xA6))))
                 | ((n1 == s8(0x84)) & (n2 == s8(0x96))));
-        bad |= lead & !(letter | latin1 | punct);
+        // `ʼ` (U+02BC), in no page.
+        let apostrophe = (b == s8(0xCA)) & (n1 == s8(0xBC));
+        bad |= lead & !(letter | latin1 | punct | apostrophe);
         // The pair's run is dead in windows-1251 and KOI8 (see
         // `pair_run_is_dead`): `б`..`ф` right before the first letter,
         // or right after this character (two bytes, three for `punct`)
@@ -789,7 +791,7 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
         let after2 = broad(n2, n3) & ((n4 >= 0) | basic(n4, n5));
         let after3 = broad(n3, n4) & ((n5 >= 0) | basic(n5, n6));
         let dead = killed_before | (!punct & after2) | (punct & after3);
-        let pair = u8::from(lead & basic(p2, p1) & !basic(b, n1) & !dead);
+        let pair = u8::from(lead & basic(p2, p1) & !basic(b, n1) & !apostrophe & !dead);
         any_pair |= pair;
         if let Some(p) = pair_at.get_mut(k) {
             *p = pair;
@@ -2087,6 +2089,7 @@ mod tests {
                         && at >= 2
                         && is_basic_cyrillic(byte(at - 2), byte(at - 1))
                         && !is_basic_cyrillic(byte(at), byte(at + 1))
+                        && (byte(at), byte(at + 1)) != (0xCA, 0xBC)
                         && !pair_run_is_dead(bytes, at);
                     acc | (u32::from(pair) << k)
                 });
@@ -2110,7 +2113,7 @@ mod tests {
         let set: Vec<char> = ('\u{80}'..='\u{FFFF}')
             .filter(|c| plain_cyrillic_line(format!("x{c}x {}", "э".repeat(30)).as_bytes()))
             .collect();
-        assert_eq!(set.len(), 0x60 + 3 + 16 + 2, "{set:?}");
+        assert_eq!(set.len(), 0x60 + 3 + 16 + 2 + 1, "{set:?}");
         let basic = |c: char| ('\u{410}'..='\u{44F}').contains(&c);
         for &c in &set {
             let m = table.get(u32::from(c));
@@ -2126,7 +2129,8 @@ mod tests {
             for &d in &set {
                 let pages = leads(m) & bits(table.get(u32::from(d)), CONT);
                 if pages != 0 {
-                    assert!(basic(c) && !basic(d), "{c}{d}");
+                    // `odd_chunk` looks up no pair ending in `ʼ`.
+                    assert!(basic(c) && !basic(d) && d != 'ʼ', "{c}{d}");
                     assert_eq!(pages & !cyrillic_pages, 0, "{c}{d}");
                 }
             }
@@ -2164,6 +2168,22 @@ mod tests {
             lines.len() >= 100 && clear * 10 >= lines.len() * 8,
             "{clear}"
         );
+        // Lines with the apostrophe `ʼ` too.
+        let apostrophe = mixed.lines().filter(|l| l.contains('ʼ'));
+        assert!(
+            apostrophe
+                .clone()
+                .all(|l| plain_cyrillic_line(l.as_bytes()) && scan_reference(l).0.is_empty()),
+            "{:?}",
+            apostrophe
+                .map(|l| plain_cyrillic_line(l.as_bytes()))
+                .collect::<Vec<_>>()
+        );
+        for text in ["пʼять", "мʼя", "бʼє", "Пʼ", "сʼ", "фʼі", "дʼї", "ʼʼ", "аʼ«"]
+        {
+            check_same(text);
+            check_same(&format!("{text} {}", "э".repeat(40)));
+        }
         for line in lines {
             check_same(line);
             for cut in [1, 7, 30] {
