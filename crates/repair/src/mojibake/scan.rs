@@ -581,19 +581,20 @@ fn line_byte(p3: i8, p1: i8, b: i8, n2: i8) -> (bool, bool) {
 #[inline(never)]
 #[allow(clippy::needless_bitwise_bool)] // no branches per byte
 fn chunk_pairs(window: &[u8; LINE_WINDOW]) -> u32 {
-    let mut lanes = [[0u8; LINE_CHUNK]; 6];
-    for (k, l) in lanes.iter_mut().enumerate() {
-        if let Some(w) = window
+    let lane = |k: usize| {
+        window
             .get(k..k + LINE_CHUNK)
             .and_then(|w| <&[u8; LINE_CHUNK]>::try_from(w).ok())
-        {
-            *l = *w;
-        }
-    }
+    };
+    let (Some(p3), Some(p2), Some(p1), Some(b), Some(n1), Some(n2)) =
+        (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5))
+    else {
+        return 0;
+    };
     let mut pair_at = [0u8; LINE_CHUNK];
     for (k, pair) in pair_at.iter_mut().enumerate() {
-        let at = |j: usize| s8(lanes.get(j).and_then(|l| l.get(k)).copied().unwrap_or(0));
-        let (p3, p2, p1, b, n1, n2) = (at(0), at(1), at(2), at(3), at(4), at(5));
+        let at = |lane: &[u8; LINE_CHUNK]| s8(lane.get(k).copied().unwrap_or(0));
+        let (p3, p2, p1, b, n1, n2) = (at(p3), at(p2), at(p1), at(b), at(n1), at(n2));
         let (marked, _) = line_byte(p3, p1, b, n2);
         let (ce, cf) = (b == s8(0xCE), b == s8(0xCF));
         let greek = (ce & (n1 >= s8(0x90))) | (cf & (n1 < s8(0x90)));
@@ -604,10 +605,20 @@ fn chunk_pairs(window: &[u8; LINE_WINDOW]) -> u32 {
         let quiet_latin1 = (b == s8(0xC3)) & (p1 >= 0) & !nbsp_lead;
         *pair = u8::from(marked & !quiet_greek & !quiet_latin1);
     }
-    pair_at
-        .iter()
-        .enumerate()
-        .fold(0u32, |acc, (k, &p)| acc | (u32::from(p) << k))
+    flag_bits(&pair_at)
+}
+
+/// The flags of `flags` (each 0 or 1) as the bits of a number, eight at a
+/// time by a multiply (bit `k` is `flags[k]`); 0 at once when none is set.
+#[inline]
+fn flag_bits(flags: &[u8; LINE_CHUNK]) -> u32 {
+    if flags.iter().fold(0, |acc, &f| acc | f) == 0 {
+        return 0;
+    }
+    flags.chunks_exact(8).enumerate().fold(0, |acc, (k, w)| {
+        let w = <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes);
+        acc | (((w.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * k))
+    })
 }
 
 /// For [`cannot_hold`]: the end of the run around `at` if the full check
@@ -802,10 +813,7 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
     let pairs = if any_pair == 0 {
         0
     } else {
-        pair_at
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (k, &p)| acc | (u32::from(p) << k))
+        flag_bits(&pair_at)
     };
     (!bad).then_some((pairs, signs))
 }
@@ -2298,6 +2306,22 @@ mod tests {
             if m & (LATIN_HIGH | NBSP_LEAD) != 0 {
                 assert_eq!(b0, 0xC3, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn flag_bits_as_a_fold() {
+        let mut flags = [0u8; LINE_CHUNK];
+        let mut x = 0x9E37_79B9_u32;
+        for n in 0..3000 {
+            for (k, f) in flags.iter_mut().enumerate() {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                *f = u8::from(if n < LINE_CHUNK { k == n } else { x % 3 == 0 });
+            }
+            let want = (0..LINE_CHUNK).fold(0u32, |acc, k| acc | (u32::from(flags[k]) << k));
+            assert_eq!(flag_bits(&flags), want, "{flags:?}");
         }
     }
 
