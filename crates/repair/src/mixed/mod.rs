@@ -1518,6 +1518,12 @@ impl MixedScript {
     /// Scores candidates: their evidence plus the channel's prior, then, for
     /// the few that could beat `keep`, whether a re-typing layout fits the
     /// line's language (which costs a whatlang call, so comes last).
+    ///
+    /// `typed_plausibility`: how the word as typed reads, where a re-typing
+    /// that reads much better may be floored, and whether any such
+    /// re-typing may be (or only one a lexicon of its layout's language
+    /// lists, of the word's own span with no key swallowed at its edges,
+    /// by [`KNOWN_RETYPE`]).
     #[allow(clippy::too_many_arguments)]
     fn score_candidates(
         &self,
@@ -1527,7 +1533,7 @@ impl MixedScript {
         original: &str,
         prior: impl Fn(u8) -> f32,
         keep: f32,
-        typed_plausibility: Option<f32>,
+        typed_plausibility: Option<(f32, bool)>,
         context: &DocumentContext,
         layout_floor: impl Fn(&Candidate) -> bool,
     ) {
@@ -1653,7 +1659,7 @@ impl MixedScript {
             };
             // (The best reading of the script bounds the language's: most
             // re-typings fail on it without another look.)
-            let (Some(lang), Some(typed)) = (lang, typed_plausibility) else {
+            let (Some(lang), Some((typed, shape_floor))) = (lang, typed_plausibility) else {
                 continue;
             };
             // A re-typing that a lexicon of its layout's language lists, on
@@ -1738,13 +1744,16 @@ impl MixedScript {
             // below a common lexicon word: shape is weaker evidence than
             // the word itself.
             if oov || zipf_ext(lang, lower).is_none() {
+                if !shape_floor {
+                    continue;
+                }
                 c.score = c
                     .score
                     .max(handicap + capital - typed_on + 3.0 + (reads - typed - gain).min(0.5));
                 if let Some((_, notes)) = why_of.last_mut() {
                     notes.push(Note::ReadsAs(lang, reads, typed));
                 }
-            } else {
+            } else if shape_floor || c.swallows_punct == 0 {
                 // A word of the layout's own language that reads so, re-typed
                 // from a word that reads like nothing, is stronger evidence
                 // still: it ranks above every spelling that only reads well
@@ -1984,9 +1993,25 @@ impl MixedScript {
         }
         // A word that mixes scripts reads like no word as it is; but where
         // its odd letters all have lookalikes, the respelling a reader sees
-        // is not to be outranked by a re-typing's shape.
-        let mixed_reads =
-            (!candidates.iter().any(|c| c.kind == ChangeKind::Homoglyph)).then_some(MIXED_READS);
+        // is not to be outranked by a re-typing's shape. By a word, it is,
+        // unless that respelling is a word too: against `скрирте`, which no
+        // lexicon lists, `скриpте` is `скрипте`, a Latin `p` typed on the
+        // Serbian layout (a re-typing a lexicon of its layout's language
+        // lists, floored as a whole foreign word's is; not one that swallows
+        // a key beside the word, `стoi,` as `стоим` against `стои`).
+        let lookalike = candidates.iter().any(|c| c.kind == ChangeKind::Homoglyph);
+        let known_lookalike = candidates.iter().any(|c| {
+            c.kind == ChangeKind::Homoglyph && {
+                let lower = lowercase(&c.text);
+                c.text
+                    .chars()
+                    .find_map(sc_of)
+                    .is_some_and(|sc| lexicon_lists(sc, &lower))
+                    || self.user_words.contains(&lower)
+                    || context.count(&lower) > 0
+            }
+        });
+        let mixed_reads = (!known_lookalike).then_some((MIXED_READS, !lookalike));
         drop_inner_stop_leavers(line.text, &mut candidates);
         self.score_candidates(
             line,
@@ -2365,7 +2390,7 @@ impl MixedScript {
             original,
             |strength| if strength == 2 { 1.0 } else { 0.0 },
             keep,
-            Some(typed),
+            Some((typed, true)),
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
         );
@@ -7051,6 +7076,22 @@ mod tests {
         // is `кухи`, which only the Bulgarian list knows, in a Russian line.
         let line = "Расстояние между кнопками re[b перемещения и указателем";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_listed_retyping_beats_an_unknown_lookalike_respelling() {
+        // A Latin `p` in a Serbian word: its lookalike respelling `скрирте`
+        // is no word, `p` on the Serbian layout gives `скрипте`, which is.
+        assert_eq!(
+            fix("Проверава да ли има грешака синтаксе у датотеке подешавања скриpте ГРУБ-а."),
+            "Проверава да ли има грешака синтаксе у датотеке подешавања скрипте ГРУБ-а."
+        );
+        // A re-typing that swallows the comma after the word (`стоим`) is
+        // no rival to one of the word alone (`стои`).
+        assert_eq!(
+            fix("Изворът на всяко величие във волята стoi, не във външното отличие."),
+            "Изворът на всяко величие във волята стои, не във външното отличие."
+        );
     }
 
     #[test]
