@@ -325,9 +325,10 @@ fn layout_punct(b: u8) -> bool {
 #[inline]
 #[allow(clippy::needless_bitwise_bool)]
 fn serbian_only(b: u8, next: u8) -> bool {
-    let low = next & 0x0F;
-    let serbian_low = (low == 2) | (low.wrapping_sub(8) < 4) | (low == 15);
-    serbian_low & (((b == 0xD0) & (next >> 4 == 0x8)) | ((b == 0xD1) & (next >> 4 == 0x9)))
+    // After `D1` the second byte with bit 4 flipped, so that both cases
+    // read `82`, `88`–`8B`, `8F` (fewer compares in the vector loops).
+    let low = next ^ ((b << 4) & 0x10);
+    ((b | 1) == 0xD1) & ((low == 0x82) | ((low | 3) == 0x8B) | (low == 0x8F))
 }
 
 /// A first byte of `C0` or more other than `D0`, `D1` (Cyrillic letters of
@@ -344,8 +345,8 @@ fn rare_lead(b: u8) -> bool {
 #[inline]
 #[allow(clippy::needless_bitwise_bool)]
 fn unusual_sign(b: u8, next: u8) -> bool {
-    ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
-        | ((b == 0xE2) & (next != 0x80))
+    // (`AA` and `BA` are the two bytes that read `BA` with bit 4 set.)
+    ((b == 0xC2) & (((next | 0x10) == 0xBA) | (next == 0xB5))) | ((b == 0xE2) & (next != 0x80))
 }
 
 /// An ASCII letter `b` before a `D0`/`D1` letter (`next`), or a `D0`/`D1`
@@ -839,6 +840,23 @@ mod tests {
                 if let Some(&last) = slow.last() {
                     proptest::prop_assert_eq!(next_of_script(&line, last, last, sc), None);
                 }
+            }
+        }
+    }
+
+    /// [`serbian_only`] and [`unusual_sign`] answer as their plain
+    /// definitions on every pair of bytes.
+    #[test]
+    fn byte_pair_tests_are_their_definitions() {
+        for b in 0..=u8::MAX {
+            for next in 0..=u8::MAX {
+                let low = next & 0x0F;
+                let serbian = ((b == 0xD0) && next >> 4 == 0x8 || (b == 0xD1) && next >> 4 == 0x9)
+                    && matches!(low, 2 | 8..=11 | 15);
+                assert_eq!(serbian_only(b, next), serbian, "{b:02X} {next:02X}");
+                let unusual = (b == 0xC2 && matches!(next, 0xAA | 0xB5 | 0xBA))
+                    || (b == 0xE2 && next != 0x80);
+                assert_eq!(unusual_sign(b, next), unusual, "{b:02X} {next:02X}");
             }
         }
     }
