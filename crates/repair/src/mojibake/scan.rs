@@ -779,11 +779,9 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
     let broad = |b0: i8, b1: i8| ((b0 == d0) & (b1 >= s8(0xB1))) | ((b0 == d1) & (b1 <= s8(0x84)));
     let (mut bad, mut any_pair, mut signs) = (false, 0u8, 0u8);
     let mut pair_at = [0u8; LINE_CHUNK];
-    for k in 0..LINE_CHUNK {
+    for (k, cand) in pair_at.iter_mut().enumerate() {
         let at = |j: usize| s8(lanes.get(j).and_then(|l| l.get(k)).copied().unwrap_or(0));
-        let (p4, p3, p2, p1) = (at(0), at(1), at(2), at(3));
-        let (b, n1, n2) = (at(4), at(5), at(6));
-        let (n3, n4, n5, n6) = (at(7), at(8), at(9), at(10));
+        let (p2, p1, b, n1, n2) = (at(2), at(3), at(4), at(5), at(6));
         let lead = (b >= s8(0xC0)) & (b < 0);
         // U+0400..U+045F (`ґ` and the rest of U+0460.. go to the scan).
         let letter = (b == d0) | ((b == d1) & (n1 < s8(0xA0)));
@@ -794,28 +792,33 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
         // `ʼ` (U+02BC), in no page.
         let apostrophe = (b == s8(0xCA)) & (n1 == s8(0xBC));
         bad |= lead & !(letter | latin1 | punct | apostrophe);
-        // The pair's run is dead in windows-1251 and KOI8 (see
-        // `pair_run_is_dead`): `б`..`ф` right before the first letter,
-        // or right after this character (two bytes, three for `punct`)
-        // with ASCII or a basic letter after it.
+        let pair = u8::from(lead & basic(p2, p1) & !basic(b, n1) & !apostrophe);
+        any_pair |= pair;
+        *cand = pair;
+        signs += u8::from((b == c2) & (n1 == s8(0xAB)));
+    }
+    if bad {
+        return None;
+    }
+    if any_pair == 0 {
+        return Some((0, signs));
+    }
+    // The pairs whose run is not dead in windows-1251 and KOI8 (see
+    // `pair_run_is_dead`): `б`..`ф` right before the first letter, or
+    // right after this character (two bytes, three for `punct`) with ASCII
+    // or a basic letter after it. Apart, for chunks with a pair only.
+    for (k, pair) in pair_at.iter_mut().enumerate() {
+        let at = |j: usize| s8(lanes.get(j).and_then(|l| l.get(k)).copied().unwrap_or(0));
+        let (p4, p3, b, n1, n2) = (at(0), at(1), at(4), at(5), at(6));
+        let (n3, n4, n5, n6) = (at(7), at(8), at(9), at(10));
+        let punct = (b == e2) & ((n1 == s8(0x80)) | (n1 == s8(0x84)));
         let killed_before = broad(p4, p3);
         let after2 = broad(n2, n3) & ((n4 >= 0) | basic(n4, n5));
         let after3 = broad(n3, n4) & ((n5 >= 0) | basic(n5, n6));
         let dead = killed_before | (!punct & after2) | (punct & after3);
-        let pair = u8::from(lead & basic(p2, p1) & !basic(b, n1) & !apostrophe & !dead);
-        any_pair |= pair;
-        if let Some(p) = pair_at.get_mut(k) {
-            *p = pair;
-        }
-        signs += u8::from((b == c2) & (n1 == s8(0xAB)));
+        *pair &= u8::from(!dead);
     }
-    // The pairs as bits, apart: the loop above keeps to bytes.
-    let pairs = if any_pair == 0 {
-        0
-    } else {
-        flag_bits(&pair_at)
-    };
-    (!bad).then_some((pairs, signs))
+    Some((flag_bits(&pair_at), signs))
 }
 
 /// Whether the run around the character whose lead byte is at `at` (right
