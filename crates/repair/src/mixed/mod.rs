@@ -4310,18 +4310,27 @@ fn listed_in_script(lower: &str, sc: Sc) -> bool {
 
 /// Whether `span` is English words glued by layout keys (`data[len`,
 /// `node.name`): two runs of letters or more between the keys, each an
-/// English word of three letters or more.
+/// English word of three letters or more; or two runs joined by keys, one
+/// of them a lower-case run of one or two letters (`db[fp`, `j;b.`,
+/// `node'id`), the shape of code (`a.b`, `x[i`). A word typed on a layout
+/// that puts letters on several punctuation keys (`uw,if,d` is `курсора`
+/// on the Bulgarian one) splits into three runs or more, and a capital
+/// opens a sentence (`Re]a` is `Ређа`).
 fn glued_latin_words(span: &str) -> bool {
-    let mut runs = 0;
+    let (mut runs, mut short) = (0, false);
     span.split(is_layout_punct)
         .filter(|run| !run.is_empty())
         .all(|run| {
             runs += 1;
-            run.len() >= 3
-                && run.chars().all(|c| c.is_ascii_alphabetic())
-                && zipf("en", &run.to_ascii_lowercase()).is_some()
+            if run.len() <= 2 {
+                short = true;
+                run.chars().all(|c| c.is_ascii_lowercase())
+            } else {
+                run.chars().all(|c| c.is_ascii_alphabetic())
+                    && zipf("en", &run.to_ascii_lowercase()).is_some()
+            }
         })
-        && runs >= 2
+        && if short { runs == 2 } else { runs >= 2 }
 }
 
 /// Whether a candidate re-types a Cyrillic or Greek word on a layout that
@@ -6820,8 +6829,22 @@ mod tests {
             "Чим може віджет бути \"типовим елементом\""
         );
         assert!(glued_latin_words("node.name"));
-        assert!(!glued_latin_words("dsl;tn"));
         assert!(!glued_latin_words(",elewm"));
+        // Two identifiers joined by a key, one of one or two letters, are
+        // code too (`j;b.` would be `ожию`, `db[fp` `віхаз`); three runs or
+        // more (`uw,if,d` is `курсора` on the Bulgarian layout), or a
+        // capital (`Re]a` is `Ређа`), are a word.
+        for text in [
+            "В этом j;b. файле нет перемещений.",
+            "Становішча рэгулятару (db[fp) адносна віджэта-нашчадка.",
+            "назив (node'id) албума при ређању",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        assert!(glued_latin_words("j;b."));
+        assert!(glued_latin_words("node'id"));
+        assert!(!glued_latin_words("uw,if,d"));
+        assert!(!glued_latin_words("Re]a"));
     }
 
     #[test]
