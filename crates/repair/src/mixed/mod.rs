@@ -5550,19 +5550,18 @@ mod phonetic_bound {
 mod tests {
     use super::*;
 
-    /// The early exit for lines no phonetic layout can win changes nothing:
-    /// every line of the bench corpora and of the evaluation inputs comes
-    /// out of the judge the same with it and without it, and it fires.
-    #[test]
-    fn phonetic_bound_changes_no_output() {
+    /// The lines the exactness tests run over: `extra`, then every line of
+    /// `fixtures/bench/{corpus}.txt` for each of `corpora`, then the input
+    /// of every record of the evaluation `sets` (`fixtures/eval/{set}`).
+    fn check_lines(extra: &[&str], corpora: &[&str], sets: &[&str]) -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut lines: Vec<String> = Vec::new();
-        for name in ["en", "ru", "mixed", "dirty"] {
+        let mut lines: Vec<String> = extra.iter().map(|&l| l.to_owned()).collect();
+        for name in corpora {
             let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
                 .expect("corpus");
             lines.extend(text.lines().map(str::to_owned));
         }
-        for set in ["mixed-script", "mixed-script-heldout"] {
+        for set in sets {
             for entry in std::fs::read_dir(root.join("fixtures/eval").join(set)).expect("set") {
                 let path = entry.expect("entry").path();
                 if path.extension().is_some_and(|e| e == "jsonl") {
@@ -5574,6 +5573,19 @@ mod tests {
                 }
             }
         }
+        lines
+    }
+
+    /// The early exit for lines no phonetic layout can win changes nothing:
+    /// every line of the bench corpora and of the evaluation inputs comes
+    /// out of the judge the same with it and without it, and it fires.
+    #[test]
+    fn phonetic_bound_changes_no_output() {
+        let lines = check_lines(
+            &[],
+            &["en", "ru", "mixed", "dirty"],
+            &["mixed-script", "mixed-script-heldout"],
+        );
         let stage = MixedScript::default();
         let context = DocumentContext::default();
         let run = |off: bool, line: &str| {
@@ -5822,43 +5834,29 @@ mod tests {
     /// asked before (forwards, backwards, with each channel off between).
     #[test]
     fn cleared_words_change_no_answer() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut lines: Vec<String> = [
-            "Он задал x=ghbdtn и ушёл",
-            "Он сказал ghbdtn и ушёл",
-            "Он задал /ghbdtn и ушёл",
-            "Он сказал ghbdtn. И ушёл",
-            "Он сказал 5ghbdtn и ушёл",
-            "Он сказал ghbdtn5 и ушёл",
-            "Он сказал (ghbdtn) и ушёл",
-            "Он сказал «ghbdtn» и ушёл",
-            "Он сказал ,ghbdtn и ушёл",
-            "Он сказал 'ghbdtn' и ушёл",
-            "Он сказал ghbdtn.ru и ушёл",
-            "Он сказал Ghbdtn и ушёл",
-            "Пакет gtk и пакет sudo, а также gtk.",
-            "Файл /usr/lib/gtk и gtk",
-            "Он сказал hjccbz и ушёл",
-            "Он рекао Praw и bak",
-            "Он је рекао Praw и bak",
-        ]
-        .map(str::to_owned)
-        .to_vec();
-        for name in ["ru", "mixed", "dirty"] {
-            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
-                .expect("corpus");
-            lines.extend(text.lines().map(str::to_owned));
-        }
-        for entry in std::fs::read_dir(root.join("fixtures/eval/mixed-script")).expect("set") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "jsonl") {
-                let text = std::fs::read_to_string(&path).expect("jsonl");
-                for line in text.split('\n').filter(|l| !l.is_empty()) {
-                    let record: serde_json::Value = serde_json::from_str(line).expect("json");
-                    lines.push(record["input"].as_str().expect("input").to_owned());
-                }
-            }
-        }
+        let lines = check_lines(
+            &[
+                "Он задал x=ghbdtn и ушёл",
+                "Он сказал ghbdtn и ушёл",
+                "Он задал /ghbdtn и ушёл",
+                "Он сказал ghbdtn. И ушёл",
+                "Он сказал 5ghbdtn и ушёл",
+                "Он сказал ghbdtn5 и ушёл",
+                "Он сказал (ghbdtn) и ушёл",
+                "Он сказал «ghbdtn» и ушёл",
+                "Он сказал ,ghbdtn и ушёл",
+                "Он сказал 'ghbdtn' и ушёл",
+                "Он сказал ghbdtn.ru и ушёл",
+                "Он сказал Ghbdtn и ушёл",
+                "Пакет gtk и пакет sudo, а также gtk.",
+                "Файл /usr/lib/gtk и gtk",
+                "Он сказал hjccbz и ушёл",
+                "Он рекао Praw и bak",
+                "Он је рекао Praw и bak",
+            ],
+            &["ru", "mixed", "dirty"],
+            &["mixed-script"],
+        );
         let stages = [(true, true), (true, false), (false, true)].map(|(h, k)| {
             MixedScript::new(MixedScriptOptions {
                 homoglyphs: h,
@@ -5897,32 +5895,18 @@ mod tests {
     /// does: the bench corpora, the dev inputs and lines of paths.
     #[test]
     fn the_foreign_word_walk_asks_what_every_word_answers() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut lines: Vec<String> = [
-            "Файл /usr/lib/gtk и gtk",
-            "Файл /usr/lib/ghbdtn и ghbdtn",
-            "Файл ghbdtn/usr/lib и ghbdtn",
-            "Файл x=ghbdtn,sudo и gtk",
-            "Файл «/usr/gtk» и «ghbdtn»",
-            "Файл\u{a0}/usr/gtk\u{a0}ghbdtn",
-        ]
-        .map(str::to_owned)
-        .to_vec();
-        for name in ["ru", "mixed", "dirty"] {
-            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
-                .expect("corpus");
-            lines.extend(text.lines().map(str::to_owned));
-        }
-        for entry in std::fs::read_dir(root.join("fixtures/eval/mixed-script")).expect("set") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "jsonl") {
-                let text = std::fs::read_to_string(&path).expect("jsonl");
-                for line in text.split('\n').filter(|l| !l.is_empty()) {
-                    let record: serde_json::Value = serde_json::from_str(line).expect("json");
-                    lines.push(record["input"].as_str().expect("input").to_owned());
-                }
-            }
-        }
+        let lines = check_lines(
+            &[
+                "Файл /usr/lib/gtk и gtk",
+                "Файл /usr/lib/ghbdtn и ghbdtn",
+                "Файл ghbdtn/usr/lib и ghbdtn",
+                "Файл x=ghbdtn,sudo и gtk",
+                "Файл «/usr/gtk» и «ghbdtn»",
+                "Файл\u{a0}/usr/gtk\u{a0}ghbdtn",
+            ],
+            &["ru", "mixed", "dirty"],
+            &["mixed-script"],
+        );
         let stage = MixedScript::default();
         let mut passed = 0;
         for line in &lines {

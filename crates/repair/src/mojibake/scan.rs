@@ -1881,6 +1881,19 @@ fn decodes_to_cyrillic(run: &str, page: CodePage) -> bool {
 mod tests {
     use super::*;
 
+    /// `text`'s UTF-8 bytes read in `page`: the mojibake a scraper makes.
+    fn misread(text: &str, page: CodePage) -> String {
+        text.bytes()
+            .map(|b| {
+                if b < 0x80 {
+                    char::from(b)
+                } else {
+                    page.decode_byte(b)
+                }
+            })
+            .collect()
+    }
+
     /// The single-pass scan the run-by-run one must agree with.
     fn scan_reference(text: &str) -> (Hints, CyrStats) {
         let bytes = text.as_bytes();
@@ -2209,17 +2222,6 @@ mod tests {
     /// chunks.
     #[test]
     fn plain_cyrillic_lines_agree_on_the_evaluation_set() {
-        let misread = |text: &str, page: CodePage| -> String {
-            text.bytes()
-                .map(|b| {
-                    if b < 0x80 {
-                        char::from(b)
-                    } else {
-                        page.decode_byte(b)
-                    }
-                })
-                .collect()
-        };
         let remap = |text: &str, from: CodePage, to: CodePage| -> String {
             text.chars()
                 .map(|c| match from.encode_char(c) {
@@ -2379,17 +2381,6 @@ mod tests {
     /// words inside clean text.
     #[test]
     fn line_test_agrees_on_the_evaluation_set() {
-        let misread = |text: &str, page: CodePage| -> String {
-            text.bytes()
-                .map(|b| {
-                    if b < 0x80 {
-                        char::from(b)
-                    } else {
-                        page.decode_byte(b)
-                    }
-                })
-                .collect()
-        };
         for corpus in [
             include_str!("../../../../fixtures/eval/mojibake/el.jsonl"),
             include_str!("../../../../fixtures/eval/mojibake/de.jsonl"),
