@@ -1873,6 +1873,16 @@ impl MixedScript {
                 .then_some((c.start, c.end))
             })
             .collect();
+        // Whether the spelling `text` of the span `at` is no word the line's
+        // language, the user or the document knows, while a re-typing into
+        // one of that language competes for the span.
+        let outvoted = |at: (usize, usize), text: &str, line_lang: &str| {
+            let lower = lowercase(text);
+            own_word_spans.contains(&at)
+                && zipf_ext(line_lang, &lower).is_none()
+                && !self.user_words.contains(&lower)
+                && context.count(&lower) == 0
+        };
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
@@ -1883,12 +1893,7 @@ impl MixedScript {
                     // (`виде`, Russian, in a line whose `ї` makes it
                     // Ukrainian) is no word of the line against a re-typing
                     // into one (`виду`).
-                    if !oov
-                        && own_word_spans.contains(&(c.start, c.end))
-                        && zipf_ext(line_lang, &lowercase(&c.text)).is_none()
-                        && !self.user_words.contains(&lowercase(&c.text))
-                        && context.count(&lowercase(&c.text)) == 0
-                    {
+                    if !oov && outvoted((c.start, c.end), &c.text, line_lang) {
                         why.push_str("; not a word of the line's language, one competes");
                         score = 0.0;
                     }
@@ -1925,13 +1930,7 @@ impl MixedScript {
                     // `новы`, not the Ukrainian `нові`): as the lookalike
                     // spelling above, and as a letter the line's language
                     // does not write.
-                    let lower = lowercase(&c.text);
-                    if c.attested
-                        && own_word_spans.contains(&(c.start, c.end))
-                        && zipf_ext(line_lang, &lower).is_none()
-                        && !self.user_words.contains(&lower)
-                        && context.count(&lower) == 0
-                    {
+                    if c.attested && outvoted((c.start, c.end), &c.text, line_lang) {
                         c.score -= ALPHABET_COST;
                         c.why
                             .push_str("; not a word of the line's language, one competes");
