@@ -28,6 +28,9 @@ const FORWARD: &str = "data/curated/translit/cyrillic.tsv";
 const REVERSE: &str = "data/curated/translit/cyrillic-reverse.tsv";
 const FALLBACK: &str = "data/curated/translit/cyrillic-fallback.tsv";
 const OUTPUT: &str = "crates/translit/src/tables/cyrillic.rs";
+/// The Serbian letter table `polynorm-repair` reads Serbian written in both
+/// alphabets with (its mixed-script judge), from the `sr-latin` rows.
+const SERBIAN_OUTPUT: &str = "crates/repair/src/tables/serbian.rs";
 
 /// The schemes, in output order; each must have rows in the forward file.
 const SCHEMES: [&str; 15] = [
@@ -875,10 +878,56 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
             None,
         )?;
     }
-    Ok(vec![Output {
-        path: OUTPUT.into(),
-        contents: text,
-    }])
+    let serbian = forward_rows
+        .get("sr-latin")
+        .with_context(|| format!("{FORWARD}: no rows for sr-latin"))?;
+    Ok(vec![
+        Output {
+            path: OUTPUT.into(),
+            contents: text,
+        },
+        serbian_table(&forward, serbian)?,
+    ])
+}
+
+/// The `sr-latin` letter table for `polynorm-repair`: each lower-case
+/// Serbian Cyrillic letter with its Latin letter or digraph, sorted by the
+/// Cyrillic letter. Serbian Latin ↔ Cyrillic is one letter for one letter,
+/// so every row must be a single letter always spelt the same.
+fn serbian_table(input: &Input, rows: &[Row]) -> Result<Output> {
+    let mut pairs: Vec<(char, &str)> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut chars = row.from.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            bail!("{FORWARD}: sr-latin: {:?} is not one letter", row.from);
+        };
+        ensure!(
+            row.when.is_empty() && row.upper.is_none() && !row.to.is_empty(),
+            "{FORWARD}: sr-latin: {c} has a condition, an ALL-CAPS form or no output"
+        );
+        pairs.push((c, &row.to));
+    }
+    pairs.sort_unstable();
+    ensure!(
+        pairs.len() == 30,
+        "{FORWARD}: sr-latin has {} letters, not 30",
+        pairs.len()
+    );
+    let mut out = writer::rust_file(
+        &[input],
+        "The Serbian Cyrillic alphabet and its Latin one (`sr-latin` of the\n\
+         transliteration rules): each lower-case Cyrillic letter with its Latin\n\
+         letter or digraph, sorted by the Cyrillic letter for binary search.",
+    );
+    let _ = writeln!(out, "pub(crate) static SERBIAN_LATIN: &[(char, &str)] = &[");
+    for (c, to) in &pairs {
+        let _ = writeln!(out, "    ('{c}', \"{to}\"),");
+    }
+    out.push_str("];\n");
+    Ok(Output {
+        path: SERBIAN_OUTPUT.into(),
+        contents: out,
+    })
 }
 
 #[cfg(test)]

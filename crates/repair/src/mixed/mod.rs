@@ -4697,58 +4697,77 @@ fn latin_word_beside(line: &Line<'_>, index: usize) -> bool {
         .any(|o| o.single() == Some(Sc::Latin))
 }
 
+/// The Latin letter or digraph of a lower-case Serbian Cyrillic letter
+/// (`љ` → `lj`, `ж` → `ž`), from the generated `sr-latin` table
+/// ([`SERBIAN_LATIN`](crate::tables::serbian::SERBIAN_LATIN)), the one
+/// table both directions read.
+fn serbian_latin(c: char) -> Option<&'static str> {
+    use crate::tables::serbian::SERBIAN_LATIN;
+    SERBIAN_LATIN
+        .binary_search_by_key(&c, |&(k, _)| k)
+        .ok()
+        .and_then(|i| SERBIAN_LATIN.get(i))
+        .map(|&(_, latin)| latin)
+}
+
+/// The Serbian Cyrillic letter whose Latin spelling is `latin` (one letter
+/// or a digraph: `lj` → `љ`), or, when `ascii` is set, whose spelling
+/// without diacritics it is and no other letter's is (`dj` → `ђ`,
+/// `dz` → `џ`: `c`, `s`, `z` and `d` are letters of their own).
+fn serbian_cyrillic(latin: &str, ascii: bool) -> Option<char> {
+    use crate::tables::serbian::SERBIAN_LATIN;
+    let exact = SERBIAN_LATIN.iter().find(|&&(_, l)| l == latin);
+    exact
+        .or_else(|| {
+            (ascii && latin.chars().count() == 2).then(|| {
+                SERBIAN_LATIN
+                    .iter()
+                    .find(|&&(_, l)| serbian_without_marks(l, true).eq(latin.chars()))
+            })?
+        })
+        .map(|&(c, _)| c)
+}
+
+/// A Serbian Latin letter or digraph as keyboards without its diacritics
+/// type it: the marks dropped (`ž` → `z`, `dž` → `dz`, `ć` → `c`), and
+/// `đ`, whose stroke is no mark, as `dj` (`dj` set) or `d`.
+fn serbian_without_marks(latin: &str, dj: bool) -> impl Iterator<Item = char> + '_ {
+    use unicode_normalization::UnicodeNormalization as _;
+    latin.chars().flat_map(move |c| {
+        let (base, j) = match c {
+            'đ' => ('d', dj.then_some('j')),
+            _ => (std::iter::once(c).nfd().next().unwrap_or(c), None),
+        };
+        std::iter::once(base).chain(j)
+    })
+}
+
 /// Whether the Serbian lexicon (with its extension, [`zipf_ext`]) lists,
 /// or the document writes, the Cyrillic word whose Serbian Latin spelling
-/// is `lower` (lower case):
-/// `lj`, `nj` and `dž` read as `љ`, `њ`, `џ` or as two letters
+/// is `lower` (lower case), read letter by letter with [`serbian_cyrillic`]:
+/// `lj`, `nj`, `dž` and `dj` read as `љ`, `њ`, `џ`, `ђ` or as two letters
 /// (`injekcija` is `инјекција`). A letter Serbian Latin lacks (`q`, `w`,
 /// `x`, `y`, `ä`) answers no.
 fn serbian_cyrillic_known(lower: &str, context: &DocumentContext) -> bool {
     let mut letters = String::with_capacity(lower.len() * 2);
     let mut digraphs = String::with_capacity(lower.len() * 2);
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
-        let one = match c {
-            'a' => 'а',
-            'b' => 'б',
-            'c' => 'ц',
-            'č' => 'ч',
-            'ć' => 'ћ',
-            'd' => 'д',
-            'đ' => 'ђ',
-            'e' => 'е',
-            'f' => 'ф',
-            'g' => 'г',
-            'h' => 'х',
-            'i' => 'и',
-            'j' => 'ј',
-            'k' => 'к',
-            'l' => 'л',
-            'm' => 'м',
-            'n' => 'н',
-            'o' => 'о',
-            'p' => 'п',
-            'r' => 'р',
-            's' => 'с',
-            'š' => 'ш',
-            't' => 'т',
-            'u' => 'у',
-            'v' => 'в',
-            'z' => 'з',
-            'ž' => 'ж',
-            _ => return false,
+    let mut chars = lower.char_indices().peekable();
+    let mut buf = [0u8; 4];
+    while let Some((i, c)) = chars.next() {
+        let Some(one) = serbian_cyrillic(c.encode_utf8(&mut buf), false) else {
+            return false;
         };
         letters.push(one);
-        let digraph = match (c, chars.peek()) {
-            ('l', Some('j')) => Some('љ'),
-            ('n', Some('j')) => Some('њ'),
-            ('d', Some('ž')) => Some('џ'),
-            _ => None,
-        };
+        let digraph = chars.peek().and_then(|&(j, next)| {
+            let pair = lower.get(i..j + next.len_utf8())?;
+            Some((next, serbian_cyrillic(pair, true)?))
+        });
         match digraph {
-            Some(d) => {
+            Some((next, d)) => {
+                let Some(second) = serbian_cyrillic(next.encode_utf8(&mut buf), false) else {
+                    return false;
+                };
                 digraphs.push(d);
-                let second = if d == 'џ' { 'ж' } else { 'ј' };
                 letters.push(second);
                 chars.next();
             }
@@ -4761,49 +4780,20 @@ fn serbian_cyrillic_known(lower: &str, context: &DocumentContext) -> bool {
 
 /// Whether `latin` is a Serbian Latin spelling of the Cyrillic word
 /// `cyrillic`: the official one (`љ` → `lj`, `ж` → `ž`) or the one without
-/// diacritics that QWERTY keyboards give (`ž` → `z`, `đ` → `dj` or `d`).
-/// Letter case is ignored.
+/// diacritics that QWERTY keyboards give (`ž` → `z`, `đ` → `dj` or `d`),
+/// from the same table as [`serbian_cyrillic_known`]. Letter case is
+/// ignored.
 fn is_serbian_latin_of(latin: &str, cyrillic: &str) -> bool {
     let mut plain = String::with_capacity(cyrillic.len());
     let mut djs = String::with_capacity(cyrillic.len());
     let mut exact = String::with_capacity(cyrillic.len());
     for c in cyrillic.chars().flat_map(char::to_lowercase) {
-        let (e, p, d): (&str, &str, &str) = match c {
-            'а' => ("a", "a", "a"),
-            'б' => ("b", "b", "b"),
-            'в' => ("v", "v", "v"),
-            'г' => ("g", "g", "g"),
-            'д' => ("d", "d", "d"),
-            'ђ' => ("đ", "d", "dj"),
-            'е' => ("e", "e", "e"),
-            'ж' => ("ž", "z", "z"),
-            'з' => ("z", "z", "z"),
-            'и' => ("i", "i", "i"),
-            'ј' => ("j", "j", "j"),
-            'к' => ("k", "k", "k"),
-            'л' => ("l", "l", "l"),
-            'љ' => ("lj", "lj", "lj"),
-            'м' => ("m", "m", "m"),
-            'н' => ("n", "n", "n"),
-            'њ' => ("nj", "nj", "nj"),
-            'о' => ("o", "o", "o"),
-            'п' => ("p", "p", "p"),
-            'р' => ("r", "r", "r"),
-            'с' => ("s", "s", "s"),
-            'т' => ("t", "t", "t"),
-            'ћ' => ("ć", "c", "c"),
-            'у' => ("u", "u", "u"),
-            'ф' => ("f", "f", "f"),
-            'х' => ("h", "h", "h"),
-            'ц' => ("c", "c", "c"),
-            'ч' => ("č", "c", "c"),
-            'џ' => ("dž", "dz", "dz"),
-            'ш' => ("š", "s", "s"),
-            _ => return false,
+        let Some(e) = serbian_latin(c) else {
+            return false;
         };
         exact.push_str(e);
-        plain.push_str(p);
-        djs.push_str(d);
+        plain.extend(serbian_without_marks(e, false));
+        djs.extend(serbian_without_marks(e, true));
     }
     let lower = lowercase(latin);
     lower == exact || lower == plain || lower == djs
@@ -6751,6 +6741,40 @@ mod tests {
             fix("Dsdjl индекса упакованного архива"),
             "Вывод индекса упакованного архива"
         );
+    }
+
+    #[test]
+    fn serbian_latin_and_cyrillic_read_one_table() {
+        use crate::tables::serbian::SERBIAN_LATIN;
+        for &(c, latin) in SERBIAN_LATIN {
+            assert_eq!(serbian_latin(c), Some(latin));
+            assert_eq!(serbian_cyrillic(latin, false), Some(c));
+        }
+        // Without diacritics: `đ` is `dj` or `d`, `dž` `dz`.
+        for (latin, cyrillic) in [
+            ("međa", "међа"),
+            ("medja", "међа"),
+            ("meda", "међа"),
+            ("džep", "џеп"),
+            ("dzep", "џеп"),
+            ("ljubav", "љубав"),
+            ("Čaša", "чаша"),
+            ("casa", "чаша"),
+        ] {
+            assert!(is_serbian_latin_of(latin, cyrillic), "{latin} {cyrillic}");
+        }
+        assert!(!is_serbian_latin_of("medza", "међа"));
+        assert_eq!(serbian_cyrillic("dj", true), Some('ђ'));
+        assert_eq!(serbian_cyrillic("dj", false), None);
+        assert_eq!(serbian_cyrillic("c", true), Some('ц'));
+        // Both directions: `medju` is the listed `међу`, `injekcija` the
+        // listed `инјекција` (two letters, not `ињекција`).
+        let context = DocumentContext::default();
+        for known in ["među", "medju", "injekcija", "ljudi"] {
+            assert!(serbian_cyrillic_known(known, &context), "{known}");
+        }
+        assert!(!serbian_cyrillic_known("dsdjl", &context));
+        assert!(!serbian_cyrillic_known("window", &context));
     }
 
     #[test]

@@ -37,3 +37,5 @@ pub(crate) mod more_ru;
 pub(crate) mod more_sr;
 #[rustfmt::skip]
 pub(crate) mod more_uk;
+#[rustfmt::skip]
+pub(crate) mod serbian;
