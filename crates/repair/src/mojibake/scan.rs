@@ -440,9 +440,11 @@ const LINE_CHUNK: usize = 32;
 /// The window [`cannot_hold`] reads per chunk: three bytes before the chunk
 /// (the character before each byte), the chunk, and two bytes after.
 const LINE_WINDOW: usize = 3 + LINE_CHUNK + 2;
-/// Pairs [`cannot_hold`] looks up in a line before it leaves the line to
-/// the scan.
-const LINE_PAIRS: u32 = 6;
+/// Pairs [`cannot_hold`] and [`plain_cyrillic_line`] look up in a line
+/// before they leave the line to the scan. A look-up costs a few hundred
+/// instructions, the scan of a line about as many per 20 bytes: with six,
+/// long Vietnamese and Belarusian lines went to the scan (session 13).
+const LINE_PAIRS: u32 = 24;
 
 /// Whether the scan surely finds nothing in `bytes` ([`LineLook::Clear`]),
 /// by a necessary condition read 32 bytes at a time without branches (the
@@ -466,7 +468,11 @@ fn cannot_hold(bytes: &[u8]) -> LineLook {
     let mut looked_up = 0;
     // The end of the last run the full check found nothing in.
     let mut checked_until = 0;
-    while i < bytes.len() {
+    loop {
+        i = skip_leadless(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
         let window = window_at(bytes, i, 3, &mut padded);
         let (pairs, cyrillic) = line_chunk(window);
         if cyrillic {
@@ -545,6 +551,37 @@ fn line_chunk(window: &[u8; LINE_WINDOW]) -> (bool, bool) {
     (pairs != 0, cyrillic != 0)
 }
 
+/// The first chunk of [`cannot_hold`] at or after `i` (at `i` plus a
+/// multiple of 32) with a lead byte some continuation has ([`is_lead`]),
+/// or the last, shorter chunk: in a chunk without one, [`line_chunk`] marks
+/// nothing (its pairs end at such a lead, `Ã` is one and so are the
+/// Cyrillic leads). Most chunks of CJK, Indic, Hebrew or Arabic text have
+/// none; this reads them with a third of [`line_chunk`]'s work.
+#[inline]
+fn skip_leadless(bytes: &[u8], i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return i;
+    };
+    let leadless = rest
+        .chunks_exact(LINE_CHUNK)
+        .take_while(|chunk| {
+            chunk
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(is_lead(s8(b))))
+                == 0
+        })
+        .count();
+    i + leadless * LINE_CHUNK
+}
+
+/// Whether `b` is a lead byte some continuation has: 0xC2..0xD3 (0xC0
+/// and 0xC1 start no character), 0xE2, 0xEF.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branches: the lanes are vectorized
+fn is_lead(b: i8) -> bool {
+    (b < s8(0xD4)) & (b >= s8(0xC0)) | (b == s8(0xE2)) | (b == s8(0xEF))
+}
+
 /// A byte as a signed number, which vector instructions compare in one
 /// step: ASCII is 0 and above, continuation bytes below 0xC0.
 #[inline]
@@ -558,8 +595,7 @@ const fn s8(b: u8) -> i8 {
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // no branches: the lanes are vectorized
 fn line_byte(p3: i8, p1: i8, b: i8, n2: i8) -> (bool, bool) {
-    // A lead byte some continuation has: 0xC2..0xD3, 0xE2, 0xEF.
-    let lead = (b < s8(0xD4)) & (b >= s8(0xC0)) | (b == s8(0xE2)) | (b == s8(0xEF));
+    let lead = is_lead(b);
     let after_cjk = (p3 >= s8(0xE3)) & (p3 <= s8(0xED));
     let pair = lead & (p1 < 0) & !after_cjk;
     let nbsp = (b == s8(0xC3)) & (n2 == s8(b' '));
@@ -2312,6 +2348,30 @@ mod tests {
                 assert_eq!(b0, 0xC3, "{c:?}");
             }
         }
+        // `skip_leadless` passes over chunks without a lead of `is_lead`:
+        // `line_byte` marks nothing at any other byte.
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_lead(s8(b)),
+                matches!(b, 0xC0..=0xD3 | 0xE2 | 0xEF),
+                "{b:#x}"
+            );
+            if is_lead(s8(b)) {
+                continue;
+            }
+            for (p3, p1, n2) in (0..=255u8).flat_map(|p1| {
+                (0..=255u8).flat_map(move |n2| [0, 0x80, 0xE3, 0xF0].map(|p3| (p3, p1, n2)))
+            }) {
+                let marks = line_byte(s8(p3), s8(p1), s8(b), s8(n2));
+                assert_eq!(marks, (false, false), "{p3:#x} {p1:#x} {b:#x} {n2:#x}");
+            }
+        }
+        let text = format!("{}é{}", "中".repeat(40), "α".repeat(20));
+        let bytes = text.as_bytes();
+        assert_eq!(skip_leadless(bytes, 0), 96);
+        assert_eq!(skip_leadless(bytes, 1), 97);
+        assert_eq!(skip_leadless(bytes, 96), 96);
+        assert_eq!(skip_leadless(bytes, bytes.len()), bytes.len());
     }
 
     #[test]
