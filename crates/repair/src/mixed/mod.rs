@@ -2515,12 +2515,18 @@ impl MixedScript {
         // are code, not a word of the line typed on the wrong layout: their
         // re-typing into a spelling no lexicon or document knows is
         // dropped. (Runs of one or two letters, `dsl;tn`, `l,e;elf`, are
-        // as often a slip: `віджет`, `времево`.)
+        // as often a slip: `віджет`, `времево`.) On a phonetic layout one
+        // English run is enough (`velate[tilt` → `велатештилт`): there the
+        // runs come out as their own transliteration.
         if source == Sc::Latin {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
                     || c.attested
-                    || !line.text.get(c.start..c.end).is_some_and(glued_latin_words)
+                    || !line.text.get(c.start..c.end).is_some_and(|span| {
+                        glued_latin_words(span)
+                            || (c.layouts.is_some_and(|(_, to)| is_phonetic_layout(to))
+                                && glued_runs_with_an_english_word(span))
+                    })
             });
         }
         let what = format!(
@@ -4330,6 +4336,21 @@ fn glued_latin_words(span: &str) -> bool {
             }
         })
         && if short { runs == 2 } else { runs >= 2 }
+}
+
+/// Whether `span` is runs of lower-case letters joined by layout keys, two
+/// or more, one of them an English word of three letters or more
+/// (`velate[tilt`, `sys[node`, `new[lineno`): on a layout that puts
+/// Cyrillic letters on the keys of their Latin namesakes, such a token
+/// re-types into its own transliteration with a letter for each key
+/// (`велатештилт`), the shape of code glued by punctuation.
+fn glued_runs_with_an_english_word(span: &str) -> bool {
+    let mut runs = span.split(is_layout_punct).filter(|run| !run.is_empty());
+    runs.clone().count() >= 2
+        && runs
+            .clone()
+            .all(|run| run.chars().all(|c| c.is_ascii_lowercase()))
+        && runs.any(|run| run.len() >= 3 && zipf("en", run).is_some())
 }
 
 /// Whether a candidate re-types a Cyrillic or Greek word on a layout that
@@ -6840,11 +6861,19 @@ mod tests {
         // Two identifiers joined by a key, one of one or two letters, are
         // code too (`j;b.` would be `ожию`, `db[fp` `віхаз`); three runs or
         // more (`uw,if,d` is `курсора` on the Bulgarian layout), or a
-        // capital (`Re]a` is `Ређа`), are a word.
+        // capital (`Re]a` is `Ређа`), are a word. On the Serbian and
+        // Bulgarian phonetic layouts such a token re-types into its own
+        // transliteration with a letter for each key (`велатештилт`,
+        // `невшлинено`): with an English word in it, it is code whatever
+        // its other runs. A Serbian word typed so has no English run
+        // (`dobavqaju'i` is `добављајући`).
         for text in [
             "В этом j;b. файле нет перемещений.",
             "Становішча рэгулятару (db[fp) адносна віджэта-нашчадка.",
             "назив (node'id) албума при ређању",
+            "Нинтендо (velate[tilt]) ФДС слика диска",
+            "не може едновременно да се резюмира и да new[lineno се показват всички елементи",
+            "Проследяване «sys[node]» на отваряните файлове",
         ] {
             assert_eq!(fix(text), text);
         }
@@ -6852,6 +6881,9 @@ mod tests {
         assert!(glued_latin_words("node'id"));
         assert!(!glued_latin_words("uw,if,d"));
         assert!(!glued_latin_words("Re]a"));
+        assert!(glued_runs_with_an_english_word("sturdy`egesta"));
+        assert!(!glued_runs_with_an_english_word("dobavqaju'i"));
+        assert!(!glued_runs_with_an_english_word("o[elem"));
     }
 
     #[test]
