@@ -2282,13 +2282,22 @@ impl MixedScript {
             .iter()
             .filter(|o| o.single() == Some(target))
             .count();
-        let isolated = same_script_neighbours == 0 && target_words >= 2;
+        // A piece of a word the Bulgarian layout types with `б` on `/`
+        // (`of` of `of/,f`, `добро`) is no word of its own, and the letters
+        // glued to it by the slash are no phrase around it.
+        let slash_word = words::bulgarian_slash_word_around(line.text, w);
+        let slash_piece = slash_word.is_some();
+        let isolated = (same_script_neighbours == 0 || slash_piece) && target_words >= 2;
 
-        let mut keep_score = source
-            .languages()
-            .iter()
-            .filter_map(|lang| zipf(lang, &lower))
-            .fold(0f32, f32::max);
+        let mut keep_score = if slash_piece {
+            0.0
+        } else {
+            source
+                .languages()
+                .iter()
+                .filter_map(|lang| zipf(lang, &lower))
+                .fold(0f32, f32::max)
+        };
         if context.count(&lower) > 1 {
             keep_score += 3.0;
         }
@@ -2325,7 +2334,8 @@ impl MixedScript {
         // Unless, alone in its script, it is a rare word that re-types into
         // one of the line language's commonest (`Шые`, a Belarusian verb,
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
-        // is `του`).
+        // is `του`). (A piece of a word typed with the Bulgarian `/`, `of`
+        // of `of/,f`, is no word as typed.)
         let real_word = source
             .languages()
             .iter()
@@ -2333,6 +2343,7 @@ impl MixedScript {
             .any(|z| z >= 2.5)
             && !(isolated && common_retyping(original, source, target))
             && !particle;
+        let real_word = real_word && !slash_piece;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -2349,6 +2360,11 @@ impl MixedScript {
                     swallowed,
                 ));
             }
+        }
+        // A piece of such a word is re-typed with the rest of it or not at
+        // all (`rp` of `rp/,dkf` is no `из`).
+        if let Some((start, end)) = slash_word {
+            candidates.retain(|c| c.start <= start && c.end >= end);
         }
         drop_inner_stop_leavers(line.text, &mut candidates);
         // An isolated word that reads like nothing in its own script leaves
@@ -4025,7 +4041,7 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    if listed != Some(false) {
+    if listed != Some(false) && !words::in_bulgarian_slash_word(text, w) {
         let common = |lower: &str| script_zipf(source, lower).is_some_and(|z| z >= 2.5);
         if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
             return common_retyping(word, source, target);
@@ -6976,6 +6992,32 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_the_bulgarian_layout_types_with_its_slash_is_one_word() {
+        // No other key needed: the chunk re-types into a listed word.
+        assert_eq!(
+            fix("Журналистиката не може да служи за увеселение и удоволствие, да /coe комфорт на деня."),
+            "Журналистиката не може да служи за увеселение и удоволствие, да бъде комфорт на деня."
+        );
+        assert_eq!(
+            fix("Уважението към правата на човека и основните ilf/for."),
+            "Уважението към правата на човека и основните свободи."
+        );
+        // A common English word as a piece of it (`of` of `добро`) is no
+        // word of its own, and is re-typed with the rest or not at all.
+        assert_eq!(
+            fix("Бий of/,f - по-добро, бий лошо - по-лошо."),
+            "Бий добро - по-добро, бий лошо - по-лошо."
+        );
+        for line in [
+            "Изберете and/or за условието.",
+            "Файловете са в /usr и /opt на системата.",
+            "Скоростта е в km/h, а не в m/s.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
     fn a_full_stop_inside_a_sentence_is_a_key() {
         // `.` is `ю` on ЙЦУКЕН: the sentence goes on in lower case, so the
         // dot was typed for the word's last letter, not to end it.
@@ -7206,12 +7248,14 @@ mod tests {
         // Not on a layout that transliterates (the Serbian one types
         // `агентин` as `agentin`), nor for a span letters are glued to
         // (`rp/,dkrje` is `избраните`; `/,dkrje` alone would leave
-        // `гр` glued to `браните`).
+        // `гр` glued to `браните`: the chunk is re-typed whole or not at
+        // all, see `a_chunk_the_bulgarian_layout_types_with_its_slash_is_one_word`).
         let line = "impossible de verrouiller агентин HEAD";
         assert_eq!(fix(line), line);
         let glued =
             fix("Извеждане на rp/,dkrje части от редовете на всеки ФАЙЛ на стандартния изход.");
-        assert!(!glued.contains("браните"), "{glued}");
+        assert!(!glued.contains("грбраните"), "{glued}");
+        assert!(!glued.contains("rp"), "{glued}");
     }
 
     #[test]

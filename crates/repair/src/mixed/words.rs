@@ -2,7 +2,7 @@
 //! must never touch (URLs, e-mail addresses, handles, tags, paths, code,
 //! model codes, units).
 
-use super::tables::{best_reading, lexicon_lists, sc_of, Sc};
+use super::tables::{best_reading, lexicon_lists, sc_of, zipf_ext, Sc};
 
 /// Punctuation that a Cyrillic or Greek letter becomes when typed with a
 /// Latin layout active (`ж` is `;` on QWERTY, `б` is `,`, `ю` is `.`, …).
@@ -563,8 +563,11 @@ fn reads_like_no_word(part: &str) -> bool {
 /// Whether the one slash of `chunk` may be the `б` key of the Bulgarian
 /// layout rather than a path or a pair (`/usr/bin`, `a/b`, `km/h`): other
 /// layout keys sit between its letters or before the first one
-/// (`.z/r;rs` is `любимия`, `Pd/,dkeje` is `Забранете`). A chunk with two
-/// slashes is a path.
+/// (`.z/r;rs` is `любимия`, `Pd/,dkeje` is `Забранете`), or the chunk,
+/// ASCII letters and keys alone, re-types on the Bulgarian layout into a
+/// word of four letters or more that the Bulgarian lexicon lists (`/coe`
+/// is `бъде`, `ilf/for` `свободи`; `and/or`, `/usr`, `km/h` re-type into
+/// no word). A chunk with two slashes is a path.
 fn is_slash_key_chunk(chunk: &str) -> bool {
     if chunk.matches('/').count() != 1 {
         return false;
@@ -575,6 +578,59 @@ fn is_slash_key_chunk(chunk: &str) -> bool {
     chunk
         .char_indices()
         .any(|(i, c)| c != '/' && is_layout_punct(c) && i < last_letter)
+        || bulgarian_slash_word(chunk.trim_matches(is_trimmed))
+}
+
+/// Whether word `w` of `line` is glued by a `/` to the rest of a chunk
+/// (the text between the spaces around it) that [`bulgarian_slash_word`]
+/// re-types into a listed Bulgarian word: `of` of `of/,f` (`добро`) is
+/// then a piece of that word, not the English word it spells.
+pub(crate) fn in_bulgarian_slash_word(line: &str, w: &Word) -> bool {
+    bulgarian_slash_word_around(line, w).is_some()
+}
+
+/// The byte span of the chunk [`in_bulgarian_slash_word`] finds around
+/// `w`, trimmed of quotes, brackets and sentence marks: the least a
+/// re-typing of the word must cover.
+pub(crate) fn bulgarian_slash_word_around(line: &str, w: &Word) -> Option<(usize, usize)> {
+    let slash_before = line.get(..w.start).is_some_and(|h| h.ends_with('/'));
+    let slash_after = line.get(w.end..).is_some_and(|t| t.starts_with('/'));
+    if !slash_before && !slash_after {
+        return None;
+    }
+    let start = line
+        .get(..w.start)
+        .and_then(|h| h.rfind(char::is_whitespace).map(|i| i + 1))
+        .unwrap_or(0);
+    let end = line
+        .get(w.end..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .map_or(line.len(), |i| w.end + i);
+    let chunk = line.get(start..end)?;
+    let core = chunk.trim_matches(is_trimmed);
+    let core_start = start + chunk.find(core)?;
+    (chunk.matches('/').count() == 1 && bulgarian_slash_word(core))
+        .then_some((core_start, core_start + core.len()))
+}
+
+/// Whether `core`, ASCII letters, layout keys and one `/`, re-types from US
+/// QWERTY on the Bulgarian (BDS) layout, which puts `б` on `/`, into a
+/// lower-case word of four letters or more the Bulgarian lexicon lists.
+fn bulgarian_slash_word(core: &str) -> bool {
+    let keys_only = core
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '/' || is_layout_punct(c));
+    if !keys_only || core.chars().filter(char::is_ascii_alphabetic).count() < 3 {
+        return false;
+    }
+    super::retype_word(core, Sc::Latin, Sc::Cyrillic, "us", "bg").is_some_and(|out| {
+        out.chars()
+            .filter(|&c| sc_of(c) == Some(Sc::Cyrillic))
+            .count()
+            >= 4
+            && out.chars().all(|c| sc_of(c) == Some(Sc::Cyrillic))
+            && zipf_ext("bg", &super::tables::lowercase(&out)).is_some()
+    })
 }
 
 /// Whether the word at `start..end` of `line` stands in quotation marks
