@@ -1121,7 +1121,9 @@ impl MixedScript {
     /// alone answer [`MixedScript::is_suspect_foreign`] with no (false when
     /// they do not tell). Neither channel can pass it:
     /// - the lookalike one when the word is too short or an acronym of
-    ///   three letters or fewer (its shape), or when a letter has no
+    ///   three letters or fewer (its shape) that spells none of the
+    ///   commonest Cyrillic words ([`caps_commonest_word`]: `HE` is `НЕ`),
+    ///   or when a letter has no
     ///   lookalike of its case in Cyrillic (`n`, `D`: the verdict's
     ///   [`Lookalike::None`]);
     /// - the layout one when the word is too short or an acronym of four
@@ -1153,8 +1155,10 @@ impl MixedScript {
         }
         let n = word.len();
         let acronym = lower == 0;
-        let lookalike_ruled_out =
-            !self.options.homoglyphs || n < 2 || (acronym && n <= 3) || unmatched;
+        let lookalike_ruled_out = !self.options.homoglyphs
+            || n < 2
+            || unmatched
+            || (acronym && n <= 3 && !caps_commonest_word(word, Sc::Latin, Sc::Cyrillic));
         let mistyped = telltale || vowels * 100 < n * 25;
         let layout_ruled_out = !self.options.keyboard_layouts
             || n < 2
@@ -1178,7 +1182,9 @@ impl MixedScript {
         let exotic = word.chars().any(is_exotic_lookalike);
         let homoglyph_shape = self.options.homoglyphs
             && w.letters() >= 2
-            && (!(acronym && w.letters() <= 3) || exotic);
+            && (!(acronym && w.letters() <= 3)
+                || exotic
+                || caps_commonest_word(word, source, dominant));
         let layout_shape = self.options.keyboard_layouts
             && (!acronym
                 || caps_slip_shape(word, w.letters())
@@ -2159,7 +2165,8 @@ impl MixedScript {
                             .text
                             .get(o.start..o.end)
                             .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
-                }));
+                }))
+            && !spoofed_capitals(line, index, w, original, source, target);
         let homoglyph_possible = self.options.homoglyphs
             && !keyed_letters
             && !lone_acronym
@@ -4303,6 +4310,112 @@ fn edge_spans(
     }
     out
 }
+
+/// Whether a word in capitals that would pass for an acronym
+/// (`lone_acronym` in [`MixedScript::foreign_word`]) is rather a lookalike
+/// spelling of a word of the line:
+/// - a Latin word of two or three letters in a Cyrillic or Greek line,
+///   between two words of the line (or opening the sentence before one),
+///   whose lookalike spelling is one of the line language's commonest
+///   words, commoner there than the Latin word is in any Latin language
+///   (`они HE были`, `HET НИКАКИХ`; not `OK`, `OC`, `TO`:
+///   [`spells_commonest_word`]; not `troff ME`, `сертификат CA «%s»`);
+/// - a Latin word of five letters or more that no Latin lexicon lists and
+///   whose lookalike spelling the line's language does (`аргументу YMOBA`;
+///   acronyms are shorter, and names in capitals, `MAME`, are listed);
+/// - a Cyrillic or Greek word of four letters or more in a Latin line that
+///   no lexicon of its script lists ([`unlisted_caps_in_latin`]; the
+///   acronyms in use are, `СССР`, `НАТО`) nor reads like a word of it (the
+///   unlisted forms and names in capitals do, `СОРА`, `ΤΑΜΑΝ`), and whose
+///   lookalike spelling a Latin lexicon lists (`НТТР`).
+fn spoofed_capitals(
+    line: &Line<'_>,
+    index: usize,
+    w: &Word,
+    original: &str,
+    source: Sc,
+    target: Sc,
+) -> bool {
+    let Some((looks, _)) = map_lookalikes(original, target) else {
+        return false;
+    };
+    let looks = lowercase(&looks);
+    let letters = w.letters();
+    if source != Sc::Latin {
+        return letters >= 4
+            && unlisted_caps_in_latin(original, source, target, letters)
+            && typed_plausibility(original, source) < RETYPE_READS
+            && lexicon_lists(Sc::Latin, &looks);
+    }
+    if letters <= 3 {
+        // Inside a phrase of the line's words: after one and before
+        // another, or opening the sentence before one (not `troff ME`,
+        // `сертификат CA «%s»`).
+        let of_line = |j: Option<usize>| {
+            j.and_then(|j| line.words.get(j))
+                .is_some_and(|o| o.single() == Some(target))
+        };
+        // (The word alone is asked first: the line's language may take a
+        // whatlang call.)
+        let before = of_line(index.checked_sub(1)) || opens_sentence(line.text, w.start);
+        return before
+            && of_line(Some(index + 1))
+            && spells_commonest_word(original, &looks, target.languages())
+            && line
+                .language(target)
+                .is_some_and(|lang| spells_commonest_word(original, &looks, &[lang]));
+    }
+    letters >= 5
+        && !listed_in_script(&lowercase(original), Sc::Latin)
+        && line
+            .language(target)
+            .is_some_and(|lang| zipf_ext(lang, &looks).is_some())
+}
+
+/// Whether `word`, a word in capitals of two or three letters of `source`
+/// in a line of `target`, is a Latin word whose lookalike spelling is one of
+/// the commonest words of some language of `target`
+/// ([`spells_commonest_word`]): the gate's question, whatever the line's
+/// language (the judge asks it of that language).
+fn caps_commonest_word(word: &str, source: Sc, target: Sc) -> bool {
+    let spells = |looks: &str| spells_commonest_word(word, looks, target.languages());
+    source == Sc::Latin
+        && target != Sc::Latin
+        && keyed::with_ascii_lookalike(word, target, |looks| looks.is_some_and(spells))
+            .unwrap_or_else(|| {
+                map_lookalikes(word, target).is_some_and(|(looks, _)| spells(&lowercase(&looks)))
+            })
+}
+
+/// Whether `looks`, the lower-case lookalike spelling of the Latin word
+/// `latin`, is one of the commonest words of one of `langs` (at least
+/// [`COMMONEST_ZIPF`]), and commoner there than `latin` is in any Latin
+/// language: `HE` (`не` 7.2, `he` 6.7), `HET`, `KAK`; not `TO` (`то` 6.6,
+/// `to` 7.4) nor `OK` (`ок` 4.9).
+fn spells_commonest_word(latin: &str, looks: &str, langs: &[&str]) -> bool {
+    // (Most acronyms spell no common word: the Latin lexicons are asked
+    // only for the few that do. Belarusian entries carry no measured
+    // frequency, and a miss there takes a walk of its forms: not asked.)
+    let best = langs
+        .iter()
+        .filter(|&&l| l != "be")
+        .filter_map(|l| zipf(l, looks))
+        .fold(0f32, f32::max);
+    let rarer = |latin: &str| {
+        Sc::Latin
+            .languages()
+            .iter()
+            .filter_map(|l| zipf(l, latin))
+            .all(|z| z < best)
+    };
+    best >= COMMONEST_ZIPF
+        && keyed::with_ascii_lower(latin, rarer).unwrap_or_else(|| rarer(&lowercase(latin)))
+}
+
+/// Zipf frequency of a language's commonest words (`не`, `нет`, `от`,
+/// `αν`): a Latin word in capitals spelling one of them in a Cyrillic or
+/// Greek line is a lookalike spelling rather than an acronym.
+const COMMONEST_ZIPF: f32 = 6.0;
 
 /// Whether a word in capitals of another script than a Latin line's, of
 /// three letters or more, is no word any lexicon of its script lists, and
@@ -6917,6 +7030,41 @@ mod tests {
              Définir les paramètres de clavier du ЕФИ système",
         ] {
             assert_eq!(fix(doc), doc);
+        }
+    }
+
+    #[test]
+    fn a_word_in_capitals_may_spell_a_word_of_the_line_in_lookalikes() {
+        // A Latin word of two or three capitals inside a phrase of the
+        // line, spelling one of its language's commonest words.
+        for (spoof, word) in [
+            ("Ця помилка HE означає, що на диску немає місця.", "НЕ"),
+            (
+                "HET НИКАКИХ ГАРАНТИЙ вне пределов, допустимых законом.",
+                "НЕТ",
+            ),
+        ] {
+            let latin = spoof.split(' ').find(|w| w.is_ascii()).unwrap_or_default();
+            assert_eq!(fix(spoof), spoof.replace(latin, word), "{spoof}");
+        }
+        // Longer, no Latin lexicon lists it, the line's language does.
+        let spoof = "Типовим значенням аргументу YMOBA є «always» (завжди).";
+        assert_eq!(fix(spoof), spoof.replace("YMOBA", "УМОВА"));
+        // A Cyrillic word in capitals in a Latin line that no lexicon of its
+        // script lists and that reads like none of its words.
+        let spoof = "Enables the proxy settings when accessing НТТР over the Internet.";
+        assert_eq!(fix(spoof), spoof.replace("НТТР", "HTTP"));
+        // Acronyms, and short words beside a Latin word or a placeholder;
+        // words of Cyrillic languages in capitals (`СОРА`).
+        for line in [
+            "Загружен сертификат CA «%s»",
+            "Έγγραφο εντολών troff ME",
+            "Нажмите кнопку OK для продолжения.",
+            "возможно, вам следует обновить OC.",
+            "Запустите MAME и выберите игру.",
+            "The newspaper СОРА reported the news on Monday.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
         }
     }
 
