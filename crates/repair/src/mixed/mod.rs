@@ -2135,8 +2135,13 @@ impl MixedScript {
         if target != Sc::Latin && source == Sc::Latin && is_roman_numeral(original) {
             return None;
         }
-        if is_quoted(line.text, w.start, w.end) {
-            return None; // a quoted literal: «F», 'no'
+        // Letters no language of their script writes (`ԁ һ ӏ ѕ ү` in
+        // `ԁһсрԁ`) are there to look like another script's letters.
+        let exotic = original.chars().any(is_exotic_lookalike);
+        // A quoted literal (`«F»`, `'no'`) is left, unless such letters
+        // make it a spoof (`«ѕԝар»`).
+        if is_quoted(line.text, w.start, w.end) && !exotic {
+            return None;
         }
         if w.letters() == 1 {
             // A one-letter word in another script is a label, variable or
@@ -2146,7 +2151,6 @@ impl MixedScript {
         }
         // Cheap tests first: most foreign words (brand names, acronyms,
         // quotations) can be neither a lookalike spelling nor a layout slip.
-        let exotic = original.chars().any(is_exotic_lookalike);
         // An acronym (`GNU`, `PC`) is far likelier than a slip typed with
         // Caps Lock on; and a word in capitals is an acronym or a name
         // (`TYPE`, `MAME` in a Ukrainian line) rather than a lookalike,
@@ -7097,6 +7101,14 @@ mod tests {
             fix("The сор said hello to the crowd."),
             "The cop said hello to the crowd."
         );
+        // A quoted literal is left, unless letters no language of its
+        // script writes make it a spoof.
+        assert_eq!(
+            fix("Set the partition type to «ѕԝар» and reboot."),
+            "Set the partition type to «swap» and reboot."
+        );
+        let quoted = "The option is called «сор» in the old manual.";
+        assert_eq!(fix(quoted), quoted);
     }
 
     #[test]
