@@ -2543,8 +2543,9 @@ impl MixedScript {
         // re-typing into a spelling no lexicon or document knows is
         // dropped. (Runs of one or two letters, `dsl;tn`, `l,e;elf`, are
         // as often a slip: `віджет`, `времево`.) On a phonetic layout one
-        // English run is enough (`velate[tilt` → `велатештилт`): there the
-        // runs come out as their own transliteration.
+        // English run of five letters is enough (`sturdy`egesta` →
+        // `стурдъчегеста`): there the runs come out as their own
+        // transliteration.
         if source == Sc::Latin {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
@@ -4472,18 +4473,21 @@ fn glued_latin_words(span: &str) -> bool {
 }
 
 /// Whether `span` is runs of lower-case letters joined by layout keys, two
-/// or more, one of them an English word of three letters or more
-/// (`velate[tilt`, `sys[node`, `new[lineno`): on a layout that puts
-/// Cyrillic letters on the keys of their Latin namesakes, such a token
-/// re-types into its own transliteration with a letter for each key
-/// (`велатештилт`), the shape of code glued by punctuation.
+/// or more, one of them an English word of five letters or more
+/// (`larine'asked`, `drove]anadem`): on a layout that puts Cyrillic
+/// letters on the keys of their Latin namesakes, such a token re-types into
+/// its own transliteration with a letter for each key (`ларинећаскед`),
+/// the shape of code glued by punctuation. Shorter English runs are as
+/// often a prefix or ending of a Serbian or Bulgarian word typed so
+/// (`uti;nice` is `утичнице`, `pose'ena` `посећена`, `pod[ablona`
+/// `подшаблона`).
 fn glued_runs_with_an_english_word(span: &str) -> bool {
     let mut runs = span.split(is_layout_punct).filter(|run| !run.is_empty());
     runs.clone().count() >= 2
         && runs
             .clone()
             .all(|run| run.chars().all(|c| c.is_ascii_lowercase()))
-        && runs.any(|run| run.len() >= 3 && zipf("en", run).is_some())
+        && runs.any(|run| run.len() >= 5 && zipf("en", run).is_some())
 }
 
 /// Whether a candidate re-types a Cyrillic or Greek word on a layout that
@@ -6996,20 +7000,25 @@ mod tests {
         // more (`uw,if,d` is `курсора` on the Bulgarian layout), or a
         // capital (`Re]a` is `Ређа`), are a word. On the Serbian and
         // Bulgarian phonetic layouts such a token re-types into its own
-        // transliteration with a letter for each key (`велатештилт`,
-        // `невшлинено`): with an English word in it, it is code whatever
-        // its other runs. A Serbian word typed so has no English run
-        // (`dobavqaju'i` is `добављајући`).
+        // transliteration with a letter for each key (`стурдъчегеста`):
+        // with an English word of five letters or more in it, it is code
+        // whatever its other runs. Shorter ones are as often part of a
+        // Serbian or Bulgarian word typed so (`pro`eten` is `прочетен`,
+        // `uti;nice` `утичнице`), and a word with no English run
+        // (`dobavqaju'i` is `добављајући`) is left to the judge.
         for text in [
             "В этом j;b. файле нет перемещений.",
             "Становішча рэгулятару (db[fp) адносна віджэта-нашчадка.",
             "назив (node'id) албума при ређању",
-            "Нинтендо (velate[tilt]) ФДС слика диска",
-            "не може едновременно да се резюмира и да new[lineno се показват всички елементи",
-            "Проследяване «sys[node]» на отваряните файлове",
+            "Главни текст наслова укључује Панго larine'asked, ознаке.",
+            "Изходният поток вече sturdy`egesta е затворен",
         ] {
             assert_eq!(fix(text), text);
         }
+        assert_eq!(
+            fix("Истекло време за У/И uti;nice"),
+            "Истекло време за У/И утичнице"
+        );
         assert!(glued_latin_words("j;b."));
         assert!(glued_latin_words("node'id"));
         assert!(!glued_latin_words("uw,if,d"));
@@ -7017,6 +7026,7 @@ mod tests {
         assert!(glued_runs_with_an_english_word("sturdy`egesta"));
         assert!(!glued_runs_with_an_english_word("dobavqaju'i"));
         assert!(!glued_runs_with_an_english_word("o[elem"));
+        assert!(!glued_runs_with_an_english_word("pro`eten"));
     }
 
     #[test]
