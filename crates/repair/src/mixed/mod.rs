@@ -4320,11 +4320,11 @@ fn edge_spans(
 /// (`lone_acronym` in [`MixedScript::foreign_word`]) is rather a lookalike
 /// spelling of a word of the line:
 /// - a Latin word of two or three letters in a Cyrillic or Greek line,
-///   between two words of the line (or opening the sentence before one),
-///   whose lookalike spelling is one of the line language's commonest
-///   words, commoner there than the Latin word is in any Latin language
-///   (`они HE были`, `HET НИКАКИХ`; not `OK`, `OC`, `TO`:
-///   [`spells_commonest_word`]; not `troff ME`, `сертификат CA «%s»`);
+///   beside a word of the line's script in capitals, whose lookalike
+///   spelling is one of the line language's commonest words, commoner
+///   there than the Latin word is in any Latin language (`HET НИКАКИХ`;
+///   not `OK`, `OC`, `TO`: [`spells_commonest_word`]; not between words
+///   in lower case, `режим HA`, `маркировката CE`);
 /// - a Latin word of five letters or more that no Latin lexicon lists and
 ///   whose lookalike spelling the line's language does (`аргументу YMOBA`;
 ///   acronyms are shorter, and names in capitals, `MAME`, are listed);
@@ -4353,18 +4353,24 @@ fn spoofed_capitals(
             && lexicon_lists(Sc::Latin, &looks);
     }
     if letters <= 3 {
-        // Inside a phrase of the line's words: after one and before
-        // another, or opening the sentence before one (not `troff ME`,
-        // `сертификат CA «%s»`).
-        let of_line = |j: Option<usize>| {
-            j.and_then(|j| line.words.get(j))
-                .is_some_and(|o| o.single() == Some(target))
+        // Beside a word of the line's script in capitals (`HET НИКАКИХ`,
+        // `HE ГАРАНТИРУЕТСЯ`): a phrase written in capitals. Between words
+        // in lower case a Latin acronym is as likely (`режим HA`, `CE`,
+        // `CO`), and after a Latin word or before a placeholder too
+        // (`troff ME`, `сертификат CA «%s»`).
+        let in_capitals = |j: Option<usize>| {
+            j.and_then(|j| line.words.get(j)).is_some_and(|o| {
+                o.single() == Some(target)
+                    && o.letters() >= 4
+                    && line
+                        .text
+                        .get(o.start..o.end)
+                        .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
+            })
         };
         // (The word alone is asked first: the line's language may take a
         // whatlang call.)
-        let before = of_line(index.checked_sub(1)) || opens_sentence(line.text, w.start);
-        return before
-            && of_line(Some(index + 1))
+        return (in_capitals(index.checked_sub(1)) || in_capitals(Some(index + 1)))
             && spells_commonest_word(original, &looks, target.languages())
             && line
                 .language(target)
@@ -7052,7 +7058,7 @@ mod tests {
         // A Latin word of two or three capitals inside a phrase of the
         // line, spelling one of its language's commonest words.
         for (spoof, word) in [
-            ("Ця помилка HE означає, що на диску немає місця.", "НЕ"),
+            ("Ничего HE ГАРАНТИРУЕТСЯ, в пределах закона.", "НЕ"),
             (
                 "HET НИКАКИХ ГАРАНТИЙ вне пределов, допустимых законом.",
                 "НЕТ",
@@ -7071,6 +7077,13 @@ mod tests {
         // Acronyms, and short words beside a Latin word or a placeholder;
         // words of Cyrillic languages in capitals (`СОРА`).
         for line in [
+            "Включете режим HA за клъстера.",
+            "Режим HA на сървъра е изключен.",
+            "Кластер HA не працює.",
+            "Маркировката CE на продукта е задължителна.",
+            "Уровень CO в воздухе превышен.",
+            "Модулът OT за индустриални системи.",
+            "Ця помилка HE означає, що на диску немає місця.",
             "Загружен сертификат CA «%s»",
             "Έγγραφο εντολών troff ME",
             "Нажмите кнопку OK для продолжения.",
