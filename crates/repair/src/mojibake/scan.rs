@@ -468,11 +468,7 @@ fn cannot_hold(bytes: &[u8]) -> LineLook {
     let mut looked_up = 0;
     // The end of the last run the full check found nothing in.
     let mut checked_until = 0;
-    loop {
-        i = skip_leadless(bytes, i);
-        if i >= bytes.len() {
-            break;
-        }
+    while i < bytes.len() {
         let window = window_at(bytes, i, 3, &mut padded);
         let (pairs, cyrillic) = line_chunk(window);
         if cyrillic {
@@ -549,29 +545,6 @@ fn line_chunk(window: &[u8; LINE_WINDOW]) -> (bool, bool) {
         cyrillic |= u8::from(cyr);
     }
     (pairs != 0, cyrillic != 0)
-}
-
-/// The first chunk of [`cannot_hold`] at or after `i` (at `i` plus a
-/// multiple of 32) with a lead byte some continuation has ([`is_lead`]),
-/// or the last, shorter chunk: in a chunk without one, [`line_chunk`] marks
-/// nothing (its pairs end at such a lead, `Ã` is one and so are the
-/// Cyrillic leads). Most chunks of CJK, Indic, Hebrew or Arabic text have
-/// none; this reads them with a third of [`line_chunk`]'s work.
-#[inline]
-fn skip_leadless(bytes: &[u8], i: usize) -> usize {
-    let Some(rest) = bytes.get(i..) else {
-        return i;
-    };
-    let leadless = rest
-        .chunks_exact(LINE_CHUNK)
-        .take_while(|chunk| {
-            chunk
-                .iter()
-                .fold(0u8, |any, &b| any | u8::from(is_lead(s8(b))))
-                == 0
-        })
-        .count();
-    i + leadless * LINE_CHUNK
 }
 
 /// Whether `b` is a lead byte some continuation has: 0xC2..0xD3 (0xC0
@@ -2374,8 +2347,7 @@ mod tests {
                 assert_eq!(b0, 0xC3, "{c:?}");
             }
         }
-        // `skip_leadless` passes over chunks without a lead of `is_lead`:
-        // `line_byte` marks nothing at any other byte.
+        // `line_byte` marks nothing at a byte that is no lead of `is_lead`.
         for b in 0..=255u8 {
             assert_eq!(
                 is_lead(s8(b)),
@@ -2392,12 +2364,6 @@ mod tests {
                 assert_eq!(marks, (false, false), "{p3:#x} {p1:#x} {b:#x} {n2:#x}");
             }
         }
-        let text = format!("{}é{}", "中".repeat(40), "α".repeat(20));
-        let bytes = text.as_bytes();
-        assert_eq!(skip_leadless(bytes, 0), 96);
-        assert_eq!(skip_leadless(bytes, 1), 97);
-        assert_eq!(skip_leadless(bytes, 96), 96);
-        assert_eq!(skip_leadless(bytes, bytes.len()), bytes.len());
     }
 
     #[test]
