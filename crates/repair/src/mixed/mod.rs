@@ -2162,14 +2162,10 @@ impl MixedScript {
         let lone_acronym = acronym
             && !exotic
             && (w.letters() <= 3
-                || !line.words.iter().any(|o| {
-                    o.single() == Some(target)
-                        && o.letters() >= 4
-                        && line
-                            .text
-                            .get(o.start..o.end)
-                            .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
-                }))
+                || !line
+                    .words
+                    .iter()
+                    .any(|o| line.is_capitalised_word(o, target)))
             && !spoofed_capitals(line, index, w, original, source, target);
         let homoglyph_possible = self.options.homoglyphs
             && !keyed_letters
@@ -3423,6 +3419,18 @@ struct Line<'t> {
 }
 
 impl Line<'_> {
+    /// Whether `word` is a word of script `sc` in capitals, four letters or
+    /// more: a placeholder or a phrase in capitals (`ДАТОТЕКУ`, `НИКАКИХ`),
+    /// not an acronym like `ФТП`.
+    fn is_capitalised_word(&self, word: &Word, sc: Sc) -> bool {
+        word.single() == Some(sc)
+            && word.letters() >= 4
+            && self
+                .text
+                .get(word.start..word.end)
+                .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
+    }
+
     /// [`possible_languages`] of the line's text in `sc`, worked out on the
     /// first ask (each judged word asks).
     fn possible_languages(&self, sc: Sc) -> &[&'static str] {
@@ -4359,14 +4367,8 @@ fn spoofed_capitals(
         // `CO`), and after a Latin word or before a placeholder too
         // (`troff ME`, `сертификат CA «%s»`).
         let in_capitals = |j: Option<usize>| {
-            j.and_then(|j| line.words.get(j)).is_some_and(|o| {
-                o.single() == Some(target)
-                    && o.letters() >= 4
-                    && line
-                        .text
-                        .get(o.start..o.end)
-                        .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
-            })
+            j.and_then(|j| line.words.get(j))
+                .is_some_and(|o| line.is_capitalised_word(o, target))
         };
         // (The word alone is asked first: the line's language may take a
         // whatlang call.)
