@@ -590,34 +590,6 @@ pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
     })
 }
 
-/// [`lookalike_keys`]' lower-case respelling of `word` in `target`, on the
-/// stack, for a look-up that needs it only for a moment: `f` of it, or `f`
-/// of `None` when a letter has no lookalike of its case (what
-/// `map_lookalikes` says of it); `None` when the stack cannot answer
-/// (`word` is not ASCII letters, or too long).
-pub(super) fn with_ascii_lookalike<R>(
-    word: &str,
-    target: Sc,
-    f: impl FnOnce(Option<&str>) -> R,
-) -> Option<R> {
-    if word.len() > MAX_SPAN || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    let keys = lookalike_keys(target)?;
-    let mut out = Spelling::EMPTY;
-    for b in word.bytes() {
-        match *keys.get(usize::from(b))? {
-            '\0' => return Some(f(None)),
-            lower => {
-                if !out.push(lower) {
-                    return None;
-                }
-            }
-        }
-    }
-    Some(f(Some(out.as_str()?)))
-}
-
 /// `word` in lower case on the stack when it is ASCII and short, for a
 /// look-up that needs it only for a moment.
 pub(super) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {

@@ -1121,9 +1121,7 @@ impl MixedScript {
     /// alone answer [`MixedScript::is_suspect_foreign`] with no (false when
     /// they do not tell). Neither channel can pass it:
     /// - the lookalike one when the word is too short or an acronym of
-    ///   three letters or fewer (its shape) that spells none of the
-    ///   commonest Cyrillic words ([`caps_commonest_word`]: `HE` is `НЕ`),
-    ///   or when a letter has no
+    ///   three letters or fewer (its shape), or when a letter has no
     ///   lookalike of its case in Cyrillic (`n`, `D`: the verdict's
     ///   [`Lookalike::None`]);
     /// - the layout one when the word is too short or an acronym of four
@@ -1155,10 +1153,8 @@ impl MixedScript {
         }
         let n = word.len();
         let acronym = lower == 0;
-        let lookalike_ruled_out = !self.options.homoglyphs
-            || n < 2
-            || unmatched
-            || (acronym && n <= 3 && !caps_commonest_word(word, Sc::Latin, Sc::Cyrillic));
+        let lookalike_ruled_out =
+            !self.options.homoglyphs || n < 2 || (acronym && n <= 3) || unmatched;
         let mistyped = telltale || vowels * 100 < n * 25;
         let layout_ruled_out = !self.options.keyboard_layouts
             || n < 2
@@ -1182,9 +1178,7 @@ impl MixedScript {
         let exotic = word.chars().any(is_exotic_lookalike);
         let homoglyph_shape = self.options.homoglyphs
             && w.letters() >= 2
-            && (!(acronym && w.letters() <= 3)
-                || exotic
-                || caps_commonest_word(word, source, dominant));
+            && (!(acronym && w.letters() <= 3) || exotic);
         let layout_shape = self.options.keyboard_layouts
             && (!acronym
                 || caps_slip_shape(word, w.letters())
@@ -2166,7 +2160,7 @@ impl MixedScript {
                     .words
                     .iter()
                     .any(|o| line.is_capitalised_word(o, target)))
-            && !spoofed_capitals(line, index, w, original, source, target);
+            && !spoofed_capitals(line, w, original, source, target);
         let homoglyph_possible = self.options.homoglyphs
             && !keyed_letters
             && !lone_acronym
@@ -4327,12 +4321,6 @@ fn edge_spans(
 /// Whether a word in capitals that would pass for an acronym
 /// (`lone_acronym` in [`MixedScript::foreign_word`]) is rather a lookalike
 /// spelling of a word of the line:
-/// - a Latin word of two or three letters in a Cyrillic or Greek line,
-///   beside a word of the line's script in capitals, whose lookalike
-///   spelling is one of the line language's commonest words, commoner
-///   there than the Latin word is in any Latin language (`HET НИКАКИХ`;
-///   not `OK`, `OC`, `TO`: [`spells_commonest_word`]; not between words
-///   in lower case, `режим HA`, `маркировката CE`);
 /// - a Latin word of five letters or more that no Latin lexicon lists and
 ///   whose lookalike spelling the line's language does (`аргументу YMOBA`;
 ///   acronyms are shorter, and names in capitals, `MAME`, are listed);
@@ -4341,14 +4329,7 @@ fn edge_spans(
 ///   acronyms in use are, `СССР`, `НАТО`) nor reads like a word of it (the
 ///   unlisted forms and names in capitals do, `СОРА`, `ΤΑΜΑΝ`), and whose
 ///   lookalike spelling a Latin lexicon lists (`НТТР`).
-fn spoofed_capitals(
-    line: &Line<'_>,
-    index: usize,
-    w: &Word,
-    original: &str,
-    source: Sc,
-    target: Sc,
-) -> bool {
+fn spoofed_capitals(line: &Line<'_>, w: &Word, original: &str, source: Sc, target: Sc) -> bool {
     let Some((looks, _)) = map_lookalikes(original, target) else {
         return false;
     };
@@ -4360,75 +4341,16 @@ fn spoofed_capitals(
             && typed_plausibility(original, source) < RETYPE_READS
             && lexicon_lists(Sc::Latin, &looks);
     }
-    if letters <= 3 {
-        // Beside a word of the line's script in capitals (`HET НИКАКИХ`,
-        // `HE ГАРАНТИРУЕТСЯ`): a phrase written in capitals. Between words
-        // in lower case a Latin acronym is as likely (`режим HA`, `CE`,
-        // `CO`), and after a Latin word or before a placeholder too
-        // (`troff ME`, `сертификат CA «%s»`).
-        let in_capitals = |j: Option<usize>| {
-            j.and_then(|j| line.words.get(j))
-                .is_some_and(|o| line.is_capitalised_word(o, target))
-        };
-        // (The word alone is asked first: the line's language may take a
-        // whatlang call.)
-        return (in_capitals(index.checked_sub(1)) || in_capitals(Some(index + 1)))
-            && spells_commonest_word(original, &looks, target.languages())
-            && line
-                .language(target)
-                .is_some_and(|lang| spells_commonest_word(original, &looks, &[lang]));
-    }
+    // Two or three Latin capitals in a Cyrillic or Greek line stay an
+    // acronym even where they spell one of the line's commonest words:
+    // `РЕЖИМ HA ВКЛЮЧЁН`, `МАРКИРОВКА CE`, `УРОВЕНЬ CO` (session 13 took
+    // out a rule for `HET НИКАКИХ` that changed these).
     letters >= 5
         && !listed_in_script(&lowercase(original), Sc::Latin)
         && line
             .language(target)
             .is_some_and(|lang| zipf_ext(lang, &looks).is_some())
 }
-
-/// Whether `word`, a word in capitals of two or three letters of `source`
-/// in a line of `target`, is a Latin word whose lookalike spelling is one of
-/// the commonest words of some language of `target`
-/// ([`spells_commonest_word`]): the gate's question, whatever the line's
-/// language (the judge asks it of that language).
-fn caps_commonest_word(word: &str, source: Sc, target: Sc) -> bool {
-    let spells = |looks: &str| spells_commonest_word(word, looks, target.languages());
-    source == Sc::Latin
-        && target != Sc::Latin
-        && keyed::with_ascii_lookalike(word, target, |looks| looks.is_some_and(spells))
-            .unwrap_or_else(|| {
-                map_lookalikes(word, target).is_some_and(|(looks, _)| spells(&lowercase(&looks)))
-            })
-}
-
-/// Whether `looks`, the lower-case lookalike spelling of the Latin word
-/// `latin`, is one of the commonest words of one of `langs` (at least
-/// [`COMMONEST_ZIPF`]), and commoner there than `latin` is in any Latin
-/// language: `HE` (`не` 7.2, `he` 6.7), `HET`, `KAK`; not `TO` (`то` 6.6,
-/// `to` 7.4) nor `OK` (`ок` 4.9).
-fn spells_commonest_word(latin: &str, looks: &str, langs: &[&str]) -> bool {
-    // (Most acronyms spell no common word: the Latin lexicons are asked
-    // only for the few that do. Belarusian entries carry no measured
-    // frequency, and a miss there takes a walk of its forms: not asked.)
-    let best = langs
-        .iter()
-        .filter(|&&l| l != "be")
-        .filter_map(|l| zipf(l, looks))
-        .fold(0f32, f32::max);
-    let rarer = |latin: &str| {
-        Sc::Latin
-            .languages()
-            .iter()
-            .filter_map(|l| zipf(l, latin))
-            .all(|z| z < best)
-    };
-    best >= COMMONEST_ZIPF
-        && keyed::with_ascii_lower(latin, rarer).unwrap_or_else(|| rarer(&lowercase(latin)))
-}
-
-/// Zipf frequency of a language's commonest words (`не`, `нет`, `от`,
-/// `αν`): a Latin word in capitals spelling one of them in a Cyrillic or
-/// Greek line is a lookalike spelling rather than an acronym.
-const COMMONEST_ZIPF: f32 = 6.0;
 
 /// Whether a word in capitals of another script than a Latin line's, of
 /// three letters or more, is no word any lexicon of its script lists, and
@@ -7057,28 +6979,22 @@ mod tests {
 
     #[test]
     fn a_word_in_capitals_may_spell_a_word_of_the_line_in_lookalikes() {
-        // A Latin word of two or three capitals inside a phrase of the
-        // line, spelling one of its language's commonest words.
-        for (spoof, word) in [
-            ("Ничего HE ГАРАНТИРУЕТСЯ, в пределах закона.", "НЕ"),
-            (
-                "HET НИКАКИХ ГАРАНТИЙ вне пределов, допустимых законом.",
-                "НЕТ",
-            ),
-        ] {
-            let latin = spoof.split(' ').find(|w| w.is_ascii()).unwrap_or_default();
-            assert_eq!(fix(spoof), spoof.replace(latin, word), "{spoof}");
-        }
-        // Longer, no Latin lexicon lists it, the line's language does.
+        // Five capitals or more: no Latin lexicon lists it, the line's
+        // language does. no Latin lexicon lists it, the line's language does.
         let spoof = "Типовим значенням аргументу YMOBA є «always» (завжди).";
         assert_eq!(fix(spoof), spoof.replace("YMOBA", "УМОВА"));
         // A Cyrillic word in capitals in a Latin line that no lexicon of its
         // script lists and that reads like none of its words.
         let spoof = "Enables the proxy settings when accessing НТТР over the Internet.";
         assert_eq!(fix(spoof), spoof.replace("НТТР", "HTTP"));
-        // Acronyms, and short words beside a Latin word or a placeholder;
-        // words of Cyrillic languages in capitals (`СОРА`).
+        // Two or three capitals are an acronym, even spelling a common word
+        // of the line and beside words in capitals; words of Cyrillic
+        // languages in capitals (`СОРА`).
         for line in [
+            "РЕЖИМ HA ВКЛЮЧЁН",
+            "СЕРТИФИКАТЪТ CA НЕ Е ВАЛИДЕН",
+            "МАРКИРОВКА CE НА ПРОДУКТА",
+            "УРОВЕНЬ CO В ВОЗДУХЕ",
             "Включете режим HA за клъстера.",
             "Режим HA на сървъра е изключен.",
             "Кластер HA не працює.",
