@@ -3993,7 +3993,7 @@ type VerdictMap = HashMap<Box<str>, Option<WordVerdict>, std::hash::BuildHasherD
 /// A multiply-rotate hash that reads eight bytes at a step (FNV-1a's
 /// byte-wise chain was most of a remembered verdict's cost), with a final
 /// mix so that the low bits the map's buckets use depend on every byte.
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Default for WordHasher {
     fn default() -> Self {

@@ -29,10 +29,13 @@ mod scan;
 mod score;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 
 pub use codepage::CodePage;
 
+use crate::mixed::WordHasher;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Repaired};
 use lexicon::Sc;
@@ -162,10 +165,14 @@ impl Mojibake {
     /// any, else legacy ones.
     fn pass<'t>(&self, text: &'t str, hints: scan::Hints) -> Repaired<'t> {
         let mut proposals = Vec::new();
+        // Pages that read a word alike (windows-1252, ISO-8859-1 and
+        // windows-1254 mostly do; KOI8-R and KOI8-U too) and legacy pairs
+        // that re-read it alike ask for the same costs.
+        let mut costs = Costs::default();
         if self.options.utf8 && hints.utf8 != 0 {
             for (bit, page) in CodePage::UTF8_PAGES.into_iter().enumerate() {
                 if hints.utf8 & (1 << bit) != 0 {
-                    propose_utf8(text, page, &mut proposals);
+                    propose_utf8(text, page, &mut proposals, &mut costs);
                 }
             }
         }
@@ -199,7 +206,7 @@ impl Mojibake {
         // Words re-read beside other text (`café — Ñåðãåé`) join the UTF-8
         // repairs where they do not overlap.
         if self.options.legacy && (hints.legacy_latin || hints.legacy_cyrillic) {
-            if let Some((gain, mut legacy)) = propose_legacy(text, hints) {
+            if let Some((gain, mut legacy)) = propose_legacy(text, hints, &mut costs) {
                 legacy.retain(|p| p.confidence >= self.options.min_confidence);
                 let utf8_gain: f32 = proposals.iter().map(|p| p.gain).sum();
                 if gain > utf8_gain {
@@ -735,7 +742,7 @@ fn is_word_space(c: char) -> bool {
 }
 
 /// Proposes the UTF-8 repairs of `page`, one per word that has sequences.
-fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
+fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut Costs) {
     let seqs = sequences(text, page);
     if seqs.is_empty() {
         return;
@@ -773,7 +780,11 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
                 break;
             }
             j += 1;
-            end = word_end(text, next.end);
+            // A sequence inside the word leaves its end where it is; one
+            // that ends past it took in its space (a lost no-break space).
+            if next.end > end {
+                end = word_end(text, next.end);
+            }
         }
         let unit_seqs: Vec<Seq> = seqs
             .get(i..=j)
@@ -785,7 +796,7 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>) {
                 ..*s
             })
             .collect();
-        if let Some(p) = judge_unit(text, start, end, &unit_seqs, page, &contexts) {
+        if let Some(p) = judge_unit(text, start, end, &unit_seqs, page, &contexts, costs) {
             out.push(p);
         }
         i = j + 1;
@@ -818,7 +829,7 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_ascii()
-            || !c.is_alphabetic()
+            || !polynorm_script::is_alphabetic(c)
             || seqs.iter().any(|s| (s.start..s.end).contains(&i))
             || lexicon::letter_script(c) != script
         {
@@ -853,12 +864,12 @@ fn judge_unit(
     seqs: &[Seq],
     page: CodePage,
     contexts: &[Option<Sc>],
+    costs: &mut Costs,
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
     let mut seqs = seqs.to_vec();
     choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
-    let mut original_costs = OriginalCosts::default();
-    let mut best = best_level(original, &seqs, page, contexts, &mut original_costs);
+    let mut best = best_level(original, &seqs, page, contexts, costs);
     // A space read as a lost no-break space joins two words into one: only
     // when that reads clearly better than leaving them apart (`Р РѕСЃСЃРёСЏ`
     // is `Россия`, but `систем໠выбрана` is `система» выбрана`).
@@ -868,7 +879,7 @@ fn judge_unit(
         let apart = if apart_seqs.is_empty() {
             None
         } else {
-            best_level(original, &apart_seqs, page, contexts, &mut original_costs)
+            best_level(original, &apart_seqs, page, contexts, costs)
         };
         let joined_gain = best.as_ref().map_or(f32::NEG_INFINITY, |b| b.0);
         // Left apart, a lead standing alone as a word (`Р` of `Р ежим`) is
@@ -950,14 +961,14 @@ fn best_level(
     seqs: &[Seq],
     page: CodePage,
     contexts: &[Option<Sc>],
-    original_costs: &mut OriginalCosts,
+    costs: &mut Costs,
 ) -> Option<(f32, f32, f32, usize, String)> {
     let mut best: Option<(f32, f32, f32, usize, String)> = None;
     let mut current = decode_all(original, seqs);
     for level in 0..MAX_LEVELS {
         let context = contexts.get(level).copied().flatten();
-        let before = original_costs.get(original, context);
-        let after = score::cost(&current, context);
+        let before = costs.get(original, context);
+        let after = costs.get(&current, context);
         let gain = before - after;
         if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
             best = Some((gain, before, after, level + 1, current.clone()));
@@ -971,11 +982,15 @@ fn best_level(
     best
 }
 
-/// The costs of one word in each script context, computed once each.
+/// [`score::cost`] of the words of one pass, by script context, each
+/// computed once: the pages and legacy pairs of a line judge the same words
+/// as they are, and often the same repairs.
 #[derive(Default)]
-struct OriginalCosts([Option<f32>; 5]);
+struct Costs([CostMap; 5]);
 
-impl OriginalCosts {
+type CostMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
+
+impl Costs {
     fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
         let i = match context {
             None => 0,
@@ -984,11 +999,15 @@ impl OriginalCosts {
             Some(Sc::Greek) => 3,
             Some(Sc::Other) => 4,
         };
-        match self.0.get_mut(i) {
-            Some(Some(cost)) => *cost,
-            Some(slot) => *slot.insert(score::cost(word, context)),
-            None => score::cost(word, context),
+        let Some(map) = self.0.get_mut(i) else {
+            return score::cost(word, context);
+        };
+        if let Some(&cost) = map.get(word) {
+            return cost;
         }
+        let cost = score::cost(word, context);
+        map.insert(word.into(), cost);
+        cost
     }
 }
 
@@ -1052,7 +1071,11 @@ const LEGACY_CYRILLIC: [(CodePage, CodePage); 6] = [
 
 /// Re-reads the line with each legacy pair the scan points at and proposes
 /// the best, if it is clearly better.
-fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)> {
+fn propose_legacy(
+    text: &str,
+    hints: scan::Hints,
+    costs: &mut Costs,
+) -> Option<(f32, Vec<Proposal>)> {
     let mut pairs: Vec<(CodePage, CodePage)> = Vec::new();
     if hints.legacy_latin {
         pairs.extend(LEGACY_LATIN);
@@ -1062,9 +1085,10 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
     }
     let mut best: Option<(f32, Vec<Proposal>)> = None;
     // Every pair re-reads the same words of the line in the same context:
-    // their costs as they are, once.
+    // their costs as they are, once (`costs`), and what the judge asks of
+    // them, once (`words`).
     let context_before = score::dominant(text);
-    let mut before_costs: Vec<Option<f32>> = Vec::new();
+    let mut words: Vec<Option<LegacyWord<'_>>> = Vec::new();
     // The re-readings judged so far: a pair that re-reads the line as an
     // earlier one did (KOI8-R and KOI8-U agree on all but eight letters)
     // gains exactly as much, so it cannot win (a later pair must gain more).
@@ -1079,7 +1103,7 @@ fn propose_legacy(text: &str, hints: scan::Hints) -> Option<(f32, Vec<Proposal>)
             (&converted, changed_chars),
             (source, read_as),
             context_before,
-            &mut before_costs,
+            (costs, &mut words),
         );
         judged.push(converted);
         let Some(p) = p else {
@@ -1099,9 +1123,13 @@ fn reread(text: &str, source: CodePage, read_as: CodePage) -> (String, usize) {
     let mut converted = String::with_capacity(text.len());
     let mut changed_chars = 0usize;
     for c in text.chars() {
+        if c.is_ascii() {
+            converted.push(c);
+            continue;
+        }
         let d = match read_as.encode_char(c) {
-            Some(b) if !c.is_ascii() => source.decode_byte(b),
-            _ => c,
+            Some(b) => source.decode_byte(b),
+            None => c,
         };
         let d = if d == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&d) {
             c
@@ -1120,14 +1148,14 @@ fn reread(text: &str, source: CodePage, read_as: CodePage) -> (String, usize) {
 /// with `changed_chars` characters changed): its gain and
 /// its proposals, one for the whole span when most changed words read
 /// better, else one per word that does (text re-read beside correct text).
-/// `before_costs[i]`: the cost of the line's word `i` as it is, once known
-/// (`context_before` is the line's dominant script).
-fn judge_legacy(
-    text: &str,
+/// `context_before` is the line's dominant script; `costs` remembers the
+/// costs of words, `words[k]` the facts of the line's word `k`.
+fn judge_legacy<'t>(
+    text: &'t str,
     (converted, changed_chars): (&str, usize),
     (source, read_as): (CodePage, CodePage),
     context_before: Option<Sc>,
-    before_costs: &mut Vec<Option<f32>>,
+    (costs, words_facts): (&mut Costs, &mut Vec<Option<LegacyWord<'t>>>),
 ) -> Option<(f32, Vec<Proposal>)> {
     if changed_chars == 0 {
         return None;
@@ -1152,6 +1180,18 @@ fn judge_legacy(
         .zip(converted.split(is_word_space))
         .enumerate()
     {
+        if a == b {
+            offset += a.len() + 1;
+            continue;
+        }
+        if words_facts.len() <= k {
+            words_facts.resize(k + 1, None);
+        }
+        let facts = match words_facts.get_mut(k) {
+            Some(Some(facts)) => *facts,
+            Some(slot) => *slot.insert(LegacyWord::of(a)),
+            None => LegacyWord::of(a),
+        };
         // A word whose non-ASCII letters touch ASCII letters is an
         // identifier or a placeholder (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН_ИЗРАЗ`):
         // text re-read with the wrong page keeps its ASCII, but no word of
@@ -1160,22 +1200,15 @@ fn judge_legacy(
         // glued too, so they give no re-reading evidence either; the
         // evaluation set's legacy pairs are all recovered from the other
         // words.)
-        if a != b && !glues_ascii_letters(a) {
-            if before_costs.len() <= k {
-                before_costs.resize(k + 1, None);
-            }
-            let before = match before_costs.get_mut(k) {
-                Some(Some(cost)) => *cost,
-                Some(slot) => *slot.insert(score::cost(a, context_before)),
-                None => score::cost(a, context_before),
-            };
-            let after = score::cost(b, context_after);
+        if !facts.glues_ascii_letters {
+            let before = costs.get(a, context_before);
+            let after = costs.get(b, context_after);
             gain += before - after;
             before_total += before;
             after_total += after;
             words += 1;
-            longest = longest.max(longest_letter_run(a));
-            let core = a.trim_matches(|c: char| !polynorm_script::is_alphabetic(c));
+            longest = longest.max(facts.longest_letter_run);
+            let core = facts.core;
             several |= *first_changed.get_or_insert(core) != core;
             if (after - before).abs() < TIE {
                 ties += 1;
@@ -1275,6 +1308,28 @@ fn judge_legacy(
             page: None,
         }],
     ))
+}
+
+/// What [`judge_legacy`] asks of a word of the line as it is, whatever the
+/// pair that re-reads it.
+#[derive(Clone, Copy)]
+struct LegacyWord<'t> {
+    /// [`glues_ascii_letters`].
+    glues_ascii_letters: bool,
+    /// [`longest_letter_run`].
+    longest_letter_run: usize,
+    /// The word without what is not a letter at either end.
+    core: &'t str,
+}
+
+impl<'t> LegacyWord<'t> {
+    fn of(word: &'t str) -> Self {
+        LegacyWord {
+            glues_ascii_letters: glues_ascii_letters(word),
+            longest_letter_run: longest_letter_run(word),
+            core: word.trim_matches(|c: char| !polynorm_script::is_alphabetic(c)),
+        }
+    }
 }
 
 /// How close two costs of a word are to read as well either way.
@@ -1377,7 +1432,12 @@ mod tests {
         let t = std::time::Instant::now();
         for _ in 0..100 {
             let mut v = Vec::new();
-            propose_utf8(std::hint::black_box(&line), CodePage::Koi8R, &mut v);
+            propose_utf8(
+                std::hint::black_box(&line),
+                CodePage::Koi8R,
+                &mut v,
+                &mut Costs::default(),
+            );
             let _ = std::hint::black_box(v);
         }
         println!("{:?} per propose_utf8", t.elapsed() / 100);
@@ -1403,6 +1463,7 @@ mod tests {
                     }],
                     CodePage::Koi8R,
                     &[Some(Sc::Cyrillic); 3],
+                    &mut Costs::default(),
                 ));
             }
             println!("{:?} per judge_unit({unit})", t.elapsed() / 100);

@@ -114,7 +114,7 @@ fn info(c: char) -> (f32, Kind) {
         '\u{2300}'..='\u{2BFF}' => (2.5, Kind::Symbol),
         '\u{FFFD}' => (6.0, Kind::Bad),
         '\u{E000}'..='\u{F8FF}' => (4.0, Kind::Bad),
-        _ if c.is_alphabetic() => letter(1.0),
+        _ if polynorm_script::is_alphabetic(c) => letter(1.0),
         _ if c.is_numeric() => (0.5, Kind::Digit),
         _ if c.is_whitespace() => (0.5, Kind::Space),
         _ => (1.5, Kind::Symbol),
@@ -254,7 +254,7 @@ fn is_letter(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | 'ª' | 'µ' | 'º' => true,
         '\u{0}'..='\u{BF}' | '×' | '÷' => false,
         '\u{C0}'..='\u{024F}' | 'Ѐ'..='ҁ' | 'Α'..='Ρ' | 'Σ'..='ώ' => true,
-        _ => c.is_alphabetic(),
+        _ => polynorm_script::is_alphabetic(c),
     }
 }
 
@@ -305,7 +305,13 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     let mut total = 0.0;
     let mut prev: Option<(char, Kind)> = None;
     let mut prev2: Option<Kind> = None;
-    let mut run = Run::default();
+    // Room for the longest run at once (a lowercase letter is as long as
+    // its capital in the alphabets the lexicons hold), not a reallocation
+    // at every doubling.
+    let mut run = Run {
+        lower: String::with_capacity(text.len()),
+        ..Run::default()
+    };
     for c in text.chars() {
         let (cost, kind) = info_fast(c);
         total += cost;
@@ -568,7 +574,7 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
             '\u{C0}'..='\u{024F}' => 0,
             '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => 1,
             '\u{0386}' | '\u{0388}'..='\u{03FF}' => 2,
-            _ if c.is_alphabetic() => match lexicon::letter_script(c) {
+            _ if polynorm_script::is_alphabetic(c) => match lexicon::letter_script(c) {
                 Sc::Latin => 0,
                 Sc::Cyrillic => 1,
                 Sc::Greek => 2,
