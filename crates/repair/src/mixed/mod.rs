@@ -704,8 +704,10 @@ impl MixedScript {
         if let Some(summary) = self.cyrillic_summary(line) {
             return self.quick_review_cyrillic(line, &summary);
         }
+        // (A line without a first byte `D0`–`D4` has no Cyrillic letter
+        // for a key slip to follow: its search is skipped.)
         self.quick_scan(line)
-            .map(|answer| answer || self.key_slip_shape(line))
+            .map(|(answer, cyrillic)| answer || (cyrillic && self.key_slip_shape(line)))
     }
 
     /// For a line with a Cyrillic letter of U+0400–U+047F among its first
@@ -758,15 +760,21 @@ impl MixedScript {
     /// script sits between; layout keys only before a space or the like.
     /// Keys typed in a word of the line's own script are left out:
     /// [`MixedScript::quick_review`] asks them.
-    fn quick_scan(&self, line: &str) -> Option<bool> {
+    ///
+    /// With the answer, whether the line may hold a first byte `D0`–`D4`
+    /// (a Cyrillic letter): false only when the pass read every byte and
+    /// found none, so that [`keys::key_slip_shape`], which needs one, is
+    /// false too.
+    fn quick_scan(&self, line: &str) -> Option<(bool, bool)> {
         if !self.options.homoglyphs && !self.options.keyboard_layouts {
-            return Some(false);
+            return Some((false, false));
         }
         let bytes = letters::summarize(line.as_bytes());
         if bytes.greek_or_more_cyrillic {
             // Greek prose has its own pass; other letters only decoding
-            // tells apart.
-            return self.quick_scan_greek(line);
+            // tells apart. (Its answer is given only for lines whose bytes
+            // of `C0` or more all start Greek letters, `CE` or `CF`.)
+            return self.quick_scan_greek(line).map(|answer| (answer, false));
         }
         // A layout key after which no letter follows (`; ` in prose) is no
         // key typed inside a word.
@@ -781,7 +789,7 @@ impl MixedScript {
             let least = bytes.latin;
             let most = bytes.latin + bytes.latin_other;
             if !self.options.keyboard_layouts || most < 6 {
-                return Some(false);
+                return Some((false, false));
             }
             // ASCII vowels (`y` too) and `j`, `f`, by one more pass.
             let (_, vowels, telltale, _) =
@@ -795,14 +803,15 @@ impl MixedScript {
                         < most * 28);
             // Enough vowels: it comes to `j` and `f` (ASCII only).
             if !few_vowels && telltale * 100 <= least * 10 {
-                return Some(false);
+                return Some((false, false));
             }
             // Latin letters that make less than four fifths of the line's
             // letters (acronyms in a Japanese or Korean line) are no
             // mistyped line whatever their vowels: fewer than four for each
             // letter of CJK or Hangul, which the full scan counts as letters
             // of other scripts.
-            return (most < 4 * letters::cjk_hangul_letters(line.as_bytes())).then_some(false);
+            return (most < 4 * letters::cjk_hangul_letters(line.as_bytes()))
+                .then_some((false, false));
         }
         if bytes.latin_other > 0 {
             return None; // Latin letters beyond ASCII next to Cyrillic ones
@@ -814,6 +823,7 @@ impl MixedScript {
             return None;
         }
         self.quick_cyrillic_letters(line, (bytes.latin, bytes.cyrillic), touch, serbian)
+            .map(|answer| (answer, true))
     }
 
     /// The quick answer for a line of ASCII and Cyrillic letters of
@@ -6082,6 +6092,11 @@ mod tests {
             if let Some(quick) = stage.quick_review(&line).filter(|_| !line.is_ascii()) {
                 proptest::prop_assert_eq!(quick, stage.review(&line, &LineStats::of(&line), None));
             }
+            // A line the quick scan finds no Cyrillic letter in needs no
+            // search for a key slip.
+            if let Some((_, false)) = stage.quick_scan(&line) {
+                proptest::prop_assert!(!stage.key_slip_shape(&line));
+            }
         }
     }
 
@@ -6091,7 +6106,7 @@ mod tests {
     fn quick_review_by_passes(stage: &MixedScript, line: &str) -> Option<bool> {
         stage
             .quick_scan(line)
-            .map(|answer| answer || stage.key_slip_shape(line))
+            .map(|(answer, _)| answer || stage.key_slip_shape(line))
     }
 
     proptest::proptest! {
@@ -6223,6 +6238,29 @@ mod tests {
             "Debian GNU/Linux 12 bookworm amd64 — это система",
         ] {
             assert_eq!(stage.cyrillic_summary(line), None, "{line}");
+        }
+        // Then `quick_scan` answers, and the key slip is searched only in
+        // a line it finds a Cyrillic letter in (the first two hold a slip;
+        // `toy` is `του` on the Greek layout).
+        for (line, review) in [
+            ("Debian GNU/Linux 12 bookworm amd64: нескольки[ лет", true),
+            ("Debian GNU/Linux 12 bookworm amd64: а,араняе закон", true),
+            (
+                "Debian GNU/Linux 12 bookworm amd64: мы пишем по Брайля,например так и дальше",
+                false,
+            ),
+            (
+                "Debian GNU/Linux 12 bookworm amd64, déjà vu; voilà [1]",
+                false,
+            ),
+            ("Το Debian GNU/Linux 12 bookworm; «toy»", true),
+        ] {
+            assert_eq!(stage.cyrillic_summary(line), None, "{line}");
+            let quick = stage.quick_scan(line);
+            let cyrillic = line.chars().any(|c| ('а'..='я').contains(&c));
+            assert_eq!(quick.map(|(_, c)| c), Some(cyrillic), "{line}");
+            assert_eq!(stage.quick_review(line), Some(review), "{line}");
+            assert_eq!(quick_review_by_passes(&stage, line), Some(review), "{line}");
         }
     }
 
