@@ -609,10 +609,9 @@ pub(crate) fn cjk_hangul_letters(bytes: &[u8]) -> u32 {
 pub(crate) struct GreekLine {
     /// ASCII letters.
     pub(crate) latin: u32,
-    /// Greek letters of [`GREEK_LETTERS`] (what [`greek_run`] counts).
+    /// Greek letters of [`GREEK_LETTERS`] (what [`greek_run`] counts;
+    /// their vowels [`greek_vowels`] counts where they are asked).
     pub(crate) greek: u32,
-    /// Those of them that are vowels ([`GREEK_VOWELS`]).
-    pub(crate) vowels: u32,
     /// Whether an ASCII letter touches a Greek one.
     pub(crate) touch: bool,
     /// A layout punctuation key (`;` `[` `]` `` ` `` `{` `}`).
@@ -630,7 +629,7 @@ pub(crate) fn greek_line_counts(bytes: &[u8]) -> Option<GreekLine> {
     const UNUSUAL: u8 = 1;
     const TOUCH: u8 = 2;
     const PUNCT: u8 = 4;
-    let ([latin, greek, vowels, _], flags) = sum_bytes(bytes, UNUSUAL, |b, next, after| {
+    let ([latin, greek, ..], flags) = sum_bytes(bytes, UNUSUAL, |b, next, after| {
         let (ce, cf) = (b == 0xCE, b == 0xCF);
         // `Ά` `Έ`–`Ί` `Ό` `Ύ`–`Ρ` `Σ`–`ο` (`CE 86`, `88`–`8A`, `8C`,
         // `8E`–`A1`, `A3`–`BF`) and `π`–`ώ` (`CF 80`–`8E`).
@@ -641,8 +640,40 @@ pub(crate) fn greek_line_counts(bytes: &[u8]) -> Option<GreekLine> {
                 | (next.wrapping_sub(0x8E) < 0x14)
                 | (next.wrapping_sub(0xA3) < 0x1D)))
             | (cf & (next.wrapping_sub(0x80) < 0x0F));
+        let unusual = ((b >= 0xC0) & !greek & (b != 0xC2) & (b != 0xE2))
+            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
+            | ((b == 0xE2) & (next != 0x80));
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
+        // A letter before a Greek one (any `CE`/`CF` character that is no
+        // letter is unusual), or one after it.
+        let touch = (letter & ((next | 1) == 0xCF)) | (greek & after_letter);
+        let folded = b & !0x20;
+        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
+        (
+            [letter, greek, false, false],
+            (u8::from(unusual) * UNUSUAL) | (u8::from(touch) * TOUCH) | (u8::from(punct) * PUNCT),
+        )
+    });
+    (flags & UNUSUAL == 0).then_some(GreekLine {
+        latin,
+        greek,
+        touch: flags & TOUCH != 0,
+        punct: flags & PUNCT != 0,
+    })
+}
+
+/// For a line that [`greek_line_counts`] counts: how many of its Greek
+/// letters are vowels ([`GREEK_VOWELS`]), by one more pass of compares on
+/// each byte and the one after it. Only a line without ASCII letters asks,
+/// so the other lines' pass does not count them.
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+pub(crate) fn greek_vowels(bytes: &[u8]) -> u32 {
+    let ([vowels, ..], _) = sum_bytes(bytes, 0, |b, next, _| {
+        let (ce, cf) = (b == 0xCE, b == 0xCF);
         // The vowels: `Ά` `Έ`–`Ί` `Ό` `Ύ`–`Α` `Ε` `Η` `Ι` `Ο` `Υ` `Ω`
-        // `ά`–`α` `ε` `η` `ι` `ο`, and `υ` `ω`–`ώ` (`CF 85`, `89`–`8E`).
+        // `ά`–`α` `ε` `η` `ι` `ο`, and `υ` `ω`–`ώ` (`CF 85`, `89`–`8E`):
+        // each a Greek letter of [`greek_line_counts`].
         let vowel = (ce
             & ((next == 0x86)
                 | (next.wrapping_sub(0x88) < 3)
@@ -660,28 +691,9 @@ pub(crate) fn greek_line_counts(bytes: &[u8]) -> Option<GreekLine> {
                 | (next == 0xB9)
                 | (next == 0xBF)))
             | (cf & ((next == 0x85) | (next.wrapping_sub(0x89) < 6)));
-        let unusual = ((b >= 0xC0) & !greek & (b != 0xC2) & (b != 0xE2))
-            | ((b == 0xC2) & ((next == 0xAA) | (next == 0xB5) | (next == 0xBA)))
-            | ((b == 0xE2) & (next != 0x80));
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let after_letter = (after | 0x20).wrapping_sub(b'a') < 26;
-        // A letter before a Greek one (any `CE`/`CF` character that is no
-        // letter is unusual), or one after it.
-        let touch = (letter & ((next | 1) == 0xCF)) | (greek & after_letter);
-        let folded = b & !0x20;
-        let punct = (folded == b'[') | (folded == b']') | (b == b';') | (b == b'`');
-        (
-            [letter, greek, greek & vowel, false],
-            (u8::from(unusual) * UNUSUAL) | (u8::from(touch) * TOUCH) | (u8::from(punct) * PUNCT),
-        )
+        ([vowel, false, false, false], 0)
     });
-    (flags & UNUSUAL == 0).then_some(GreekLine {
-        latin,
-        greek,
-        vowels,
-        touch: flags & TOUCH != 0,
-        punct: flags & PUNCT != 0,
-    })
+    vowels
 }
 
 #[cfg(test)]
@@ -763,10 +775,12 @@ mod tests {
             let (end, letters, vowels) = greek_run(s.as_bytes(), 0);
             let expected = (end == s.len()).then_some(GreekLine {
                 greek: letters,
-                vowels,
                 ..GreekLine::default()
             });
             assert_eq!(greek_line_counts(s.as_bytes()), expected, "{c}");
+            if expected.is_some() {
+                assert_eq!(greek_vowels(s.as_bytes()), vowels, "{c}");
+            }
             let spaced = format!("a {c} b;");
             let expected = expected.map(|g| GreekLine {
                 latin: 2,
@@ -782,11 +796,11 @@ mod tests {
             Some(GreekLine {
                 latin: 17,
                 greek: 2,
-                vowels: 1,
                 touch: false,
                 punct: false
             })
         );
+        assert_eq!(greek_vowels(line.as_bytes()), 1);
         for touching in ["Toυ", "τoy", "αb"] {
             assert!(greek_line_counts(touching.as_bytes()).is_some_and(|g| g.touch));
         }

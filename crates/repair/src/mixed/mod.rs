@@ -896,7 +896,11 @@ impl MixedScript {
             // Greek alone (or no letter): mistyped only with few vowels
             // (no Greek letter is a telltale one).
             let l = counts.greek;
-            return Some(self.options.keyboard_layouts && l >= 6 && counts.vowels * 100 < l * 28);
+            return Some(
+                self.options.keyboard_layouts
+                    && l >= 6
+                    && letters::greek_vowels(line.as_bytes()) * 100 < l * 28,
+            );
         }
         if counts.greek == 0 {
             return None; // (no Greek letter: not the shape asked for)
