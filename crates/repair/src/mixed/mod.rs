@@ -2300,11 +2300,28 @@ impl MixedScript {
         // A piece of a word the Bulgarian layout types with `б` on `/`
         // (`of` of `of/,f`, `добро`) is no word of its own, and the letters
         // glued to it by the slash are no phrase around it.
-        let slash_word = words::bulgarian_slash_word_around(line.text, w);
-        let slash_piece = slash_word.is_some();
-        let isolated = (same_script_neighbours == 0 || slash_piece) && target_words >= 2;
+        // So is a piece of a word typed on a Cyrillic layout with AZERTY
+        // meant, split by a key of the digit row (`к` and `ыщдг` of
+        // `к2ыщдг`, `résolu`).
+        let azerty_word = words::azerty_digit_word_around(line.text, w);
+        // Such a word is judged once, by its longest piece (the first of
+        // those as long): a re-typing from any piece covers it all, and a
+        // short piece's doubtful one would stand in the way of the rest.
+        if let Some((start, end)) = azerty_word {
+            let longest = line
+                .words
+                .iter()
+                .filter(|o| o.start >= start && o.end <= end)
+                .max_by_key(|o| (o.letters(), std::cmp::Reverse(o.start)));
+            if longest.is_some_and(|o| o.start != w.start) {
+                return None;
+            }
+        }
+        let whole_word = words::bulgarian_slash_word_around(line.text, w).or(azerty_word);
+        let piece = whole_word.is_some();
+        let isolated = (same_script_neighbours == 0 || piece) && target_words >= 2;
 
-        let mut keep_score = if slash_piece {
+        let mut keep_score = if piece {
             0.0
         } else {
             source
@@ -2358,7 +2375,7 @@ impl MixedScript {
             .any(|z| z >= 2.5)
             && !(isolated && common_retyping(original, source, target))
             && !particle;
-        let real_word = real_word && !slash_piece;
+        let real_word = real_word && !piece;
         if layout_possible && !real_word {
             // Punctuation keys around the word may be letters too: `.`, `,`,
             // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
@@ -2378,8 +2395,17 @@ impl MixedScript {
         }
         // A piece of such a word is re-typed with the rest of it or not at
         // all (`rp` of `rp/,dkf` is no `из`).
-        if let Some((start, end)) = slash_word {
+        if let Some((start, end)) = whole_word {
             candidates.retain(|c| c.start <= start && c.end >= end);
+        }
+        // A re-typing that leaves a key of the digit row a digit glued to
+        // its letters (`support2` for `ыгззўке2`, from US QWERTY) reads it
+        // as the model code it is not: only AZERTY's letter repairs it
+        // (`supporté`).
+        if azerty_word.is_some() {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout || !c.text.chars().any(|d| d.is_ascii_digit())
+            });
         }
         drop_inner_stop_leavers(line.text, &mut candidates);
         // An isolated word that reads like nothing in its own script leaves
@@ -4636,7 +4662,24 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
         .rev()
         .find(|(_, c)| sc_of(*c) == Some(source))
         .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
-    let (core_start, core_end) = (chunk_start + first, chunk_start + last);
+    let (mut core_start, mut core_end) = (chunk_start + first, chunk_start + last);
+    // Digits at its edges are letters of a word that re-types into a French
+    // one on AZERTY (`екщгм2` is `trouvé`: [`words::azerty_digit_word`]).
+    if source != Sc::Latin {
+        let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let before = text.get(chunk_start..core_start).map_or(0, |h| {
+            h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+        });
+        let after = text.get(core_end..chunk_end).map_or(0, digits);
+        if (before > 0 || after > 0)
+            && text
+                .get(core_start - before..core_end + after)
+                .is_some_and(words::azerty_digit_word)
+        {
+            core_start -= before;
+            core_end += after;
+        }
+    }
     // The word alone, when letters of its script are glued to it, leaves
     // them behind (`к2` of `к2штыейддйешщты`): two points; a key that is
     // seldom punctuation right after a word (`[`, `;` of `vfkjktnyb[`) left
@@ -7155,6 +7198,36 @@ mod tests {
             "Изберете and/or за условието.",
             "Файловете са в /usr и /opt на системата.",
             "Скоростта е в km/h, а не в m/s.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
+    fn a_digit_at_the_edge_of_a_word_typed_for_azerty_is_a_letter() {
+        // AZERTY types `é` on `2`: a word typed on ЙЦУКЕН with it meant
+        // keeps a digit at its end, at its start, or between its pieces.
+        assert_eq!(
+            fix("Le fichier demandé n'a pas été екщгм2 sur le serveur."),
+            "Le fichier demandé n'a pas été trouvé sur le serveur."
+        );
+        assert_eq!(
+            fix("Voulez-vous 2скйыук le fichier existant ?"),
+            "Voulez-vous écraser le fichier existant ?"
+        );
+        assert_eq!(
+            fix("Le lien est cassé et le problème n'est pas к2ыщдг pour l'instant."),
+            "Le lien est cassé et le problème n'est pas résolu pour l'instant."
+        );
+        // (Its longest piece judges it: the short one first would not.)
+        assert_eq!(
+            fix("Le script уч2сгеу les commandes une par une."),
+            "Le script exécute les commandes une par une."
+        );
+        // Model codes and units re-type into no French word.
+        for line in [
+            "Le camion зил130 et l'avion Ту154 sont exposés au musée.",
+            "Le МиГ29 et le Су-35 volent, le мм2 est une unité.",
         ] {
             assert_eq!(fix(line), line);
         }

@@ -465,6 +465,7 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
     // (One pass, no list of the characters; whether a `/` is the `б` key
     // is asked only at a `/`.)
     let mut slash_key: Option<bool> = None;
+    let mut digit_keys: Option<bool> = None;
     let cyrillic_or_greek_lower = |n: Option<char>| {
         n.is_some_and(|n| n.is_lowercase() && matches!(sc_of(n), Some(Sc::Cyrillic | Sc::Greek)))
     };
@@ -476,9 +477,14 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         // A digit between two lower-case Cyrillic or Greek letters is a key
         // of the digit row, which AZERTY fills with `é è ç à`
         // (`вщтт2уы` is `données`); model codes put digits after a hyphen
-        // or at the end (`Су-35`, `МиГ29`).
-        let azerty_digit =
-            || c.is_ascii_digit() && cyrillic_or_greek_lower(prev) && cyrillic_or_greek_lower(next);
+        // or at the end (`Су-35`, `МиГ29`). So is one at either end of a
+        // chunk that re-types into a French word ([`azerty_digit_word`]:
+        // `екщгм2` is `trouvé`, `2скйыук` `écraser`).
+        let mut azerty_digit = || {
+            c.is_ascii_digit()
+                && ((cyrillic_or_greek_lower(prev) && cyrillic_or_greek_lower(next))
+                    || *digit_keys.get_or_insert_with(|| azerty_digit_word(core)))
+        };
         let plain = is_word_char(c)
             || is_apostrophe(c)
             || c == '-'
@@ -630,6 +636,69 @@ fn bulgarian_slash_word(core: &str) -> bool {
             >= 4
             && out.chars().all(|c| sc_of(c) == Some(Sc::Cyrillic))
             && zipf_ext("bg", &super::tables::lowercase(&out)).is_some()
+    })
+}
+
+/// The byte span of the chunk (the text between the spaces around it,
+/// trimmed of quotes, brackets and sentence marks) of word `w` of `line`
+/// when a digit glues `w` to it and it is an [`azerty_digit_word`]: `к` and
+/// `ыщдг` of `к2ыщдг` (`résolu`) are pieces of one word, the least a
+/// re-typing of either must cover.
+pub(crate) fn azerty_digit_word_around(line: &str, w: &Word) -> Option<(usize, usize)> {
+    let digit_before = line
+        .get(..w.start)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit());
+    let digit_after = line
+        .get(w.end..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    if !digit_before && !digit_after {
+        return None;
+    }
+    let start = line
+        .get(..w.start)
+        .and_then(|h| h.rfind(char::is_whitespace).map(|i| i + 1))
+        .unwrap_or(0);
+    let end = line
+        .get(w.end..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .map_or(line.len(), |i| w.end + i);
+    let chunk = line.get(start..end)?;
+    let core = chunk.trim_matches(is_trimmed);
+    let lead = chunk.find(core)?;
+    // (A layout key glued before it, `,зи7я`, may be a letter too: the
+    // word is then not this one.)
+    if chunk.get(..lead)?.chars().any(is_layout_punct) {
+        return None;
+    }
+    let core_start = start + lead;
+    azerty_digit_word(core).then_some((core_start, core_start + core.len()))
+}
+
+/// Whether `core`, lower-case Cyrillic letters and digits, re-types from a
+/// Cyrillic layout on French AZERTY, whose digit row types `é è ç à` (on
+/// `2 7 9 0`), into a word of four letters or more, no digit left, that the
+/// French lexicon lists: `екщгм2` is `trouvé`, `2скйыук` `écraser`, `к2ыщдг`
+/// `résolu`. Model codes and units (`Ту154`, `МиГ29`, `зил130`, `мм2`) have
+/// capitals, too few letters, or digits no French word is typed with.
+pub(crate) fn azerty_digit_word(core: &str) -> bool {
+    let keys_only = core
+        .chars()
+        .all(|c| c.is_ascii_digit() || (c.is_lowercase() && sc_of(c) == Some(Sc::Cyrillic)));
+    let cyrillic = core
+        .chars()
+        .filter(|&c| sc_of(c) == Some(Sc::Cyrillic))
+        .count();
+    if !keys_only || cyrillic < 3 || !core.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    Sc::Cyrillic.layouts().iter().any(|from| {
+        super::retype_word(core, Sc::Cyrillic, Sc::Latin, from, "fr").is_some_and(|out| {
+            out.chars().count() >= 4
+                && out.chars().all(|c| sc_of(c) == Some(Sc::Latin))
+                && zipf_ext("fr", &out).is_some()
+        })
     })
 }
 
