@@ -752,7 +752,7 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
     let mut contexts: Vec<Option<Sc>> = Vec::with_capacity(MAX_LEVELS);
     let covered: usize = seqs.iter().map(|s| s.end - s.start).sum();
     if covered * 5 < text.len() {
-        contexts.resize(MAX_LEVELS, score::dominant(text));
+        contexts.resize(MAX_LEVELS, costs.dominant(text));
     } else {
         let mut line = decode_all(text, &seqs);
         contexts.push(score::dominant(&line));
@@ -796,7 +796,7 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
                 ..*s
             })
             .collect();
-        if let Some(p) = judge_unit(text, start, end, &unit_seqs, page, &contexts, costs) {
+        if let Some(p) = judge_unit(text, start, end, unit_seqs, page, &contexts, costs) {
             out.push(p);
         }
         i = j + 1;
@@ -861,13 +861,12 @@ fn judge_unit(
     text: &str,
     start: usize,
     end: usize,
-    seqs: &[Seq],
+    mut seqs: Vec<Seq>,
     page: CodePage,
     contexts: &[Option<Sc>],
     costs: &mut Costs,
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
-    let mut seqs = seqs.to_vec();
     choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
     let mut best = best_level(original, &seqs, page, contexts, costs);
     // A space read as a lost no-break space joins two words into one: only
@@ -984,9 +983,14 @@ fn best_level(
 
 /// [`score::cost`] of the words of one pass, by script context, each
 /// computed once: the pages and legacy pairs of a line judge the same words
-/// as they are, and often the same repairs.
+/// as they are, and often the same repairs. Also the line's dominant script,
+/// once.
 #[derive(Default)]
-struct Costs([CostMap; 5]);
+struct Costs {
+    maps: [CostMap; 5],
+    /// [`score::dominant`] of the pass's line, once asked.
+    line_dominant: std::cell::OnceCell<Option<Sc>>,
+}
 
 type CostMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
 
@@ -999,15 +1003,26 @@ impl Costs {
             Some(Sc::Greek) => 3,
             Some(Sc::Other) => 4,
         };
-        let Some(map) = self.0.get_mut(i) else {
+        let Some(map) = self.maps.get_mut(i) else {
             return score::cost(word, context);
         };
         if let Some(&cost) = map.get(word) {
             return cost;
         }
         let cost = score::cost(word, context);
+        if map.capacity() == 0 {
+            // Room for a line's words at once, not a rehash at every
+            // doubling.
+            map.reserve(32);
+        }
         map.insert(word.into(), cost);
         cost
+    }
+
+    /// [`score::dominant`] of `line`, the line of the pass (always the same
+    /// text).
+    fn dominant(&self, line: &str) -> Option<Sc> {
+        *self.line_dominant.get_or_init(|| score::dominant(line))
     }
 }
 
@@ -1087,7 +1102,7 @@ fn propose_legacy(
     // Every pair re-reads the same words of the line in the same context:
     // their costs as they are, once (`costs`), and what the judge asks of
     // them, once (`words`).
-    let context_before = score::dominant(text);
+    let context_before = costs.dominant(text);
     let mut words: Vec<Option<LegacyWord<'_>>> = Vec::new();
     // The re-readings judged so far: a pair that re-reads the line as an
     // earlier one did (KOI8-R and KOI8-U agree on all but eight letters)
@@ -1149,7 +1164,7 @@ fn reread(text: &str, source: CodePage, read_as: CodePage) -> (String, usize) {
 /// its proposals, one for the whole span when most changed words read
 /// better, else one per word that does (text re-read beside correct text).
 /// `context_before` is the line's dominant script; `costs` remembers the
-/// costs of words, `words[k]` the facts of the line's word `k`.
+/// costs of words, `words_facts[k]` the facts of the line's word `k`.
 fn judge_legacy<'t>(
     text: &'t str,
     (converted, changed_chars): (&str, usize),
@@ -1456,7 +1471,7 @@ mod tests {
                     &line,
                     first.start,
                     first.end,
-                    &[Seq {
+                    vec![Seq {
                         start: 0,
                         end: first.end - first.start,
                         ..*first
