@@ -740,6 +740,11 @@ const CYR_WINDOW: usize = 4 + LINE_CHUNK + 7;
 /// sign touches at most two letters). Chunks of ASCII and basic letters
 /// only, most of Russian text, are read by [`cyrillic_chunk`] alone. A test
 /// checks all this against the single-pass scan.
+// Kept out of `scan`, so that the loop lines without Cyrillic take stays
+// small: inlined, it left the scan's code in the way of the pipeline's in
+// the instruction cache after unrelated edits moved code generation (zh's
+// surcharge in time +8% at 2818b38, +12% at ea2dcab; session 14).
+#[inline(never)]
 fn plain_cyrillic_line(bytes: &[u8]) -> bool {
     let mut i = 0;
     let mut padded = Padded::<CYR_WINDOW>::new();
