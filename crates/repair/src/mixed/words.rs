@@ -604,6 +604,15 @@ pub(crate) fn bulgarian_slash_word_around(line: &str, w: &Word) -> Option<(usize
     if !slash_before && !slash_after {
         return None;
     }
+    let (chunk, core, core_start) = chunk_core_around(line, w)?;
+    (chunk.matches('/').count() == 1 && bulgarian_slash_word(core))
+        .then_some((core_start, core_start + core.len()))
+}
+
+/// The chunk of `line` around word `w` (the text between the white space
+/// around it), its core (the chunk trimmed of quotes, brackets and
+/// sentence marks, [`is_trimmed`]) and where the core starts in `line`.
+fn chunk_core_around<'a>(line: &'a str, w: &Word) -> Option<(&'a str, &'a str, usize)> {
     let start = line
         .get(..w.start)
         .and_then(|h| h.rfind(char::is_whitespace).map(|i| i + 1))
@@ -614,9 +623,7 @@ pub(crate) fn bulgarian_slash_word_around(line: &str, w: &Word) -> Option<(usize
         .map_or(line.len(), |i| w.end + i);
     let chunk = line.get(start..end)?;
     let core = chunk.trim_matches(is_trimmed);
-    let core_start = start + chunk.find(core)?;
-    (chunk.matches('/').count() == 1 && bulgarian_slash_word(core))
-        .then_some((core_start, core_start + core.len()))
+    Some((chunk, core, start + chunk.find(core)?))
 }
 
 /// Whether `core`, ASCII letters, layout keys and one `/`, re-types from US
@@ -656,23 +663,13 @@ pub(crate) fn azerty_digit_word_around(line: &str, w: &Word) -> Option<(usize, u
     if !digit_before && !digit_after {
         return None;
     }
-    let start = line
-        .get(..w.start)
-        .and_then(|h| h.rfind(char::is_whitespace).map(|i| i + 1))
-        .unwrap_or(0);
-    let end = line
-        .get(w.end..)
-        .and_then(|t| t.find(char::is_whitespace))
-        .map_or(line.len(), |i| w.end + i);
-    let chunk = line.get(start..end)?;
-    let core = chunk.trim_matches(is_trimmed);
-    let lead = chunk.find(core)?;
+    let (chunk, core, core_start) = chunk_core_around(line, w)?;
     // (A layout key glued before it, `,зи7я`, may be a letter too: the
     // word is then not this one.)
+    let lead = chunk.find(core)?;
     if chunk.get(..lead)?.chars().any(is_layout_punct) {
         return None;
     }
-    let core_start = start + lead;
     azerty_digit_word(core).then_some((core_start, core_start + core.len()))
 }
 
