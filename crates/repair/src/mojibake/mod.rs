@@ -168,7 +168,7 @@ impl Mojibake {
         // Pages that read a word alike (windows-1252, ISO-8859-1 and
         // windows-1254 mostly do; KOI8-R and KOI8-U too) and legacy pairs
         // that re-read it alike ask for the same costs.
-        let mut costs = Costs::default();
+        let mut costs = Costs::new(text);
         if self.options.utf8 && hints.utf8 != 0 {
             for (bit, page) in CodePage::UTF8_PAGES.into_iter().enumerate() {
                 if hints.utf8 & (1 << bit) != 0 {
@@ -742,7 +742,7 @@ fn is_word_space(c: char) -> bool {
 }
 
 /// Proposes the UTF-8 repairs of `page`, one per word that has sequences.
-fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut Costs) {
+fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut Costs<'_>) {
     let seqs = sequences(text, page);
     if seqs.is_empty() {
         return;
@@ -752,7 +752,7 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
     let mut contexts: Vec<Option<Sc>> = Vec::with_capacity(MAX_LEVELS);
     let covered: usize = seqs.iter().map(|s| s.end - s.start).sum();
     if covered * 5 < text.len() {
-        contexts.resize(MAX_LEVELS, costs.dominant(text));
+        contexts.resize(MAX_LEVELS, costs.dominant());
     } else {
         let mut line = decode_all(text, &seqs);
         contexts.push(score::dominant(&line));
@@ -864,7 +864,7 @@ fn judge_unit(
     mut seqs: Vec<Seq>,
     page: CodePage,
     contexts: &[Option<Sc>],
-    costs: &mut Costs,
+    costs: &mut Costs<'_>,
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
     choose_guesses(original, &mut seqs, contexts.first().copied().flatten());
@@ -960,7 +960,7 @@ fn best_level(
     seqs: &[Seq],
     page: CodePage,
     contexts: &[Option<Sc>],
-    costs: &mut Costs,
+    costs: &mut Costs<'_>,
 ) -> Option<(f32, f32, f32, usize, String)> {
     let mut best: Option<(f32, f32, f32, usize, String)> = None;
     let mut current = decode_all(original, seqs);
@@ -985,16 +985,26 @@ fn best_level(
 /// computed once: the pages and legacy pairs of a line judge the same words
 /// as they are, and often the same repairs. Also the line's dominant script,
 /// once.
-#[derive(Default)]
-struct Costs {
+struct Costs<'t> {
+    /// The line of the pass.
+    line: &'t str,
     maps: [CostMap; 5],
-    /// [`score::dominant`] of the pass's line, once asked.
+    /// [`score::dominant`] of the line, once asked.
     line_dominant: std::cell::OnceCell<Option<Sc>>,
 }
 
 type CostMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
 
-impl Costs {
+impl<'t> Costs<'t> {
+    /// No cost known yet, for a pass over `line`.
+    fn new(line: &'t str) -> Self {
+        Costs {
+            line,
+            maps: Default::default(),
+            line_dominant: std::cell::OnceCell::new(),
+        }
+    }
+
     fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
         let i = match context {
             None => 0,
@@ -1019,10 +1029,11 @@ impl Costs {
         cost
     }
 
-    /// [`score::dominant`] of `line`, the line of the pass (always the same
-    /// text).
-    fn dominant(&self, line: &str) -> Option<Sc> {
-        *self.line_dominant.get_or_init(|| score::dominant(line))
+    /// [`score::dominant`] of the line of the pass.
+    fn dominant(&self) -> Option<Sc> {
+        *self
+            .line_dominant
+            .get_or_init(|| score::dominant(self.line))
     }
 }
 
@@ -1089,7 +1100,7 @@ const LEGACY_CYRILLIC: [(CodePage, CodePage); 6] = [
 fn propose_legacy(
     text: &str,
     hints: scan::Hints,
-    costs: &mut Costs,
+    costs: &mut Costs<'_>,
 ) -> Option<(f32, Vec<Proposal>)> {
     let mut pairs: Vec<(CodePage, CodePage)> = Vec::new();
     if hints.legacy_latin {
@@ -1102,7 +1113,7 @@ fn propose_legacy(
     // Every pair re-reads the same words of the line in the same context:
     // their costs as they are, once (`costs`), and what the judge asks of
     // them, once (`words`).
-    let context_before = costs.dominant(text);
+    let context_before = costs.dominant();
     let mut words: Vec<Option<LegacyWord<'_>>> = Vec::new();
     // The re-readings judged so far: a pair that re-reads the line as an
     // earlier one did (KOI8-R and KOI8-U agree on all but eight letters)
@@ -1170,7 +1181,7 @@ fn judge_legacy<'t>(
     (converted, changed_chars): (&str, usize),
     (source, read_as): (CodePage, CodePage),
     context_before: Option<Sc>,
-    (costs, words_facts): (&mut Costs, &mut Vec<Option<LegacyWord<'t>>>),
+    (costs, words_facts): (&mut Costs<'_>, &mut Vec<Option<LegacyWord<'t>>>),
 ) -> Option<(f32, Vec<Proposal>)> {
     if changed_chars == 0 {
         return None;
@@ -1451,7 +1462,7 @@ mod tests {
                 std::hint::black_box(&line),
                 CodePage::Koi8R,
                 &mut v,
-                &mut Costs::default(),
+                &mut Costs::new(&line),
             );
             let _ = std::hint::black_box(v);
         }
@@ -1478,7 +1489,7 @@ mod tests {
                     }],
                     CodePage::Koi8R,
                     &[Some(Sc::Cyrillic); 3],
-                    &mut Costs::default(),
+                    &mut Costs::new(&line),
                 ));
             }
             println!("{:?} per judge_unit({unit})", t.elapsed() / 100);
