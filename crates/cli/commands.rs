@@ -60,6 +60,8 @@ pub(crate) fn pipeline_from(args: &CleanArgs) -> Result<Pipeline> {
         builder = builder.disable(rule.rule());
     }
     builder = builder.min_confidence(args.min_confidence);
+    // Only --explain shows the changes' evidence.
+    builder = builder.evidence(args.explain);
     for path in &args.lexicon {
         let name = path.display();
         let text = std::fs::read_to_string(path).with_context(|| format!("{name}"))?;
