@@ -46,7 +46,7 @@ fn hash(word: &str) -> u64 {
 
 /// [`hash`] of bytes.
 #[inline]
-fn hash_bytes(word: &[u8]) -> u64 {
+pub(crate) fn hash_bytes(word: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = word.len() as u64;
     let mut chunks = word.chunks_exact(8);

@@ -29,13 +29,10 @@ mod scan;
 mod score;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::BuildHasherDefault;
 
 pub use codepage::CodePage;
 
-use crate::mixed::WordHasher;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Repaired};
 use lexicon::Sc;
@@ -1013,14 +1010,21 @@ fn best_level(
         let before = costs.get(original, context);
         let after = costs.get(&current, context);
         let gain = before - after;
+        // The next level's reading, unless this is the last level.
+        let next = if level + 1 < MAX_LEVELS {
+            let next = sequences(&current, page);
+            (!next.is_empty()).then(|| decode_all(&current, &next))
+        } else {
+            None
+        };
+        // A better reading is kept as it is, not copied.
         if best.as_ref().is_none_or(|b| gain > b.0 + 0.01) {
-            best = Some((gain, before, after, level + 1, current.clone()));
+            best = Some((gain, before, after, level + 1, current));
         }
-        let next = sequences(&current, page);
-        if next.is_empty() {
-            break;
+        match next {
+            Some(next) => current = next,
+            None => break,
         }
-        current = decode_all(&current, &next);
     }
     best
 }
@@ -1029,48 +1033,115 @@ fn best_level(
 /// computed once: the pages and legacy pairs of a line judge the same words
 /// as they are, and often the same repairs. Also the line's dominant script,
 /// once.
+///
+/// The words sit back to back in one string, found through a small
+/// open-addressing table: no allocation per word remembered, none freed
+/// per word at the end of the pass (the hash maps of `Box<str>` this
+/// replaces spent a tenth of the repair's time in `malloc` and `free`).
 struct Costs<'t> {
     /// The line of the pass.
     line: &'t str,
-    maps: [CostMap; 5],
+    /// The words costed so far, back to back.
+    words: String,
+    /// One per word costed, in order.
+    entries: Vec<CostEntry>,
+    /// `entries` index + 1 by hash (0: empty); a power of two in length,
+    /// at most half full, or empty before the first word.
+    slots: Vec<u32>,
+    /// The lowercase buffer [`score::cost_in`] lends its runs.
+    lower: String,
     /// [`score::dominant`] of the line, once asked.
     line_dominant: std::cell::OnceCell<Option<Sc>>,
 }
 
-type CostMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
+/// A word costed: where it is in [`Costs::words`], in which context.
+struct CostEntry {
+    hash: u64,
+    start: usize,
+    end: usize,
+    context: Option<Sc>,
+    cost: f32,
+}
 
 impl<'t> Costs<'t> {
     /// No cost known yet, for a pass over `line`.
     fn new(line: &'t str) -> Self {
         Costs {
             line,
-            maps: Default::default(),
+            words: String::new(),
+            entries: Vec::new(),
+            slots: Vec::new(),
+            lower: String::new(),
             line_dominant: std::cell::OnceCell::new(),
         }
     }
 
     fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
-        let i = match context {
+        let salt: u64 = match context {
             None => 0,
             Some(Sc::Latin) => 1,
             Some(Sc::Cyrillic) => 2,
             Some(Sc::Greek) => 3,
             Some(Sc::Other) => 4,
         };
-        let Some(map) = self.maps.get_mut(i) else {
-            return score::cost(word, context);
-        };
-        if let Some(&cost) = map.get(word) {
-            return cost;
+        let hash = crate::word_table::hash_bytes(word.as_bytes())
+            ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        if self.slots.is_empty() {
+            // Room for a line's words at once.
+            self.slots = vec![0; 64];
+            self.entries.reserve(32);
+            self.words.reserve(4 * self.line.len());
         }
-        let cost = score::cost(word, context);
-        if map.capacity() == 0 {
-            // Room for a line's words at once, not a rehash at every
-            // doubling.
-            map.reserve(32);
+        let mask = self.slots.len() - 1;
+        #[allow(clippy::cast_possible_truncation)] // masked to the table
+        let mut i = (hash as usize) & mask;
+        while let Some(&slot) = self.slots.get(i) {
+            if slot == 0 {
+                break;
+            }
+            if let Some(e) = self.entries.get(slot as usize - 1) {
+                if e.hash == hash
+                    && e.context == context
+                    && self.words.get(e.start..e.end) == Some(word)
+                {
+                    return e.cost;
+                }
+            }
+            i = (i + 1) & mask;
         }
-        map.insert(word.into(), cost);
+        let cost = score::cost_in(word, context, &mut self.lower);
+        let start = self.words.len();
+        self.words.push_str(word);
+        self.entries.push(CostEntry {
+            hash,
+            start,
+            end: self.words.len(),
+            context,
+            cost,
+        });
+        let n = self.entries.len();
+        if 2 * n > self.slots.len() {
+            self.grow();
+        } else if let Some(s) = self.slots.get_mut(i) {
+            *s = u32::try_from(n).unwrap_or(0);
+        }
         cost
+    }
+
+    /// Doubles the table and places every entry again.
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        let mask = self.slots.len() - 1;
+        for (k, e) in self.entries.iter().enumerate() {
+            #[allow(clippy::cast_possible_truncation)] // masked to the table
+            let mut i = (e.hash as usize) & mask;
+            while self.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(s) = self.slots.get_mut(i) {
+                *s = u32::try_from(k + 1).unwrap_or(0);
+            }
+        }
     }
 
     /// [`score::dominant`] of the line of the pass.

@@ -302,14 +302,23 @@ fn push_lower(out: &mut String, c: char) {
 /// The cost of `text` (lower is more plausible) in a line whose letters are
 /// mostly of script `context`.
 pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
+    cost_in(text, context, &mut String::new())
+}
+
+/// [`cost`], with `lower` lent as the buffer of the runs' lowercase (a
+/// caller that costs many words keeps one, rather than an allocation per
+/// word).
+pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f32 {
     let mut total = 0.0;
     let mut prev: Option<(char, Kind)> = None;
     let mut prev2: Option<Kind> = None;
     // Room for the longest run at once (a lowercase letter is as long as
     // its capital in the alphabets the lexicons hold), not a reallocation
     // at every doubling.
+    lower.clear();
+    lower.reserve(text.len());
     let mut run = Run {
-        lower: String::with_capacity(text.len()),
+        lower: std::mem::take(lower),
         ..Run::default()
     };
     for c in text.chars() {
@@ -347,6 +356,7 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     if run.letters > 0 {
         total += run.finish(context, true, None);
     }
+    *lower = run.lower;
     total
 }
 
