@@ -2137,6 +2137,25 @@ impl MixedScript {
             && original
                 .split(|c: char| !letters::is_alphabetic(c))
                 .all(|run| run.chars().count() >= 3);
+        // So is a Latin word holding keys the Serbian layout fills unlike
+        // their Latin namesakes (`q w x y`: `љ њ џ з`) in a line whose
+        // letters settle Serbian (`ђ ћ џ љ њ ј`): Serbian Latin writes no
+        // such letter, so the word is no Serbian Latin spelling, and the
+        // line's Latin options, quoted names and its own letters (`root`
+        // and `brisawe` in `Датотека „root“ није за brisawe`) say nothing
+        // of it.
+        // The line must hold as many words of its script as Latin ones,
+        // and the word may only be re-typed into a listed word (below).
+        let serbian_keys = line.dominant_share < 0.6
+            && line.serbian
+            && source == Sc::Latin
+            && target == Sc::Cyrillic
+            && original.chars().any(|c| matches!(c, 'q' | 'w' | 'x' | 'y'))
+            && {
+                let of = |sc: Sc| line.words.iter().filter(|o| o.single() == Some(sc)).count();
+                of(Sc::Cyrillic) >= of(Sc::Latin)
+            };
+        let keyed_letters = keyed_letters || serbian_keys;
         if source == target || (line.dominant_share < 0.6 && !keyed_letters) {
             return None;
         }
@@ -6786,6 +6805,18 @@ mod tests {
             .apply(text, &DocumentContext::from_text(text))
             .text
             .into_owned()
+    }
+
+    #[test]
+    fn a_serbian_keyed_word_under_the_script_share_floor_is_judged() {
+        // `root` and `brisawe` outweigh the Cyrillic letters, but `ј`
+        // settles Serbian and `w` is `њ` on its layout.
+        assert_eq!(
+            fix("Датотека „root“ није за brisawe"),
+            "Датотека „root“ није за брисање"
+        );
+        // Without a letter only Serbian writes the line is not settled.
+        assert_eq!(fix("Неуспело pokretawe:"), "Неуспело pokretawe:");
     }
 
     #[test]
