@@ -2202,9 +2202,10 @@ impl MixedScript {
                 .all(|c| sc_of(c) != Some(source) || lookalike(c, target).is_some());
         // A Cyrillic or Greek word in a Latin line is rare enough to judge
         // always (`еру` is `the` typed on ЙЦУКЕН, and its vowels look normal).
-        // A two-letter Latin word between two Greek or Cyrillic words that
-        // the layout re-types into one of the language's commonest words
-        // (`na` is `να`, `yt` is `не`): a particle typed on QWERTY.
+        // A two-letter Latin word between two Greek or Cyrillic words (or a
+        // three-letter one between two Greek words) that the layout
+        // re-types into one of the language's commonest words (`na` is
+        // `να`, `yt` is `не`, `den` is `δεν`): a particle typed on QWERTY.
         let particle = particle_slip(original, source, target)
             && [index.checked_sub(1), Some(index + 1)]
                 .into_iter()
@@ -4286,18 +4287,21 @@ fn common_retyping_by_strings(word: &str, source: Sc, target: Sc) -> bool {
     })
 }
 
-/// Whether `word`, two lower-case Latin letters, is one of the commonest
-/// words of a language of `target` script typed on US QWERTY with its
-/// layout meant: particles, prepositions and articles of two letters, which
+/// Whether `word`, two lower-case Latin letters (three for Greek), is one
+/// of the commonest words of a language of `target` script typed on US
+/// QWERTY with its layout meant: particles, prepositions and articles, which
 /// Greek and Cyrillic sentences are full of (`na` is `να`, `to` is `το`,
 /// `ua` is `θα`; `yt` is `не`, `bp` is `из`). Greek takes any such word
 /// (`me` is `με`, English or not: Latin words are rare in Greek text);
 /// Cyrillic ones only a word that is itself no common Latin word (`yt`,
 /// `kb`, not `vs`, which may stand for versus between Russian names).
 fn particle_slip(word: &str, source: Sc, target: Sc) -> bool {
+    // Greek's commonest words of three letters are particles too (`den`
+    // is `δεν`, `sto` `στο`, `mia` `μια`, `kai` `και`).
+    let letters = if target == Sc::Greek { 2..=3 } else { 2..=2 };
     if source != Sc::Latin
         || target == Sc::Latin
-        || word.len() != 2
+        || !letters.contains(&word.len())
         || !word.bytes().all(|b| b.is_ascii_lowercase())
     {
         return false;
@@ -6817,6 +6821,16 @@ mod tests {
         );
         // Without a letter only Serbian writes the line is not settled.
         assert_eq!(fix("Неуспело pokretawe:"), "Неуспело pokretawe:");
+    }
+
+    #[test]
+    fn greek_particles_of_three_letters() {
+        assert_eq!(fix("Η ρύθμιση sto σύστημα"), "Η ρύθμιση στο σύστημα");
+        // Between a Greek and a Latin word a three-letter word stays.
+        assert_eq!(
+            fix("θα είναι sto pager σήμερα"),
+            "θα είναι sto pager σήμερα"
+        );
     }
 
     #[test]
