@@ -2288,7 +2288,8 @@ impl MixedScript {
         // Words of the same script around it make a genuine foreign phrase likely.
         // A foreign phrase is contiguous: only the words right before and
         // after count (a brand elsewhere in the line does not make `To` in a
-        // Greek sentence English).
+        // Greek sentence English), and not across a bracket (`(rescue) toy`
+        // in a Greek sentence is `του`).
         let same_script_neighbours = [index.checked_sub(1), Some(index + 1)]
             .into_iter()
             .flatten()
@@ -2299,6 +2300,7 @@ impl MixedScript {
                 o.single() == Some(source)
                     && (o.letters() >= 2 || !stands_apart(line.text, w, o))
                     && !words::is_protected(line.text, o)
+                    && !bracket_between(line.text, w, o)
             })
             // Only a common word makes a phrase: `Linux` or `smarthost`
             // next to `To` or `co` does not make them English.
@@ -5028,6 +5030,21 @@ fn stands_apart(text: &str, a: &Word, b: &Word) -> bool {
         .is_some_and(|between| between.chars().any(char::is_whitespace))
 }
 
+/// Whether a bracket stands between the words `a` and `b` (`(rescue) toy`):
+/// a word inside brackets and one outside them make no phrase.
+fn bracket_between(text: &str, a: &Word, b: &Word) -> bool {
+    let (start, end) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    text.get(start..end).is_some_and(|between| {
+        between
+            .chars()
+            .any(|c| matches!(c, '(' | ')' | '[' | ']' | '{' | '}'))
+    })
+}
+
 /// The letters of `word` as two runs, each of one script (`тамилска` and
 /// `Net`); `None` for any other shape.
 fn two_script_runs(word: &str) -> Option<[(Sc, Vec<char>); 2]> {
@@ -6826,6 +6843,12 @@ mod tests {
     #[test]
     fn greek_particles_of_three_letters() {
         assert_eq!(fix("Η ρύθμιση sto σύστημα"), "Η ρύθμιση στο σύστημα");
+        // A bracket ends a foreign phrase: `rescue` does not make `toy`
+        // English.
+        assert_eq!(
+            fix("Η κατάσταση (update) toy συστήματος"),
+            "Η κατάσταση (update) του συστήματος"
+        );
         // Between a Greek and a Latin word a three-letter word stays.
         assert_eq!(
             fix("θα είναι sto pager σήμερα"),
