@@ -22,8 +22,10 @@ pub(crate) fn entry(lex: &LexiconTable, i: usize) -> Option<&'static str> {
 /// word looked up).
 ///
 /// A slot is 0 when empty, else `tag << 40 | zipf10 << 32 | lexicon << 28
-/// | (word index + 1)`: the high 24 bits of the word's hash, so that a
-/// probe compares strings only when they agree.
+/// | (offset + 1)`: the high 24 bits of the word's hash, so that a probe
+/// compares strings only when they agree, and where the word starts in its
+/// lexicon's `words` (read there directly, not through `offsets`: one
+/// cache miss fewer per word found; the `\n` after it ends it).
 pub(crate) struct WordTable {
     lexicons: Vec<&'static LexiconTable>,
     slots: Vec<u64>,
@@ -34,9 +36,9 @@ pub(crate) struct WordTable {
     filter: WordFilter,
 }
 
-/// Lexicon index bits and word index bits of a slot.
+/// Lexicon index bits and word offset bits of a slot.
 const LEX_SHIFT: u32 = 28;
-const INDEX_MASK: u64 = (1 << LEX_SHIFT) - 1;
+const OFFSET_MASK: u64 = (1 << LEX_SHIFT) - 1;
 
 /// A fast hash of a word's bytes (eight at a time).
 #[inline]
@@ -80,16 +82,22 @@ impl WordTable {
         };
         for (li, lex) in lexicons.iter().enumerate() {
             for wi in 0..lex.offsets.len() {
-                let (Some(word), Some(&z)) = (entry(lex, wi), lex.zipf10.get(wi)) else {
+                let (Some(word), Some(&z), Some(&at)) =
+                    (entry(lex, wi), lex.zipf10.get(wi), lex.offsets.get(wi))
+                else {
                     continue;
                 };
-                table.insert(word, z, li, wi);
+                table.insert(word, z, li, at as usize);
             }
         }
         table
     }
 
-    fn insert(&mut self, word: &str, z: u8, lex: usize, index: usize) {
+    fn insert(&mut self, word: &str, z: u8, lex: usize, offset: usize) {
+        debug_assert!(
+            (offset as u64) < OFFSET_MASK,
+            "lexicon too large for a slot"
+        );
         let h = hash(word);
         self.filter.insert_hash(h);
         let tag = h >> 40;
@@ -103,11 +111,11 @@ impl WordTable {
                     *s = tag << 40
                         | u64::from(z) << 32
                         | (lex as u64) << LEX_SHIFT
-                        | (index as u64 + 1);
+                        | (offset as u64 + 1);
                 }
                 return;
             }
-            if slot >> 40 == tag && self.word(slot) == Some(word) {
+            if slot >> 40 == tag && self.is_word(slot, word.as_bytes()) {
                 // Another lexicon of the script knows the word: the higher
                 // frequency counts. (Within one lexicon the first entry
                 // stands, as the binary search finds it.)
@@ -123,10 +131,19 @@ impl WordTable {
         }
     }
 
+    /// Whether the word of a full slot is `word`: its bytes, then the
+    /// `\n` that ends every word of a lexicon (no word holds one).
     #[inline]
-    fn word(&self, slot: u64) -> Option<&'static str> {
-        let lex = self.lexicons.get(((slot >> LEX_SHIFT) & 0xF) as usize)?;
-        entry(lex, ((slot & INDEX_MASK) as usize).checked_sub(1)?)
+    fn is_word(&self, slot: u64, word: &[u8]) -> bool {
+        let Some(lex) = self.lexicons.get(((slot >> LEX_SHIFT) & 0xF) as usize) else {
+            return false;
+        };
+        let Some(start) = ((slot & OFFSET_MASK) as usize).checked_sub(1) else {
+            return false;
+        };
+        let bytes = lex.words.as_bytes();
+        let end = start + word.len();
+        bytes.get(start..end) == Some(word) && bytes.get(end) == Some(&b'\n')
     }
 
     /// The word's Zipf frequency times ten, if a lexicon lists it.
@@ -151,7 +168,7 @@ impl WordTable {
             if slot == 0 {
                 return None;
             }
-            if slot >> 40 == tag && self.word(slot).map(str::as_bytes) == Some(word) {
+            if slot >> 40 == tag && self.is_word(slot, word) {
                 return Some((slot >> 32) as u8);
             }
             i = (i + 1) & self.mask;
