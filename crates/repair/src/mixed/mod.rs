@@ -2243,10 +2243,11 @@ impl MixedScript {
                     let spells_it = lookalike_word
                         .as_deref()
                         .is_some_and(|t| is_serbian_latin_of(original, t));
-                    let foreign_letters = original.chars().any(|c| {
-                        is_layout_punct(c)
-                            || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
-                    });
+                    let foreign_letters = semicolon_word_around(line.text, w).is_some()
+                        || original.chars().any(|c| {
+                            is_layout_punct(c)
+                                || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                        });
                     // Typed on QWERTY for the Serbian layout, a Serbian word
                     // comes out as its own Latin spelling: nothing to repair.
                     // A line that reads Serbian only by its words' lexicons
@@ -2339,7 +2340,14 @@ impl MixedScript {
                 return None;
             }
         }
-        let whole_word = words::bulgarian_slash_word_around(line.text, w).or(azerty_word);
+        let semicolon_word = (source == Sc::Latin)
+            .then(|| semicolon_word_around(line.text, w))
+            .flatten();
+        // So is a word glued after a `;` that opens its chunk
+        // ([`semicolon_word_around`]): re-typed with the key or not at all.
+        let whole_word = words::bulgarian_slash_word_around(line.text, w)
+            .or(azerty_word)
+            .or(semicolon_word);
         let piece = whole_word.is_some();
         let isolated = (same_script_neighbours == 0 || piece) && target_words >= 2;
 
@@ -3760,7 +3768,11 @@ fn word_verdict_unless(
         let word = text.get(w.start..w.end).unwrap_or_default();
         let layout = source == Sc::Latin && {
             let (mistyped, listed) = looks_mistyped_word(word, source, serbian);
-            mistyped && could_read_uncached(text, w, spans, (source, target), serbian, listed)
+            // (A word glued after a `;` that opens its chunk is typed
+            // with it: [`semicolon_word_around`].)
+            let glued = semicolon_word_around(text, w).is_some();
+            (mistyped || glued)
+                && could_read_uncached(text, w, spans, (source, target), serbian, listed)
         };
         // (A word of ASCII letters respelled on the stack.)
         let lookalike = keyed::lookalike_of_ascii(word, target)
@@ -4117,7 +4129,10 @@ fn could_read_uncached(
     // (Unless a rare one re-types into a very common word: the judge then
     // asks whether it stands alone in its script.)
     let word = text.get(w.start..w.end).unwrap_or_default();
-    if listed != Some(false) && !words::in_bulgarian_slash_word(text, w) {
+    if listed != Some(false)
+        && !words::in_bulgarian_slash_word(text, w)
+        && semicolon_word_around(text, w).is_none()
+    {
         let common = |lower: &str| script_zipf(source, lower).is_some_and(|z| z >= 2.5);
         if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
             return common_retyping(word, source, target);
@@ -4665,6 +4680,18 @@ fn chunk_bounds(text: &str, w: &Word, source: Sc) -> (usize, usize) {
             .find(|(_, c)| !joins(*c))
             .map_or(tail.len(), |(i, _)| i);
     (chunk_start, chunk_end)
+}
+
+/// The span of a Latin word `w` and the `;` glued before it that opens its
+/// chunk ([`chunk_bounds`]: nothing but white space, a bracket or the
+/// line's start before the key), when there is one: `;` opens no word in
+/// prose (it follows one), so it is a key typed with the word, `ч` on the
+/// Serbian layout (`;vrste` is `чврсте`), `ж` on ЙЦУКЕН, the tonos on the
+/// Greek one (`;Otan` is `Όταν`); the word as typed is no word of its own.
+fn semicolon_word_around(text: &str, w: &Word) -> Option<(usize, usize)> {
+    let (chunk_start, _) = chunk_bounds(text, w, Sc::Latin);
+    (chunk_start + 1 == w.start && text.get(chunk_start..w.start) == Some(";"))
+        .then_some((chunk_start, w.end))
 }
 
 /// The spans a layout candidate for word `w` may cover: the word, and the
@@ -6838,6 +6865,22 @@ mod tests {
         );
         // Without a letter only Serbian writes the line is not settled.
         assert_eq!(fix("Неуспело pokretawe:"), "Неуспело pokretawe:");
+    }
+
+    #[test]
+    fn a_word_glued_after_a_semicolon_is_typed_with_it() {
+        // `;` is `ч` on the Serbian layout, `ж` on ЙЦУКЕН, the tonos on the
+        // Greek one; `vrste` alone would be Serbian Latin.
+        assert_eq!(
+            fix("Када прави ;vrste везе, свака мора постојати."),
+            "Када прави чврсте везе, свака мора постојати."
+        );
+        assert_eq!(
+            fix(";Otan η εγκατάσταση ολοκληρωθεί, επανεκκινήστε το σύστημα."),
+            "Όταν η εγκατάσταση ολοκληρωθεί, επανεκκινήστε το σύστημα."
+        );
+        // An English word after it re-types into nothing and stays.
+        assert_eq!(fix("Ово је ;test за вас"), "Ово је ;test за вас");
     }
 
     #[test]
