@@ -868,10 +868,20 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
                 .is_some_and(|b| (0x80..=0xBF).contains(&b))
     };
     let mut chars = word.char_indices().peekable();
+    // The sequences are in order and apart: the first that does not end
+    // before a character is the only one that may hold it (a scan of them
+    // all for every letter was quadratic in a long run of damage).
+    let mut ahead = seqs;
     while let Some((i, c)) = chars.next() {
+        while let [first, rest @ ..] = ahead {
+            if first.end > i {
+                break;
+            }
+            ahead = rest;
+        }
         if c.is_ascii()
             || !polynorm_script::is_alphabetic(c)
-            || seqs.iter().any(|s| (s.start..s.end).contains(&i))
+            || ahead.first().is_some_and(|s| s.start <= i)
             || lexicon::letter_script(c) != script
         {
             continue;
@@ -925,15 +935,20 @@ fn judge_unit(
         // Left apart, a lead standing alone as a word (`Р` of `Р ежим`) is
         // itself a leftover of the damage.
         // So is one right after another decoded sequence (`Р` of `ФОР МАТ`).
+        // (The sequences are in order and apart: only the one before a
+        // sequence can end where it starts.)
         let lone_leads = seqs
             .iter()
-            .filter(|s| s.lost == Lost::Nbsp)
-            .filter(|s| {
+            .enumerate()
+            .filter(|(_, s)| s.lost == Lost::Nbsp)
+            .filter(|&(k, s)| {
                 s.start == 0
                     || original
                         .get(..s.start)
                         .is_some_and(|t| t.ends_with(is_word_space))
-                    || seqs.iter().any(|o| o.end == s.start)
+                    || k.checked_sub(1)
+                        .and_then(|k| seqs.get(k))
+                        .is_some_and(|o| o.end == s.start)
             })
             .count();
         let apart_gain = apart.as_ref().map_or(0.0, |b| b.0) - 1.5 * lone_leads as f32;
