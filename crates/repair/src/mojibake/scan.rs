@@ -463,34 +463,68 @@ const LINE_PAIRS: u32 = 24;
 /// the lead bytes to the masks, and proptests the scan to finding nothing
 /// whenever this says so.
 fn cannot_hold(bytes: &[u8]) -> LineLook {
-    let mut i = 0;
-    let mut padded = Padded::<LINE_WINDOW>::new();
+    // The first and last chunks' windows are copies (with zeros outside the
+    // text): both are made first and read after the chunks between them,
+    // by which time the stores are done (a load that straddles the stores
+    // of a copy just made waits for them).
+    let mut head = Padded::<LINE_WINDOW>::new();
+    let mut tail = Padded::<LINE_WINDOW>::new();
+    let last = bytes.len().saturating_sub(1) / LINE_CHUNK * LINE_CHUNK;
+    let first_window = window_at(bytes, 0, 3, &mut head);
+    let last_window = window_at(bytes, last, 3, &mut tail);
     let mut looked_up = 0;
     // The end of the last run the full check found nothing in.
     let mut checked_until = 0;
-    while i < bytes.len() {
-        let window = window_at(bytes, i, 3, &mut padded);
+    let mut chunk = |window: &[u8; LINE_WINDOW], i: usize, checked_until: &mut usize| {
         let (pairs, cyrillic) = line_chunk(window);
         if cyrillic {
-            return LineLook::Cyrillic;
+            return Some(LineLook::Cyrillic);
         }
         let mut rest = if pairs { chunk_pairs(window) } else { 0 };
         while rest != 0 {
             looked_up += 1;
             let at = i + rest.trailing_zeros() as usize;
             if looked_up > LINE_PAIRS {
-                return LineLook::Unsure;
+                return Some(LineLook::Unsure);
             }
-            if at >= checked_until && !pair_is_clear(bytes, at) {
+            if at >= *checked_until && !pair_is_clear(bytes, at) {
                 // The full check of the pair's run, which may find it broken.
                 match run_is_clear(bytes, at) {
-                    Some(end) => checked_until = end,
-                    None => return LineLook::Unsure,
+                    Some(end) => *checked_until = end,
+                    None => return Some(LineLook::Unsure),
                 }
             }
             rest &= rest - 1;
         }
+        None
+    };
+    let mut spare = None;
+    let mut i = LINE_CHUNK;
+    while i < last {
+        // In place, but before a last chunk of one byte.
+        let window = match bytes
+            .get(i - 3..i - 3 + LINE_WINDOW)
+            .and_then(|w| <&[u8; LINE_WINDOW]>::try_from(w).ok())
+        {
+            Some(window) => window,
+            None => window_at(bytes, i, 3, spare.get_or_insert_with(Padded::new)),
+        };
+        if let Some(look) = chunk(window, i, &mut checked_until) {
+            return look;
+        }
         i += LINE_CHUNK;
+    }
+    if last > 0 {
+        if let Some(look) = chunk(last_window, last, &mut checked_until) {
+            return look;
+        }
+    }
+    // The first chunk last: its runs come before every run checked so far.
+    checked_until = 0;
+    if !bytes.is_empty() {
+        if let Some(look) = chunk(first_window, 0, &mut checked_until) {
+            return look;
+        }
     }
     LineLook::Clear
 }
