@@ -2226,66 +2226,6 @@ impl MixedScript {
             return None;
         }
         let lower = lowercase(original);
-        if line.serbian || (source == Sc::Latin && target == Sc::Cyrillic && line.reads_serbian()) {
-            match (source, target) {
-                // Serbian writes both alphabets: a Latin word that spells a
-                // Serbian word in Serbian Latin is legitimate (`je` for
-                // `је`, `kada`), and one that is a lookalike of a Cyrillic
-                // word it does not spell (`ce` for `се`, `He` for `Не`) is
-                // not. Serbian Latin has no q, w, x or y (they are `љ њ џ
-                // з` on the Serbian layout) and no layout punctuation. (A
-                // lookalike spelling with letters Serbian lacks, `persijski`
-                // as `регѕіјѕкі`, is no Serbian word to spoof.)
-                (Sc::Latin, Sc::Cyrillic) => {
-                    let lookalike_word = map_lookalikes(original, target)
-                        .map(|(t, _)| t)
-                        .filter(|t| spelled_in_serbian_cyrillic(t));
-                    let spells_it = lookalike_word
-                        .as_deref()
-                        .is_some_and(|t| is_serbian_latin_of(original, t));
-                    let foreign_letters = semicolon_word_around(line.text, w).is_some()
-                        || original.chars().any(|c| {
-                            is_layout_punct(c)
-                                || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
-                        });
-                    // Typed on QWERTY for the Serbian layout, a Serbian word
-                    // comes out as its own Latin spelling: nothing to repair.
-                    // A line that reads Serbian only by its words' lexicons
-                    // may be Russian or Bulgarian without its telltale
-                    // letters (`Dsdjl индекса упакованного архива`): there
-                    // the word must be Serbian Latin (`posrednici`, whose
-                    // Cyrillic spelling `посредници` is listed, or `montira`
-                    // in a document that writes `монтира`).
-                    let own_spelling = !foreign_letters
-                        && lookalike_word.is_none()
-                        && (line.serbian
-                            || zipf("sr", &lower).is_some()
-                            || serbian_cyrillic_known(&lower, context));
-                    if (spells_it && (line.serbian || latin_word_beside(line, index)))
-                        || own_spelling
-                    {
-                        return None;
-                    }
-                }
-                (Sc::Cyrillic, Sc::Latin) if zipf("sr", &lower).is_some() => return None,
-                _ => {}
-            }
-        }
-        // Serbian (and Croatian, Bosnian) Latin text may hold words in
-        // Cyrillic: the language is written in both alphabets. A listed
-        // Serbian word, or one the Serbian alphabet spells, is left whatever
-        // it reads as: the Serbian layout types a Latin word as its own
-        // transliteration (`Десктоп` is `Desktop`, `Норфолк` `Norfolk`),
-        // and the lookalike reading of a Serbian word (`Мара` as `Mapa`)
-        // is a chance. (A word with letters Serbian lacks, `й ы щ я`, is
-        // judged.)
-        if source == Sc::Cyrillic
-            && target == Sc::Latin
-            && (zipf("sr", &lower).is_some() || spelled_in_serbian_cyrillic(original))
-            && serbian_latin_line(line)
-        {
-            return None;
-        }
         // Words of the same script around it make a genuine foreign phrase likely.
         // A foreign phrase is contiguous: only the words right before and
         // after count (a brand elsewhere in the line does not make `To` in a
@@ -2469,12 +2409,36 @@ impl MixedScript {
         } else {
             keep_score.max(UNKNOWN)
         };
+        // Most judged words are false alarms of the gate that no candidate
+        // can win: a bound of each candidate's score, checked before any
+        // scoring (whatlang among it), spares their scoring.
+        if score_bound::enabled() {
+            let mut memo = BoundMemo::default();
+            let may_take = |c: &Candidate, memo: &mut BoundMemo| {
+                let at = (original, target, exotic, keep, typed);
+                self.foreign_candidate_may_take(line, c, at, context, memo)
+            };
+            if !candidates.iter().any(|c| may_take(c, &mut memo)) {
+                score_bound::fired();
+                return None;
+            }
+        }
+        if Self::left_as_serbian(
+            line,
+            (index, w),
+            original,
+            &lower,
+            (source, target),
+            context,
+        ) {
+            return None;
+        }
         self.score_candidates(
             line,
             &mut candidates,
             Some(target),
             original,
-            |strength| if strength == 2 { 1.0 } else { 0.0 },
+            foreign_prior,
             keep,
             Some((typed, true)),
             context,
@@ -2628,6 +2592,289 @@ impl MixedScript {
             }
         );
         judge(line.text, candidates, keep, &what)
+    }
+
+    /// Whether [`MixedScript::foreign_word`] leaves the word `w`, `original`
+    /// (lower case `lower`, of script `source`, the `index`th word of a
+    /// line of script `target`) as Serbian written in its other alphabet.
+    /// (Asked after the bound of its candidates' scores: `reads_serbian`
+    /// weighs every word of the line in two lexicons.)
+    fn left_as_serbian(
+        line: &Line<'_>,
+        (index, w): (usize, &Word),
+        original: &str,
+        lower: &str,
+        (source, target): (Sc, Sc),
+        context: &DocumentContext,
+    ) -> bool {
+        if line.serbian || (source == Sc::Latin && target == Sc::Cyrillic && line.reads_serbian()) {
+            match (source, target) {
+                // Serbian writes both alphabets: a Latin word that spells a
+                // Serbian word in Serbian Latin is legitimate (`je` for
+                // `је`, `kada`), and one that is a lookalike of a Cyrillic
+                // word it does not spell (`ce` for `се`, `He` for `Не`) is
+                // not. Serbian Latin has no q, w, x or y (they are `љ њ џ
+                // з` on the Serbian layout) and no layout punctuation. (A
+                // lookalike spelling with letters Serbian lacks, `persijski`
+                // as `регѕіјѕкі`, is no Serbian word to spoof.)
+                (Sc::Latin, Sc::Cyrillic) => {
+                    let lookalike_word = map_lookalikes(original, target)
+                        .map(|(t, _)| t)
+                        .filter(|t| spelled_in_serbian_cyrillic(t));
+                    let spells_it = lookalike_word
+                        .as_deref()
+                        .is_some_and(|t| is_serbian_latin_of(original, t));
+                    let foreign_letters = semicolon_word_around(line.text, w).is_some()
+                        || original.chars().any(|c| {
+                            is_layout_punct(c)
+                                || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
+                        });
+                    // Typed on QWERTY for the Serbian layout, a Serbian word
+                    // comes out as its own Latin spelling: nothing to repair.
+                    // A line that reads Serbian only by its words' lexicons
+                    // may be Russian or Bulgarian without its telltale
+                    // letters (`Dsdjl индекса упакованного архива`): there
+                    // the word must be Serbian Latin (`posrednici`, whose
+                    // Cyrillic spelling `посредници` is listed, or `montira`
+                    // in a document that writes `монтира`).
+                    let own_spelling = !foreign_letters
+                        && lookalike_word.is_none()
+                        && (line.serbian
+                            || zipf("sr", lower).is_some()
+                            || serbian_cyrillic_known(lower, context));
+                    if (spells_it && (line.serbian || latin_word_beside(line, index)))
+                        || own_spelling
+                    {
+                        return true;
+                    }
+                }
+                (Sc::Cyrillic, Sc::Latin) if zipf("sr", lower).is_some() => return true,
+                _ => {}
+            }
+        }
+        // Serbian (and Croatian, Bosnian) Latin text may hold words in
+        // Cyrillic: the language is written in both alphabets. A listed
+        // Serbian word, or one the Serbian alphabet spells, is left whatever
+        // it reads as: the Serbian layout types a Latin word as its own
+        // transliteration (`Десктоп` is `Desktop`, `Норфолк` `Norfolk`),
+        // and the lookalike reading of a Serbian word (`Мара` as `Mapa`)
+        // is a chance. (A word with letters Serbian lacks, `й ы щ я`, is
+        // judged.)
+        if source == Sc::Cyrillic
+            && target == Sc::Latin
+            && (zipf("sr", lower).is_some() || spelled_in_serbian_cyrillic(original))
+            && serbian_latin_line(line)
+        {
+            return true;
+        }
+        false
+    }
+
+    /// Whether candidate `c` of [`MixedScript::foreign_word`] may survive
+    /// its scoring: `false` only when an upper bound of the score
+    /// [`MixedScript::score_candidates`] gives it falls short of `keep` or
+    /// of what [`foreign_word_takes`] asks, so that no scoring can keep it.
+    ///
+    /// The bound, term by term of `score_candidates` (with the typed
+    /// plausibility `typed` given and the shape floor on, as `foreign_word`
+    /// asks): the swallowed keys' handicap, the shape's local fit and new
+    /// capital, the prior of its strength and the layout pair as they are;
+    /// a re-typing's evidence as it is (its layout's language, or Spanish
+    /// for US QWERTY), a lookalike respelling's bounded by
+    /// [`MixedScript::evidence_bound`] (it is scored again for the line's
+    /// language, which takes a whatlang call to know); the unknown
+    /// lookalike's point is a cost, left out. A re-typing's floors count
+    /// only where the checks before them may let it through: its shape and
+    /// its language's bigram model reading at least [`PHONETIC_GAIN`]
+    /// better than the word as typed and, unlisted, no worse than −3, and,
+    /// unlisted and reading less than 2 better, only on the layouts whose
+    /// gain can be less (Serbian, Bulgarian phonetic). The floor is then at
+    /// most [`KNOWN_RETYPE`] for a listed re-typing and 3 plus the gain
+    /// over the least gain asked (0.5 at most) for an unlisted one, less
+    /// the handicap, a new capital and the rarity of the layout typed on.
+    /// Everything after only lowers a score, and a lookalike respelling
+    /// must clear `keep` by its first score.
+    ///
+    /// `word`: the word as typed, the line's script, whether the word has
+    /// exotic lookalikes, `keep` and the word's typed plausibility; `memo`
+    /// holds the readings of the spellings already bounded (layout pairs
+    /// re-type a word into the same few spellings).
+    fn foreign_candidate_may_take(
+        &self,
+        line: &Line<'_>,
+        c: &Candidate,
+        (original, sc, exotic, keep, typed): (&str, Sc, bool, f32, f32),
+        context: &DocumentContext,
+        memo: &mut BoundMemo,
+    ) -> bool {
+        // Sums taken in another order than the scoring's may round apart.
+        const SLACK: f32 = 1e-3;
+        // The most a shape's local fit adds (see `shape_reading`).
+        const LOCAL_MAX: f32 = 2.0;
+        let homoglyph = c.kind == ChangeKind::Homoglyph;
+        if (exotic && homoglyph) || c.layouts.is_some() != (c.kind == ChangeKind::KeyboardLayout) {
+            return true;
+        }
+        let typed_text = line.text.get(c.start..c.end).unwrap_or(original);
+        let BoundMemo {
+            shapes,
+            lexicals,
+            spans,
+        } = memo;
+        let lexical_at = lexicals
+            .iter()
+            .position(|(text, ..)| *text == c.text)
+            .unwrap_or_else(|| {
+                let lower = lowercase(&c.text);
+                let (zipfs, plaus) = lexicon_reading(&lower, sc);
+                let lexical = Lexical {
+                    user: self.user_words.contains(&lower),
+                    count: context.count(&lower),
+                    zipfs,
+                    plaus,
+                    lower,
+                };
+                let bound = Self::evidence_bound(&lexical);
+                let letters = c
+                    .text
+                    .chars()
+                    .filter(|&ch| letters::is_alphabetic(ch))
+                    .count();
+                lexicals.push((c.text.clone(), lexical, bound, letters));
+                lexicals.len() - 1
+            });
+        let Some(&(_, ref lexical, evidence_bound, text_letters)) = lexicals.get(lexical_at) else {
+            return true; // just found or pushed
+        };
+        // The shape's local fit, new capital (as its cost) and reading.
+        let mut shape = || {
+            let at = shapes
+                .iter()
+                .position(|&(start, end, at, _)| (start, end, at) == (c.start, c.end, lexical_at))
+                .unwrap_or_else(|| {
+                    let (local, new_capital, _, _, reads) = shape_reading(typed_text, &c.text, sc);
+                    let capital = if new_capital { -2.0 } else { 0.0 };
+                    shapes.push((c.start, c.end, lexical_at, (local, capital, reads)));
+                    shapes.len() - 1
+                });
+            shapes.get(at).map_or((LOCAL_MAX, 0.0, f32::NAN), |s| s.3)
+        };
+        let handicap = -f32::from(c.swallows_punct);
+        let prior = foreign_prior(c.strength);
+        let Some((from, to)) = c.layouts else {
+            // Kept past `keep` by its first score, then scored again.
+            let evidence = evidence_bound;
+            let takes = |first: f32| first > keep && first.max(evidence + prior + SLACK) >= 3.0;
+            if !takes(handicap + evidence + LOCAL_MAX + prior + SLACK) {
+                return false;
+            }
+            let (local, capital, _) = shape();
+            return takes(handicap + evidence + local + capital + prior + SLACK);
+        };
+        // (What `foreign_word_takes` calls short, asked once per span.)
+        let short = std::cell::OnceCell::new();
+        let mut short = || {
+            *short.get_or_init(|| {
+                let letters = |t: &str| t.chars().filter(|&ch| letters::is_alphabetic(ch)).count();
+                let typed_letters = spans
+                    .iter()
+                    .find(|&&(start, end, _)| (start, end) == (c.start, c.end))
+                    .map_or_else(|| letters(typed_text), |&(.., n)| n);
+                if !spans
+                    .iter()
+                    .any(|&(start, end, _)| (start, end) == (c.start, c.end))
+                {
+                    spans.push((c.start, c.end, typed_letters));
+                }
+                text_letters.max(typed_letters) <= 3
+            })
+        };
+        let mut takes = |bound: f32| bound > keep && bound >= 3.0 && !(bound < 5.0 && short());
+        let pair = layout_prior((from, to)) - azerty_under_cyrillic((from, to));
+        let typed_on = layout_rarity(from);
+        let most_floor = handicap - typed_on + KNOWN_RETYPE.max(3.5) + SLACK;
+        let most = |evidence: f32| handicap + evidence + LOCAL_MAX + prior + pair + SLACK;
+        let lang = layout_language(to);
+        // (The bound holds for the languages of the script.)
+        let of_script = |l: &str| sc.languages().contains(&l);
+        if of_script(lang)
+            && (to != "us" || of_script("es"))
+            && !takes(most(evidence_bound).max(most_floor))
+        {
+            return false;
+        }
+        let mut found = Self::evidence_into(lexical, Some(lang), None);
+        if to == "us" {
+            let spanish = Self::evidence_into(lexical, Some("es"), None);
+            if spanish.0 > found.0 {
+                found = spanish;
+            }
+        }
+        let (evidence, oov) = found;
+        if !takes(most(evidence).max(most_floor)) {
+            return false;
+        }
+        let (local, capital, reads) = shape();
+        if takes(handicap + evidence + local + capital + prior + pair + SLACK) {
+            return true;
+        }
+        // The floors, where the checks before them may let it through.
+        let lower = lexical.lower.as_str();
+        let passes = |r: f32| !((r < -3.0 && oov) || r - typed < PHONETIC_GAIN.min(2.0));
+        if !passes(reads) {
+            return false;
+        }
+        let Some(m) = bigrams(lang).map(|model| model.score(lower)) else {
+            return false;
+        };
+        if !passes(m) {
+            return false;
+        }
+        // The gain asked: 2 but on the Serbian and the Bulgarian phonetic
+        // layouts; else, short of 2, only a listed re-typing reading
+        // [`RETYPE_GAIN`] better goes on, with that gain.
+        let least_gain = if to == "rs" || to == "bg-phonetic" {
+            PHONETIC_GAIN.min(RETYPE_GAIN)
+        } else if m - typed >= 2.0 || (m - typed).is_nan() {
+            2.0
+        } else if !oov && m - typed >= RETYPE_GAIN {
+            RETYPE_GAIN
+        } else {
+            return false;
+        };
+        let floor = if oov || zipf_ext(lang, lower).is_none() {
+            3.0 + (m - typed - least_gain).min(0.5)
+        } else {
+            KNOWN_RETYPE
+        };
+        takes(handicap + capital - typed_on + floor + SLACK)
+    }
+
+    /// An upper bound of [`MixedScript::evidence_into`]'s score of
+    /// `lexical` whatever language of its script it is asked for: the
+    /// user's list, the document's count, and the best zipf any lexicon of
+    /// the script gives it with the length bonus, or the most an unlisted
+    /// spelling's letters can add.
+    fn evidence_bound(lexical: &Lexical) -> f32 {
+        let mut score = 0f32;
+        if lexical.user {
+            score += 6.0;
+        }
+        if lexical.count > 0 {
+            score += 4.0 + (lexical.count as f32).ln();
+        }
+        let best = lexical
+            .zipfs
+            .iter()
+            .filter_map(|&(_, z)| z)
+            .reduce(f32::max);
+        let letters = lexical
+            .lower
+            .chars()
+            .filter(|&c| letters::is_alphabetic(c))
+            .count();
+        let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
+        score + best.map_or(1.0, |z| (z + long).max(1.0))
     }
 
     /// A whole line typed with the wrong layout.
@@ -5717,6 +5964,67 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
 
 /// The early exit of [`MixedScript::whole_line`] for lines no phonetic
 /// layout can win, switchable in tests, which hold it to the full judge.
+/// A shape's local fit, new capital's cost and reading, as
+/// [`MixedScript::foreign_candidate_may_take`] bounds a score with them.
+type ShapeBound = (f32, f32, f32);
+
+/// What [`MixedScript::foreign_candidate_may_take`] has read of the
+/// candidates of one word: each span and spelling's shape, each lower-case
+/// spelling's lexicons.
+#[derive(Default)]
+struct BoundMemo {
+    /// Span, spelling (its entry in `lexicals`): local fit, new capital's
+    /// cost, reading.
+    shapes: Vec<(usize, usize, usize, ShapeBound)>,
+    /// Spelling: what the lexicons, the document and the user say of it,
+    /// [`MixedScript::evidence_bound`] of that, and its letters.
+    lexicals: Vec<(String, Lexical, f32, usize)>,
+    /// Span: its letters.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+/// The prior of a lookalike respelling's strength in
+/// [`MixedScript::foreign_word`]: an exact lookalike counts one point.
+fn foreign_prior(strength: u8) -> f32 {
+    if strength == 2 {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// The switch and counter of [`MixedScript::foreign_candidate_may_take`]'s
+/// early exit, for the test that runs the judge with it and without it.
+mod score_bound {
+    #[cfg(test)]
+    thread_local! {
+        /// (switched off, times it returned early)
+        pub(super) static STATE: std::cell::Cell<(bool, usize)> =
+            const { std::cell::Cell::new((false, 0)) };
+    }
+
+    #[inline]
+    pub(super) fn enabled() -> bool {
+        #[cfg(test)]
+        {
+            !STATE.with(|s| s.get().0)
+        }
+        #[cfg(not(test))]
+        {
+            true
+        }
+    }
+
+    #[inline]
+    pub(super) fn fired() {
+        #[cfg(test)]
+        STATE.with(|s| {
+            let (off, n) = s.get();
+            s.set((off, n + 1));
+        });
+    }
+}
+
 mod phonetic_bound {
     #[cfg(test)]
     thread_local! {
@@ -5798,6 +6106,32 @@ mod tests {
             assert_eq!(run(false, line), run(true, line), "{line}");
         }
         let fired = phonetic_bound::STATE.with(|s| s.get().1);
+        assert!(fired > 0, "the bound never fired");
+    }
+
+    /// The early exit for foreign words no candidate can win changes
+    /// nothing: every line of the bench corpora and of the evaluation
+    /// inputs comes out of the judge the same with it and without it, and
+    /// it fires.
+    #[test]
+    fn score_bound_changes_no_output() {
+        let lines = check_lines(
+            &[],
+            &["en", "ru", "zh", "mixed", "dirty"],
+            &["mixed-script", "mixed-script-heldout"],
+        );
+        let stage = MixedScript::default();
+        let run = |off: bool, line: &str| {
+            score_bound::STATE.with(|s| s.set((off, s.get().1)));
+            let mut context = DocumentContext::new();
+            context.add(line);
+            let r = stage.apply(line, &context);
+            (r.text.into_owned(), r.changes)
+        };
+        for line in &lines {
+            assert_eq!(run(false, line), run(true, line), "{line}");
+        }
+        let fired = score_bound::STATE.with(|s| s.get().1);
         assert!(fired > 0, "the bound never fired");
     }
 
