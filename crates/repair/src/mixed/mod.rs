@@ -5993,67 +5993,52 @@ fn foreign_prior(strength: u8) -> f32 {
     }
 }
 
-/// The switch and counter of [`MixedScript::foreign_candidate_may_take`]'s
-/// early exit, for the test that runs the judge with it and without it.
-mod score_bound {
-    #[cfg(test)]
-    thread_local! {
-        /// (switched off, times it returned early)
-        pub(super) static STATE: std::cell::Cell<(bool, usize)> =
-            const { std::cell::Cell::new((false, 0)) };
-    }
+/// A module `$name` with the switch and counter of one of the judge's
+/// early exits, for the test that runs the judge with it and without it
+/// (outside tests the exit is always on and counts nothing).
+macro_rules! early_exit_switch {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        mod $name {
+            #[cfg(test)]
+            thread_local! {
+                /// (switched off, times it returned early)
+                pub(super) static STATE: std::cell::Cell<(bool, usize)> =
+                    const { std::cell::Cell::new((false, 0)) };
+            }
 
-    #[inline]
-    pub(super) fn enabled() -> bool {
-        #[cfg(test)]
-        {
-            !STATE.with(|s| s.get().0)
-        }
-        #[cfg(not(test))]
-        {
-            true
-        }
-    }
+            #[inline]
+            pub(super) fn enabled() -> bool {
+                #[cfg(test)]
+                {
+                    !STATE.with(|s| s.get().0)
+                }
+                #[cfg(not(test))]
+                {
+                    true
+                }
+            }
 
-    #[inline]
-    pub(super) fn fired() {
-        #[cfg(test)]
-        STATE.with(|s| {
-            let (off, n) = s.get();
-            s.set((off, n + 1));
-        });
-    }
+            #[inline]
+            pub(super) fn fired() {
+                #[cfg(test)]
+                STATE.with(|s| {
+                    let (off, n) = s.get();
+                    s.set((off, n + 1));
+                });
+            }
+        }
+    };
 }
 
-mod phonetic_bound {
-    #[cfg(test)]
-    thread_local! {
-        /// (switched off, times it returned early)
-        pub(super) static STATE: std::cell::Cell<(bool, usize)> =
-            const { std::cell::Cell::new((false, 0)) };
-    }
-
-    #[inline]
-    pub(super) fn enabled() -> bool {
-        #[cfg(test)]
-        {
-            !STATE.with(|s| s.get().0)
-        }
-        #[cfg(not(test))]
-        {
-            true
-        }
-    }
-
-    #[inline]
-    pub(super) fn fired() {
-        #[cfg(test)]
-        STATE.with(|s| {
-            let (off, n) = s.get();
-            s.set((off, n + 1));
-        });
-    }
-}
+early_exit_switch!(
+    /// [`MixedScript::foreign_candidate_may_take`]'s early exit.
+    score_bound
+);
+early_exit_switch!(
+    /// [`MixedScript::whole_line`]'s early exit for phonetic-only pairs.
+    phonetic_bound
+);
 
 #[cfg(test)]
 mod tests {
