@@ -5962,8 +5962,6 @@ fn finish(text: &str, edits: Vec<Edit>, min_confidence: f32) -> Repaired<'_> {
     }
 }
 
-/// The early exit of [`MixedScript::whole_line`] for lines no phonetic
-/// layout can win, switchable in tests, which hold it to the full judge.
 /// A shape's local fit, new capital's cost and reading, as
 /// [`MixedScript::foreign_candidate_may_take`] bounds a score with them.
 type ShapeBound = (f32, f32, f32);
@@ -6036,7 +6034,8 @@ early_exit_switch!(
     score_bound
 );
 early_exit_switch!(
-    /// [`MixedScript::whole_line`]'s early exit for phonetic-only pairs.
+    /// The early exit of [`MixedScript::whole_line`] for lines no phonetic
+    /// layout can win, which the tests hold to the full judge.
     phonetic_bound
 );
 
