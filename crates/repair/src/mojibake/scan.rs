@@ -471,7 +471,8 @@ fn cannot_hold(bytes: &[u8]) -> LineLook {
     let mut tail = Padded::<LINE_WINDOW>::new();
     let last = bytes.len().saturating_sub(1) / LINE_CHUNK * LINE_CHUNK;
     let first_window = window_at(bytes, 0, 3, &mut head);
-    let last_window = window_at(bytes, last, 3, &mut tail);
+    // A line of one chunk has no last chunk of its own: no second copy.
+    let last_window = (last > 0).then(|| window_at(bytes, last, 3, &mut tail));
     let mut looked_up = 0;
     // The end of the last run the full check found nothing in.
     let mut checked_until = 0;
@@ -514,7 +515,7 @@ fn cannot_hold(bytes: &[u8]) -> LineLook {
         }
         i += LINE_CHUNK;
     }
-    if last > 0 {
+    if let Some(last_window) = last_window {
         if let Some(look) = chunk(last_window, last, &mut checked_until) {
             return look;
         }
