@@ -6069,54 +6069,53 @@ mod tests {
         lines
     }
 
-    /// The early exit for lines no phonetic layout can win changes nothing:
-    /// every line of the bench corpora and of the evaluation inputs comes
-    /// out of the judge the same with it and without it, and it fires.
-    #[test]
-    fn phonetic_bound_changes_no_output() {
-        let lines = check_lines(
-            &[],
-            &["en", "ru", "mixed", "dirty"],
-            &["mixed-script", "mixed-script-heldout"],
-        );
+    /// Runs the judge over every line of the `bench` corpora and of both
+    /// mixed-script evaluation inputs with an early exit on and off
+    /// (`switch`: its module's `STATE`), each line in an empty document or,
+    /// with `line_context`, in a document of itself, and asserts the same
+    /// text and changes both ways and that the exit fired.
+    fn assert_early_exit_changes_nothing(
+        switch: &'static std::thread::LocalKey<std::cell::Cell<(bool, usize)>>,
+        bench: &[&str],
+        line_context: bool,
+    ) {
+        let lines = check_lines(&[], bench, &["mixed-script", "mixed-script-heldout"]);
         let stage = MixedScript::default();
-        let context = DocumentContext::default();
         let run = |off: bool, line: &str| {
-            phonetic_bound::STATE.with(|s| s.set((off, s.get().1)));
+            switch.with(|s| s.set((off, s.get().1)));
+            let mut context = DocumentContext::new();
+            if line_context {
+                context.add(line);
+            }
             let r = stage.apply(line, &context);
             (r.text.into_owned(), r.changes)
         };
         for line in &lines {
             assert_eq!(run(false, line), run(true, line), "{line}");
         }
-        let fired = phonetic_bound::STATE.with(|s| s.get().1);
-        assert!(fired > 0, "the bound never fired");
+        let fired = switch.with(|s| s.get().1);
+        assert!(fired > 0, "the early exit never fired");
+    }
+
+    /// The early exit for lines no phonetic layout can win changes nothing.
+    #[test]
+    fn phonetic_bound_changes_no_output() {
+        assert_early_exit_changes_nothing(
+            &phonetic_bound::STATE,
+            &["en", "ru", "mixed", "dirty"],
+            false,
+        );
     }
 
     /// The early exit for foreign words no candidate can win changes
-    /// nothing: every line of the bench corpora and of the evaluation
-    /// inputs comes out of the judge the same with it and without it, and
-    /// it fires.
+    /// nothing.
     #[test]
     fn score_bound_changes_no_output() {
-        let lines = check_lines(
-            &[],
+        assert_early_exit_changes_nothing(
+            &score_bound::STATE,
             &["en", "ru", "zh", "mixed", "dirty"],
-            &["mixed-script", "mixed-script-heldout"],
+            true,
         );
-        let stage = MixedScript::default();
-        let run = |off: bool, line: &str| {
-            score_bound::STATE.with(|s| s.set((off, s.get().1)));
-            let mut context = DocumentContext::new();
-            context.add(line);
-            let r = stage.apply(line, &context);
-            (r.text.into_owned(), r.changes)
-        };
-        for line in &lines {
-            assert_eq!(run(false, line), run(true, line), "{line}");
-        }
-        let fired = score_bound::STATE.with(|s| s.get().1);
-        assert!(fired > 0, "the bound never fired");
     }
 
     /// [`MixedScript::ascii_word_cleared`] never clears a word its verdict
