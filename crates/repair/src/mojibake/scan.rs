@@ -415,12 +415,35 @@ struct CyrStats {
 /// Scans `text` once; see the module documentation.
 pub(crate) fn scan(text: &str) -> Hints {
     let bytes = text.as_bytes();
-    match cannot_hold(bytes) {
+    // A Cyrillic character among the first 32 bytes (most Cyrillic lines)
+    // is where `cannot_hold` would stop with `Cyrillic` after its window
+    // copies; [`plain_cyrillic_line`] is exact on any line.
+    let look = if cyrillic_head(bytes) {
+        LineLook::Cyrillic
+    } else {
+        cannot_hold(bytes)
+    };
+    match look {
         LineLook::Clear => return Hints::default(),
         LineLook::Cyrillic if plain_cyrillic_line(bytes) => return Hints::default(),
         LineLook::Cyrillic | LineLook::Unsure => {}
     }
     scan_counting(text).0
+}
+
+/// Whether a character of U+0400..U+04FF (lead byte 0xD0..0xD3) starts
+/// in the first [`LINE_CHUNK`] bytes of a line of that length or more, in
+/// one compare of the bytes (vectorized).
+#[inline]
+fn cyrillic_head(bytes: &[u8]) -> bool {
+    bytes
+        .get(..LINE_CHUNK)
+        .and_then(|h| <&[u8; LINE_CHUNK]>::try_from(h).ok())
+        .is_some_and(|h| {
+            h.iter()
+                .fold(0u8, |acc, &b| acc | u8::from(b & 0xFC == 0xD0))
+                != 0
+        })
 }
 
 /// What [`cannot_hold`] makes of a line.
