@@ -59,18 +59,44 @@ pub(crate) fn hash_bytes(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(23) ^ tail(rest)).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// The last one to seven bytes of a word as one number, read in at most
+/// two loads that may overlap (the length, hashed in already, tells them
+/// apart): not copied into a zeroed buffer first, whose load would wait
+/// for the copy's stores.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let four = |at: usize| {
+        rest.get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    if n >= 4 {
+        four(0) | four(n - 4) << 32
+    } else {
+        let byte = |at: usize| rest.get(at).map_or(0, |&b| u64::from(b));
+        byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16
+    }
 }
 
 impl WordTable {
     /// The table of `lexicons` (up to 16): each word with its highest
     /// frequency among them.
+    ///
+    /// Built in three sequential passes rather than one insertion per word
+    /// at a random place (two cache misses each, the slot and the filter's
+    /// block: most of a cold start's time): every word's hash and slot
+    /// first, in lexicon order; then the filter, from the hashes; then the
+    /// slots in the order of their home slot, so the table fills front to
+    /// back. The order of insertion decides only where a word sits, not
+    /// what a look-up finds: words of one hash (a word in several
+    /// lexicons, or twice in one) keep their lexicon order, which settles
+    /// between them as before.
     pub(crate) fn build(lexicons: &[&'static LexiconTable]) -> WordTable {
         let n: usize = lexicons.iter().map(|l| l.offsets.len()).sum();
         let capacity = (n + n / 2).next_power_of_two().max(16);
@@ -80,6 +106,8 @@ impl WordTable {
             mask: capacity - 1,
             filter: WordFilter::with_capacity(n),
         };
+        // (hash, slot value) of every word, in lexicon order.
+        let mut words: Vec<(u64, u64)> = Vec::with_capacity(n);
         for (li, lex) in lexicons.iter().enumerate() {
             for wi in 0..lex.offsets.len() {
                 let (Some(word), Some(&z), Some(&at)) =
@@ -87,19 +115,55 @@ impl WordTable {
                 else {
                     continue;
                 };
-                table.insert(word, z, li, at as usize);
+                debug_assert!(u64::from(at) < OFFSET_MASK, "lexicon too large for a slot");
+                let h = hash(word);
+                let value = (h >> 40) << 40
+                    | u64::from(z) << 32
+                    | (li as u64) << LEX_SHIFT
+                    | (u64::from(at) + 1);
+                words.push((h, value));
             }
+        }
+        for &(h, _) in &words {
+            table.filter.insert_hash(h);
+        }
+        // A stable counting sort by the home slot's top bits: each bucket
+        // is a run of at most 256 slots.
+        let bucket_bits = capacity.trailing_zeros().min(10);
+        let shift = capacity.trailing_zeros() - bucket_bits;
+        #[allow(clippy::cast_possible_truncation)] // masked to the table
+        let bucket = |h: u64| ((h as usize) & table.mask) >> shift;
+        let mut starts = vec![0usize; (1 << bucket_bits) + 1];
+        for &(h, _) in &words {
+            if let Some(c) = starts.get_mut(bucket(h) + 1) {
+                *c += 1;
+            }
+        }
+        for b in 1..starts.len() {
+            let before = starts.get(b - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(b) {
+                *c += before;
+            }
+        }
+        let mut sorted = vec![(0u64, 0u64); words.len()];
+        for &(h, value) in &words {
+            if let Some(at) = starts.get_mut(bucket(h)) {
+                if let Some(s) = sorted.get_mut(*at) {
+                    *s = (h, value);
+                }
+                *at += 1;
+            }
+        }
+        drop(words);
+        for (h, value) in sorted {
+            table.insert(h, value);
         }
         table
     }
 
-    fn insert(&mut self, word: &str, z: u8, lex: usize, offset: usize) {
-        debug_assert!(
-            (offset as u64) < OFFSET_MASK,
-            "lexicon too large for a slot"
-        );
-        let h = hash(word);
-        self.filter.insert_hash(h);
+    /// Puts a word whose [`hash`] is `h` into its slot: `value` is the
+    /// slot's content (see [`WordTable`]).
+    fn insert(&mut self, h: u64, value: u64) {
         let tag = h >> 40;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -108,19 +172,17 @@ impl WordTable {
             };
             if slot == 0 {
                 if let Some(s) = self.slots.get_mut(i) {
-                    *s = tag << 40
-                        | u64::from(z) << 32
-                        | (lex as u64) << LEX_SHIFT
-                        | (offset as u64 + 1);
+                    *s = value;
                 }
                 return;
             }
-            if slot >> 40 == tag && self.is_word(slot, word.as_bytes()) {
+            if slot >> 40 == tag && self.same_word(slot, value) {
                 // Another lexicon of the script knows the word: the higher
                 // frequency counts. (Within one lexicon the first entry
                 // stands, as the binary search finds it.)
                 let old = (slot >> 32) as u8;
-                if lex != ((slot >> LEX_SHIFT) & 0xF) as usize && z > old {
+                let z = (value >> 32) as u8;
+                if (value >> LEX_SHIFT) & 0xF != (slot >> LEX_SHIFT) & 0xF && z > old {
                     if let Some(s) = self.slots.get_mut(i) {
                         *s = (slot & !(0xFF << 32)) | u64::from(z) << 32;
                     }
@@ -129,6 +191,22 @@ impl WordTable {
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// The word of a slot value: its bytes in its lexicon, without the
+    /// `\n` that ends it.
+    fn word_of(&self, slot: u64) -> Option<&'static [u8]> {
+        let lex = self.lexicons.get(((slot >> LEX_SHIFT) & 0xF) as usize)?;
+        let start = ((slot & OFFSET_MASK) as usize).checked_sub(1)?;
+        let bytes = lex.words.as_bytes().get(start..)?;
+        let len = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+        bytes.get(..len)
+    }
+
+    /// Whether two slot values hold the same word.
+    fn same_word(&self, slot: u64, value: u64) -> bool {
+        self.word_of(value)
+            .is_some_and(|word| self.is_word(slot, word))
     }
 
     /// Whether the word of a full slot is `word`: its bytes, then the
