@@ -1297,10 +1297,7 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| totals.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        let mut dominant_share =
-            totals.get(dominant as usize).copied().unwrap_or(0) as f32 / all as f32;
-        // The share of the line's text alone (see below).
-        let mut text_share_of_line = dominant_share;
+        let line_share = totals.get(dominant as usize).copied().unwrap_or(0) as f32 / all as f32;
         // A line's script is that of its text, not of the options, paths
         // and format strings quoted in it: `Поддържат се опциите
         // „--term-good“/„--term-old“` is a Bulgarian line, and `се` in it
@@ -1308,28 +1305,18 @@ impl MixedScript {
         // less clearly of one script, never more: where its text and its
         // letters disagree, no word in it is judged foreign. (Asked only of
         // lines with letters of two scripts.)
-        if totals.iter().filter(|&&t| t > 0).count() > 1 {
-            let mut text_only = [0u32; 3];
-            for (i, w) in words.iter().enumerate() {
-                if !is_protected(i, w) {
-                    add(&mut text_only, w);
-                }
-            }
-            let text_all: u32 = text_only.iter().sum();
-            let text_share = text_only.get(dominant as usize).copied().unwrap_or(0) as f32
-                / text_all.max(1) as f32;
-            if text_all > 0 {
-                dominant_share =
-                    dominant_share.min(if text_share > 0.5 { text_share } else { 0.0 });
-                text_share_of_line = text_share;
-            }
-        }
+        let text_share_at_least =
+            |at_least: f32| text_share_at_least(&words, dominant, is_protected, at_least);
+        let two_scripts = totals.iter().filter(|&&t| t > 0).count() > 1;
+        // (`None`, a line of one script or of protected words only: the
+        // share of the line's letters decides.)
+        let text_share_60 = two_scripts.then(|| text_share_at_least(0.6)).flatten();
         let line = Line {
             text,
             words: &words,
             dominant,
-            dominant_share,
-            text_share: text_share_of_line,
+            mostly_dominant: line_share >= 0.6 && text_share_60.unwrap_or(true),
+            text_mostly_dominant: text_share_60.unwrap_or(line_share >= 0.6),
             serbian: stats.serbian,
             languages: Default::default(),
             possible: Default::default(),
@@ -1342,7 +1329,11 @@ impl MixedScript {
             .unwrap_or(Sc::Latin);
         let mut edits = Vec::new();
         let whole_line_suspect = stats.odd_punct || stats.looks_mistyped();
-        if self.options.keyboard_layouts && dominant_share >= 0.9 && whole_line_suspect {
+        if self.options.keyboard_layouts
+            && whole_line_suspect
+            && line_share >= 0.9
+            && (!two_scripts || text_share_at_least(0.9).unwrap_or(true))
+        {
             if let Some(edit) = self.whole_line(&line, context) {
                 edits.push(edit);
             }
@@ -2073,7 +2064,7 @@ impl MixedScript {
         // `Toda`, not Bulgarian `Това`).
         for c in &mut candidates {
             let sc = c.text.chars().find_map(sc_of);
-            if line.dominant_share >= 0.6 && sc.is_some_and(|s| s != line.dominant) {
+            if line.mostly_dominant && sc.is_some_and(|s| s != line.dominant) {
                 c.score -= 2.0;
                 let _ = write!(c.why, "; not the line's script");
             }
@@ -2130,8 +2121,8 @@ impl MixedScript {
         // (Each run of letters between the keys must be three letters or
         // more: `k`n`, `B,j`, `k`dst` are identifiers and abbreviations,
         // not a word with a key typed in it.)
-        let keyed_letters = line.dominant_share < 0.6
-            && line.text_share >= 0.6
+        let keyed_letters = !line.mostly_dominant
+            && line.text_mostly_dominant
             && source == Sc::Latin
             && keys::key_between_letters(original)
             && original
@@ -2146,7 +2137,7 @@ impl MixedScript {
         // of it.
         // The line must hold as many words of its script as Latin ones,
         // and the word may only be re-typed into a listed word (below).
-        let serbian_keys = line.dominant_share < 0.6
+        let serbian_keys = !line.mostly_dominant
             && line.serbian
             && source == Sc::Latin
             && target == Sc::Cyrillic
@@ -2156,7 +2147,7 @@ impl MixedScript {
                 of(Sc::Cyrillic) >= of(Sc::Latin)
             };
         let keyed_letters = keyed_letters || serbian_keys;
-        if source == target || (line.dominant_share < 0.6 && !keyed_letters) {
+        if source == target || (!line.mostly_dominant && !keyed_letters) {
             return None;
         }
         if target != Sc::Latin && source == Sc::Latin && is_roman_numeral(original) {
@@ -3712,15 +3703,74 @@ fn is_other_letter(c: char) -> bool {
     }
 }
 
+/// Whether the share of `dominant` in the letters of `words` outside
+/// protected chunks ([`words::is_protected`], as `is_protected` answers
+/// it) is `at_least`; `None` when every word is protected. The judge asks
+/// only which side of 0.6 or 0.9 the share is on
+/// ([`MixedScript::apply`]): the words are asked whether they are
+/// protected until the letters of those not asked cannot move it across
+/// (an unprotected letter of `dominant` only raises the share, one of
+/// another script only lowers it), those of `dominant` alone first (most
+/// words are, and are quickly asked: a long Russian line with `gtk` in it
+/// asks a few of its Russian words, not all of them).
+fn text_share_at_least(
+    words: &[Word],
+    dominant: Sc,
+    is_protected: impl Fn(usize, &Word) -> bool,
+    at_least: f32,
+) -> Option<bool> {
+    let share = |part: u32, whole: u32| part as f32 / whole.max(1) as f32;
+    // A word's letters of `dominant` and of the other scripts.
+    let letters = |w: &Word| {
+        let own = u32::from(w.count(dominant));
+        let of_all: u32 = Sc::ALL.into_iter().map(|sc| u32::from(w.count(sc))).sum();
+        (own, of_all - own)
+    };
+    // Unprotected letters of `dominant` and of the others among the words
+    // asked, and the letters of the words not asked.
+    let (mut own, mut others) = (0u32, 0u32);
+    let (mut rest_own, mut rest_others) = words
+        .iter()
+        .map(letters)
+        .fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
+    let alone = |w: &&Word| letters(w).1 == 0;
+    let order = (words.iter().enumerate())
+        .filter(|(_, w)| alone(w))
+        .chain(words.iter().enumerate().filter(|(_, w)| !alone(w)));
+    for (i, w) in order {
+        let (of_own, of_others) = letters(w);
+        if of_own + of_others == 0 {
+            continue;
+        }
+        if share(own, own + others + rest_others) >= at_least {
+            return Some(true);
+        }
+        if own + others > 0 && share(own + rest_own, own + rest_own + others) < at_least {
+            return Some(false);
+        }
+        rest_own -= of_own;
+        rest_others -= of_others;
+        if !is_protected(i, w) {
+            own += of_own;
+            others += of_others;
+        }
+    }
+    (own + others > 0).then(|| share(own, own + others) >= at_least)
+}
+
 /// What the judge knows about the line.
 struct Line<'t> {
     text: &'t str,
     words: &'t [Word],
     dominant: Sc,
-    dominant_share: f32,
-    /// The dominant script's share of the letters of the line's text: its
-    /// words outside protected chunks (options, paths, format strings).
-    text_share: f32,
+    /// Whether the dominant script writes at least 60% of the line's
+    /// letters and of its text's (see `text_mostly_dominant`).
+    mostly_dominant: bool,
+    /// Whether the dominant script writes at least 60% of the letters of
+    /// the line's text: its words outside protected chunks (options,
+    /// paths, format strings); of the line's letters where all are
+    /// protected.
+    text_mostly_dominant: bool,
     serbian: bool,
     /// The line's language per script, by lexicon votes; computed once,
     /// only for lines that reach the judge.
@@ -6191,6 +6241,54 @@ mod tests {
         #[test]
         fn longer_ascii_words_cleared_are_not_suspect(word in "[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIU]{4,9}") {
             cleared_words_agree(std::iter::once(word));
+        }
+    }
+
+    proptest::proptest! {
+        /// [`text_share_at_least`], which asks only some words whether
+        /// they are protected, answers as the share of every unprotected
+        /// word's letters does (the judge's weighing of a line's scripts
+        /// before it: each word asked), for either threshold the judge
+        /// asks and every script taken as the dominant one.
+        #[test]
+        fn text_share_at_least_is_the_share_of_all_words(
+            words in proptest::collection::vec(
+                (0u16..6, 0u16..40, 0u16..4, proptest::bool::ANY),
+                0..24,
+            )
+        ) {
+            let (words, protected): (Vec<Word>, Vec<bool>) = words
+                .into_iter()
+                .map(|(latin, cyrillic, greek, protected)| {
+                    let w = Word {
+                        start: 0,
+                        end: 0,
+                        latin,
+                        cyrillic,
+                        greek,
+                        other: 0,
+                        inner_punct: false,
+                    };
+                    (w, protected)
+                })
+                .unzip();
+            let is_protected = |i: usize, _: &Word| protected.get(i).copied().unwrap_or(false);
+            for dominant in Sc::ALL {
+                let (mut own, mut all) = (0u32, 0u32);
+                for (i, w) in words.iter().enumerate() {
+                    if !is_protected(i, w) {
+                        own += u32::from(w.count(dominant));
+                        all += Sc::ALL.into_iter().map(|sc| u32::from(w.count(sc))).sum::<u32>();
+                    }
+                }
+                for at_least in [0.5, 0.6, 0.9] {
+                    let whole = (all > 0).then(|| own as f32 / all.max(1) as f32 >= at_least);
+                    proptest::prop_assert_eq!(
+                        text_share_at_least(&words, dominant, is_protected, at_least),
+                        whole
+                    );
+                }
+            }
         }
     }
 
