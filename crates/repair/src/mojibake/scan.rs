@@ -890,10 +890,86 @@ fn cyrillic_chunk(window: &[u8; CYR_WINDOW], counts: &mut LaneCounts) -> bool {
 /// windows-1251 and KOI8 (as bits; the run rule is `pair_run_is_dead`'s,
 /// which a test holds this to), and how many `«`. The loop keeps to bytes
 /// (one bit per lane would make the compiler read four lanes at a time).
+///
+/// Most such chunks (of Ukrainian, Belarusian and Serbian text: 649 of the
+/// mix's 675) have no lead byte but `D0`, `D1` (letters of U+0400..U+047F),
+/// where the other characters of the set, the signs and the run rule's
+/// three-byte case cannot occur: those are read here by the lanes they
+/// need (about half of [`odd_chunk_any`]'s), the others by
+/// [`odd_chunk_any`].
 #[cold]
 #[inline(never)]
 #[allow(clippy::needless_bitwise_bool)] // no branches per byte
 fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
+    let (d0, d1) = (s8(0xD0), s8(0xD1));
+    let lane = |k: usize| {
+        window
+            .get(k..k + LINE_CHUNK)
+            .and_then(|w| <&[u8; LINE_CHUNK]>::try_from(w).ok())
+    };
+    let (Some(p2), Some(p1), Some(b), Some(n1)) = (lane(2), lane(3), lane(4), lane(5)) else {
+        return odd_chunk_any(window);
+    };
+    let (mut other, mut bad, mut any_pair) = (0u8, 0u8, 0u8);
+    let mut pair_at = [0u8; LINE_CHUNK];
+    for (k, cand) in pair_at.iter_mut().enumerate() {
+        let at = |lane: &[u8; LINE_CHUNK]| s8(lane.get(k).copied().unwrap_or(0));
+        let (p2, p1, b, n1) = (at(p2), at(p1), at(b), at(n1));
+        let lead = (b >= s8(0xC0)) & (b < 0);
+        let (is_d0, is_d1) = (b == d0, b == d1);
+        other |= u8::from(lead & !(is_d0 | is_d1));
+        // U+0460..U+047F, outside the set.
+        bad |= u8::from(is_d1 & (n1 >= s8(0xA0)));
+        let pair = u8::from(lead & is_basic_lane(p2, p1) & !is_basic_lane(b, n1));
+        any_pair |= pair;
+        *cand = pair;
+    }
+    if other != 0 {
+        return odd_chunk_any(window);
+    }
+    if bad != 0 {
+        return None;
+    }
+    if any_pair == 0 {
+        return Some((0, 0));
+    }
+    // The run rule of `odd_chunk_any` for a two-byte character.
+    let (Some(p4), Some(p3), Some(n2), Some(n3), Some(n4), Some(n5)) =
+        (lane(0), lane(1), lane(6), lane(7), lane(8), lane(9))
+    else {
+        return odd_chunk_any(window);
+    };
+    for (k, pair) in pair_at.iter_mut().enumerate() {
+        let at = |lane: &[u8; LINE_CHUNK]| s8(lane.get(k).copied().unwrap_or(0));
+        let (p4, p3, n2, n3, n4, n5) = (at(p4), at(p3), at(n2), at(n3), at(n4), at(n5));
+        let killed_before = is_broad_lane(p4, p3);
+        let after2 = is_broad_lane(n2, n3) & ((n4 >= 0) | is_basic_lane(n4, n5));
+        *pair &= u8::from(!(killed_before | after2));
+    }
+    Some((flag_bits(&pair_at), 0))
+}
+
+/// A basic Cyrillic letter (U+0410..U+044F) from its two bytes, as lanes
+/// compare them ([`is_basic_cyrillic`]).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branches: the lanes are vectorized
+fn is_basic_lane(b0: i8, b1: i8) -> bool {
+    ((b0 == s8(0xD0)) & (b1 >= s8(0x90))) | ((b0 == s8(0xD1)) & (b1 < s8(0x90)))
+}
+
+/// A letter of `б`..`ф` from its two bytes, as lanes compare them
+/// ([`is_broad_lead`]).
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branches: the lanes are vectorized
+fn is_broad_lane(b0: i8, b1: i8) -> bool {
+    ((b0 == s8(0xD0)) & (b1 >= s8(0xB1))) | ((b0 == s8(0xD1)) & (b1 <= s8(0x84)))
+}
+
+/// [`odd_chunk`] on any chunk.
+#[cold]
+#[inline(never)]
+#[allow(clippy::needless_bitwise_bool)] // no branches per byte
+fn odd_chunk_any(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
     let (d0, d1, c2, e2) = (s8(0xD0), s8(0xD1), s8(0xC2), s8(0xE2));
     let lane = |k: usize| {
         window
@@ -906,8 +982,7 @@ fn odd_chunk(window: &[u8; CYR_WINDOW]) -> Option<(u32, u8)> {
             *l = *w;
         }
     }
-    let basic = |b0: i8, b1: i8| ((b0 == d0) & (b1 >= s8(0x90))) | ((b0 == d1) & (b1 < s8(0x90)));
-    let broad = |b0: i8, b1: i8| ((b0 == d0) & (b1 >= s8(0xB1))) | ((b0 == d1) & (b1 <= s8(0x84)));
+    let (basic, broad) = (is_basic_lane, is_broad_lane);
     let (mut bad, mut any_pair, mut signs) = (false, 0u8, 0u8);
     let mut pair_at = [0u8; LINE_CHUNK];
     for (k, cand) in pair_at.iter_mut().enumerate() {
