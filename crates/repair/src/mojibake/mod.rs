@@ -526,6 +526,7 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
         .encode_char('\u{A0}')
         .filter(|b| (0x80..0xC0).contains(b));
     let bytes = text.as_bytes();
+    // (Sized at the first sequence: most texts asked have none.)
     let mut out = Vec::new();
     // Sequences of the current run of non-ASCII characters start at
     // `out[run_start]`; a lead left without its continuations in the run
@@ -567,6 +568,10 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
             pos = after;
             continue;
         };
+        if out.capacity() == 0 {
+            // A sequence takes four bytes or more of the text.
+            out.reserve((bytes.len() - start) / 4 + 1);
+        }
         out.push(Seq {
             start,
             end,

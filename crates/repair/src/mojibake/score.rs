@@ -163,7 +163,16 @@ fn info_fast(c: char) -> (f32, Kind) {
 /// A run of letters being collected for the lexicon.
 #[derive(Default)]
 struct Run {
+    /// The run's letters in lowercase, written only when the lexicon is
+    /// asked (most runs of a damaged word are glued to a symbol and never
+    /// are): see [`Run::lowercase`].
     lower: String,
+    /// Where the run's first letter starts in the text and its last one
+    /// ends (bytes): the letters, with the combining marks among them.
+    start: usize,
+    end: usize,
+    /// A combining mark came after a letter of the run.
+    marks: bool,
     letters: usize,
     script: Option<Sc>,
     mixed: bool,
@@ -178,7 +187,12 @@ struct Run {
 }
 
 impl Run {
-    fn push(&mut self, c: char, sc: Sc, upper: bool, lower: bool) {
+    /// Adds the letter `c`, which ends at byte `end` of the text.
+    fn push(&mut self, c: char, end: usize, sc: Sc, upper: bool, lower: bool) {
+        if self.letters == 0 {
+            self.start = end - c.len_utf8();
+        }
+        self.end = end;
         match self.script {
             None => self.script = Some(sc),
             Some(s) if s != sc => self.mixed = true,
@@ -190,12 +204,30 @@ impl Run {
         }
         self.has_lower |= lower;
         self.letters += 1;
-        push_lower(&mut self.lower, c);
     }
 
-    /// Ends the run; `closed`: it ends the text or a space or ASCII
-    /// punctuation follows; `next`: the character after it.
-    fn finish(&mut self, context: Option<Sc>, closed: bool, next: Option<char>) -> f32 {
+    /// Writes the run's letters of `text` in lowercase into `lower` (the
+    /// combining marks among them left out, as [`cost_in`] leaves them out
+    /// of the run's letters).
+    fn lowercase(&mut self, text: &str) {
+        self.lower.clear();
+        let letters = text.get(self.start..self.end).unwrap_or_default();
+        if self.marks {
+            for c in letters.chars() {
+                if matches!(info(c).1, Kind::Letter { .. }) {
+                    push_lower(&mut self.lower, c);
+                }
+            }
+        } else {
+            for c in letters.chars() {
+                push_lower(&mut self.lower, c);
+            }
+        }
+    }
+
+    /// Ends the run of `text`; `closed`: it ends the text or a space or
+    /// ASCII punctuation follows; `next`: the character after it.
+    fn finish(&mut self, text: &str, context: Option<Sc>, closed: bool, next: Option<char>) -> f32 {
         let mut cost = 0.0;
         // A lone capital glued to a guillemet (`Β«` is `«` read as
         // windows-1253, `В«` as windows-1251).
@@ -209,6 +241,7 @@ impl Run {
         let word = !self.glued && (self.letters > 1 || (self.open && closed));
         if let (Some(sc), false) = (self.script, self.mixed) {
             if word {
+                self.lowercase(text);
                 // Single letters count only as the common words they are
                 // (`и`, `в`, `à`), not as abbreviations (`р`, `п`).
                 let z = if self.letters > 1 || is_one_letter_word(&self.lower) {
@@ -234,6 +267,7 @@ impl Run {
             }
         }
         self.lower.clear();
+        self.marks = false;
         self.letters = 0;
         self.script = None;
         self.mixed = false;
@@ -321,7 +355,7 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
         lower: std::mem::take(lower),
         ..Run::default()
     };
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         let (cost, kind) = info_fast(c);
         total += cost;
         let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
@@ -330,12 +364,14 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
                 run.glued = prev.is_some_and(|(_, k)| matches!(k, Kind::Symbol | Kind::Bad));
                 run.open = prev.is_none_or(|(p, k)| k == Kind::Space || p.is_ascii_punctuation());
             }
-            run.push(c, sc, upper, lower);
+            run.push(c, at + c.len_utf8(), sc, upper, lower);
         } else if run.letters > 0 {
             run.glued |= sticky || c == '„';
-            if kind != Kind::Mark {
+            if kind == Kind::Mark {
+                run.marks = true;
+            } else {
                 let closed = kind == Kind::Space || c.is_ascii_punctuation();
-                total += run.finish(context, closed, Some(c));
+                total += run.finish(text, context, closed, Some(c));
             }
         } else if prev.is_none() && kind == Kind::Mark {
             total += 3.0; // a combining mark with nothing to combine with
@@ -354,7 +390,7 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
         prev = Some((c, kind));
     }
     if run.letters > 0 {
-        total += run.finish(context, true, None);
+        total += run.finish(text, context, true, None);
     }
     *lower = run.lower;
     total
