@@ -404,6 +404,45 @@ thread_local! {
         std::cell::RefCell::new((String::new(), ReadingMap::default()));
 }
 
+/// [`words::is_protected_chunk`] of `chunk`, remembered by this thread:
+/// a word of a protected chunk (a path, an option, an address) has a moot
+/// verdict, and the gate asks again whether it is protected at every look
+/// at its line, where the chunk's test re-types and looks up its parts
+/// (`bulgarian_slash_word`, the AZERTY digits). A chunk longer than
+/// [`MEMO_MAX_KEY_BYTES`] is tested afresh.
+fn remembered_protected_chunk(chunk: &str) -> bool {
+    if chunk.len() > MEMO_MAX_KEY_BYTES {
+        return words::is_protected_chunk(chunk);
+    }
+    let known = PROTECTED_CHUNKS.with(|m| m.try_borrow().ok().and_then(|m| m.get(chunk).copied()));
+    if let Some(known) = known {
+        return known;
+    }
+    let protected = words::is_protected_chunk(chunk);
+    PROTECTED_CHUNKS.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= PROTECTED_CHUNK_ENTRIES {
+                m.clear();
+            }
+            m.insert(chunk.into(), protected);
+        }
+    });
+    protected
+}
+
+/// How many chunks [`remembered_protected_chunk`] keeps before it starts
+/// over.
+const PROTECTED_CHUNK_ENTRIES: usize = 1 << 13;
+
+/// [`remembered_protected_chunk`]'s answers by chunk.
+type ChunkMap = HashMap<Box<str>, bool, std::hash::BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    /// [`remembered_protected_chunk`]'s memory.
+    static PROTECTED_CHUNKS: std::cell::RefCell<ChunkMap> =
+        std::cell::RefCell::new(ChunkMap::default());
+}
+
 /// Empties this thread's memos of the mixed-script judge (readings of
 /// spellings, shapes of candidates, verdicts of words in their chunks), so
 /// that the next text is judged as if none had been seen before.
@@ -435,6 +474,11 @@ pub fn forget_memos() {
     CLEARED_LONE_WORDS.with(|t| {
         if let Ok(mut t) = t.try_borrow_mut() {
             t.0 = Vec::new();
+        }
+    });
+    PROTECTED_CHUNKS.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            *m = ChunkMap::default();
         }
     });
 }
@@ -8390,8 +8434,15 @@ mod tests {
         let shape = SHAPE_MEMO.with(|m| longest(m.borrow().1.keys().map(|k| k.len()).collect()));
         let verdict =
             VERDICT_MEMO.with(|m| longest(m.borrow().1.keys().map(|k| k.len()).collect()));
+        let chunk =
+            PROTECTED_CHUNKS.with(|m| longest(m.borrow().keys().map(|k| k.len()).collect()));
         // A key holds the spelling or chunk and a few bytes of prefix.
-        for (memo, len) in [("reading", reading), ("shape", shape), ("verdict", verdict)] {
+        for (memo, len) in [
+            ("reading", reading),
+            ("shape", shape),
+            ("verdict", verdict),
+            ("chunk", chunk),
+        ] {
             assert!(len <= MEMO_MAX_KEY_BYTES + 16, "{memo}: {len}");
         }
     }
@@ -8403,6 +8454,7 @@ mod tests {
                 READING_MEMO.with(|m| m.borrow().1.len()),
                 SHAPE_MEMO.with(|m| m.borrow().1.len()),
                 VERDICT_MEMO.with(|m| m.borrow().1.len()),
+                PROTECTED_CHUNKS.with(|m| m.borrow().len()),
                 LONE_VERDICTS.with(|t| {
                     t.borrow()
                         .0
@@ -8417,10 +8469,10 @@ mod tests {
             "Он сказал ghbdtn и ушёл, а gtk и sudo остались.",
         ];
         let first: Vec<String> = lines.iter().map(|l| fix(l)).collect();
-        let (reading, shape, verdict, lone) = memo_sizes();
-        assert!(reading > 0 && shape > 0 && verdict > 0 && lone > 0);
+        let (reading, shape, verdict, chunks, lone) = memo_sizes();
+        assert!(reading > 0 && shape > 0 && verdict > 0 && chunks > 0 && lone > 0);
         forget_memos();
-        assert_eq!(memo_sizes(), (0, 0, 0, 0));
+        assert_eq!(memo_sizes(), (0, 0, 0, 0, 0));
         let again: Vec<String> = lines.iter().map(|l| fix(l)).collect();
         assert_eq!(again, first);
     }

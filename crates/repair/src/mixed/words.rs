@@ -360,7 +360,8 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
         .get(w.end..)
         .and_then(|tail| tail.find(char::is_whitespace))
         .map_or(line.len(), |i| w.end + i);
-    line.get(start..end).is_some_and(is_protected_chunk)
+    line.get(start..end)
+        .is_some_and(super::remembered_protected_chunk)
 }
 
 const FILE_EXTENSIONS: &[&str] = &[
