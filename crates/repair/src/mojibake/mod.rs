@@ -1370,8 +1370,9 @@ fn judge_legacy<'t>(
     // The longest word the re-reading changes, in letters, and whether it
     // changes more than one spelling.
     let (mut longest, mut first_changed, mut several) = (0usize, None::<&str>, false);
-    // Words that read better alone: (start, end, their text re-read, gain).
-    let mut improved: Vec<(usize, usize, String, f32)> = Vec::new();
+    // Words that read better alone: (start, end, their text re-read, gain)
+    // (copied only if they are proposed one by one).
+    let mut improved: Vec<(usize, usize, &str, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
     for (k, (a, b)) in text
@@ -1413,7 +1414,7 @@ fn judge_legacy<'t>(
                 ties += 1;
             } else if after < before {
                 better += 1;
-                improved.push((offset, offset + a.len(), b.to_owned(), before - after));
+                improved.push((offset, offset + a.len(), b, before - after));
             }
             first.get_or_insert(offset);
             last = offset + a.len();
@@ -1460,7 +1461,7 @@ fn judge_legacy<'t>(
             .map(|(start, end, after, g)| Proposal {
                 start,
                 end,
-                after,
+                after: after.to_owned(),
                 gain: g,
                 raw: g,
                 rank: g,

@@ -146,18 +146,26 @@ impl InfoTable {
 }
 
 /// [`info`], from the table where it has the character.
-#[inline]
+#[cfg(test)]
 fn info_fast(c: char) -> (f32, Kind) {
-    let cp = u32::from(c);
-    let table = InfoTable::get();
-    let entry = if cp < INFO_LOW_END {
-        table.low.get(cp as usize)
-    } else if INFO_PUNCT.contains(&cp) {
-        table.punct.get((cp - INFO_PUNCT.start) as usize)
-    } else {
-        None
-    };
-    entry.copied().unwrap_or_else(|| info(c))
+    InfoTable::get().info(c)
+}
+
+impl InfoTable {
+    /// [`info`], from the table where it has the character (a caller that
+    /// reads many characters asks [`InfoTable::get`] once).
+    #[inline]
+    fn info(&self, c: char) -> (f32, Kind) {
+        let cp = u32::from(c);
+        let entry = if cp < INFO_LOW_END {
+            self.low.get(cp as usize)
+        } else if INFO_PUNCT.contains(&cp) {
+            self.punct.get((cp - INFO_PUNCT.start) as usize)
+        } else {
+            None
+        };
+        entry.copied().unwrap_or_else(|| info(c))
+    }
 }
 
 /// A run of letters being collected for the lexicon.
@@ -355,8 +363,9 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
         lower: std::mem::take(lower),
         ..Run::default()
     };
+    let table = InfoTable::get();
     for (at, c) in text.char_indices() {
-        let (cost, kind) = info_fast(c);
+        let (cost, kind) = table.info(c);
         total += cost;
         let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
         if let Kind::Letter { sc, upper, lower } = kind {
