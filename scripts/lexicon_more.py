@@ -17,6 +17,17 @@ data, since the tables are compiled into an MIT/Apache-2.0 binary):
 * ru uk en de fr es: the ``wordfreq`` "large" list, every word at or above
   ``FLOOR[lang]`` (zipf 3.0: the 2.5 floor doubled the tables for about half
   a point of layout recall).
+* ru uk es, below that floor: the inflected forms a layout slip re-types
+  into (``відокремлює``, ``preguntará``) are often rarer than zipf 3.0. Words
+  of the same "large" list at or above ``BAND[lang]`` (2.7), of
+  ``BAND_LETTERS`` (5) letters or more, that the Debian hunspell dictionary
+  of the language accepts (``hunspell-ru`` ``ru_RU``, ``hunspell-uk``
+  ``uk_UA``, ``hunspell-es`` ``es_ES``). Hunspell is only a spelling oracle
+  here, as in ``scripts/lexicon.py``: it drops wordfreq's misspellings,
+  names written in lower case and words of other languages, and every entry
+  is a word of wordfreq's list with wordfreq's frequency (nothing is taken
+  from the dictionaries). Short rare words are left out: they are what
+  chance re-typings of short Latin words hit (`вебі`, `дуду`).
 * el bg: the rest of the ``wordfreq`` "small" list (the only one).
 * sr: the rest of the ``wordfreq`` "small" Bosnian/Croatian/Serbian list,
   which is stored in Latin letters, each word spelled in Serbian Cyrillic
@@ -46,6 +57,10 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "data" / "curated" / "lexicon" / "more"
 STEP = 0.5
 FLOOR = {"ru": 3.0, "uk": 3.0, "en": 3.0, "de": 3.0, "fr": 3.0, "es": 3.0}
+# Below FLOOR: (hunspell dictionary, lowest zipf) of the hunspell-checked band.
+BAND = {"ru": ("ru_RU", 2.7), "uk": ("uk_UA", 2.7), "es": ("es_ES", 2.7)}
+BAND_LETTERS = 5
+BAND_PACKAGES = {"ru": "hunspell-ru", "uk": "hunspell-uk", "es": "hunspell-es"}
 
 
 def wordfreq_words(lang: str, wordlist: str, floor: float, fixup=None) -> dict[str, float]:
@@ -88,6 +103,16 @@ def main() -> int:
         if lang in FLOOR:
             entries = wordfreq_words(lang, "large", FLOOR[lang])
             source = f"wordfreq {base.WORDFREQ_VERSION} large_{lang}, zipf >= {FLOOR[lang]}"
+            if lang in BAND:
+                dic, low = BAND[lang]
+                band = {w: z for w, z in wordfreq_words(lang, "large", low).items()
+                        if z < FLOOR[lang] and len(w) >= BAND_LETTERS}
+                ok = base.hunspell_accepts(dic, sorted(band))
+                entries.update({w: band[w] for w in ok})
+                pkg = BAND_PACKAGES[lang]
+                source += (f"; {low} <= zipf < {FLOOR[lang]}, {BAND_LETTERS}+ letters, accepted by"
+                           f" {pkg} {base.dpkg_version(pkg)} ({dic}, hunspell"
+                           f" {base.dpkg_version('hunspell')}): {len(ok)} words")
         elif lang in ("el", "bg"):
             fix = base.greek_final_sigma if lang == "el" else None
             entries = wordfreq_words(lang, "small", 0.0, fix)

@@ -27,14 +27,23 @@ pub(crate) const LANGS: [(&str, &str); 9] = [
     ("de", "wordfreq 3.1.1 large_de, zipf >= 3.0; CC BY-SA 4.0"),
     ("el", "wordfreq 3.1.1 small_el; CC BY-SA 4.0"),
     ("en", "wordfreq 3.1.1 large_en, zipf >= 3.0; CC BY-SA 4.0"),
-    ("es", "wordfreq 3.1.1 large_es, zipf >= 3.0; CC BY-SA 4.0"),
+    (
+        "es",
+        "wordfreq 3.1.1 large_es, zipf >= 3.0, and 2.7..3.0 checked by hunspell; CC BY-SA 4.0",
+    ),
     ("fr", "wordfreq 3.1.1 large_fr, zipf >= 3.0; CC BY-SA 4.0"),
-    ("ru", "wordfreq 3.1.1 large_ru, zipf >= 3.0; CC BY-SA 4.0"),
+    (
+        "ru",
+        "wordfreq 3.1.1 large_ru, zipf >= 3.0, and 2.7..3.0 checked by hunspell; CC BY-SA 4.0",
+    ),
     (
         "sr",
         "wordfreq 3.1.1 small_sh, spelled in Serbian Cyrillic; CC BY-SA 4.0",
     ),
-    ("uk", "wordfreq 3.1.1 large_uk, zipf >= 3.0; CC BY-SA 4.0"),
+    (
+        "uk",
+        "wordfreq 3.1.1 large_uk, zipf >= 3.0, and 2.7..3.0 checked by hunspell; CC BY-SA 4.0",
+    ),
 ];
 
 pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
