@@ -5880,14 +5880,22 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
 }
 
 /// Whether applying `c` would leave a bracket facing the wrong way glued to
-/// it (`программа[`, `]оставить`): a key typed on the wrong layout, not
-/// punctuation.
+/// it (`программа[`, `]оставить`), or a closing bracket glued after it that
+/// no bracket of the line opens (`зворотно]` for `зворотнj]`: `]` is `ї` on
+/// the Ukrainian layout): a key typed on the wrong layout, not punctuation.
 fn leaves_bracket(text: &str, c: &Candidate) -> bool {
-    let before = text.get(..c.start).and_then(|h| h.chars().next_back());
+    let head = text.get(..c.start).unwrap_or_default();
+    let before = head.chars().next_back();
     let after = text.get(c.end..).and_then(|t| t.chars().next());
     let letter = |ch: Option<char>| ch.is_some_and(letters::is_alphabetic);
+    let unopened = |close: char| {
+        let open = if close == ']' { '[' } else { '{' };
+        !head.contains(open)
+    };
     (before.is_some_and(|b| matches!(b, ']' | '}' | '>')) && letter(c.text.chars().next()))
         || (after.is_some_and(|a| matches!(a, '[' | '{' | '<'))
+            && letter(c.text.chars().next_back()))
+        || (after.is_some_and(|a| matches!(a, ']' | '}') && unopened(a))
             && letter(c.text.chars().next_back()))
 }
 
@@ -7312,6 +7320,17 @@ mod tests {
             .apply(text, &DocumentContext::from_text(text))
             .text
             .into_owned()
+    }
+
+    #[test]
+    fn a_closing_bracket_no_bracket_opens_is_a_key() {
+        // `]` is `ї` on the Ukrainian layout: `зворотно` (listed) would
+        // leave it glued to the word with no `[` before it.
+        let line = "якщо перед ним вказати символ зворотнj] похилої риски.";
+        assert_eq!(fix(line), line.replace("зворотнj]", "зворотної"));
+        // A bracket the line opens closes there.
+        let quoted = "[див. символ зворотнj] похилої риски.";
+        assert!(!fix(quoted).contains("зворотної"), "{}", fix(quoted));
     }
 
     #[test]
