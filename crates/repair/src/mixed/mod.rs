@@ -3855,7 +3855,42 @@ impl Line<'_> {
             let possible = self.possible_languages(sc);
             if sc == self.dominant {
                 if let Some(lang) = whatlang_language(self.text, sc, possible) {
-                    return Some(lang);
+                    // On a short Cyrillic line whatlang's guess is often one
+                    // of the related languages (`тип строки … отличается от
+                    // типа строки-результата запроса` read as Bulgarian,
+                    // `без претходног регуларног` as Ukrainian): a language
+                    // whose lexicons list two of the line's words more than
+                    // the guess's do is the line's. (Not in a Latin line:
+                    // English terms quoted in French or Spanish text, `ON
+                    // DELETE DO INSTEAD`, outnumber its words of the line's
+                    // language.)
+                    if sc != Sc::Cyrillic {
+                        return Some(lang);
+                    }
+                    // (Only a short line: on a longer one whatlang has
+                    // enough to go on, and the count would cost a lexicon
+                    // look-up per word. Most lines' guess lists all their
+                    // words but one at most: no other language can then
+                    // list two more, and the other lexicons are not asked.)
+                    let words = self
+                        .words
+                        .iter()
+                        .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
+                        .count();
+                    if words > SHORT_LINE_WORDS {
+                        return Some(lang);
+                    }
+                    let guessed = self.lexicon_count(sc, lang);
+                    if guessed + 2 > words {
+                        return Some(lang);
+                    }
+                    let better = possible
+                        .iter()
+                        .filter(|l| **l != lang)
+                        .map(|l| (self.lexicon_count(sc, l), *l))
+                        .filter(|(n, _)| *n >= guessed + 2)
+                        .max_by_key(|(n, _)| *n);
+                    return Some(better.map_or(lang, |(_, l)| l));
                 }
             }
             // Each known word votes with its frequency: Ukrainian web text
@@ -3893,6 +3928,18 @@ impl Line<'_> {
                 .all(|lang| serbian > self.lexicon_weight(Sc::Cyrillic, lang))
     }
 
+    /// How many of the line's words of `sc` (of two letters or more)
+    /// `lang`'s lexicons list, the extended one included (its inflected
+    /// forms are what tell related languages apart).
+    fn lexicon_count(&self, sc: Sc, lang: &str) -> usize {
+        self.words
+            .iter()
+            .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
+            .filter_map(|w| self.text.get(w.start..w.end))
+            .filter(|t| zipf_ext(lang, &lowercase(t)).is_some())
+            .count()
+    }
+
     /// How well `lang`'s lexicon knows the line's words of `sc` (of two
     /// letters or more): their word frequencies summed, each word voting
     /// with how common it is.
@@ -3905,6 +3952,10 @@ impl Line<'_> {
             .sum()
     }
 }
+
+/// The most words of its script a line may hold for [`Line::language`] to
+/// check whatlang's guess against the lexicons.
+const SHORT_LINE_WORDS: usize = 8;
 
 /// How common a pair of layouts is, as a log-odds nudge: people who switch
 /// between Latin and Cyrillic layouts mostly use US QWERTY and their
@@ -7331,6 +7382,16 @@ mod tests {
         // A bracket the line opens closes there.
         let quoted = "[див. символ зворотнj] похилої риски.";
         assert!(!fix(quoted).contains("зворотної"), "{}", fix(quoted));
+    }
+
+    #[test]
+    fn a_line_whose_words_another_lexicon_lists_is_of_that_language() {
+        // whatlang reads this short Serbian line as Ukrainian; the Serbian
+        // lexicons list all three words, the Ukrainian one only `без`.
+        assert_eq!(
+            fix("без претходног регуларног iyraya"),
+            "без претходног регуларног израза"
+        );
     }
 
     #[test]
