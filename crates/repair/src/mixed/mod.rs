@@ -6182,6 +6182,8 @@ macro_rules! early_exit_switch {
     };
 }
 
+pub(crate) use early_exit_switch;
+
 early_exit_switch!(
     /// [`MixedScript::foreign_candidate_may_take`]'s early exit.
     score_bound
@@ -6193,13 +6195,13 @@ early_exit_switch!(
 );
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The lines the exactness tests run over: `extra`, then every line of
     /// `fixtures/bench/{corpus}.txt` for each of `corpora`, then the input
     /// of every record of the evaluation `sets` (`fixtures/eval/{set}`).
-    fn check_lines(extra: &[&str], corpora: &[&str], sets: &[&str]) -> Vec<String> {
+    pub(crate) fn check_lines(extra: &[&str], corpora: &[&str], sets: &[&str]) -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut lines: Vec<String> = extra.iter().map(|&l| l.to_owned()).collect();
         for name in corpora {

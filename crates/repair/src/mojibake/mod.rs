@@ -1359,6 +1359,12 @@ fn judge_legacy<'t>(
     if changed_chars == 0 {
         return None;
     }
+    if legacy_bound::enabled()
+        && no_word_reads_better(text, converted, context_before, costs, words_facts)
+    {
+        legacy_bound::fired();
+        return None;
+    }
     let context_after = score::dominant(converted);
     let (mut gain, mut words, mut better, mut before_total, mut after_total) =
         (0f32, 0usize, 0usize, 0f32, 0f32);
@@ -1384,14 +1390,7 @@ fn judge_legacy<'t>(
             offset += a.len() + 1;
             continue;
         }
-        if words_facts.len() <= k {
-            words_facts.resize(k + 1, None);
-        }
-        let facts = match words_facts.get_mut(k) {
-            Some(Some(facts)) => *facts,
-            Some(slot) => *slot.insert(LegacyWord::of(a)),
-            None => LegacyWord::of(a),
-        };
+        let facts = LegacyWord::remembered(words_facts, k, a);
         // A word whose non-ASCII letters touch ASCII letters is an
         // identifier or a placeholder (`ПРЕФІКСaa`, `pРЕГУЛЯРЕН_ИЗРАЗ`):
         // text re-read with the wrong page keeps its ASCII, but no word of
@@ -1510,6 +1509,47 @@ fn judge_legacy<'t>(
     ))
 }
 
+crate::mixed::early_exit_switch!(
+    /// [`judge_legacy`]'s early exit for re-readings whose words cannot
+    /// read better ([`no_word_reads_better`]), which the tests hold to the
+    /// full judge.
+    legacy_bound
+);
+
+/// Whether no word the re-reading `converted` changes (but those
+/// [`judge_legacy`] leaves out, which glue ASCII letters) can cost less
+/// re-read than as it is: when each re-read word's [`score::cost_floor`] is
+/// at least its cost as it is, no word reads better, so the judge would
+/// propose nothing (no word improved, no majority of better words). A
+/// clean line in capitals that the scan sends here (`ГЕНЕРАЛНА СКУПШТИНА
+/// ПРОГЛАШАВА`, re-read as lowercase strings no lexicon lists) is left
+/// without costing its re-readings. The words as they are are costed
+/// anyway, once per line.
+fn no_word_reads_better<'t>(
+    text: &'t str,
+    converted: &str,
+    context_before: Option<Sc>,
+    costs: &mut Costs<'_>,
+    words_facts: &mut Vec<Option<LegacyWord<'t>>>,
+) -> bool {
+    for (k, (a, b)) in text
+        .split(is_word_space)
+        .zip(converted.split(is_word_space))
+        .enumerate()
+    {
+        if a == b || LegacyWord::remembered(words_facts, k, a).glues_ascii_letters {
+            continue;
+        }
+        let Some(floor) = score::cost_floor(b, &mut costs.lower) else {
+            return false;
+        };
+        if floor < costs.get(a, context_before) {
+            return false;
+        }
+    }
+    true
+}
+
 /// What [`judge_legacy`] asks of a word of the line as it is, whatever the
 /// pair that re-reads it.
 #[derive(Clone, Copy)]
@@ -1523,6 +1563,19 @@ struct LegacyWord<'t> {
 }
 
 impl<'t> LegacyWord<'t> {
+    /// The facts of the line's word `k`, `word`, from `words_facts`
+    /// (found there once, for every pair).
+    fn remembered(words_facts: &mut Vec<Option<Self>>, k: usize, word: &'t str) -> Self {
+        if words_facts.len() <= k {
+            words_facts.resize(k + 1, None);
+        }
+        match words_facts.get_mut(k) {
+            Some(Some(facts)) => *facts,
+            Some(slot) => *slot.insert(LegacyWord::of(word)),
+            None => LegacyWord::of(word),
+        }
+    }
+
     fn of(word: &'t str) -> Self {
         LegacyWord {
             glues_ascii_letters: glues_ascii_letters(word),
@@ -1571,6 +1624,70 @@ fn converted_span(text: &str, converted: &str, start: usize, end: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`judge_legacy`]'s early exit ([`no_word_reads_better`]) changes
+    /// nothing: every line of the bench corpora and of the mojibake and
+    /// mixed-script evaluation inputs repairs the same with it on and off,
+    /// and it fires (on the capitals of `mixed.txt` among others).
+    #[test]
+    fn legacy_bound_changes_no_output() {
+        let lines = crate::mixed::tests::check_lines(
+            &["ГЕНЕРАЛНА СКУПШТИНА ПРОГЛАШАВА", "ÏÐÈÂÅÒ ÌÈÐ", "ðÒÉ×ÅÔ ÍÉÒ"],
+            &["en", "ru", "zh", "mixed", "dirty"],
+            &["mojibake", "mixed-script", "mixed-script-heldout"],
+        );
+        let stage = Mojibake::default();
+        let run = |off: bool, line: &str| {
+            legacy_bound::STATE.with(|s| s.set((off, s.get().1)));
+            let r = stage.apply(line);
+            (r.text.into_owned(), format!("{:?}", r.changes))
+        };
+        let mut fired = Vec::new();
+        for line in &lines {
+            let before = legacy_bound::STATE.with(|s| s.get().1);
+            assert_eq!(run(false, line), run(true, line), "{line}");
+            if legacy_bound::STATE.with(|s| s.get().1) > before {
+                fired.push(line.as_str());
+            }
+        }
+        assert!(
+            fired.contains(&"ГЕНЕРАЛНА СКУПШТИНА ПРОГЛАШАВА"),
+            "the early exit fired on {} lines only",
+            fired.len()
+        );
+    }
+
+    /// [`score::cost_floor`] is a lower bound of [`score::cost`] in every
+    /// context, on the words of the bench corpora and of the evaluation
+    /// inputs and on their re-readings by every legacy pair.
+    #[test]
+    fn cost_floor_bounds_the_cost() {
+        let lines = crate::mixed::tests::check_lines(
+            &["ГЕНЕРАЛНА и ПРОГЛАШАВА, «да» не"],
+            &["en", "ru", "mixed", "dirty"],
+            &["mojibake", "mixed-script"],
+        );
+        let (mut lower, mut floors) = (String::new(), 0usize);
+        for line in &lines {
+            let mut texts = vec![line.clone()];
+            for (source, read_as) in LEGACY_CYRILLIC.into_iter().chain(LEGACY_LATIN) {
+                texts.push(reread(line, source, read_as).0);
+            }
+            for text in &texts {
+                for word in text.split(is_word_space) {
+                    let Some(floor) = score::cost_floor(word, &mut lower) else {
+                        continue;
+                    };
+                    floors += 1;
+                    for context in [None, Some(Sc::Latin), Some(Sc::Cyrillic), Some(Sc::Greek)] {
+                        let cost = score::cost(word, context);
+                        assert!(floor <= cost, "{word}: {floor} > {cost} in {context:?}");
+                    }
+                }
+            }
+        }
+        assert!(floors > 10_000, "{floors}");
+    }
 
     fn fix(text: &str) -> String {
         Mojibake::default().apply(text).text.into_owned()

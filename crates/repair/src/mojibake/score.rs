@@ -405,6 +405,33 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
     total
 }
 
+/// A lower bound of [`cost_in`] of `word` in any context, where one is
+/// cheap to know (`lower`: a buffer for its lowercase), else `None`. Every
+/// character, pair of neighbours and run of letters costs zero or more but
+/// for a run a lexicon lists, which takes 0.6 of its zipf off: so a word
+/// without letters costs at least 0, and one run of the basic Cyrillic
+/// alphabet (`А`..`я`) between ASCII punctuation at least its own lexicon
+/// credit (f32 sums round monotonically, so adding costs of zero or more
+/// never takes a sum below it).
+pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
+    let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if !core.is_empty() && core.chars().all(|c| ('А'..='я').contains(&c)) {
+        lower.clear();
+        for c in core.chars() {
+            push_lower(lower, c);
+        }
+        return Some(-0.6 * lexicon::zipf(Sc::Cyrillic, lower).unwrap_or(0.0));
+    }
+    let table = InfoTable::get();
+    if word
+        .chars()
+        .all(|c| !matches!(table.info(c).1, Kind::Letter { .. }))
+    {
+        return Some(0.0);
+    }
+    None
+}
+
 /// The cost of two neighbours.
 #[inline]
 fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
