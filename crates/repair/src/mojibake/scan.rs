@@ -2808,6 +2808,24 @@ mod tests {
         }
     }
 
+    /// [`odd_chunk`]'s reading of chunks whose lead bytes are all `D0`,
+    /// `D1` gives what [`odd_chunk_any`] gives, at every byte offset of
+    /// text of Cyrillic letters (U+0400..U+047F, basic and not), ASCII and
+    /// the other characters `odd_chunk_any` reads (`«`, dashes, `№`, `ʼ`,
+    /// no-break space), where chunks of either kind start anywhere.
+    fn check_odd_chunk_alike(text: &str) {
+        let bytes = text.as_bytes();
+        let mut padded = Padded::<CYR_WINDOW>::new();
+        for i in 0..bytes.len() {
+            let window = *window_at(bytes, i, 4, &mut padded);
+            assert_eq!(
+                odd_chunk(&window),
+                odd_chunk_any(&window),
+                "{text:?} at {i}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn agrees_on_plain_cyrillic_lines(
@@ -2874,27 +2892,7 @@ mod tests {
         ) {
             check_same(&parts.concat());
         }
-    }
 
-    /// [`odd_chunk`]'s reading of chunks whose lead bytes are all `D0`,
-    /// `D1` gives what [`odd_chunk_any`] gives, at every byte offset of
-    /// text of Cyrillic letters (U+0400..U+047F, basic and not), ASCII and
-    /// the other characters `odd_chunk_any` reads (`«`, dashes, `№`, `ʼ`,
-    /// no-break space), where chunks of either kind start anywhere.
-    fn check_odd_chunk_alike(text: &str) {
-        let bytes = text.as_bytes();
-        let mut padded = Padded::<CYR_WINDOW>::new();
-        for i in 0..bytes.len() {
-            let window = *window_at(bytes, i, 4, &mut padded);
-            assert_eq!(
-                odd_chunk(&window),
-                odd_chunk_any(&window),
-                "{text:?} at {i}"
-            );
-        }
-    }
-
-    proptest::proptest! {
         #[test]
         fn odd_chunk_reads_letter_chunks_as_odd_chunk_any(
             parts in proptest::collection::vec(
