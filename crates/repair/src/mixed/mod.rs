@@ -3872,22 +3872,27 @@ impl Line<'_> {
                     // look-up per word. Most lines' guess lists all their
                     // words but one at most: no other language can then
                     // list two more, and the other lexicons are not asked.)
-                    let words = self
-                        .words
-                        .iter()
-                        .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
-                        .count();
+                    let words = self.script_words(sc).count();
                     if words > SHORT_LINE_WORDS {
                         return Some(lang);
                     }
-                    let guessed = self.lexicon_count(sc, lang);
+                    // How many of them a language's lexicons list, the
+                    // extended one included (its inflected forms are what
+                    // tell related languages apart).
+                    let lowered: Vec<String> = self.script_words(sc).map(lowercase).collect();
+                    let listed = |lang: &str| {
+                        (lowered.iter())
+                            .filter(|t| zipf_ext(lang, t).is_some())
+                            .count()
+                    };
+                    let guessed = listed(lang);
                     if guessed + 2 > words {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (self.lexicon_count(sc, l), *l))
+                        .map(|l| (listed(l), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
@@ -3928,26 +3933,20 @@ impl Line<'_> {
                 .all(|lang| serbian > self.lexicon_weight(Sc::Cyrillic, lang))
     }
 
-    /// How many of the line's words of `sc` (of two letters or more)
-    /// `lang`'s lexicons list, the extended one included (its inflected
-    /// forms are what tell related languages apart).
-    fn lexicon_count(&self, sc: Sc, lang: &str) -> usize {
+    /// The line's words of `sc` alone, of two letters or more: the words
+    /// its languages are told by.
+    fn script_words(&self, sc: Sc) -> impl Iterator<Item = &str> + '_ {
         self.words
             .iter()
-            .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
+            .filter(move |w| w.single() == Some(sc) && w.letters() >= 2)
             .filter_map(|w| self.text.get(w.start..w.end))
-            .filter(|t| zipf_ext(lang, &lowercase(t)).is_some())
-            .count()
     }
 
     /// How well `lang`'s lexicon knows the line's words of `sc` (of two
     /// letters or more): their word frequencies summed, each word voting
     /// with how common it is.
     fn lexicon_weight(&self, sc: Sc, lang: &str) -> f32 {
-        self.words
-            .iter()
-            .filter(|w| w.single() == Some(sc) && w.letters() >= 2)
-            .filter_map(|w| self.text.get(w.start..w.end))
+        self.script_words(sc)
             .filter_map(|t| zipf(lang, &lowercase(t)))
             .sum()
     }
