@@ -1158,11 +1158,11 @@ impl MixedScript {
         let Some(word) = line.get(w.start..w.end) else {
             return false;
         };
-        // Most Latin words of a Cyrillic line (`Debian`, `GNU`, `RAID`)
-        // are ruled out by their letters alone, before any verdict is
-        // looked up or worked out.
-        if source == Sc::Latin && dominant == Sc::Cyrillic && self.ascii_word_cleared(word, serbian)
-        {
+        // Most Latin words of a Cyrillic line (`Debian`, `GNU`, `RAID`),
+        // and the short acronyms of a Greek one (`BIOS`, `NTFS`), are ruled
+        // out by their letters alone, before any verdict is looked up or
+        // worked out.
+        if source == Sc::Latin && self.ascii_word_cleared(word, dominant, serbian) {
             return false;
         }
         self.is_suspect_foreign_by_verdict(
@@ -1175,23 +1175,30 @@ impl MixedScript {
         )
     }
 
-    /// For a word of ASCII letters in a Cyrillic line: whether its letters
-    /// alone answer [`MixedScript::is_suspect_foreign`] with no (false when
-    /// they do not tell). Neither channel can pass it:
+    /// For a word of ASCII letters in a line of `dominant` script, Cyrillic
+    /// or Greek: whether its letters alone answer
+    /// [`MixedScript::is_suspect_foreign`] with no (false when they do not
+    /// tell, and for a Latin line). Neither channel can pass it:
     /// - the lookalike one when the word is too short or an acronym of
     ///   three letters or fewer (its shape), or when a letter has no
-    ///   lookalike of its case in Cyrillic (`n`, `D`: the verdict's
-    ///   [`Lookalike::None`]);
+    ///   lookalike of its case in the line's script (`n`, `D` in Cyrillic:
+    ///   the verdict's [`Lookalike::None`]);
     /// - the layout one when the word is too short or an acronym of four
     ///   letters or fewer (no layout key can sit in a word of ASCII letters,
-    ///   so [`caps_slip_shape`] asks five), or when it has a capital and
-    ///   [`looks_mistyped_word`] says no (the verdict's layout needs its
-    ///   yes, and [`particle_slip`] a word in lower case).
+    ///   so [`caps_slip_shape`] asks five), or, in a Cyrillic line, when it
+    ///   has a capital and [`looks_mistyped_word`] says no (the verdict's
+    ///   layout needs its yes, and [`particle_slip`] a word in lower case).
+    ///   (Not so in a Greek line, where a word that re-types into one of
+    ///   Greek's commonest words is a slip however it looks:
+    ///   [`common_retyping`] takes a look-up.)
     ///
     /// A word in lower case is left to the verdict: whether it is mistyped
     /// takes a lexicon look-up, which the verdict remembers.
-    fn ascii_word_cleared(&self, word: &str, serbian: bool) -> bool {
-        let Some(keys) = keyed::lookalike_keys(Sc::Cyrillic) else {
+    fn ascii_word_cleared(&self, word: &str, dominant: Sc, serbian: bool) -> bool {
+        if dominant == Sc::Latin {
+            return false;
+        }
+        let Some(keys) = keyed::lookalike_keys(dominant) else {
             return false;
         };
         // (With the counts of [`looks_mistyped_word`], which for a word
@@ -1217,7 +1224,7 @@ impl MixedScript {
         let layout_ruled_out = !self.options.keyboard_layouts
             || n < 2
             || (acronym && n < 5)
-            || (lower < n && !mistyped);
+            || (dominant == Sc::Cyrillic && lower < n && !mistyped);
         lookalike_ruled_out && layout_ruled_out
     }
 
@@ -6275,7 +6282,7 @@ pub(crate) mod tests {
     /// [`MixedScript::ascii_word_cleared`] never clears a word its verdict
     /// would pass: every word of up to three letters over lookalike and
     /// other letters in both cases, real words and slips, with each channel
-    /// on and off, in a Russian and a Serbian line.
+    /// on and off, in a Russian, a Serbian and a Greek line.
     fn cleared_words_agree(words: impl Iterator<Item = String>) -> (usize, usize) {
         let (mut cleared, mut suspect) = (0, 0);
         for word in words {
@@ -6285,9 +6292,10 @@ pub(crate) mod tests {
                     keyboard_layouts,
                     ..MixedScriptOptions::default()
                 });
-                for (line, serbian) in [
-                    (format!("Это слово {word} в тексте"), false),
-                    (format!("Ово је {word} за њих"), true),
+                for (line, serbian, dominant) in [
+                    (format!("Это слово {word} в тексте"), false, Sc::Cyrillic),
+                    (format!("Ово је {word} за њих"), true, Sc::Cyrillic),
+                    (format!("Αυτό το {word} είναι εδώ"), false, Sc::Greek),
                 ] {
                     let at = line.find(&word).unwrap_or_default();
                     let w = words::word_around(&line, at).expect("a word");
@@ -6296,12 +6304,12 @@ pub(crate) mod tests {
                         &line,
                         &w,
                         text,
-                        (Sc::Latin, Sc::Cyrillic, serbian),
+                        (Sc::Latin, dominant, serbian),
                         None,
                         &std::cell::OnceCell::new(),
                     );
                     suspect += usize::from(by_verdict);
-                    if stage.ascii_word_cleared(text, serbian) {
+                    if stage.ascii_word_cleared(text, dominant, serbian) {
                         cleared += 1;
                         assert!(
                             !by_verdict,
@@ -6316,7 +6324,7 @@ pub(crate) mod tests {
 
     #[test]
     fn ascii_words_cleared_by_their_letters_are_not_suspect() {
-        let letters: Vec<char> = "acopxyeACEKMOTHBnkmtfj".chars().collect();
+        let letters: Vec<char> = "acopxyeACEKMOTHBnkmtfjNIZYviu".chars().collect();
         let mut words: Vec<String> = Vec::new();
         for &a in &letters {
             words.push(a.to_string());
@@ -6332,7 +6340,9 @@ pub(crate) mod tests {
             "MAKE", "TEXT", "Taxi", "Pop", "Hem", "OKEAN", "CEKTOP", "Ckopo", "HOMEP", "Tema",
             "Bepx", "BEPX", "Mope", "Kapta", "KAPTA", "Ghbdtn", "GHBDTN", "Cnfhsq", "Yt", "YT",
             "Ntrcn", "Hfpltk", "Jxtym", "Vfvf", "Ldf", "Dhcpd", "LsPci", "ZXCV", "Xbckj", "CKJDJ",
-            "RFHNF", "DJLRF", "Ajnj", "Ajhev", "Ytn", "Ytnyt",
+            "RFHNF", "DJLRF", "Ajnj", "Ajhev", "Ytn", "Ytnyt", "NTFS", "SATA", "RAID", "UEFI",
+            "ABEH", "IKMN", "OPTX", "KAI", "TOY", "MIA", "STO", "EINAI", "STOUS", "TOUS", "Kai",
+            "Einai", "Stous", "Toy", "PRIN", "Prin", "Kalhmera", "KALHMERA",
         ] {
             words.push(w.to_owned());
         }
@@ -6343,7 +6353,7 @@ pub(crate) mod tests {
 
     proptest::proptest! {
         #[test]
-        fn longer_ascii_words_cleared_are_not_suspect(word in "[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIU]{4,9}") {
+        fn longer_ascii_words_cleared_are_not_suspect(word in "[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIUZYvw]{4,9}") {
             cleared_words_agree(std::iter::once(word));
         }
     }
