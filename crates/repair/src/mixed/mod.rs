@@ -1606,6 +1606,10 @@ impl MixedScript {
         let mut seen: Vec<(String, Sc, Option<&str>, (f32, bool), (usize, Option<&str>))> =
             Vec::new();
         let mut shape_only: Vec<usize> = Vec::new();
+        // Candidates only languages the line's letters rule out list: they
+        // keep their score, but are no known word against a lookalike
+        // spelling.
+        let mut listed_elsewhere: Vec<usize> = Vec::new();
         // What depends only on a candidate's spelling and span, worked out
         // once per distinct pair: layout pairs re-type a word into the same
         // few spellings (36 candidates for `gtk`, 10 distinct).
@@ -1664,9 +1668,16 @@ impl MixedScript {
                 seen.push((c.text.clone(), sc, lang, found, (at, read_as)));
                 seen.len() - 1
             };
-            let Some(&(_, _, _, (score, oov), _)) = seen.get(seen_at) else {
+            let Some(&(_, _, _, (score, oov), (lexical_at, _))) = seen.get(seen_at) else {
                 continue; // just found or pushed
             };
+            if !oov
+                && lexicals
+                    .get(lexical_at)
+                    .is_some_and(|(sc, lexical)| line.listed_only_elsewhere(lexical, *sc))
+            {
+                listed_elsewhere.push(i);
+            }
             // A swallowed punctuation key costs one point: it is usually
             // punctuation.
             let handicap = -f32::from(c.swallows_punct);
@@ -1872,8 +1883,12 @@ impl MixedScript {
                 }
             }
         }
-        // Whether any spelling on offer is a known word, however it scored.
-        let known_any = (0..candidates.len()).any(|i| !shape_only.contains(&i));
+        // Whether any spelling on offer is a known word, however it scored
+        // (not one only languages the line rules out list: `синтаксису`,
+        // Ukrainian, is no known word against the lookalike spelling
+        // `синтаксисе` in a line whose `ё` leaves Russian or Belarusian).
+        let known_any = (0..candidates.len())
+            .any(|i| !shape_only.contains(&i) && !listed_elsewhere.contains(&i));
         // Only candidates that clear `keep` go on; and, as the line's
         // language below only lowers a re-typing's score, one that already
         // falls short of what the caller will take is dropped before the
@@ -1971,7 +1986,12 @@ impl MixedScript {
                 continue;
             };
             if let Some(line_lang) = line.language(script_of(c)) {
-                if !layout_serves(to, line_lang) {
+                // (Nor where a lexicon knows the re-typing and the line's
+                // lexicons make the line its layout's language's as much.)
+                let served = layout_serves(to, line_lang)
+                    || (c.attested
+                        && line.lexicons_allow(script_of(c), line_lang, layout_language(to)));
+                if !served {
                     // A Russian line was not typed on a Serbian layout.
                     c.score -= 2.0;
                     let _ = write!(
@@ -3879,27 +3899,17 @@ impl Line<'_> {
                     // look-up per word. Most lines' guess lists all their
                     // words but one at most: no other language can then
                     // list two more, and the other lexicons are not asked.)
-                    let words = self.script_words(sc).count();
-                    if words > SHORT_LINE_WORDS {
+                    let Some(lowered) = self.short_line_words(sc) else {
                         return Some(lang);
-                    }
-                    // How many of them a language's lexicons list, the
-                    // extended one included (its inflected forms are what
-                    // tell related languages apart).
-                    let lowered: Vec<String> = self.script_words(sc).map(lowercase).collect();
-                    let listed = |lang: &str| {
-                        (lowered.iter())
-                            .filter(|t| zipf_ext(lang, t).is_some())
-                            .count()
                     };
-                    let guessed = listed(lang);
-                    if guessed + 2 > words {
+                    let guessed = listed_words(&lowered, lang);
+                    if guessed + 2 > lowered.len() {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (listed(l), *l))
+                        .map(|l| (listed_words(&lowered, l), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
@@ -3940,6 +3950,53 @@ impl Line<'_> {
                 .all(|lang| serbian > self.lexicon_weight(Sc::Cyrillic, lang))
     }
 
+    /// Whether only languages of `sc` the line's letters rule out
+    /// ([`possible_languages`]) list the spelling `lexical` (`синтаксису`,
+    /// listed Ukrainian, in a line whose `ё` leaves Russian or Belarusian),
+    /// and neither the document nor the user knows it.
+    fn listed_only_elsewhere(&self, lexical: &Lexical, sc: Sc) -> bool {
+        if sc != Sc::Cyrillic
+            || lexical.user
+            || lexical.count > 0
+            || lexical.zipfs.iter().all(|(_, z)| z.is_none())
+        {
+            return false;
+        }
+        let possible = self.possible_languages(sc);
+        !(lexical.zipfs.iter()).any(|(lang, z)| z.is_some() && possible.contains(lang))
+    }
+
+    /// The line's words of `sc` (see [`Line::script_words`]) in lower case,
+    /// if they are [`SHORT_LINE_WORDS`] at most.
+    fn short_line_words(&self, sc: Sc) -> Option<Vec<String>> {
+        (self.script_words(sc).count() <= SHORT_LINE_WORDS)
+            .then(|| self.script_words(sc).map(lowercase).collect())
+    }
+
+    /// Whether the lexicons make a short line of `sc` whose language is
+    /// `lang` `rival`'s as much: the line's letters allow `rival`, and its
+    /// lexicons list more of the line's words than any other language's
+    /// (`оператор … номера не поддерживается`, which whatlang reads as
+    /// Ukrainian, is Russian), or as many when `rival` is Russian, whose
+    /// typists far outnumber the others' (`Зайти в … контейнер`). Only
+    /// Cyrillic lines, as [`Line::language`] checks.
+    fn lexicons_allow(&self, sc: Sc, lang: &str, rival: &str) -> bool {
+        if sc != Sc::Cyrillic || sc != self.dominant || rival == lang {
+            return false;
+        }
+        let possible = self.possible_languages(sc);
+        if !possible.contains(&rival) {
+            return false;
+        }
+        self.short_line_words(sc).is_some_and(|lowered| {
+            let listed = listed_words(&lowered, rival);
+            possible.iter().filter(|l| **l != rival).all(|l| {
+                let other = listed_words(&lowered, l);
+                other < listed || (other == listed && rival == "ru")
+            })
+        })
+    }
+
     /// The line's words of `sc` alone, of two letters or more: the words
     /// its languages are told by.
     fn script_words(&self, sc: Sc) -> impl Iterator<Item = &str> + '_ {
@@ -3962,6 +4019,15 @@ impl Line<'_> {
 /// The most words of its script a line may hold for [`Line::language`] to
 /// check whatlang's guess against the lexicons.
 const SHORT_LINE_WORDS: usize = 8;
+
+/// How many of the words `lowered` `lang`'s lexicons list, the extended one
+/// included (its inflected forms are what tell related languages apart).
+fn listed_words(lowered: &[String], lang: &str) -> usize {
+    lowered
+        .iter()
+        .filter(|t| zipf_ext(lang, t).is_some())
+        .count()
+}
 
 /// How common a pair of layouts is, as a log-odds nudge: people who switch
 /// between Latin and Cyrillic layouts mostly use US QWERTY and their
@@ -4744,6 +4810,21 @@ const COMMON_RETYPE_TYPED: f32 = 4.5;
 /// The least frequency (zipf) of the re-typing for [`common_retyping`].
 const COMMON_RETYPE_ZIPF: f32 = 5.5;
 
+/// Whether the key `open` glued before a word opens a quotation or a
+/// bracket: one closes it in `text` after `end` (the rest of the line is
+/// read only when such a key is there). Any other key opens nothing.
+fn closed_after(text: &str, end: usize, open: char) -> bool {
+    let close: &[char] = match open {
+        '\'' => &['\'', '\u{2019}'],
+        '"' => &['"'],
+        '[' => &[']'],
+        '{' => &['}'],
+        '<' => &['>'],
+        _ => return false,
+    };
+    text.get(end..).is_some_and(|rest| rest.contains(close))
+}
+
 /// The span `start..end` and its variants with the punctuation key right
 /// before or after it (within `bounds`), each with its handicap: a key that
 /// is common punctuation in that place (a comma or closing quote after a
@@ -4763,17 +4844,10 @@ fn edge_spans(
         .get(end..)
         .and_then(|t| t.chars().next())
         .filter(|c| is_layout_punct(*c) && end < hi);
-    // An apostrophe opens a quotation only if one closes it later in the
-    // line (`'njn вариант` is `этот`).
-    // (Looked for only when an apostrophe is there: it reads the rest of
-    // the line.)
-    let closes = || {
-        text.get(end..)
-            .is_some_and(|t| t.contains(['\'', '\u{2019}']))
-    };
-    let before_cost = before.map_or(0, |c| {
-        u8::from(matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes()))
-    });
+    // An apostrophe, a quotation mark or a bracket opens something only if
+    // it is closed later in the line (`'njn вариант` is `этот`, `[lejkfjf
+    // колело.` is `цветното` on the Bulgarian layout).
+    let before_cost = before.map_or(0, |c| u8::from(closed_after(text, end, c)));
     // A full stop where the sentence goes on in lower case is no full stop.
     let after_cost = after.map_or(0, |c| {
         u8::from(
@@ -5160,17 +5234,19 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
     }
     // Keys left glued before the letters that cannot open a word there (a
     // comma or dot with a space before it: `,hfopthf.` is `браўзера.`; an
-    // apostrophe no later one closes: `'njn` is `этот`) are no punctuation:
-    // a span that leaves them out costs three points.
+    // apostrophe, quotation mark or bracket nothing later closes: `'njn` is
+    // `этот`, `[lejkfjf` is not `[ветното`) are no punctuation: a span that
+    // leaves them out costs three points.
     if chunk_start < core_start {
-        let closes_later = text
-            .get(core_end..)
-            .is_some_and(|t| t.contains(['\'', '\u{2019}']));
         for span in &mut out {
             let Some(left) = text.get(chunk_start..span.0).filter(|l| !l.is_empty()) else {
                 continue;
             };
-            let opens = matches!(left, "\"" | "[" | "{" | "<") || (left == "'" && closes_later);
+            let mut keys = left.chars();
+            let opens = match (keys.next(), keys.next()) {
+                (Some(key), None) => closed_after(text, core_end, key),
+                _ => false,
+            };
             if !opens {
                 span.2 = span.2.saturating_add(3);
             }
@@ -5185,14 +5261,8 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
     {
         let first = chunk.chars().next();
         let last = chunk.chars().next_back();
-        let closes = || {
-            text.get(chunk_end..)
-                .is_some_and(|t| t.contains(['\'', '\u{2019}']))
-        };
         let before = u8::from(
-            chunk_start < core_start
-                && first
-                    .is_some_and(|c| matches!(c, '"' | '[' | '{' | '<') || (c == '\'' && closes())),
+            chunk_start < core_start && first.is_some_and(|c| closed_after(text, chunk_end, c)),
         );
         // Keys after the letters that would be odd punctuation left alone
         // (`..` of `dytiy..`, `внешнюю`) cost nothing as letters.
@@ -5939,21 +6009,30 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
 /// Whether applying `c` would leave a bracket facing the wrong way glued to
 /// it (`программа[`, `]оставить`), or a closing bracket glued after it that
 /// no bracket of the line opens (`зворотно]` for `зворотнj]`: `]` is `ї` on
-/// the Ukrainian layout): a key typed on the wrong layout, not punctuation.
+/// the Ukrainian layout), or an opening one glued before it that no
+/// bracket after it closes (`[ветното` for `[lejkfjf`: `[` is `ц` on the
+/// Bulgarian layout): a key typed on the wrong layout, not punctuation.
 fn leaves_bracket(text: &str, c: &Candidate) -> bool {
     let head = text.get(..c.start).unwrap_or_default();
+    let tail = text.get(c.end..).unwrap_or_default();
     let before = head.chars().next_back();
-    let after = text.get(c.end..).and_then(|t| t.chars().next());
+    let after = tail.chars().next();
     let letter = |ch: Option<char>| ch.is_some_and(letters::is_alphabetic);
     let unopened = |close: char| {
         let open = if close == ']' { '[' } else { '{' };
         !head.contains(open)
+    };
+    let unclosed = |open: char| {
+        let close = if open == '[' { ']' } else { '}' };
+        !tail.contains(close)
     };
     (before.is_some_and(|b| matches!(b, ']' | '}' | '>')) && letter(c.text.chars().next()))
         || (after.is_some_and(|a| matches!(a, '[' | '{' | '<'))
             && letter(c.text.chars().next_back()))
         || (after.is_some_and(|a| matches!(a, ']' | '}') && unopened(a))
             && letter(c.text.chars().next_back()))
+        || (before.is_some_and(|b| matches!(b, '[' | '{') && unclosed(b))
+            && letter(c.text.chars().next()))
 }
 
 /// The languages of script `sc` whose alphabet holds every letter of
@@ -7393,6 +7472,49 @@ pub(crate) mod tests {
         // A bracket the line opens closes there.
         let quoted = "[див. символ зворотнj] похилої риски.";
         assert!(!fix(quoted).contains("зворотної"), "{}", fix(quoted));
+    }
+
+    #[test]
+    fn an_opening_key_nothing_closes_is_typed_with_the_word() {
+        // `[` is `ц` and `"` is `Ч` on the Bulgarian layout: no `]` or `"`
+        // closes them, so `ветното` (unlisted) no longer leaves `[` glued.
+        assert_eq!(
+            fix("Позиция върху [lejkfjf колело."),
+            "Позиция върху [lejkfjf колело."
+        );
+        assert_eq!(
+            fix("Чехословакия, \"enfi.fldtud социалистическа република"),
+            "Чехословакия, Чехословашка социалистическа република"
+        );
+        // `[` opens a bracket a `]` later closes: `ветното` is no slip
+        // there either (unlisted, it reads too little like a word).
+        let closed = "Позиция върху [lejkfjf] колело.";
+        assert_eq!(fix(closed), closed);
+    }
+
+    #[test]
+    fn a_spelling_only_a_ruled_out_language_lists_is_no_known_word() {
+        // `ё` leaves Russian or Belarusian: `синтаксису`, listed only
+        // Ukrainian, does not outrank the lookalike spelling `синтаксисе`
+        // (neither is listed where the line allows; the word is left).
+        let line = "условные инфиксы устарели в объединённом синтаксисe";
+        assert!(!fix(line).contains("синтаксису"), "{}", fix(line));
+    }
+
+    #[test]
+    fn a_layout_of_a_language_the_lexicons_allow_as_much_is_not_doubted() {
+        // whatlang reads this short Russian line as Ukrainian; the Russian
+        // lexicons list more of its words, so the Russian re-typing is
+        // not one of a line of another language.
+        assert_eq!(
+            fix("оператор cthbqyjuj номера «&» не поддерживается"),
+            "оператор серийного номера «&» не поддерживается"
+        );
+        // Russian and Ukrainian lexicons list both words of this line:
+        // the Russian layout is not doubted, and neither `локальный` nor
+        // `локальній` is then sure enough.
+        let even = "Зайти в kjrfkmysq контейнер";
+        assert!(!fix(even).contains("локальній"), "{}", fix(even));
     }
 
     #[test]
