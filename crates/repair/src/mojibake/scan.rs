@@ -781,7 +781,7 @@ const CYR_WINDOW: usize = 4 + LINE_CHUNK + 7;
 /// which [`cannot_hold`] leaves to the scan.
 ///
 /// The line must hold only ASCII, Cyrillic letters of U+0400..U+045F (the
-/// basic ones U+0410..U+044F, `Ё ё`, `і ї є ў ј љ њ ђ ћ џ`…; not `ґ`), `« »`,
+/// basic ones U+0410..U+044F, `Ё ё`, `і ї є ў ј љ њ ђ ћ џ`…) and `ґ`, `« »`,
 /// no-break space, `‐`..`‟` (`– — ‘ ’ “ ” „`), `…`, `№` and the Ukrainian
 /// apostrophe `ʼ` (see [`odd_chunk`]). None of these is [`NOISY`] or an accented Latin-1
 /// letter, and among them only a basic Cyrillic letter followed by a
@@ -789,14 +789,17 @@ const CYR_WINDOW: usize = 4 + LINE_CHUNK + 7;
 /// one page, in windows-1251 or KOI8 (a test checks every two of them
 /// against the masks). Each such pair must stand in a run the scan drops in
 /// those pages (read with the chunk by [`odd_chunk`], `pair_run_is_dead` in
-/// the tests) or in a chance run of Cyrillic letters
-/// ([`chance_cyrillic_run`]); lines with more than a few of the latter go to
-/// the scan. So no page sees a sequence, and the legacy Cyrillic hint is left:
-/// these letters are capitals or small letters and `«` is the only IBM866
-/// sign, so a line with under one capital in twelve letters and under one
-/// `«` in 24 cannot have it (capitals inside words are capitals, and each
-/// sign touches at most two letters). Chunks of ASCII and basic letters
-/// only, most of Russian text, are read by [`cyrillic_chunk`] alone. A test
+/// the tests, or for the whole run by [`dead_cyrillic_run`]) or in a chance
+/// run of Cyrillic letters ([`chance_cyrillic_run`]); lines with more than a
+/// few such look-ups go to the scan. So no page sees a sequence, and the
+/// legacy Cyrillic hint is left: these letters are capitals or small letters
+/// (the lanes count `ґ` as neither, which only makes the bounds stricter) and
+/// `«` is the only IBM866 sign, so a line with under one `«` in 24 letters
+/// and either under one capital in twelve or no more capitals than small
+/// letters and under one capital inside a word in twelve letters
+/// ([`inner_capitals`]) cannot have it (capitals inside words are capitals,
+/// and each sign touches at most two letters). Chunks of ASCII and basic
+/// letters only, most of Russian text, are read by [`cyrillic_chunk`] alone. A test
 /// checks all this against the single-pass scan.
 // Kept out of `scan`, so that the loop lines without Cyrillic take stays
 // small: inlined, it left the scan's code in the way of the pipeline's in
