@@ -888,7 +888,17 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
 /// character that is no continuation (a lead at the word's end may have lost
 /// its continuation, as may one before a space or U+FFFD: `Ã` of `dÃ©jÃ  vu`
 /// lost its no-break space).
-fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
+///
+/// Letters of the script the sequences show as count too, when that is
+/// another script and the one the line is mostly written in (`line`), and
+/// the letter has a byte in `page`: in `реплiці`, a Ukrainian word with a
+/// Latin `i` lookalike in a Ukrainian line, KOI8-U reads `ці` as the bytes
+/// of `æ`, but the Cyrillic `р` `е` `п` `л` beside it (leads in KOI8-U,
+/// each before a letter that is no continuation) were not mangled, so
+/// neither was the word. (A lone Greek `Ε` in a Turkish line is what is
+/// left of a sequence hygiene cut, and a letter the page has no byte for
+/// was put there by an earlier repair: neither tells.)
+fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<Sc>) -> bool {
     // The script the sequences decode to (`У`), not the word's (`--width=БУ`).
     let Some(script) = seqs
         .iter()
@@ -896,6 +906,23 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
         .find(|&sc| sc != Sc::Other)
     else {
         return false;
+    };
+    // The script of the first letter the sequences show as (`ц` of `ці`),
+    // when it is another and the line's.
+    let shown = seqs
+        .iter()
+        .filter_map(|s| word.get(s.start..s.end))
+        .flat_map(str::chars)
+        .map(lexicon::letter_script)
+        .find(|&sc| sc != Sc::Other)
+        .filter(|&sc| sc != script && Some(sc) == line);
+    // Only letters in a run of letters with a sequence tell (`реплiці`): a
+    // case ending after a hyphen or an apostrophe is the line's own
+    // (`gespГјlt-ом`, a German word inflected in a Russian line).
+    let glued = if shown.is_some() {
+        runs_with_sequences(word, seqs)
+    } else {
+        Vec::new()
     };
     // A space or U+FFFD after a lead may be its lost continuation.
     let may_continue = |c: char| {
@@ -920,13 +947,21 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
         if c.is_ascii()
             || !polynorm_script::is_alphabetic(c)
             || ahead.first().is_some_and(|s| s.start <= i)
-            || lexicon::letter_script(c) != script
+        {
+            continue;
+        }
+        let byte = page.encode_char(c);
+        let sc = lexicon::letter_script(c);
+        if sc != script
+            && (Some(sc) != shown
+                || byte.is_none()
+                || !glued.iter().any(|&(start, end)| (start..end).contains(&i)))
         {
             continue;
         }
         // No byte in the page, or one that is neither a lead nor a
         // continuation: no sequence left it.
-        let intact = match page.encode_char(c) {
+        let intact = match byte {
             Some(0x80..=0xBF) => false,
             Some(0xC2..=0xF4) => chars.peek().is_some_and(|&(_, next)| !may_continue(next)),
             _ => true,
@@ -936,6 +971,36 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage) -> bool {
         }
     }
     false
+}
+
+/// The byte ranges of `word`'s runs of letters (a sequence's characters
+/// count as letters) that hold a sequence of `seqs` (in order and apart).
+fn runs_with_sequences(word: &str, seqs: &[Seq]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut ahead = seqs;
+    // The current run's start, and whether a sequence is in it.
+    let mut run: Option<(usize, bool)> = None;
+    for (i, c) in word.char_indices() {
+        while let [first, rest @ ..] = ahead {
+            if first.end > i {
+                break;
+            }
+            ahead = rest;
+        }
+        let in_seq = ahead.first().is_some_and(|s| s.start <= i);
+        if in_seq || polynorm_script::is_alphabetic(c) {
+            let (start, held) = run.unwrap_or((i, false));
+            run = Some((start, held || in_seq));
+        } else if let Some((start, held)) = run.take() {
+            if held {
+                runs.push((start, i));
+            }
+        }
+    }
+    if let Some((start, true)) = run {
+        runs.push((start, word.len()));
+    }
+    runs
 }
 
 /// The end of the word that goes on at `from`.
@@ -1005,7 +1070,7 @@ fn judge_unit(
     // a word: a word with a non-ASCII letter of the repair's own script left
     // intact beside its sequences (`Б` of `БРЈ`, Serbian for "number") was
     // not decoded wrongly, and its sequence is chance (`РЈ` reads as `У`).
-    if intact_letter_beside(original, &seqs, page) {
+    if intact_letter_beside(original, &seqs, page, costs.dominant()) {
         return None;
     }
     // Structure: more sequences and longer ones, more evidence.
@@ -1924,6 +1989,33 @@ mod tests {
         // no-break space is no intact letter.
         assert_eq!(fix("РЎРµСЂРіРµР№ РЁРѕР№РіСѓ"), "Сергей Шойгу");
         assert_eq!(fix("cafÃ© dÃ©jÃ  vu"), "café déjà vu");
+    }
+
+    #[test]
+    fn a_sequence_glued_to_intact_letters_of_the_script_it_shows_as_is_chance() {
+        // `ці` is what `æ` (C3 A6) shows as read as KOI8-U, but beside the
+        // intact Cyrillic letters of a Ukrainian word (with a Latin `i` or
+        // `c` lookalike, the homoglyph repair's to fix) it is the word's own.
+        for line in ["на реплiці", "знайcці", "Він працює на реплiці сервера."]
+        {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // A Latin word inflected in a Russian line is still repaired: the
+        // ending after the hyphen is no letter of the damaged run.
+        let koi8r =
+            |s: &str| -> String { s.bytes().map(|b| CodePage::Koi8R.decode_byte(b)).collect() };
+        for (word, ending) in [("gespült", "-ом"), ("conicità", "-а"), ("Zürich", "'у")] {
+            let line = format!("чтение списка {word}{ending} исходных файлов");
+            let damaged = format!("чтение списка {}{ending} исходных файлов", koi8r(word));
+            assert_eq!(fix(&damaged), line, "{damaged}");
+        }
+        // UTF-8 Latin read as KOI8-U between Latin letters is still
+        // repaired.
+        let koi8u =
+            |s: &str| -> String { s.bytes().map(|b| CodePage::Koi8U.decode_byte(b)).collect() };
+        let damaged = koi8u("været og ætt");
+        assert_ne!(damaged, "været og ætt");
+        assert_eq!(fix(&damaged), "været og ætt");
     }
 
     #[test]
