@@ -415,6 +415,11 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
 /// never takes a sum below it).
 pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
     let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if let Some((buf, n)) = basic_cyrillic_lower(core.as_bytes()) {
+        if let Ok(lowered) = std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
+            return Some(-0.6 * lexicon::zipf(Sc::Cyrillic, lowered).unwrap_or(0.0));
+        }
+    }
     if !core.is_empty() && core.chars().all(|c| ('А'..='я').contains(&c)) {
         lower.clear();
         for c in core.chars() {
@@ -431,6 +436,33 @@ pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
     }
     None
 }
+
+/// The lowercase of `core` (its UTF-8 bytes and their number) when it is
+/// one to [`FLOOR_WORD`] letters of `А`..`я`, by the bytes
+/// ([`push_lower`]'s lowercase of those letters: `А`..`П` are D0 90..9F,
+/// `а`..`п` D0 B0..BF, `Р`..`Я` D0 A0..AF, `р`..`я` D1 80..8F); else
+/// `None`, for [`cost_floor`]'s reading by characters.
+#[inline]
+fn basic_cyrillic_lower(core: &[u8]) -> Option<([u8; 2 * FLOOR_WORD], usize)> {
+    if core.is_empty() || core.len() > 2 * FLOOR_WORD || core.len() % 2 != 0 {
+        return None;
+    }
+    let mut buf = [0u8; 2 * FLOOR_WORD];
+    for (pair, out) in core.chunks_exact(2).zip(buf.chunks_exact_mut(2)) {
+        let lowered = match *pair {
+            [0xD0, b @ 0x90..=0x9F] => [0xD0, b + 0x20],
+            [0xD0, b @ 0xA0..=0xAF] => [0xD1, b - 0x20],
+            [0xD0, b @ 0xB0..=0xBF] => [0xD0, b],
+            [0xD1, b @ 0x80..=0x8F] => [0xD1, b],
+            _ => return None,
+        };
+        out.copy_from_slice(&lowered);
+    }
+    Some((buf, core.len()))
+}
+
+/// The longest word, in letters, [`basic_cyrillic_lower`] lowers.
+const FLOOR_WORD: usize = 32;
 
 /// The cost of two neighbours.
 #[inline]
@@ -686,6 +718,31 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`basic_cyrillic_lower`] lowers as [`push_lower`] does, and leaves
+    /// to the characters what is not one to [`FLOOR_WORD`] letters of
+    /// `А`..`я`.
+    #[test]
+    fn basic_cyrillic_lower_as_push_lower() {
+        let letters: Vec<char> = ('\u{3FF}'..='\u{451}').chain(['a', 'Z', '-']).collect();
+        let lowered = |word: &str| {
+            basic_cyrillic_lower(word.as_bytes())
+                .map(|(buf, n)| String::from_utf8(buf[..n].to_vec()).unwrap())
+        };
+        for &x in &letters {
+            for &y in &letters {
+                let word: String = [x, y].into_iter().collect();
+                let basic = word.chars().all(|c| ('А'..='я').contains(&c));
+                let mut want = String::new();
+                word.chars().for_each(|c| push_lower(&mut want, c));
+                assert_eq!(lowered(&word), basic.then_some(want), "{word}");
+            }
+        }
+        let long = "Я".repeat(FLOOR_WORD);
+        assert_eq!(lowered(&long), Some("я".repeat(FLOOR_WORD)));
+        assert_eq!(lowered(&format!("{long}Я")), None);
+        assert_eq!(lowered(""), None);
+    }
 
     fn gain(bad: &str, good: &str, ctx: Option<Sc>) -> f32 {
         cost(bad, ctx) - cost(good, ctx)
