@@ -1162,7 +1162,15 @@ impl MixedScript {
         // and the short acronyms of a Greek one (`BIOS`, `NTFS`), are ruled
         // out by their letters alone, before any verdict is looked up or
         // worked out.
-        if source == Sc::Latin && self.ascii_word_cleared(word, dominant, serbian) {
+        // (A `;` glued before it may be typed with it:
+        // [`semicolon_word_around`].)
+        let after_semicolon = || {
+            w.start
+                .checked_sub(1)
+                .is_some_and(|i| line.as_bytes().get(i) == Some(&b';'))
+        };
+        if source == Sc::Latin && self.ascii_word_cleared(word, dominant, serbian, after_semicolon)
+        {
             return false;
         }
         self.is_suspect_foreign_by_verdict(
@@ -1186,15 +1194,24 @@ impl MixedScript {
     /// - the layout one when the word is too short or an acronym of four
     ///   letters or fewer (no layout key can sit in a word of ASCII letters,
     ///   so [`caps_slip_shape`] asks five), or, in a Cyrillic line, when it
-    ///   has a capital and [`looks_mistyped_word`] says no (the verdict's
-    ///   layout needs its yes, and [`particle_slip`] a word in lower case).
+    ///   has a capital, [`looks_mistyped_word`] says no and no `;` is glued
+    ///   before it (`after_semicolon`, asked last; the verdict's layout
+    ///   needs the yes or a `;` that opens the word's chunk,
+    ///   [`semicolon_word_around`], and [`particle_slip`] a word in lower
+    ///   case).
     ///   (Not so in a Greek line, where a word that re-types into one of
     ///   Greek's commonest words is a slip however it looks:
     ///   [`common_retyping`] takes a look-up.)
     ///
     /// A word in lower case is left to the verdict: whether it is mistyped
     /// takes a lexicon look-up, which the verdict remembers.
-    fn ascii_word_cleared(&self, word: &str, dominant: Sc, serbian: bool) -> bool {
+    fn ascii_word_cleared(
+        &self,
+        word: &str,
+        dominant: Sc,
+        serbian: bool,
+        after_semicolon: impl FnOnce() -> bool,
+    ) -> bool {
         if dominant == Sc::Latin {
             return false;
         }
@@ -1224,7 +1241,7 @@ impl MixedScript {
         let layout_ruled_out = !self.options.keyboard_layouts
             || n < 2
             || (acronym && n < 5)
-            || (dominant == Sc::Cyrillic && lower < n && !mistyped);
+            || (dominant == Sc::Cyrillic && lower < n && !mistyped && !after_semicolon());
         lookalike_ruled_out && layout_ruled_out
     }
 
@@ -6376,7 +6393,12 @@ pub(crate) mod tests {
                     (format!("Ово је {word} за њих"), true, Sc::Cyrillic),
                     (format!("Αυτό το {word} είναι εδώ"), false, Sc::Greek),
                 ] {
-                    let at = line.find(&word).unwrap_or_default();
+                    // (The word's first letter: layout keys may be glued
+                    // before it.)
+                    let at = line.find(&word).unwrap_or_default()
+                        + word
+                            .find(|c: char| c.is_ascii_alphabetic())
+                            .unwrap_or_default();
                     let w = words::word_around(&line, at).expect("a word");
                     let text = &line[w.start..w.end];
                     let by_verdict = stage.is_suspect_foreign_by_verdict(
@@ -6388,7 +6410,8 @@ pub(crate) mod tests {
                         &std::cell::OnceCell::new(),
                     );
                     suspect += usize::from(by_verdict);
-                    if stage.ascii_word_cleared(text, dominant, serbian) {
+                    let after_semicolon = || line.get(..w.start).is_some_and(|h| h.ends_with(';'));
+                    if stage.ascii_word_cleared(text, dominant, serbian, after_semicolon) {
                         cleared += 1;
                         assert!(
                             !by_verdict,
@@ -6425,6 +6448,19 @@ pub(crate) mod tests {
         ] {
             words.push(w.to_owned());
         }
+        // Layout keys glued before and after (`;Nayk`: a word glued after
+        // a `;` that opens its chunk is typed with it).
+        for w in [
+            "Nayk", "Debian", "Sudo", "sudo", "Cop", "Kot", "Ghbdtn", "Ytn", "Mac", "Tema",
+            "Hfpltk", "GNU", "BIOS", "RFHNF", "Kai", "Toy", "Einai", "Vfvf", "Dhcpd", "Bepx", "N",
+            "Ab", "NTFS", "OKEAN",
+        ] {
+            for key in [";", "[", "]", "{", "}", "'", "`", "<", ">", ","] {
+                words.push(format!("{key}{w}"));
+                words.push(format!("{w}{key}"));
+                words.push(format!("{key}{w}{key}"));
+            }
+        }
         let (cleared, suspect) = cleared_words_agree(words.into_iter());
         // Both answers occur: the test could fail.
         assert!(cleared > 10_000 && suspect > 100, "{cleared} {suspect}");
@@ -6432,7 +6468,7 @@ pub(crate) mod tests {
 
     proptest::proptest! {
         #[test]
-        fn longer_ascii_words_cleared_are_not_suspect(word in "[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIUZYvw]{4,9}") {
+        fn longer_ascii_words_cleared_are_not_suspect(word in "[;\\[\\]{}'`<>,]?[aceopxyACEKMOTHBPXnkmtfjdsuiNDSIUZYvw]{4,9}[;\\[\\]{}'`<>,]?") {
             cleared_words_agree(std::iter::once(word));
         }
     }
