@@ -916,14 +916,6 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
         .map(lexicon::letter_script)
         .find(|&sc| sc != Sc::Other)
         .filter(|&sc| sc != script && Some(sc) == line);
-    // Only letters in a run of letters with a sequence tell (`реплiці`): a
-    // case ending after a hyphen or an apostrophe is the line's own
-    // (`gespГјlt-ом`, a German word inflected in a Russian line).
-    let glued = if shown.is_some() {
-        runs_with_sequences(word, seqs)
-    } else {
-        Vec::new()
-    };
     // A space or U+FFFD after a lead may be its lost continuation.
     let may_continue = |c: char| {
         c.is_whitespace()
@@ -950,13 +942,16 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
         {
             continue;
         }
-        let byte = page.encode_char(c);
         let sc = lexicon::letter_script(c);
-        if sc != script
-            && (Some(sc) != shown
-                || byte.is_none()
-                || !glued.iter().any(|&(start, end)| (start..end).contains(&i)))
-        {
+        if sc != script && Some(sc) != shown {
+            continue;
+        }
+        let byte = page.encode_char(c);
+        // Only letters in a run of letters with a sequence tell
+        // (`реплiці`): a case ending after a hyphen or an apostrophe is the
+        // line's own (`gespГјlt-ом`, a German word inflected in a Russian
+        // line). (Asked last: such letters are rare.)
+        if sc != script && (byte.is_none() || !in_run_with_sequence(word, seqs, i)) {
             continue;
         }
         // No byte in the page, or one that is neither a lead nor a
@@ -973,34 +968,26 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
     false
 }
 
-/// The byte ranges of `word`'s runs of letters (a sequence's characters
-/// count as letters) that hold a sequence of `seqs` (in order and apart).
-fn runs_with_sequences(word: &str, seqs: &[Seq]) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut ahead = seqs;
-    // The current run's start, and whether a sequence is in it.
-    let mut run: Option<(usize, bool)> = None;
-    for (i, c) in word.char_indices() {
-        while let [first, rest @ ..] = ahead {
-            if first.end > i {
-                break;
-            }
-            ahead = rest;
-        }
-        let in_seq = ahead.first().is_some_and(|s| s.start <= i);
-        if in_seq || polynorm_script::is_alphabetic(c) {
-            let (start, held) = run.unwrap_or((i, false));
-            run = Some((start, held || in_seq));
-        } else if let Some((start, held)) = run.take() {
-            if held {
-                runs.push((start, i));
-            }
-        }
-    }
-    if let Some((start, true)) = run {
-        runs.push((start, word.len()));
-    }
-    runs
+/// Whether the character at `at` of `word` is in a run of letters (a
+/// sequence's characters count as letters) that holds a sequence of `seqs`.
+fn in_run_with_sequence(word: &str, seqs: &[Seq], at: usize) -> bool {
+    let in_seq = |i: usize| seqs.iter().any(|s| s.start <= i && i < s.end);
+    let in_run = |(i, c): (usize, char)| in_seq(i) || polynorm_script::is_alphabetic(c);
+    let (Some(before), Some(after)) = (word.get(..at), word.get(at..)) else {
+        return false;
+    };
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&ic| in_run(ic))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = after
+        .char_indices()
+        .map(|(i, c)| (at + i, c))
+        .find(|&ic| !in_run(ic))
+        .map_or(word.len(), |(i, _)| i);
+    seqs.iter().any(|s| s.start < end && start < s.end)
 }
 
 /// The end of the word that goes on at `from`.
