@@ -929,6 +929,9 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
     // before a character is the only one that may hold it (a scan of them
     // all for every letter was quadratic in a long run of damage).
     let mut ahead = seqs;
+    // The last run of letters asked about: its end, and whether it holds a
+    // sequence (each run is read once, however many letters ask).
+    let mut run: Option<(usize, bool)> = None;
     while let Some((i, c)) = chars.next() {
         while let [first, rest @ ..] = ahead {
             if first.end > i {
@@ -951,8 +954,21 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
         // (`реплiці`): a case ending after a hyphen or an apostrophe is the
         // line's own (`gespГјlt-ом`, a German word inflected in a Russian
         // line). (Asked last: such letters are rare.)
-        if sc != script && (byte.is_none() || !in_run_with_sequence(word, seqs, i)) {
+        if sc != script && byte.is_none() {
             continue;
+        }
+        if sc != script {
+            let held = match run {
+                Some((end, held)) if i < end => held,
+                _ => {
+                    let asked = run_with_sequence(word, seqs, i);
+                    run = Some(asked);
+                    asked.1
+                }
+            };
+            if !held {
+                continue;
+            }
         }
         // No byte in the page, or one that is neither a lead nor a
         // continuation: no sequence left it.
@@ -968,13 +984,18 @@ fn intact_letter_beside(word: &str, seqs: &[Seq], page: CodePage, line: Option<S
     false
 }
 
-/// Whether the character at `at` of `word` is in a run of letters (a
-/// sequence's characters count as letters) that holds a sequence of `seqs`.
-fn in_run_with_sequence(word: &str, seqs: &[Seq], at: usize) -> bool {
-    let in_seq = |i: usize| seqs.iter().any(|s| s.start <= i && i < s.end);
+/// The end of the run of letters (a sequence's characters count as
+/// letters) of `word` the character at `at` is in, and whether the run
+/// holds a sequence of `seqs`.
+fn run_with_sequence(word: &str, seqs: &[Seq], at: usize) -> (usize, bool) {
+    // (The sequences are in order and apart.)
+    let in_seq = |i: usize| {
+        seqs.get(seqs.partition_point(|s| s.end <= i))
+            .is_some_and(|s| s.start <= i)
+    };
     let in_run = |(i, c): (usize, char)| in_seq(i) || polynorm_script::is_alphabetic(c);
     let (Some(before), Some(after)) = (word.get(..at), word.get(at..)) else {
-        return false;
+        return (word.len(), false);
     };
     let start = before
         .char_indices()
@@ -987,7 +1008,10 @@ fn in_run_with_sequence(word: &str, seqs: &[Seq], at: usize) -> bool {
         .map(|(i, c)| (at + i, c))
         .find(|&ic| !in_run(ic))
         .map_or(word.len(), |(i, _)| i);
-    seqs.iter().any(|s| s.start < end && start < s.end)
+    let held = seqs
+        .get(seqs.partition_point(|s| s.end <= start))
+        .is_some_and(|s| s.start < end);
+    (end, held)
 }
 
 /// The end of the word that goes on at `from`.
@@ -1996,6 +2020,13 @@ mod tests {
             let damaged = format!("чтение списка {}{ending} исходных файлов", koi8r(word));
             assert_eq!(fix(&damaged), line, "{damaged}");
         }
+        // A long inflection reads its run once (no time per letter for
+        // the whole run), and the word is still repaired.
+        let long = format!("{}-{}", koi8r("gespült"), "о".repeat(100_000));
+        assert_eq!(
+            fix(&format!("слово {long}")),
+            format!("слово gespült-{}", "о".repeat(100_000))
+        );
         // UTF-8 Latin read as KOI8-U between Latin letters is still
         // repaired.
         let koi8u =
