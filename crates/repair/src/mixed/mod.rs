@@ -1388,6 +1388,7 @@ impl MixedScript {
             serbian: stats.serbian,
             languages: Default::default(),
             possible: Default::default(),
+            short_words: Default::default(),
         };
 
         // The script the gate took for the line's (by letters, not words).
@@ -3865,6 +3866,8 @@ struct Line<'t> {
     languages: [std::cell::OnceCell<Option<&'static str>>; 3],
     /// [`possible_languages`] of the line per script, computed once.
     possible: [std::cell::OnceCell<Vec<&'static str>>; 3],
+    /// [`Line::short_line_words`] per script, computed once.
+    short_words: [std::cell::OnceCell<Option<Vec<String>>>; 3],
 }
 
 impl Line<'_> {
@@ -3919,14 +3922,14 @@ impl Line<'_> {
                     let Some(lowered) = self.short_line_words(sc) else {
                         return Some(lang);
                     };
-                    let guessed = listed_words(&lowered, lang);
+                    let guessed = listed_words(lowered, lang);
                     if guessed + 2 > lowered.len() {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (listed_words(&lowered, l), *l))
+                        .map(|l| (listed_words(lowered, l), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
@@ -3984,10 +3987,18 @@ impl Line<'_> {
     }
 
     /// The line's words of `sc` (see [`Line::script_words`]) in lower case,
-    /// if they are [`SHORT_LINE_WORDS`] at most.
-    fn short_line_words(&self, sc: Sc) -> Option<Vec<String>> {
-        (self.script_words(sc).count() <= SHORT_LINE_WORDS)
-            .then(|| self.script_words(sc).map(lowercase).collect())
+    /// if they are [`SHORT_LINE_WORDS`] at most; lowered on the first ask
+    /// ([`Line::language`] and every candidate [`Line::lexicons_allow`]
+    /// weighs ask).
+    fn short_line_words(&self, sc: Sc) -> Option<&[String]> {
+        let lower = || {
+            (self.script_words(sc).count() <= SHORT_LINE_WORDS)
+                .then(|| self.script_words(sc).map(lowercase).collect())
+        };
+        match self.short_words.get(sc as usize) {
+            Some(cell) => cell.get_or_init(lower).as_deref(),
+            None => None,
+        }
     }
 
     /// Whether the lexicons make a short line of `sc` whose language is
@@ -4006,9 +4017,9 @@ impl Line<'_> {
             return false;
         }
         self.short_line_words(sc).is_some_and(|lowered| {
-            let listed = listed_words(&lowered, rival);
+            let listed = listed_words(lowered, rival);
             possible.iter().filter(|l| **l != rival).all(|l| {
-                let other = listed_words(&lowered, l);
+                let other = listed_words(lowered, l);
                 other < listed || (other == listed && rival == "ru")
             })
         })
