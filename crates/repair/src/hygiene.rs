@@ -99,6 +99,11 @@ impl Hygiene {
         result
     }
 
+    // Kept out of line on purpose: LLVM inlined it into `apply` in some
+    // builds and not in others (code layout), and inlined it cost Chinese
+    // about 5% in time for 0.2–0.3% fewer instructions (session 18,
+    // BENCHMARKS "Session 18 (helper B)").
+    #[inline(never)]
     fn run<'t>(&self, stage: Stage, text: &'t str) -> Repaired<'t> {
         match stage {
             Stage::Entities => entities::apply(text),
