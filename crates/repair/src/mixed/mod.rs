@@ -2158,6 +2158,27 @@ impl MixedScript {
                 let _ = write!(c.why, "; not the line's script");
             }
         }
+        // A word written half in each script whose half in the other
+        // script is a layout slip, re-typed into a word of the line's
+        // language that its lexicon lists (`coву` in an English line is
+        // `code`, its last two keys typed on ЙЦУКЕН): its lookalike
+        // respelling into the other script (`сову`) is a guess against that
+        // word and counts half. Not where no re-typing of the odd half is a
+        // listed word of the line: `hоmе` in a Russian line is `home` (its
+        // Latin half re-typed is `роье`, nothing).
+        if line.mostly_dominant && Self::half_retyped_into_the_line(line, w, &candidates) {
+            for c in &mut candidates {
+                if c.kind == ChangeKind::Homoglyph
+                    && c.text
+                        .chars()
+                        .find_map(sc_of)
+                        .is_some_and(|s| s != line.dominant)
+                {
+                    c.score -= std::f32::consts::LN_2;
+                    let _ = write!(c.why, "; a listed re-typing of its other half competes");
+                }
+            }
+        }
         // A word that mixes scripts is no reading of itself: when the best
         // reading is a re-typing, whose keys explain every odd letter,
         // leaving the word counts for less than nothing.
@@ -2189,6 +2210,43 @@ impl MixedScript {
             }
         }
         judge(line.text, candidates, keep, "mixes scripts")
+    }
+
+    /// Whether a re-typing of `w` alone (no key beside it swallowed) into
+    /// the line's script is a word a lexicon of the line's language lists,
+    /// on a layout of that language, neither layout one that transliterates
+    /// (`ПOЛE` in a French line is no `POLE` typed on the Serbian layout),
+    /// while a lookalike respelling into the other script competes (see
+    /// [`MixedScript::mixed_word`]).
+    fn half_retyped_into_the_line(line: &Line<'_>, w: &Word, candidates: &[Candidate]) -> bool {
+        let retyped = |c: &&Candidate| {
+            c.kind == ChangeKind::KeyboardLayout
+                && c.attested
+                && c.swallows_punct == 0
+                && (c.start, c.end) == (w.start, w.end)
+                && c.text.chars().find_map(sc_of) == Some(line.dominant)
+        };
+        let away = |c: &Candidate| {
+            c.kind == ChangeKind::Homoglyph
+                && c.text
+                    .chars()
+                    .find_map(sc_of)
+                    .is_some_and(|s| s != line.dominant)
+        };
+        if !candidates.iter().any(away) {
+            return false;
+        }
+        candidates.iter().filter(retyped).any(|c| {
+            c.layouts.is_some_and(|(from, to)| {
+                let lang = layout_language(to);
+                !transliterates(from)
+                    && !transliterates(to)
+                    && zipf_ext(lang, &lowercase(&c.text)).is_some()
+                    && line
+                        .language(line.dominant)
+                        .is_some_and(|l| layout_serves(to, l))
+            })
+        })
     }
 
     /// Candidates for a word written wholly in another script than its line.
@@ -8150,6 +8208,26 @@ pub(crate) mod tests {
         assert_eq!(
             fix("и пълно съгласие на бъдещите сcпрузи."),
             "и пълно съгласие на бъдещите съпрузи."
+        );
+    }
+
+    #[test]
+    fn a_half_typed_on_the_other_layout_is_no_lookalike_of_the_other_script() {
+        // `ву` is `de` typed on ЙЦУКЕН: `code` is an English word, so the
+        // Russian respelling `сову` of the Latin half counts half.
+        let line = "containing an error coву and a terse error message";
+        assert_eq!(fix(line), line.replace("coву", "code"));
+        // `e` is `е` on the Bulgarian layout: the Latin respelling `ce`
+        // competes no more (a real catalogue line).
+        assert_eq!(
+            fix("за да сe изключат съответните управляващи знаци."),
+            "за да се изключат съответните управляващи знаци."
+        );
+        // The Serbian layout transliterates: `POLE` typed on it is no slip,
+        // and `ПOЛE` stays the Cyrillic word its letters show.
+        assert_eq!(
+            fix("San ПOЛE Pedro de Macorís"),
+            "San ПОЛЕ Pedro de Macorís"
         );
     }
 
