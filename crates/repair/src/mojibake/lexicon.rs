@@ -73,6 +73,12 @@ pub(crate) fn zipf(script: Sc, lower: &str) -> Option<f32> {
     table(script)?.get(lower).map(|z| f32::from(z) / 10.0)
 }
 
+/// [`zipf`] of a word's UTF-8 bytes (no check that they are UTF-8: bytes
+/// that are no word's are listed nowhere).
+pub(crate) fn zipf_bytes(script: Sc, lower: &[u8]) -> Option<f32> {
+    table(script)?.get_bytes(lower).map(|z| f32::from(z) / 10.0)
+}
+
 /// The word table of a script's lexicons (built on first use, per script:
 /// a line of Cyrillic mojibake builds only the Cyrillic table).
 fn table(script: Sc) -> Option<&'static WordTable> {

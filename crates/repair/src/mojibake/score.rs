@@ -416,9 +416,7 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
 pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
     let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if let Some((buf, n)) = basic_cyrillic_lower(core.as_bytes()) {
-        if let Ok(lowered) = std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
-            return Some(-0.6 * lexicon::zipf(Sc::Cyrillic, lowered).unwrap_or(0.0));
-        }
+        return Some(lexicon_floor(buf.get(..n).unwrap_or_default()));
     }
     if !core.is_empty() && core.chars().all(|c| ('А'..='я').contains(&c)) {
         lower.clear();
@@ -427,14 +425,21 @@ pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
         }
         return Some(-0.6 * lexicon::zipf(Sc::Cyrillic, lower).unwrap_or(0.0));
     }
-    let table = InfoTable::get();
-    if word
-        .chars()
-        .all(|c| !matches!(table.info(c).1, Kind::Letter { .. }))
-    {
+    if word.chars().all(|c| !is_cost_letter(c)) {
         return Some(0.0);
     }
     None
+}
+
+/// [`cost_floor`] of a word of `А`..`я` whose lowercase is `lowered` (its
+/// UTF-8 bytes): the lexicon's credit.
+pub(crate) fn lexicon_floor(lowered: &[u8]) -> f32 {
+    -0.6 * lexicon::zipf_bytes(Sc::Cyrillic, lowered).unwrap_or(0.0)
+}
+
+/// Whether [`cost_in`] reads `c` as a letter (of a run).
+pub(crate) fn is_cost_letter(c: char) -> bool {
+    matches!(InfoTable::get().info(c).1, Kind::Letter { .. })
 }
 
 /// The lowercase of `core` (its UTF-8 bytes and their number) when it is
@@ -443,7 +448,7 @@ pub(crate) fn cost_floor(word: &str, lower: &mut String) -> Option<f32> {
 /// `а`..`п` D0 B0..BF, `Р`..`Я` D0 A0..AF, `р`..`я` D1 80..8F); else
 /// `None`, for [`cost_floor`]'s reading by characters.
 #[inline]
-fn basic_cyrillic_lower(core: &[u8]) -> Option<([u8; 2 * FLOOR_WORD], usize)> {
+pub(crate) fn basic_cyrillic_lower(core: &[u8]) -> Option<([u8; 2 * FLOOR_WORD], usize)> {
     if core.is_empty() || core.len() > 2 * FLOOR_WORD || core.len() % 2 != 0 {
         return None;
     }
@@ -462,7 +467,7 @@ fn basic_cyrillic_lower(core: &[u8]) -> Option<([u8; 2 * FLOOR_WORD], usize)> {
 }
 
 /// The longest word, in letters, [`basic_cyrillic_lower`] lowers.
-const FLOOR_WORD: usize = 32;
+pub(crate) const FLOOR_WORD: usize = 32;
 
 /// The cost of two neighbours.
 #[inline]
@@ -722,6 +727,19 @@ mod tests {
     /// [`basic_cyrillic_lower`] lowers as [`push_lower`] does, and leaves
     /// to the characters what is not one to [`FLOOR_WORD`] letters of
     /// `А`..`я`.
+    /// No ASCII punctuation is a letter to [`cost_in`]: a word of
+    /// non-letters between ASCII punctuation has no letter at all (what
+    /// `no_pair_reads_better`'s reading of re-read words assumes).
+    #[test]
+    fn ascii_punctuation_is_no_cost_letter() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            if c.is_ascii_punctuation() {
+                assert!(!is_cost_letter(c), "{c:?}");
+            }
+        }
+    }
+
     #[test]
     fn basic_cyrillic_lower_as_push_lower() {
         let letters: Vec<char> = ('\u{3FF}'..='\u{451}').chain(['a', 'Z', '-']).collect();
