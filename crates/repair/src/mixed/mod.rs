@@ -2196,15 +2196,45 @@ impl MixedScript {
         // against a word (`сcпрузи` on the Bulgarian layout is `съпрузи`;
         // its lookalike respelling `сспрузи` is nothing): it counts half in
         // the confidence. (Against an unknown re-typing, an unknown rival
-        // keeps its full weight: two guesses.)
+        // keeps its full weight: two guesses; unless the best is a slip
+        // into the line's script of letters after the word's first, on
+        // layouts that do not transliterate, and the rival is typed on a
+        // rarer pair of layouts, a guess less likely than the best one as
+        // well: `Сакаjd` is `Саката` on BDS, against `Сакайд` on the
+        // phonetic layout; `визначатиметьcz` `визначатиметься` on QWERTY,
+        // against `визначатиметьсн` on QWERTZ. Not a Latin word with a
+        // Cyrillic ending re-typed away from a Cyrillic line, `Photoshopы`,
+        // nor a letter glued before a word, `nизгледане`.)
         if best_is_layout {
+            let starts_in_line = original
+                .chars()
+                .find(|c| letters::is_alphabetic(*c))
+                .and_then(sc_of)
+                == Some(line.dominant);
             let best = candidates
                 .iter()
                 .max_by(|a, b| a.score.total_cmp(&b.score))
-                .filter(|c| c.attested)
-                .map(|c| c.text.clone());
+                .map(|c| {
+                    let into_line = starts_in_line
+                        && line.mostly_dominant
+                        && c.text.chars().find_map(sc_of) == Some(line.dominant)
+                        && c.layouts
+                            .is_some_and(|(from, to)| !transliterates(from) && !transliterates(to));
+                    (
+                        c.text.clone(),
+                        c.attested,
+                        into_line.then(|| c.layouts.map(layout_prior)),
+                    )
+                });
             for c in &mut candidates {
-                if !c.attested && best.as_ref().is_some_and(|b| *b != c.text) {
+                let Some((text, attested, pair)) = &best else {
+                    break;
+                };
+                let rarer = || {
+                    c.kind == ChangeKind::KeyboardLayout
+                        && pair.is_some_and(|pair| c.layouts.map(layout_prior) < pair)
+                };
+                if !c.attested && *text != c.text && (*attested || rarer()) {
                     c.score -= std::f32::consts::LN_2;
                 }
             }
@@ -8229,6 +8259,23 @@ pub(crate) mod tests {
             fix("San ПOЛE Pedro de Macorís"),
             "San ПОЛЕ Pedro de Macorís"
         );
+    }
+
+    #[test]
+    fn an_unknown_rival_on_a_rarer_pair_of_layouts_counts_half() {
+        // `jd` is `ов` on ЙЦУКЕН, `та` on the Bulgarian layout (a rarer
+        // pair): neither `макросов` nor `макроста` is listed.
+        assert_eq!(
+            fix("Допустимые имена макросjd перечислены в ISO C 99, раздел 7.8.1."),
+            "Допустимые имена макросов перечислены в ISO C 99, раздел 7.8.1."
+        );
+        // Not away from the line's script, nor a letter glued before a word.
+        for line in [
+            "Колькасьць прасторы паміж двума Photoshopы суседнімі радкамі.",
+            "метка домена Oracleы больше 63 символов",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
