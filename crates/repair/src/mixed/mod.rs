@@ -34,9 +34,9 @@ use std::fmt::Write as _;
 use crate::repaired::sort_changes;
 use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
-    best_reading, bigrams, is_vowel, key_name, layout, layout_language, layout_serves,
-    lexicon_lists, lookalike, lowercase, retype_text, same_ascii_retyping, sc_of, script_zipf,
-    zipf, zipf_ext, Sc,
+    best_reading, bigrams, is_case_ending, is_vowel, key_name, layout, layout_language,
+    layout_serves, lexicon_lists, lookalike, lowercase, retype_text, same_ascii_retyping, sc_of,
+    script_zipf, zipf, zipf_ext, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -1441,7 +1441,7 @@ impl MixedScript {
                     continue;
                 }
                 let edit = if w.is_mixed() {
-                    self.mixed_word(&line, w, original, context)
+                    self.mixed_word(&line, i, w, original, context)
                 } else if self.is_suspect_foreign(
                     text,
                     w,
@@ -2039,6 +2039,7 @@ impl MixedScript {
     fn mixed_word(
         &self,
         line: &Line<'_>,
+        index: usize,
         w: &Word,
         original: &str,
         context: &DocumentContext,
@@ -2046,6 +2047,7 @@ impl MixedScript {
         if glued_at_case(original) {
             return None;
         }
+        let inflected = self.inflected_loanword(line, index, original, context);
         let two_words = two_word_runs(original);
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut exact_lookalikes = false;
@@ -2146,6 +2148,33 @@ impl MixedScript {
                 c.kind != ChangeKind::Homoglyph
                     || original.chars().any(is_exotic_lookalike)
                     || c.attested
+            });
+        }
+        // A Latin word with an ending of the line's language glued on
+        // (`Windowsы`, `driverів`, `Gitа`) is a loanword inflected, not a
+        // slip or a spoof, though its last letters re-type (`Windowss`,
+        // `servers`) or respell (`Gita`) into Latin: it stays unless the
+        // document or the user writes the repair, or the English lexicon
+        // lists the repair as a word as common as the stem or more (`codе`
+        // is `code`, not `cod` inflected; `serverы` is no `servers`), or,
+        // for a stem that is only capitalised, lists it at all (`Oraclу` is
+        // `Oracle` typed with its `e` on ЙЦУКЕН; the Latin words of
+        // Cyrillic text are English ones, and `Perlа` is no Spanish
+        // `Perla`).
+        // (Not an English inflection of the stem, `s`, `es`, `d`, `ed` or
+        // `ing`: `issueы` and `techniqueі` are no `issues`, `techniques`,
+        // their endings sitting on the keys of English ones.)
+        if let Some((stem_zipf, stem)) = inflected {
+            candidates.retain(|c| {
+                let lower = lowercase(&c.text);
+                let english_inflection = stem_zipf > 0.0
+                    && lower
+                        .strip_prefix(stem.as_str())
+                        .is_some_and(|rest| matches!(rest, "s" | "es" | "d" | "ed" | "ing"));
+                self.user_words.contains(&lower)
+                    || context.count(&lower) > 0
+                    || (!english_inflection
+                        && zipf_ext("en", &lower).is_some_and(|z| z >= stem_zipf))
             });
         }
         // A word of the line's own script is likelier than one of the
@@ -2277,6 +2306,57 @@ impl MixedScript {
                         .is_some_and(|l| layout_serves(to, l))
             })
         })
+    }
+
+    /// Whether `original`, the word at `index` of a mostly Cyrillic line,
+    /// reads as a Latin word inflected in the line's language: a Latin run
+    /// of three letters or more, then a lower-case Cyrillic run that is a
+    /// case ending of a language the line's letters allow
+    /// ([`is_case_ending`]), with no Latin word beside it (in a Latin phrase
+    /// quoted in the line, `Open Filе`, a lookalike is a spoof), and whose
+    /// stem is known or a name: the stem's zipf where the English lexicon
+    /// (its 20,000 commonest words, not the extended list: `shoку` is
+    /// `shore`) lists it (`Windowsы`, `driverів`: the Latin words Cyrillic
+    /// text inflects are English ones, and `tenuку` is `tenure`, not French
+    /// `tenu`); infinity where only the user or the document knows it; 0
+    /// where it is only capitalised, a name (`Oracleаў`, `iPhoneа`); each
+    /// with the stem in lower case. `None` where the word is no such
+    /// reading.
+    fn inflected_loanword(
+        &self,
+        line: &Line<'_>,
+        index: usize,
+        original: &str,
+        context: &DocumentContext,
+    ) -> Option<(f32, String)> {
+        if line.dominant != Sc::Cyrillic || !line.mostly_dominant {
+            return None;
+        }
+        let [(Sc::Latin, stem), (Sc::Cyrillic, ending)] = two_script_runs(original)? else {
+            return None;
+        };
+        if stem.len() < 3 || ending.len() > 3 || !ending.iter().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        let ending: String = ending.iter().collect();
+        if !line
+            .possible_languages(Sc::Cyrillic)
+            .iter()
+            .any(|l| is_case_ending(l, &ending))
+            || latin_word_beside(line, index)
+        {
+            return None;
+        }
+        let stem: String = stem.iter().collect();
+        let lower = lowercase(&stem);
+        if let Some(z) = zipf("en", &lower) {
+            return Some((z, lower));
+        }
+        if self.user_words.contains(&lower) || context.count(&lower) > 0 {
+            return Some((f32::INFINITY, lower));
+        }
+        let named = stem.starts_with(char::is_uppercase) || has_inner_capital(&stem);
+        named.then_some((0.0, lower))
     }
 
     /// Candidates for a word written wholly in another script than its line.
@@ -8559,6 +8639,63 @@ pub(crate) mod tests {
         assert!(opens_sentence("- Ha", 2));
         assert!(opens_sentence("Напомена: He", "Напомена: ".len()));
         assert!(!opens_sentence("пакет Tor", "пакет ".len()));
+    }
+
+    #[test]
+    fn a_latin_word_with_an_ending_of_the_line_is_inflected_not_mistyped() {
+        // Gettext lines (the reviewer's session-18 probe) where a Latin
+        // word carries a case ending of the line's language glued on: no
+        // `Windowss`, `updatere`, `driversd`, `Oraclefo`, `Gita`, `commita`
+        // or `Excela`.
+        for line in [
+            "Пакет содержит Windowsы полную историю.",
+            "Неверное имя класса serverы знаков",
+            "Установлено, если принтер updateку принимает новые задания",
+            "Вказано driverів порожню назву схеми",
+            "СХЕМА[:ШЛЯХ] КЛЮЧ Oracleаў ЗНАЧЭННЕ",
+            "ПАМЫЛКА Gitа ДЫНАМІЧНАГА ЛІНКЕРА!!!",
+            "Това прави commitа двоичните",
+            "Най-голямата Excelа възможна стойност за „позиция“",
+            "мрежов Perlа специален файл",
+            "Неправилна високосна fileа година",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // A stem only the extended English list holds (`sho`), or only
+        // French (`tenu`), is no inflected word: the slip is repaired.
+        assert_eq!(
+            fix("не shoку удалось переместиться во временном файле"),
+            "не shore удалось переместиться во временном файле"
+        );
+        // A capitalised stem no lexicon lists is a name, unless English
+        // lists the repair: `Oraclу` is `Oracle` with its `e` typed on
+        // ЙЦУКЕН.
+        assert_eq!(
+            fix("Установите Oraclу на сервер."),
+            "Установите Oracle на сервер."
+        );
+        // A repair English writes more often than the stem is the word:
+        // `codе`, a lookalike `е`, is `code`, no `cod` inflected.
+        assert_eq!(
+            fix("Введите codе подтверждения из письма."),
+            "Введите code подтверждения из письма."
+        );
+        // Not an English inflection of the stem, however common: `ы` and
+        // `і` sit on the `s` key.
+        for line in [
+            "Включить techniqueы комбинации клавиш",
+            "не techniqueі вдалося прочитати",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // The document may spell the repair: `NOPы` is `NOPs`.
+        let doc = "вставлять NOPs в код\nне предупреждать/ вставлять NOPы";
+        let r = stage().apply(doc, &DocumentContext::from_text(doc));
+        assert_eq!(r.text, doc.replace("NOPы", "NOPs"));
+        // In a Latin line the ending is no ending: `Sergeн` is `Sergey`.
+        let doc = "Sergey Shoigu spoke. Later Sergeн Shoigu left. Sergey Shoigu returned.";
+        let r = stage().apply(doc, &DocumentContext::from_text(doc));
+        assert_eq!(r.text, doc.replace("Sergeн", "Sergey"));
     }
 
     #[test]

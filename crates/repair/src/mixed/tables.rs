@@ -371,6 +371,53 @@ fn dead_mark(layout: &LayoutTable, key: u8, level: u8) -> Option<char> {
         .filter(|m| *m != '\0')
 }
 
+/// The endings a Russian, Ukrainian, Belarusian or Bulgarian writer glues
+/// to a Latin word to inflect it without a hyphen (`Linuxом`, `iPhoneа`,
+/// `driverів`, `Oracleаў`, `fileът`): the case endings of the noun and
+/// adjective declensions (and Bulgarian's plural and definite article),
+/// three letters at most, per language. Written out from the declension
+/// tables of the standard grammars (Russian: Zaliznyak's *Grammatical
+/// Dictionary*, noun types 1–8 and adjectives; Ukrainian, Belarusian: the
+/// academic grammars' noun declensions; Bulgarian: the plural and article
+/// forms), not generated; Russian adds the forms of the colloquial `-ка`
+/// nouns (`флешку`), which are as often glued to an English stem. Sorted,
+/// for a binary search.
+const CASE_ENDINGS: [(&str, &[&str]); 4] = [
+    (
+        "be",
+        &[
+            "а", "ай", "ам", "амі", "ах", "аў", "е", "ем", "ой", "ом", "ою", "оў", "у", "ы", "ю",
+            "я", "ям", "ямі", "ях", "яў", "ёй", "ёю", "ёў", "і",
+        ],
+    ),
+    (
+        "bg",
+        &["а", "и", "ите", "ове", "та", "те", "то", "ът", "я", "ят"],
+    ),
+    (
+        "ru",
+        &[
+            "а", "ам", "ами", "ах", "е", "ев", "ей", "ем", "ею", "и", "ка", "ке", "ки", "кой",
+            "ку", "ов", "ой", "ом", "ою", "у", "ы", "ю", "я", "ям", "ями", "ях", "ём",
+        ],
+    ),
+    (
+        "uk",
+        &[
+            "а", "ам", "ами", "ах", "е", "еві", "ем", "ею", "и", "ові", "ом", "ою", "у", "ю", "я",
+            "ям", "ями", "ях", "є", "єві", "єм", "єю", "і", "ів", "ї", "їв",
+        ],
+    ),
+];
+
+/// Whether `ending`, lower case, is one of [`CASE_ENDINGS`] of `lang`.
+pub(crate) fn is_case_ending(lang: &str, ending: &str) -> bool {
+    CASE_ENDINGS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .is_some_and(|(_, endings)| endings.binary_search(&ending).is_ok())
+}
+
 /// `s` in lower case, as [`str::to_lowercase`] has it: letters of ASCII and
 /// of the basic Cyrillic block (U+0400–U+045F, what Russian, Ukrainian,
 /// Belarusian, Bulgarian and Serbian words are made of) by arithmetic, any
@@ -1167,6 +1214,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn case_endings_are_sorted_for_their_search() {
+        for (lang, endings) in CASE_ENDINGS {
+            assert!(endings.windows(2).all(|p| p[0] < p[1]), "{lang}");
+            assert!(endings.iter().all(|e| is_case_ending(lang, e)), "{lang}");
+        }
+        assert!(!is_case_ending("ru", "т") && !is_case_ending("sr", "а"));
     }
 
     #[test]
