@@ -373,11 +373,13 @@ fn dead_mark(layout: &LayoutTable, key: u8, level: u8) -> Option<char> {
 
 /// The endings a Russian, Ukrainian, Belarusian or Bulgarian writer glues
 /// to a Latin word to inflect it without a hyphen (`Linuxом`, `iPhoneа`,
-/// `driverів`, `Oracleаў`, `fileът`): the case endings of the noun and
-/// adjective declensions (and Bulgarian's plural and definite article),
-/// three letters at most, per language. Written out from the declension
+/// `driverів`, `Oracleаў`, `fileът`): the case endings of the noun
+/// declensions (and Bulgarian's plural and definite article), three
+/// letters at most, per language; no adjective endings (a Latin stem takes
+/// an adjective suffix, `Windows-овский`, not a bare ending), and no
+/// Serbian list yet. Written out from the declension
 /// tables of the standard grammars (Russian: Zaliznyak's *Grammatical
-/// Dictionary*, noun types 1–8 and adjectives; Ukrainian, Belarusian: the
+/// Dictionary*, noun types 1–8; Ukrainian, Belarusian: the
 /// academic grammars' noun declensions; Bulgarian: the plural and article
 /// forms), not generated; Russian adds the forms of the colloquial `-ка`
 /// nouns (`флешку`), which are as often glued to an English stem. Sorted,
