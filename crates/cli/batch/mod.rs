@@ -43,7 +43,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -63,6 +63,55 @@ use crate::stats::{Counts, Summary};
 const CHUNK_BYTES: usize = 1 << 20;
 /// …or (CSV) this many records.
 const CHUNK_RECORDS: usize = 4096;
+
+/// Buffers of finished chunks, kept for the next ones: a chunk's input
+/// bytes go back to the reading thread, its output bytes to the workers.
+/// A fresh megabyte per chunk cost page faults and the kernel's zeroing of
+/// new pages on every chunk (the allocator hands large blocks back to the
+/// system when they are freed); kept, they are touched once per job. At most
+/// as many are kept as chunks can be in flight, so memory stays flat.
+struct Spare {
+    data: Mutex<Vec<Vec<u8>>>,
+    out: Mutex<Vec<Vec<u8>>>,
+    /// How many of each kind are kept.
+    keep: usize,
+}
+
+impl Spare {
+    fn new(jobs: usize) -> Spare {
+        Spare {
+            data: Mutex::new(Vec::new()),
+            out: Mutex::new(Vec::new()),
+            keep: 2 * jobs + 4,
+        }
+    }
+
+    /// An empty buffer: a kept one, or a new one of `capacity`.
+    fn take(list: &Mutex<Vec<Vec<u8>>>, capacity: usize) -> Vec<u8> {
+        let kept = list.lock().ok().and_then(|mut l| l.pop());
+        match kept {
+            Some(mut buf) => {
+                buf.clear();
+                buf.reserve(capacity);
+                buf
+            }
+            None => Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Keeps `buf` for a later chunk, unless enough are kept or it grew
+    /// for a long record (then it is freed).
+    fn give(&self, list: &Mutex<Vec<Vec<u8>>>, buf: Vec<u8>) {
+        if buf.capacity() > 4 * CHUNK_BYTES {
+            return;
+        }
+        if let Ok(mut l) = list.lock() {
+            if l.len() < self.keep {
+                l.push(buf);
+            }
+        }
+    }
+}
 
 /// What a command does to one record.
 pub(crate) trait Job: Sync {
@@ -278,6 +327,7 @@ pub(crate) fn run(settings: &Settings, job: &dyn Job, status: &mut Status) -> Re
         .build()
         .context("starting worker threads")?;
     let (tx, rx) = sync_channel::<Receiver<Done>>(2 * settings.jobs + 2);
+    let spare = &Spare::new(settings.jobs);
     let writer_progress = progress.clone();
     let strict = settings.strict;
     let fatal_before = status.exit_code() == 2;
@@ -285,7 +335,7 @@ pub(crate) fn run(settings: &Settings, job: &dyn Job, status: &mut Status) -> Re
         let writer = std::thread::Builder::new()
             .name("polynorm-writer".into())
             .spawn_scoped(scope, move || {
-                write_results(&rx, out, rejects, strict, &writer_progress)
+                write_results(&rx, out, rejects, strict, &writer_progress, spare)
             })
             .context("starting the writer thread")?;
         pool.in_place_scope(|pool_scope| {
@@ -296,6 +346,7 @@ pub(crate) fn run(settings: &Settings, job: &dyn Job, status: &mut Status) -> Re
                 scope: pool_scope,
                 counter: &counter,
                 progress: &progress,
+                spare,
                 first_header: None,
             };
             reader.read_all(status);
@@ -395,10 +446,10 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn new(source: &Arc<SourceInfo>) -> Chunk {
+    fn new(source: &Arc<SourceInfo>, spare: &Spare) -> Chunk {
         Chunk {
             source: Arc::clone(source),
-            data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
+            data: Spare::take(&spare.data, CHUNK_BYTES + CHUNK_BYTES / 4),
             spans: Vec::new(),
             records: Vec::new(),
             lines_from: None,
@@ -440,6 +491,7 @@ struct Reader<'s, 'p> {
     scope: &'p rayon::Scope<'s>,
     counter: &'p Counter,
     progress: &'p Progress,
+    spare: &'s Spare,
     first_header: Option<Vec<String>>,
 }
 
@@ -493,7 +545,7 @@ impl<'s> Reader<'s, '_> {
         let mut blocks = LineBlocks::new(input, self.settings.limit);
         let mut next_line = 1u64;
         loop {
-            let mut chunk = Chunk::new(&info);
+            let mut chunk = Chunk::new(&info, self.spare);
             let block = match blocks.next_block(&mut chunk.data, CHUNK_BYTES) {
                 Ok(block) => block,
                 Err(e) => {
@@ -648,7 +700,7 @@ impl<'s> Reader<'s, '_> {
         first_line: u64,
         mut next: impl FnMut(&mut Chunk) -> io::Result<Option<RawRecord>>,
     ) -> Result<Result<(), WriterGone>> {
-        let mut chunk = Chunk::new(info);
+        let mut chunk = Chunk::new(info, self.spare);
         loop {
             let record = match next(&mut chunk) {
                 Ok(r) => r,
@@ -663,7 +715,7 @@ impl<'s> Reader<'s, '_> {
             let Some(record) = record else { break };
             chunk.records.push(record);
             if chunk.is_full() {
-                let full = std::mem::replace(&mut chunk, Chunk::new(info));
+                let full = std::mem::replace(&mut chunk, Chunk::new(info, self.spare));
                 if self.dispatch(full).is_err() {
                     return Ok(Err(WriterGone));
                 }
@@ -682,10 +734,13 @@ impl<'s> Reader<'s, '_> {
             .set_bytes(self.counter.load(Ordering::Relaxed));
         let (done_tx, done_rx) = sync_channel(1);
         self.tx.send(done_rx).map_err(|_| WriterGone)?;
-        let (settings, job) = (self.settings, self.job);
+        let (settings, job, spare) = (self.settings, self.job, self.spare);
         self.scope.spawn(move |_| {
+            let out = Spare::take(&spare.out, chunk.data.len() + chunk.data.len() / 8);
+            let done = process(&chunk, settings, job, out);
+            spare.give(&spare.data, chunk.data);
             // The writer may have stopped; then nobody wants the result.
-            let _ = done_tx.send(process(&chunk, settings, job));
+            let _ = done_tx.send(done);
         });
         Ok(())
     }
@@ -754,11 +809,12 @@ fn write_header(
     out.extend_from_slice(&data[header.content_end..header.range.end]);
 }
 
-/// Processes every record of a chunk (on a worker thread).
-fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job) -> Done {
+/// Processes every record of a chunk (on a worker thread), writing into
+/// `out` (empty).
+fn process(chunk: &Chunk, settings: &Settings, job: &dyn Job, out: Vec<u8>) -> Done {
     let mut done = Done {
         name: Arc::clone(&chunk.source.name),
-        out: Vec::with_capacity(chunk.data.len() + chunk.data.len() / 8),
+        out,
         rejects: Vec::new(),
         counts: Counts::default(),
     };
@@ -1079,6 +1135,7 @@ fn write_results(
     mut rejects: RejectSink,
     strict: bool,
     progress: &Progress,
+    spare: &Spare,
 ) -> Result<Ended> {
     let mut counts = Counts::default();
     for pending in rx {
@@ -1109,6 +1166,7 @@ fn write_results(
             rejects.write(&done.name, reject, progress)?;
         }
         progress.set_records(counts.records_in);
+        spare.give(&spare.out, done.out);
     }
     rejects.finish()?;
     out.finish().context("writing output")?;
@@ -1213,7 +1271,7 @@ mod tests {
             name: "test".into(),
             csv: None,
         });
-        let mut chunk = Chunk::new(&info);
+        let mut chunk = Chunk::new(&info, &Spare::new(1));
         chunk.data.extend_from_slice(input);
         chunk.lines_from = Some(1);
         chunk
@@ -1223,7 +1281,7 @@ mod tests {
     fn a_panicking_job_rejects_the_record_and_goes_on() {
         let input = b"{\"text\":\"a\"}\n{\"text\":\"boom\"}\n{\"text\":\"b\"}\n";
         // The panic message on stderr is expected.
-        let done = process(&chunk(input), &settings(), &Shout);
+        let done = process(&chunk(input), &settings(), &Shout, Vec::new());
         assert_eq!(done.out, b"{\"text\":\"A\"}\n{\"text\":\"B\"}\n");
         assert_eq!(done.rejects.len(), 1);
         assert_eq!(done.rejects[0].line, 2);
@@ -1235,7 +1293,7 @@ mod tests {
     #[test]
     fn rejects_know_where_their_record_would_have_been() {
         let input = b"{\"text\":\"a\"}\n[]\n{}\n{\"text\":\"b\"}\n";
-        let done = process(&chunk(input), &settings(), &Shout);
+        let done = process(&chunk(input), &settings(), &Shout, Vec::new());
         let offsets: Vec<_> = done
             .rejects
             .iter()
