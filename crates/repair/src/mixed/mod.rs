@@ -2244,16 +2244,18 @@ impl MixedScript {
                 .iter()
                 .max_by(|a, b| a.score.total_cmp(&b.score))
                 .map(|c| {
+                    // The best's pair of layouts, where it is such a slip
+                    // into the line (a layout candidate always has one).
                     let into_line = starts_in_line
                         && line.mostly_dominant
-                        && c.text.chars().find_map(sc_of) == Some(line.dominant)
-                        && c.layouts
-                            .is_some_and(|(from, to)| !transliterates(from) && !transliterates(to));
-                    (
-                        c.text.clone(),
-                        c.attested,
-                        into_line.then(|| c.layouts.map(layout_prior)),
-                    )
+                        && c.text.chars().find_map(sc_of) == Some(line.dominant);
+                    let pair = c
+                        .layouts
+                        .filter(|(from, to)| {
+                            into_line && !transliterates(from) && !transliterates(to)
+                        })
+                        .map(layout_prior);
+                    (c.text.clone(), c.attested, pair)
                 });
             for c in &mut candidates {
                 let Some((text, attested, pair)) = &best else {
@@ -2261,7 +2263,9 @@ impl MixedScript {
                 };
                 let rarer = || {
                     c.kind == ChangeKind::KeyboardLayout
-                        && pair.is_some_and(|pair| c.layouts.map(layout_prior) < pair)
+                        && pair
+                            .zip(c.layouts)
+                            .is_some_and(|(best, layouts)| layout_prior(layouts) < best)
                 };
                 if !c.attested && *text != c.text && (*attested || rarer()) {
                     c.score -= std::f32::consts::LN_2;
