@@ -261,7 +261,8 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
     out
 }
 
-pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
+/// The inputs (`.aff`, `.dic`) and every form they expand into.
+pub(crate) fn read(root: &Path) -> Result<(Input, Input, BTreeSet<String>)> {
     let aff = Input::read(root, &format!("{DIR}/be_BY.aff"), VERSION, Some("0.53"))?;
     let dic = Input::read(root, &format!("{DIR}/be_BY.dic"), VERSION, None)?;
     let affixes = parse_aff(&aff.text)?;
@@ -275,6 +276,11 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
             forms.len()
         );
     }
+    Ok((aff, dic, forms))
+}
+
+pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
+    let (aff, dic, forms) = read(root)?;
     let set = fst::Set::from_iter(forms.iter()).context("building the FST")?;
     let bytes = set.as_fst().as_bytes();
     let mut out = writer::rust_file(

@@ -19,7 +19,7 @@ use crate::be_forms::base64;
 use crate::lexicon::parse;
 use crate::writer::{self, Input, Output};
 
-const DIR: &str = "data/curated/lexicon/more";
+pub(crate) const DIR: &str = "data/curated/lexicon/more";
 
 /// The languages with an extended lexicon and where each list comes from.
 pub(crate) const LANGS: [(&str, &str); 9] = [

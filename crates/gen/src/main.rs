@@ -27,6 +27,7 @@ mod names;
 mod translit_cyrillic;
 mod translit_han;
 mod translit_hangul;
+mod trigrams;
 mod ucd;
 mod unicode_scripts;
 mod writer;
@@ -70,6 +71,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(lexicon::generate(root).context("lexicon")?);
     outputs.extend(be_forms::generate(root).context("be_forms")?);
     outputs.extend(lexicon_more::generate(root).context("lexicon_more")?);
+    outputs.extend(trigrams::generate(root).context("trigrams")?);
     outputs.extend(names::generate(root).context("names")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);
     outputs.extend(translit_han::generate(root).context("translit_han")?);

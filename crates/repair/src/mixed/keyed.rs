@@ -16,8 +16,8 @@
 use std::sync::OnceLock;
 
 use super::tables::{
-    ascii_retypes, bigrams, layout, layout_language, lexicon_lists, lookalike, lowercase, sc_of,
-    script_zipf, zipf_bytes, zipf_ext_bytes, Bigrams, Sc, DEAD_RETYPE, NO_RETYPE,
+    ascii_retypes, bigrams, layout, layout_language, lookalike, lowercase, sc_of, script_zipf,
+    trigrams, zipf_bytes, zipf_ext_bytes, Bigrams, Sc, Trigrams, DEAD_RETYPE, NO_RETYPE, NO_SYMBOL,
 };
 use super::words::is_layout_punct;
 use super::{
@@ -41,6 +41,9 @@ struct Key {
     /// [`FAILS`], [`SLOW`], [`TARGET`], [`TARGET_LOWER`], [`FOREIGN`],
     /// [`SAME_AS`], [`CHANGED`].
     flags: u8,
+    /// Its symbol among the [`Trigrams`] of the layout's language
+    /// ([`NO_SYMBOL`] for a character no listed word has).
+    symbol: u8,
 }
 
 /// A converted key the pair does not have: `retype_word` gives nothing.
@@ -84,8 +87,27 @@ struct Pair {
     lang: &'static str,
     lang_id: u8,
     model: &'static Bigrams,
+    /// The letter trigrams of the language's listed words, if generated.
+    trigrams: Option<&'static Trigrams>,
     /// Whether the target layout is a phonetic one.
     phonetic: bool,
+}
+
+impl Pair {
+    /// Whether a lexicon of the pair's language may list `span` re-typed
+    /// on the pair (its [`Spelling`] as [`retype`] writes it): false when
+    /// a character or trigram of it is in no listed word, so that
+    /// [`zipf_bytes`] and [`zipf_ext_bytes`] surely find nothing.
+    #[inline]
+    fn may_list(&self, span: &[u8]) -> bool {
+        self.trigrams.is_none_or(|t| {
+            t.may_list(span.iter().map(|&b| {
+                self.keys
+                    .get(usize::from(b))
+                    .map_or(NO_SYMBOL, |k| k.symbol)
+            }))
+        })
+    }
 }
 
 /// The [`Pair`]s of every Latin layout (`us`, `de`, `fr`) and layout of
@@ -123,6 +145,7 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
         .position(|l| *l == lang)
         .and_then(|i| u8::try_from(i).ok())?;
     let model = bigrams(lang)?;
+    let tri = trigrams(lang);
     let (typed_on, meant) = (layout(from)?, layout(to)?);
     let table = ascii_retypes(typed_on, meant)?;
     // The earlier layouts of the source, as `layouts_before` finds them.
@@ -136,6 +159,7 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
         utf8_len: 1,
         position: NO_POSITION,
         flags: SLOW,
+        symbol: NO_SYMBOL,
     }; 128];
     for ((byte, key), &entry) in (0u8..).zip(keys.iter_mut()).zip(table.iter()) {
         let c = char::from(byte);
@@ -190,6 +214,7 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
             utf8_len,
             position,
             flags,
+            symbol: tri.map_or(NO_SYMBOL, |t| t.symbol(lower)),
         };
     }
     Some(Pair {
@@ -198,6 +223,7 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
         lang,
         lang_id,
         model,
+        trigrams: tri,
         phonetic: is_phonetic_layout(to),
     })
 }
@@ -424,6 +450,7 @@ pub(super) fn could_read_ascii(
                         return None;
                     };
                     if retypes(any)
+                        && pair.may_list(span)
                         && zipf_ext_bytes(pair.lang, out.as_bytes()).is_some_and(|z| z >= 3.0)
                     {
                         return Some(true);
@@ -442,7 +469,10 @@ pub(super) fn could_read_ascii(
                 }
                 let short = letters <= 3;
                 let long = letters >= LONG_RETYPE_LETTERS;
-                let listed = if pair.phonetic || long {
+                // (Most re-typings have a trigram no listed word has.)
+                let listed = if !pair.may_list(span) {
+                    None
+                } else if pair.phonetic || long {
                     zipf_ext_bytes(pair.lang, lower)
                 } else {
                     zipf_bytes(pair.lang, lower)
@@ -513,8 +543,9 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
         if any & CHANGED != 0 {
             return None;
         }
-        if zipf_bytes(pair.lang, out.as_bytes())
-            .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
+        if pair.may_list(lower.as_bytes())
+            && zipf_bytes(pair.lang, out.as_bytes())
+                .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
         {
             return Some(true);
         }
@@ -583,7 +614,12 @@ pub(super) fn lookalike_of_ascii(word: &str, target: Sc) -> Option<Lookalike> {
         }
     }
     let lower = out.as_str()?;
-    Some(if lexicon_lists(target, lower) {
+    // `lexicon_lists`, each language asked only where its trigrams allow.
+    let listed = target.languages().iter().any(|lang| {
+        trigrams(lang).is_none_or(|t| t.may_list_str(lower))
+            && zipf_bytes(lang, lower.as_bytes()).is_some()
+    });
+    Some(if listed {
         Lookalike::Listed
     } else {
         Lookalike::Unlisted

@@ -793,6 +793,104 @@ fn more_zipf(lang: &str, lower: &[u8]) -> Option<f32> {
     Some(f32::from(u8::try_from(z).ok()?) / 10.0)
 }
 
+/// The letter trigrams of every word a look-up of a Cyrillic or Greek
+/// layout's language can find ([`zipf_bytes`], [`zipf_ext_bytes`]: the
+/// lexicon, the extended lexicon, the Belarusian hunspell forms), generated
+/// by `polynorm-gen` (`tables/trigrams.rs`): a spelling with a character
+/// none of those words has, or a trigram (with a boundary at each end) none
+/// of them has, is listed nowhere, and needs no look-up. Most re-typings of a
+/// Latin word are such (`ищщлцщкь`, `bookworm` on ЙЦУКЕН, has `щщл`).
+pub(crate) struct Trigrams {
+    /// Symbol − 1 of each character (symbol 0 is the boundary).
+    index: DenseIndex,
+    /// Symbols: the alphabet and the boundary.
+    n: usize,
+    bits: Vec<u8>,
+    /// Russian: `ё` is read as `е` (as [`zipf_ext_bytes`] reads an
+    /// unlisted `ё` spelling).
+    yo_as_e: bool,
+}
+
+/// [`Trigrams::symbol`] of a character in no listed word.
+pub(crate) const NO_SYMBOL: u8 = u8::MAX;
+
+impl Trigrams {
+    /// The symbol of lower-case `c` (1 on; 0 is the boundary), or
+    /// [`NO_SYMBOL`] when no listed word has it.
+    pub(crate) fn symbol(&self, c: char) -> u8 {
+        let c = if self.yo_as_e && c == 'ё' { 'е' } else { c };
+        self.index
+            .get(c)
+            .and_then(|i| u8::try_from(i + 1).ok())
+            .filter(|&s| s != NO_SYMBOL)
+            .unwrap_or(NO_SYMBOL)
+    }
+
+    /// Whether some listed word has the trigram of symbols `first second
+    /// third` (a [`NO_SYMBOL`] among them: none has).
+    #[inline]
+    pub(crate) fn has(&self, first: u8, second: u8, third: u8) -> bool {
+        let n = self.n;
+        let symbols = [first, second, third].map(usize::from);
+        if symbols.iter().any(|&s| s >= n) {
+            return false;
+        }
+        let [first, second, third] = symbols;
+        let bit = (first * n + second) * n + third;
+        self.bits
+            .get(bit / 8)
+            .is_some_and(|byte| byte >> (bit % 8) & 1 == 1)
+    }
+
+    /// Whether every trigram of the symbols `symbols` (the boundary added
+    /// at each end) is one some listed word has: false rules out every
+    /// look-up of the spelling.
+    #[inline]
+    pub(crate) fn may_list(&self, symbols: impl Iterator<Item = u8>) -> bool {
+        // The two symbols before `c` (the first trigram ends at the
+        // second character, or at the closing boundary).
+        let (mut a, mut b): (Option<u8>, u8) = (None, 0);
+        for c in symbols.chain(std::iter::once(0)) {
+            if c == NO_SYMBOL || a.is_some_and(|a| !self.has(a, b, c)) {
+                return false;
+            }
+            (a, b) = (Some(b), c);
+        }
+        true
+    }
+
+    /// [`Trigrams::may_list`] of a lower-case spelling.
+    pub(crate) fn may_list_str(&self, lower: &str) -> bool {
+        self.may_list(lower.chars().map(|c| self.symbol(c)))
+    }
+}
+
+/// The [`Trigrams`] of `lang`, decoded on first use; `None` for a language
+/// without them (then anything may be listed).
+pub(crate) fn trigrams(lang: &str) -> Option<&'static Trigrams> {
+    use crate::tables::trigrams::TRIGRAMS;
+    static SETS: OnceLock<Vec<Option<Trigrams>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        TRIGRAMS
+            .iter()
+            .map(|&(lang, alphabet, bits)| {
+                let alphabet: Vec<char> = alphabet.chars().collect();
+                let n = alphabet.len() + 1;
+                let bits = decode_base64(bits)?;
+                debug_assert!(bits.len() * 8 >= n * n * n, "the generated bits fit");
+                Some(Trigrams {
+                    index: DenseIndex::new(&alphabet),
+                    n,
+                    bits,
+                    yo_as_e: lang == "ru",
+                })
+            })
+            .collect()
+    });
+    let i = TRIGRAMS.iter().position(|(l, _, _)| same_lang(l, lang))?;
+    sets.get(i)?.as_ref()
+}
+
 /// Whether `lower` is a Belarusian word form: every inflection of every
 /// hunspell-be entry, as an FST set decoded on first use (with a
 /// [`LazyFilter`] of its forms, asked first).
@@ -1321,6 +1419,56 @@ mod tests {
         // Words several Latin lexicons list take the highest of them.
         assert!(["en", "de", "fr"].iter().all(|l| zipf(l, "in").is_some()));
         assert_eq!(script_zipf(Sc::Latin, "in"), by_language(Sc::Latin, "in"));
+    }
+
+    /// Every word a look-up of a Cyrillic or Greek layout's language can
+    /// find passes its [`Trigrams`]: the lexicon's words, the extended
+    /// lexicon's keys, the Belarusian forms, and Russian spellings with `ё`
+    /// where the extended look-up reads `е`. (What rules the others out.)
+    #[test]
+    fn trigrams_never_rule_out_a_listed_word() {
+        use fst::Streamer;
+        let be = decode_base64(crate::tables::be_forms::BE_FORMS_FST_BASE64)
+            .and_then(|b| fst::Set::new(b).ok())
+            .unwrap();
+        let mut checked = 0usize;
+        for lang in ["be", "bg", "el", "ru", "sr", "uk"] {
+            let tri = trigrams(lang).unwrap();
+            let mut words: Vec<String> = lexicon(lang)
+                .unwrap()
+                .words
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            let mut fsts = Vec::new();
+            if let Some((map, _)) = more_map(lang) {
+                fsts.push(map.as_fst());
+            }
+            if lang == "be" {
+                fsts.push(be.as_fst());
+            }
+            for fst in fsts {
+                let mut keys = fst.stream();
+                while let Some((key, _)) = keys.next() {
+                    words.push(String::from_utf8(key.to_vec()).unwrap());
+                }
+            }
+            for word in &words {
+                assert!(tri.may_list_str(word), "{lang} {word:?}");
+                assert!(zipf_ext(lang, word).is_some(), "{lang} {word:?}");
+                if lang == "ru" && word.contains('е') {
+                    assert!(tri.may_list_str(&word.replace('е', "ё")), "{word:?}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 900_000, "{checked}");
+        // Re-typings of Latin words on ЙЦУКЕН (`bookworm`, `partman`).
+        let ru = trigrams("ru").unwrap();
+        for s in ["ищщлцщкь", "зфкеьфт", "ъ.", "привет", "ёлка"] {
+            assert_eq!(ru.may_list_str(s), ["привет", "ёлка"].contains(&s), "{s}");
+        }
+        assert!(trigrams("en").is_none());
     }
 
     #[test]

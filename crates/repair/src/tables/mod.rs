@@ -39,3 +39,5 @@ pub(crate) mod more_sr;
 pub(crate) mod more_uk;
 #[rustfmt::skip]
 pub(crate) mod serbian;
+#[rustfmt::skip]
+pub(crate) mod trigrams;
