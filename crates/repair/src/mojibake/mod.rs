@@ -743,9 +743,11 @@ fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>, page: C
         .filter_map(|&i| seqs.get(i))
         .map(|s| guesses(original, s, page))
         .collect();
-    let judge = |seqs: &[Seq]| {
-        let text = decode_all(original, seqs);
-        score::cost(&text, context) + 0.2 * score::letter_badness(&text)
+    // (Every combination is decoded and costed in the same two buffers.)
+    let (mut text, mut lower) = (String::with_capacity(original.len()), String::new());
+    let mut judge = |seqs: &[Seq]| {
+        decode_into(&mut text, original, seqs);
+        score::cost_in(&text, context, &mut lower) + 0.2 * score::letter_badness(&text)
     };
     let combinations: usize = guessed
         .iter()
@@ -806,6 +808,14 @@ fn choose_guesses(original: &str, seqs: &mut [Seq], context: Option<Sc>, page: C
 /// Replaces each sequence by its character.
 fn decode_all(text: &str, seqs: &[Seq]) -> String {
     let mut out = String::with_capacity(text.len());
+    decode_into(&mut out, text, seqs);
+    out
+}
+
+/// [`decode_all`] into `out` (cleared first), for a caller that decodes
+/// many times and keeps one buffer.
+fn decode_into(out: &mut String, text: &str, seqs: &[Seq]) {
+    out.clear();
     let mut copied = 0;
     for s in seqs {
         out.push_str(text.get(copied..s.start).unwrap_or_default());
@@ -813,7 +823,6 @@ fn decode_all(text: &str, seqs: &[Seq]) -> String {
         copied = s.end;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
-    out
 }
 
 fn is_word_space(c: char) -> bool {
@@ -844,6 +853,9 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
             contexts.push(score::dominant(&line));
         }
     }
+    // The sequences of the word judged, relative to it (one buffer for
+    // every word).
+    let mut unit_seqs: Vec<Seq> = Vec::with_capacity(seqs.len());
     let mut i = 0;
     while let Some(first) = seqs.get(i) {
         // The word around this sequence, extended over every sequence that
@@ -865,17 +877,13 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
                 end = word_end(text, next.end);
             }
         }
-        let unit_seqs: Vec<Seq> = seqs
-            .get(i..=j)
-            .unwrap_or_default()
-            .iter()
-            .map(|s| Seq {
-                start: s.start - start,
-                end: s.end - start,
-                ..*s
-            })
-            .collect();
-        if let Some(p) = judge_unit(text, start, end, unit_seqs, page, &contexts, costs) {
+        unit_seqs.clear();
+        unit_seqs.extend(seqs.get(i..=j).unwrap_or_default().iter().map(|s| Seq {
+            start: s.start - start,
+            end: s.end - start,
+            ..*s
+        }));
+        if let Some(p) = judge_unit(text, start, end, &mut unit_seqs, page, &contexts, costs) {
             out.push(p);
         }
         i = j + 1;
@@ -1026,19 +1034,14 @@ fn judge_unit(
     text: &str,
     start: usize,
     end: usize,
-    mut seqs: Vec<Seq>,
+    seqs: &mut Vec<Seq>,
     page: CodePage,
     contexts: &[Option<Sc>],
     costs: &mut Costs<'_>,
 ) -> Option<Proposal> {
     let original = text.get(start..end)?;
-    choose_guesses(
-        original,
-        &mut seqs,
-        contexts.first().copied().flatten(),
-        page,
-    );
-    let mut best = best_level(original, &seqs, page, contexts, costs);
+    choose_guesses(original, seqs, contexts.first().copied().flatten(), page);
+    let mut best = best_level(original, seqs, page, contexts, costs);
     // A space read as a lost no-break space joins two words into one: only
     // when that reads clearly better than leaving them apart (`Р РѕСЃСЃРёСЏ`
     // is `Россия`, but `систем໠выбрана` is `система» выбрана`).
@@ -1073,7 +1076,7 @@ fn judge_unit(
         let apart_gain = apart.as_ref().map_or(0.0, |b| b.0) - 1.5 * lone_leads as f32;
         if joined_gain < apart_gain + 0.3 {
             best = apart;
-            seqs = apart_seqs;
+            *seqs = apart_seqs;
         }
     }
     let (gain, before, after, levels, repaired) = best?;
@@ -1081,7 +1084,7 @@ fn judge_unit(
     // a word: a word with a non-ASCII letter of the repair's own script left
     // intact beside its sequences (`Б` of `БРЈ`, Serbian for "number") was
     // not decoded wrongly, and its sequence is chance (`РЈ` reads as `У`).
-    if intact_letter_beside(original, &seqs, page, costs.dominant()) {
+    if intact_letter_beside(original, seqs, page, costs.dominant()) {
         return None;
     }
     // Structure: more sequences and longer ones, more evidence.
@@ -1163,7 +1166,7 @@ fn best_level(
     best
 }
 
-/// [`score::cost`] of the words of one pass, by script context, each
+/// [`score::cost_in`] of the words of one pass, by script context, each
 /// computed once: the pages and legacy pairs of a line judge the same words
 /// as they are, and often the same repairs. Also the line's dominant script,
 /// once.
@@ -2178,7 +2181,7 @@ mod tests {
                     &line,
                     first.start,
                     first.end,
-                    vec![Seq {
+                    &mut vec![Seq {
                         start: 0,
                         end: first.end - first.start,
                         ..*first

@@ -341,15 +341,16 @@ fn push_lower(out: &mut String, c: char) {
     out.push(char::from_u32(u32::from(c) + offset).unwrap_or(c));
 }
 
-/// The cost of `text` (lower is more plausible) in a line whose letters are
-/// mostly of script `context`.
+/// [`cost_in`] with a buffer of its own (tests and tools).
+#[cfg(test)]
 pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
     cost_in(text, context, &mut String::new())
 }
 
-/// [`cost`], with `lower` lent as the buffer of the runs' lowercase (a
-/// caller that costs many words keeps one, rather than an allocation per
-/// word).
+/// The cost of `text` (lower is more plausible) in a line whose letters are
+/// mostly of script `context`, with `lower` lent as the buffer of the runs'
+/// lowercase (a caller that costs many words keeps one, rather than an
+/// allocation per word).
 pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f32 {
     let mut total = 0.0;
     let mut prev: Option<(char, Kind)> = None;
@@ -629,7 +630,7 @@ fn is_cp1252_tail(c: char) -> bool {
 
 /// How unlikely the letters of `text` are: the sum over its runs of letters
 /// of the negated mean bigram log-probability (a finer tie-breaker than
-/// [`cost`], which ignores all but very unlikely words).
+/// [`cost_in`], which ignores all but very unlikely words).
 pub(crate) fn letter_badness(text: &str) -> f32 {
     let mut total = 0.0;
     let mut run = String::new();
