@@ -393,7 +393,9 @@ impl Pipeline {
     {
         let lines = lines.into_iter();
         let mut results: Vec<Repaired<'a>> = Vec::with_capacity(lines.size_hint().0);
-        let mut pending: Vec<bool> = Vec::with_capacity(lines.size_hint().0);
+        // The lines the mixed-script stage is to see, in order (most
+        // documents have none: no list is allocated for them).
+        let mut pending: Vec<usize> = Vec::new();
         for l in lines {
             // Printable ASCII that hygiene passes at a glance (see
             // `Pipeline::line`), with the mixed-script gate's answer from
@@ -403,19 +405,22 @@ impl Pipeline {
             } else {
                 self.mixed.review_at_a_glance(l, &self.hygiene)
             };
-            if let Some(review) = at_a_glance {
-                results.push(Repaired::unchanged(l));
-                pending.push(review);
+            let (result, review) = if let Some(review) = at_a_glance {
+                (Repaired::unchanged(l), review)
             } else {
                 // (`None`: hygiene does not leave it at a glance, or
                 // escapes are decoded first.)
                 let r = self.line_stages(l);
-                pending.push(self.mixed.needs_review(&r.text));
-                results.push(r);
+                let review = self.mixed.needs_review(&r.text);
+                (r, review)
+            };
+            if review {
+                pending.push(results.len());
             }
+            results.push(result);
         }
         for _ in 0..MAX_DOCUMENT_ROUNDS {
-            if !pending.contains(&true) {
+            if pending.is_empty() {
                 break;
             }
             let mut context = DocumentContext::new();
@@ -423,24 +428,26 @@ impl Pipeline {
                 context.add(&r.text);
             }
             let mut changed_any = false;
-            for (result, pending) in results.iter_mut().zip(pending.iter_mut()) {
-                if !*pending {
-                    continue;
-                }
+            // A line the stage leaves as it is is settled; one it changes
+            // is seen again in the next round.
+            pending.retain(|&i| {
+                let Some(result) = results.get_mut(i) else {
+                    return false;
+                };
                 let taken = std::mem::replace(result, Repaired::unchanged(""));
                 let before = taken.changes.len();
                 let mut repaired = taken.and_then(|t| self.mixed.apply(t, &context));
-                if repaired.changes.len() > before {
+                let again = repaired.changes.len() > before;
+                if again {
                     // A re-typed letter can meet a combining mark that now
                     // composes, or form a sequence the mojibake repair
                     // reads: the line stages run once more.
                     repaired = repaired.and_then(|t| self.line(t));
                     changed_any = true;
-                } else {
-                    *pending = false;
                 }
                 *result = repaired;
-            }
+                again
+            });
             if !changed_any {
                 break;
             }
