@@ -8665,6 +8665,18 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+        // Serbian endings (the reviewer's session-18 fresh probe, real
+        // catalogue lines): no `providera`, `Gmaila`, `Vibera`, `threade`,
+        // `tablete`.
+        for line in [
+            "БРОЈ providerа бајта сваке датотеке",
+            "Датотека извоза је Gmailа створена",
+            "Међумеморија Viberа аргумента је премала",
+            "Кореја, Демократска threadе Народна Република",
+            "ШАБЛОН\tШаблон који наводи tabletу тему помоћи",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
         // A stem only the extended English list holds (`sho`), or only
         // French (`tenu`), is no inflected word: the slip is repaired.
         assert_eq!(

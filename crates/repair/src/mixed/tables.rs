@@ -371,20 +371,23 @@ fn dead_mark(layout: &LayoutTable, key: u8, level: u8) -> Option<char> {
         .filter(|m| *m != '\0')
 }
 
-/// The endings a Russian, Ukrainian, Belarusian or Bulgarian writer glues
-/// to a Latin word to inflect it without a hyphen (`Linuxом`, `iPhoneа`,
-/// `driverів`, `Oracleаў`, `fileът`): the case endings of the noun
-/// declensions (and Bulgarian's plural and definite article), three
-/// letters at most, per language; no adjective endings (a Latin stem takes
-/// an adjective suffix, `Windows-овский`, not a bare ending), and no
-/// Serbian list yet. Written out from the declension
-/// tables of the standard grammars (Russian: Zaliznyak's *Grammatical
-/// Dictionary*, noun types 1–8; Ukrainian, Belarusian: the
-/// academic grammars' noun declensions; Bulgarian: the plural and article
-/// forms), not generated; Russian adds the forms of the colloquial `-ка`
-/// nouns (`флешку`), which are as often glued to an English stem. Sorted,
-/// for a binary search.
-const CASE_ENDINGS: [(&str, &[&str]); 4] = [
+/// The endings a Russian, Ukrainian, Belarusian, Bulgarian or Serbian
+/// writer glues to a Latin word to inflect it without a hyphen (`Linuxом`,
+/// `iPhoneа`, `driverів`, `Oracleаў`, `fileът`, `providerа`): the case
+/// endings of the noun declensions (and Bulgarian's plural and definite
+/// article), three letters at most, per language; no adjective endings (a
+/// Latin stem takes an adjective suffix, `Windows-овский`, not a bare
+/// ending). Written out from the declension tables of the standard
+/// grammars (Russian: Zaliznyak's *Grammatical Dictionary*, noun types
+/// 1–8; Ukrainian, Belarusian: the academic grammars' noun declensions;
+/// Bulgarian: the plural and article forms; Serbian: Stanojčić and
+/// Popović's *Gramatika srpskoga jezika*, the three noun declensions, with
+/// the long plural `-ови`/`-еви` of one-syllable masculines, which loanwords
+/// take, `Qt-ови`; not the vocative `-о`, whose Latin lookalike ends many
+/// English words), not generated; Russian adds the forms of the colloquial
+/// `-ка` nouns (`флешку`), which are as often glued to an English stem.
+/// Sorted, for a binary search.
+const CASE_ENDINGS: [(&str, &[&str]); 5] = [
     (
         "be",
         &[
@@ -401,6 +404,13 @@ const CASE_ENDINGS: [(&str, &[&str]); 4] = [
         &[
             "а", "ам", "ами", "ах", "е", "ев", "ей", "ем", "ею", "и", "ка", "ке", "ки", "кой",
             "ку", "ов", "ой", "ом", "ою", "у", "ы", "ю", "я", "ям", "ями", "ях", "ём",
+        ],
+    ),
+    (
+        "sr",
+        &[
+            "а", "ама", "е", "ева", "еве", "еви", "ем", "и", "има", "ова", "ове", "ови", "ом", "у",
+            "ју",
         ],
     ),
     (
@@ -1322,7 +1332,8 @@ mod tests {
             assert!(endings.windows(2).all(|p| p[0] < p[1]), "{lang}");
             assert!(endings.iter().all(|e| is_case_ending(lang, e)), "{lang}");
         }
-        assert!(!is_case_ending("ru", "т") && !is_case_ending("sr", "а"));
+        assert!(!is_case_ending("ru", "т") && !is_case_ending("sr", "ы"));
+        assert!(is_case_ending("sr", "ом") && !is_case_ending("el", "а"));
     }
 
     #[test]
