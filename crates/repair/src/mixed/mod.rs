@@ -2319,10 +2319,12 @@ impl MixedScript {
     /// ([`is_case_ending`]), with no Latin word beside it (in a Latin phrase
     /// quoted in the line, `Open Filе`, a lookalike is a spoof), and whose
     /// stem is known or a name: the stem's zipf where the English lexicon
-    /// (its 20,000 commonest words, not the extended list: `shoку` is
-    /// `shore`) lists it (`Windowsы`, `driverів`: the Latin words Cyrillic
-    /// text inflects are English ones, and `tenuку` is `tenure`, not French
-    /// `tenu`); infinity where only the user or the document knows it; 0
+    /// lists it, its 20,000 commonest words or the extended list
+    /// (`Windowsы`, `driverів`, `pluginаў`: the Latin words Cyrillic text
+    /// inflects are English ones, and `tenuку` is `tenure`, not French
+    /// `tenu`; a rare stem loses to a commoner repair, `shoку` is `shore`,
+    /// see [`MixedScript::mixed_word`]); infinity where only the user or
+    /// the document knows it; 0
     /// where it is only capitalised, a name (`Oracleаў`, `iPhoneа`); each
     /// with the stem in lower case. `None` where the word is no such
     /// reading.
@@ -2353,7 +2355,7 @@ impl MixedScript {
         }
         let stem: String = stem.iter().collect();
         let lower = lowercase(&stem);
-        if let Some(z) = zipf("en", &lower) {
+        if let Some(z) = zipf_ext("en", &lower) {
             return Some((z, lower));
         }
         if self.user_words.contains(&lower) || context.count(&lower) > 0 {
@@ -8677,8 +8679,20 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
-        // A stem only the extended English list holds (`sho`), or only
-        // French (`tenu`), is no inflected word: the slip is repaired.
+        // A stem outside the 20,000 commonest English words that the
+        // extended English list holds is a stem too: no `pluginfo`,
+        // `kilos`, `beecha`, `bleacheda`.
+        for line in [
+            "вычарпана абмежаваньне pluginаў на час ЦП",
+            "Дэмакратычная Сацыялістычная Рэспубліка kiloы Шры-Ланка",
+            "откриване на разликите между архива и beechа файловата система",
+            "Для bleachedа вас есть почтовые сообщения.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+        // Such a stem (`sho`) loses to a repair English writes more often
+        // (`shore`), and a stem only French lists (`tenu`) is none: the
+        // slip is repaired.
         assert_eq!(
             fix("не shoку удалось переместиться во временном файле"),
             "не shore удалось переместиться во временном файле"
