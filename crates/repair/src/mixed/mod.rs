@@ -2312,9 +2312,12 @@ impl MixedScript {
         })
     }
 
-    /// Whether `original`, the word at `index` of a mostly Cyrillic line,
-    /// reads as a Latin word inflected in the line's language: a Latin run
-    /// of three letters or more, then a lower-case Cyrillic run that is a
+    /// Whether `original`, the word at `index` of a line more of whose
+    /// letters are Cyrillic than of any other script (though less of its
+    /// text may be: in `Направи у Ethernetе _фасцикли:` the menu
+    /// accelerator's word counts as no text), reads as a Latin word
+    /// inflected in the line's language: a Latin run of three letters or
+    /// more, then a lower-case Cyrillic run that is a
     /// case ending of a language the line's letters allow
     /// ([`is_case_ending`]), with no Latin word beside it (in a Latin phrase
     /// quoted in the line, `Open Filе`, a lookalike is a spoof), and whose
@@ -2335,7 +2338,7 @@ impl MixedScript {
         original: &str,
         context: &DocumentContext,
     ) -> Option<(f32, String)> {
-        if line.dominant != Sc::Cyrillic || !line.mostly_dominant {
+        if line.dominant != Sc::Cyrillic {
             return None;
         }
         let [(Sc::Latin, stem), (Sc::Cyrillic, ending)] = two_script_runs(original)? else {
@@ -8676,6 +8679,7 @@ pub(crate) mod tests {
             "Међумеморија Viberа аргумента је премала",
             "Кореја, Демократска threadе Народна Република",
             "ШАБЛОН\tШаблон који наводи tabletу тему помоћи",
+            "Направи у Ethernetе _фасцикли:",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
