@@ -677,32 +677,38 @@ pub(crate) fn known_words(text: &str) -> (usize, usize) {
 
 /// The dominant script among the letters of `text`, if letters of one
 /// script are most.
+///
+/// Read by bytes: an ASCII byte is a letter or not, a character of two
+/// bytes (up to U+07FF: Latin, Greek, Cyrillic) is classed by a table of
+/// [`dominant_class`] made once, a longer one by [`dominant_class`] itself
+/// (a damaged line's contexts are taken at every level of its repair, so
+/// this runs several times a line).
 pub(crate) fn dominant(text: &str) -> Option<Sc> {
+    let table = dominant_table();
+    let bytes = text.as_bytes();
     let mut counts = [0usize; 4];
-    for c in text.chars() {
-        let i = match c {
-            'a'..='z' | 'A'..='Z' => 0,
-            // Below U+00C0 only ASCII letters; punctuation, arrows,
-            // mathematical and technical signs, box drawing: no letters (a
-            // test checks).
-            '\u{0}'..='\u{BF}'
-            | '×'
-            | '÷'
-            | '\u{2000}'..='\u{206F}'
-            | '\u{2190}'..='\u{23FF}'
-            | '\u{2500}'..='\u{25FF}' => continue,
-            '\u{C0}'..='\u{024F}' => 0,
-            '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => 1,
-            '\u{0386}' | '\u{0388}'..='\u{03FF}' => 2,
-            _ if polynorm_script::is_alphabetic(c) => match lexicon::letter_script(c) {
-                Sc::Latin => 0,
-                Sc::Cyrillic => 1,
-                Sc::Greek => 2,
-                Sc::Other => 3,
-            },
-            _ => continue,
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let class = if b < 0x80 {
+            at += 1;
+            if !b.is_ascii_alphabetic() {
+                continue;
+            }
+            0
+        } else if b < 0xE0 {
+            // A lead of two bytes (the text is UTF-8: 0xC2..0xDF).
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            at += 2;
+            let cp = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
+            table.get(cp).copied().unwrap_or(NOT_COUNTED)
+        } else {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            dominant_class(c).unwrap_or(NOT_COUNTED)
         };
-        if let Some(n) = counts.get_mut(i) {
+        if let Some(n) = counts.get_mut(usize::from(class)) {
             *n += 1;
         }
     }
@@ -718,6 +724,51 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
         1 => Sc::Cyrillic,
         2 => Sc::Greek,
         _ => Sc::Other,
+    })
+}
+
+/// [`dominant_class`]'s mark of a character [`dominant`] does not count.
+const NOT_COUNTED: u8 = 4;
+
+/// [`dominant_class`] of U+0000..U+07FF (the characters of one and two
+/// bytes in UTF-8), [`NOT_COUNTED`] where it is `None`; computed once.
+fn dominant_table() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [NOT_COUNTED; 0x800];
+        for (cp, class) in (0u32..).zip(table.iter_mut()) {
+            if let Some(c) = char::from_u32(cp) {
+                *class = dominant_class(c).unwrap_or(NOT_COUNTED);
+            }
+        }
+        table
+    })
+}
+
+/// The script a letter counts for in [`dominant`] (0 Latin, 1 Cyrillic, 2
+/// Greek, 3 other), `None` for what is no letter.
+fn dominant_class(c: char) -> Option<u8> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => 0,
+        // Below U+00C0 only ASCII letters; punctuation, arrows,
+        // mathematical and technical signs, box drawing: no letters (a
+        // test checks).
+        '\u{0}'..='\u{BF}'
+        | '×'
+        | '÷'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{2190}'..='\u{23FF}'
+        | '\u{2500}'..='\u{25FF}' => return None,
+        '\u{C0}'..='\u{024F}' => 0,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => 1,
+        '\u{0386}' | '\u{0388}'..='\u{03FF}' => 2,
+        _ if polynorm_script::is_alphabetic(c) => match lexicon::letter_script(c) {
+            Sc::Latin => 0,
+            Sc::Cyrillic => 1,
+            Sc::Greek => 2,
+            Sc::Other => 3,
+        },
+        _ => return None,
     })
 }
 
@@ -833,6 +884,48 @@ mod tests {
             let mut ours = String::new();
             push_lower(&mut ours, c);
             assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    /// [`dominant`] by bytes counts every character as [`dominant_class`]
+    /// does: one character at a time across the planes, and lines that mix
+    /// one-, two-, three- and four-byte characters.
+    #[test]
+    fn dominant_by_bytes_as_by_characters() {
+        let by_chars = |text: &str| {
+            let mut counts = [0usize; 4];
+            for c in text.chars() {
+                if let Some(class) = dominant_class(c) {
+                    counts[usize::from(class)] += 1;
+                }
+            }
+            counts
+        };
+        let expect = |counts: [usize; 4]| {
+            let (best, n) = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
+                .unwrap();
+            (*n > 0).then_some([Sc::Latin, Sc::Cyrillic, Sc::Greek, Sc::Other][best])
+        };
+        for cp in (0u32..0x3000)
+            .chain(0x1_0000..0x1_0100)
+            .chain(0x2_0000..0x2_0010)
+        {
+            if let Some(c) = char::from_u32(cp) {
+                let text = c.to_string();
+                assert_eq!(dominant(&text), expect(by_chars(&text)), "{c:?}");
+            }
+        }
+        for text in [
+            "Debian и GRUB, установка системы",
+            "ÃÅ¸ÃÂ¾ÃÂ´Ã‘â‚¬ÃÂ¾ÃÂ± Ã‘â€“ semctl(2) ΞΒ¤ΞΞ",
+            "中文 ок ab 𝔘𝔫 ἀλλά ĦŦ × ÷ ẞ ﬁ",
+            "Ελληνικά και ΑΒΓ abc",
+            "",
+        ] {
+            assert_eq!(dominant(text), expect(by_chars(text)), "{text}");
         }
     }
 
