@@ -419,7 +419,7 @@ impl Pipeline {
             }
             results.push(result);
         }
-        for _ in 0..MAX_DOCUMENT_ROUNDS {
+        for round in 0..MAX_DOCUMENT_ROUNDS {
             if pending.is_empty() {
                 break;
             }
@@ -436,7 +436,15 @@ impl Pipeline {
                 };
                 let taken = std::mem::replace(result, Repaired::unchanged(""));
                 let before = taken.changes.len();
-                let mut repaired = taken.and_then(|t| self.mixed.apply(t, &context));
+                // (In the first round every pending line is as the gate
+                // passed it; later, a line the judge changed.)
+                let mut repaired = taken.and_then(|t| {
+                    if round == 0 {
+                        self.mixed.apply_passed(t, &context)
+                    } else {
+                        self.mixed.apply(t, &context)
+                    }
+                });
                 let again = repaired.changes.len() > before;
                 if again {
                     // A re-typed letter can meet a combining mark that now

@@ -58,6 +58,10 @@ impl Hygiene {
     /// normalization, and round again until every enabled stage has seen the
     /// current text without changing it, so the result is a fixed point:
     /// applying the same `Hygiene` to it changes nothing.
+    // Kept out of line on purpose, as `run` is: callers' changes flipped
+    // whether LLVM inlined it (session 19, BENCHMARKS "Session 19 (helper
+    // B)").
+    #[inline(never)]
     pub fn apply<'a>(&self, text: &'a str) -> Repaired<'a> {
         if self.leaves_at_a_glance(text) {
             return Repaired::unchanged(text);

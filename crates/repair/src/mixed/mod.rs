@@ -118,6 +118,16 @@ fn is_caseless(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{109F}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
 }
 
+/// [`DocumentContext::indexed_words`] of `text` split into `all` (its
+/// words, as [`words::Words`] gives them).
+fn indexed_words<'w>(
+    text: &'w str,
+    all: impl Iterator<Item = Word> + 'w,
+) -> impl Iterator<Item = &'w str> + 'w {
+    all.filter(|w| !(w.is_mixed() || w.letters() < 2 || w.inner_punct))
+        .filter_map(move |w| text.get(w.start..w.end))
+}
+
 /// Passes a [`word_key`] through: it is a hash already.
 #[derive(Default)]
 struct KeyHasher(u64);
@@ -160,29 +170,50 @@ impl DocumentContext {
     }
 
     fn index(&self) -> &WordCounts {
-        self.index.get_or_init(|| {
-            // Room from the start for about one word per six bytes, up to
-            // a thousand words: the map of a line's or a short document's
-            // words is then rarely or never rehashed as it fills (a line
-            // judged on its own builds one); a long document's map grows as
-            // before.
-            let mut counts = WordCounts::with_capacity_and_hasher(
-                (self.text.len() / 6).min(1024),
-                std::hash::BuildHasherDefault::default(),
-            );
-            for word in self.indexed_words() {
-                *counts.entry(word_key(word)).or_insert(0) += 1;
-            }
-            counts
-        })
+        self.index
+            .get_or_init(|| self.counts(indexed_words(&self.text, words::Words::new(&self.text))))
+    }
+
+    /// The index of `indexed` (the words the index counts).
+    fn counts<'w>(&self, indexed: impl Iterator<Item = &'w str>) -> WordCounts {
+        // Room from the start for about one word per six bytes, up to
+        // a thousand words: the map of a line's or a short document's
+        // words is then rarely or never rehashed as it fills (a line
+        // judged on its own builds one); a long document's map grows as
+        // before.
+        let mut counts = WordCounts::with_capacity_and_hasher(
+            (self.text.len() / 6).min(1024),
+            std::hash::BuildHasherDefault::default(),
+        );
+        for word in indexed {
+            *counts.entry(word_key(word)).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// When this context is the one line `line` (as a document of one line
+    /// makes it) and its index is not built yet: builds it from `words`,
+    /// the line's words ([`words::words`]), which the judge has split the
+    /// line into already, rather than by splitting it again. The same
+    /// index: the context's text is the line and a line feed, which ends
+    /// the last word as the line's end does.
+    fn index_line(&self, line: &str, words: &[Word]) {
+        if self.index.get().is_some()
+            || self.text.len() != line.len() + 1
+            || self.text.as_bytes().last() != Some(&b'\n')
+            || !self.text.starts_with(line)
+        {
+            return;
+        }
+        let _ = self
+            .index
+            .set(self.counts(indexed_words(line, words.iter().cloned())));
     }
 
     /// The words the indexes count: words of one script, of two letters or
     /// more, without layout keys in them.
     fn indexed_words(&self) -> impl Iterator<Item = &str> {
-        words::Words::new(&self.text)
-            .filter(|w| !(w.is_mixed() || w.letters() < 2 || w.inner_punct))
-            .filter_map(|w| self.text.get(w.start..w.end))
+        indexed_words(&self.text, words::Words::new(&self.text))
     }
 
     /// How often the document uses `word` (case-insensitive).
@@ -1310,13 +1341,39 @@ impl MixedScript {
     /// of the whole document) as evidence. Never fails; borrows `text` when
     /// nothing changes.
     pub fn apply<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+        self.apply_rounds(text, context, false)
+    }
+
+    /// [`MixedScript::apply`] for a line [`MixedScript::needs_review`] has
+    /// just said yes to, as it is: the judge's first round does not ask the
+    /// gate again. The answer is the same: the gate with the document
+    /// (what `apply` asks first) passes every line the gate without one
+    /// passes, as a document only adds suspects (a lookalike respelling it
+    /// spells), and `needs_review`'s quick answers are the full scan's
+    /// (`quick_review_agrees_with_the_full_scan`). Call it on a line
+    /// `needs_review` said no to, or on another text, and the answer may
+    /// differ from `apply`'s.
+    pub fn apply_passed<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+        self.apply_rounds(text, context, true)
+    }
+
+    /// [`MixedScript::apply`]'s rounds; `passed`: the gate has passed
+    /// `text` ([`MixedScript::apply_passed`]), and the first round does not
+    /// ask it again.
+    fn apply_rounds<'a>(
+        &self,
+        text: &'a str,
+        context: &DocumentContext,
+        mut passed: bool,
+    ) -> Repaired<'a> {
         // A repair can change the line's balance of scripts (a fixed word
         // makes the line Cyrillic, and another word now stands out), so run
         // to a fixed point: what comes out needs nothing more.
         let mut result = Repaired::unchanged(text);
         for _ in 0..MAX_ROUNDS {
             let before = result.changes.len();
-            result = result.and_then(|t| self.apply_once(t, context));
+            result = result.and_then(|t| self.apply_once(t, context, passed));
+            passed = false;
             if result.changes.len() == before {
                 break;
             }
@@ -1324,12 +1381,23 @@ impl MixedScript {
         result
     }
 
-    fn apply_once<'a>(&self, text: &'a str, context: &DocumentContext) -> Repaired<'a> {
+    /// One round of [`MixedScript::apply`]; `passed`: the gate has passed
+    /// `text` without a document, so it passes it with one.
+    fn apply_once<'a>(
+        &self,
+        text: &'a str,
+        context: &DocumentContext,
+        passed: bool,
+    ) -> Repaired<'a> {
         if text.len() > MAX_REVIEW_BYTES {
             return Repaired::unchanged(text);
         }
         let stats = LineStats::of(text);
-        if !self.review(text, &stats, Some(context)) {
+        debug_assert!(
+            !passed || self.review(text, &stats, Some(context)),
+            "{text}"
+        );
+        if !passed && !self.review(text, &stats, Some(context)) {
             return Repaired::unchanged(text);
         }
         let words = words::words(text);
@@ -2557,6 +2625,9 @@ impl MixedScript {
                 .filter_map(|lang| zipf(lang, &lower))
                 .fold(0f32, f32::max)
         };
+        // (The first question to the document of most judged lines: a
+        // document of this line alone is indexed from its words.)
+        context.index_line(line.text, line.words);
         if context.count(&lower) > 1 {
             keep_score += 3.0;
         }
@@ -6550,6 +6621,60 @@ pub(crate) mod tests {
             &["en", "ru", "mixed", "dirty"],
             false,
         );
+    }
+
+    /// [`MixedScript::apply_passed`] is [`MixedScript::apply`] on every
+    /// line the gate passes: the gate with the line's document (its own, or
+    /// its whole corpus) passes it too, and the judge's answer (text and
+    /// changes) is the same. And a document of one line indexed from the
+    /// judge's words ([`DocumentContext::index_line`]) is indexed as when
+    /// it splits the line itself; a document of more lines is not.
+    #[test]
+    fn a_passed_line_is_judged_as_by_apply() {
+        let stage = MixedScript::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut documents = vec![(
+            check_lines(&[], &[], &["mixed-script", "mixed-script-heldout"]),
+            None,
+        )];
+        for name in ["en", "ru", "zh", "mixed", "dirty"] {
+            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
+                .expect("corpus");
+            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            documents.push((lines, Some(DocumentContext::from_text(&text))));
+        }
+        let (mut passed, mut indexed) = (0, 0);
+        for (lines, whole) in &documents {
+            for line in lines {
+                let own = DocumentContext::from_text(line);
+                let split = DocumentContext::from_text(line);
+                let words = words::words(line);
+                split.index_line(line, &words);
+                indexed += usize::from(split.index.get().is_some());
+                assert_eq!(split.index(), own.index(), "{line}");
+                let mut more = DocumentContext::from_text(line);
+                more.add("");
+                more.index_line(line, &words);
+                assert!(more.index.get().is_none(), "{line}");
+                if !stage.needs_review(line) {
+                    continue;
+                }
+                passed += 1;
+                for context in [Some(&own), whole.as_ref()].into_iter().flatten() {
+                    assert!(
+                        stage.review(line, &LineStats::of(line), Some(context)),
+                        "{line}"
+                    );
+                    let (a, b) = (
+                        stage.apply(line, context),
+                        stage.apply_passed(line, context),
+                    );
+                    assert_eq!(a.text, b.text, "{line}");
+                    assert_eq!(a.changes, b.changes, "{line}");
+                }
+            }
+        }
+        assert!(passed > 100 && indexed > 1000, "{passed} {indexed}");
     }
 
     /// The early exit for foreign words no candidate can win changes
