@@ -1072,7 +1072,15 @@ impl MixedScript {
                 // Cleared without asking whether it is protected: by its
                 // letters and verdict alone, which are the same wherever
                 // it stands alone in a Cyrillic line.
-                if let Some((_, key)) = lone.filter(|_| protected.get().is_none()) {
+                // (Not a word the Bulgarian phonetic layout types one of
+                // Bulgarian's commonest words with: whether it is suspect
+                // depends on the line, [`bulgarian_line_slip`].)
+                if let Some((_, key)) = lone.filter(|_| {
+                    protected.get().is_none()
+                        && !line
+                            .get(w.start..w.end)
+                            .is_some_and(bulgarian_phonetic_common)
+                }) {
                     CLEARED_LONE_WORDS.with(|t| {
                         if let Ok(mut t) = t.try_borrow_mut() {
                             t.put(key);
@@ -1200,7 +1208,12 @@ impl MixedScript {
                 .checked_sub(1)
                 .is_some_and(|i| line.as_bytes().get(i) == Some(&b';'))
         };
-        if source == Sc::Latin && self.ascii_word_cleared(word, dominant, serbian, after_semicolon)
+        if source == Sc::Latin
+            && self.ascii_word_cleared(word, dominant, serbian, after_semicolon)
+            && !(self.options.keyboard_layouts
+                && dominant == Sc::Cyrillic
+                && word.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                && bulgarian_line_slip(line, w.start, word))
         {
             return false;
         }
@@ -1333,7 +1346,8 @@ impl MixedScript {
             && (source != Sc::Latin
                 || verdict.layout
                 || (dominant == Sc::Greek && verdict.greek_retyping)
-                || particle_slip(word, source, dominant));
+                || particle_slip(word, source, dominant)
+                || (dominant == Sc::Cyrillic && bulgarian_line_slip(line, w.start, word)));
         (homoglyph || layout) && !is_protected()
     }
 
@@ -2538,6 +2552,17 @@ impl MixedScript {
                     j.and_then(|j| line.words.get(j))
                         .is_some_and(|o| o.single() == Some(target))
                 });
+        // A Latin word the Bulgarian phonetic layout types one of
+        // Bulgarian's commonest words with, in a Bulgarian line
+        // ([`bulgarian_line_slip`]), alone in its script: Serbian Latin's
+        // listing of it (`ili`) is no word of the line. (Beside a Latin
+        // word it is part of a Latin phrase, `ili ne`, `dobre den`.)
+        let bulgarian = source == Sc::Latin
+            && target == Sc::Cyrillic
+            && self.options.keyboard_layouts
+            && bulgarian_line_slip(line.text, w.start, original)
+            && !latin_word_beside(line, index)
+            && line.language(Sc::Cyrillic) == Some("bg");
         let layout_possible = self.options.keyboard_layouts
             && (!acronym
                 || caps_slip_shape(original, w.letters())
@@ -2546,7 +2571,8 @@ impl MixedScript {
             && (source != Sc::Latin
                 || word_verdict(line.text, w, source, target, line.serbian).layout
                 || (target == Sc::Greek && common_retyping(original, source, target))
-                || particle);
+                || particle
+                || bulgarian);
         if !homoglyph_possible && !layout_possible {
             return None;
         }
@@ -2616,12 +2642,18 @@ impl MixedScript {
         let piece = whole_word.is_some();
         let isolated = (same_script_neighbours == 0 || piece) && target_words >= 2;
 
-        let mut keep_score = if piece {
-            0.0
-        } else {
+        // (The languages whose words it may be: not Serbian in a
+        // Bulgarian line.)
+        let own_languages = || {
             source
                 .languages()
                 .iter()
+                .filter(|&&lang| !(bulgarian && lang == "sr"))
+        };
+        let mut keep_score = if piece {
+            0.0
+        } else {
+            own_languages()
                 .filter_map(|lang| zipf(lang, &lower))
                 .fold(0f32, f32::max)
         };
@@ -2666,9 +2698,7 @@ impl MixedScript {
         // at the head of a German sentence is `Ist`; `toy` in a Greek one
         // is `του`). (A piece of a word typed with the Bulgarian `/`, `of`
         // of `of/,f`, is no word as typed.)
-        let real_word = source
-            .languages()
-            .iter()
+        let real_word = own_languages()
             .filter_map(|lang| zipf(lang, &lower))
             .any(|z| z >= 2.5)
             && !(isolated && common_retyping(original, source, target))
@@ -5079,6 +5109,121 @@ fn particle_slip(word: &str, source: Sc, target: Sc) -> bool {
 
 /// How common (zipf) a two-letter word must be for [`particle_slip`].
 const PARTICLE_ZIPF: f32 = 6.0;
+
+/// Whether `word`, three letters or more of ASCII in lower case or with a
+/// capital first only, is one of Bulgarian's commonest words (zipf 6 or
+/// more, [`BULGARIAN_SLIP_ZIPF`]: `когато`, `или`, `това`) typed on the
+/// Bulgarian phonetic layout's Latin namesakes (`Kogato`, `ili`), that no
+/// lexicon of a Latin language but Serbian lists, extended ones included
+/// (Serbian Latin spells `ili` too, and [`bulgarian_line_slip`] asks it
+/// only of a line Serbian does not write; `edna`, `tam`, `sega`, `kato`
+/// stay): 35 words. A function of the word alone.
+fn bulgarian_phonetic_common(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // (Most words are ruled out by their first and last letters and
+    // length, asked first; of the few words found, whether a Latin lexicon
+    // lists it.)
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let (words, shapes) = bulgarian_phonetic_words();
+    let bit = word_shape_bit(first | 0x20, last | 0x20, bytes.len());
+    if bytes.len() < 3
+        || shapes
+            .get(bit / 64)
+            .is_none_or(|m| m & (1 << (bit % 64)) == 0)
+    {
+        return false;
+    }
+    let mut lower = [0u8; 12];
+    let Some(lower) = lower.get_mut(..bytes.len()) else {
+        return false;
+    };
+    if !bytes.iter().all(u8::is_ascii_alphabetic)
+        || bytes.iter().skip(1).any(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    words.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+        && std::str::from_utf8(lower).is_ok_and(|lower| {
+            ["en", "de", "fr", "es"]
+                .into_iter()
+                .all(|l| zipf_ext(l, lower).is_none())
+        })
+}
+
+/// A bit (0–1023) for a lower-case ASCII word by its first and last
+/// letters and its length, for [`bulgarian_phonetic_words`]' filter
+/// (`| 0x20` lower-cases an ASCII letter).
+fn word_shape_bit(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first) * 37 + usize::from(last) * 11 + len * 3) % 1024
+}
+
+/// The Latin spellings, sorted, of the Bulgarian words of zipf
+/// [`BULGARIAN_SLIP_ZIPF`] or more and three letters or more that the
+/// phonetic layout types with ASCII letters (`kogato`, `ili`), from the
+/// Bulgarian lexicon once: a word's spelling re-typed on that layout is one
+/// of those words exactly when it is one of these. With them, the
+/// [`word_shape_bit`] of each, set in a 1024-bit mask.
+fn bulgarian_phonetic_words() -> &'static (Vec<String>, [u64; 16]) {
+    static WORDS: std::sync::OnceLock<(Vec<String>, [u64; 16])> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let Some(lex) = crate::mixed::tables::lexicon("bg") else {
+            return (Vec::new(), [0; 16]);
+        };
+        let mut words: Vec<String> = (0..lex.offsets.len())
+            .filter(|&i| {
+                lex.zipf10
+                    .get(i)
+                    .is_some_and(|&z| f32::from(z) / 10.0 >= BULGARIAN_SLIP_ZIPF)
+            })
+            .filter_map(|i| crate::word_table::entry(lex, i))
+            .filter(|w| w.chars().count() >= 3)
+            .filter_map(|w| {
+                let latin = retype_word(w, Sc::Cyrillic, Sc::Latin, "bg-phonetic", "us")?;
+                (latin.bytes().all(|b| b.is_ascii_lowercase())
+                    && retype_word(&latin, Sc::Latin, Sc::Cyrillic, "us", "bg-phonetic").as_deref()
+                        == Some(w))
+                .then_some(latin)
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut shapes = [0u64; 16];
+        for w in &words {
+            let b = w.as_bytes();
+            let (first, last) = (b.first().copied(), b.last().copied());
+            let bit = word_shape_bit(first.unwrap_or(0), last.unwrap_or(0), b.len());
+            if let Some(m) = shapes.get_mut(bit / 64) {
+                *m |= 1 << (bit % 64);
+            }
+        }
+        (words, shapes)
+    })
+}
+
+/// How common (zipf) a Bulgarian word must be for
+/// [`bulgarian_phonetic_common`].
+const BULGARIAN_SLIP_ZIPF: f32 = 6.0;
+
+/// Whether `word`, a Latin word of `line` (a Cyrillic one), is a
+/// [`bulgarian_phonetic_common`] word in a line holding `ъ`, which Serbian
+/// never writes (and Russian seldom): Bulgarian typed on its phonetic
+/// layout left switched to Latin, not a Serbian word in its Latin
+/// alphabet nor a name (a capital inside the sentence is one).
+fn bulgarian_line_slip(line: &str, start: usize, word: &str) -> bool {
+    bulgarian_phonetic_common(word) && bulgarian_line(line, start, word)
+}
+
+/// [`bulgarian_line_slip`] but for the word's own test: its case and
+/// place, and the line's `ъ`.
+fn bulgarian_line(line: &str, start: usize, word: &str) -> bool {
+    (line.contains('ъ') || line.contains('Ъ'))
+        && (word.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            || opens_sentence(line, start))
+}
 
 /// The most a word as typed may be used (zipf) for [`common_retyping`].
 const COMMON_RETYPE_TYPED: f32 = 4.5;
@@ -8608,6 +8753,33 @@ pub(crate) mod tests {
             "Η εταιρεία Box έχει γραφείο στην Αθήνα.",
         ] {
             assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
+    fn a_common_bulgarian_word_typed_on_the_phonetic_layouts_latin_keys() {
+        // `Kogato` opens the sentence and `ili` is Serbian Latin too, but
+        // a line with `ъ` is no Serbian one: both are Bulgarian typed with
+        // the phonetic layout switched to Latin.
+        assert_eq!(
+            fix("Kogato слънцето изгрее, ще тръгнем към планината."),
+            "Когато слънцето изгрее, ще тръгнем към планината."
+        );
+        assert_eq!(
+            fix("Ще дойда в събота ili в неделя, ако бъде възможно."),
+            "Ще дойда в събота или в неделя, ако бъде възможно."
+        );
+        for line in [
+            // A name inside the sentence; a Serbian line, which writes
+            // either alphabet; an English word.
+            "Играта от Sega излезе на пазара през зимата на същата година.",
+            "Sega пусна нова игра през същата година.",
+            "Ово је test ili пример за Србију.",
+            "Търсене на ili ne в списъка на пакетите.",
+            "Той каза: Sega ще бъде първа.",
+            "Натиснете бутона next, за да продължите към следващата стъпка.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
         }
     }
 
