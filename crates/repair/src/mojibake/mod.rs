@@ -664,7 +664,7 @@ fn decode_at(
     let mut alts = ['\u{FFFD}'; 16];
     match guess_at {
         None => {
-            *alts.get_mut(0)? = std::str::from_utf8(seq).ok()?.chars().next()?;
+            *alts.get_mut(0)? = utf8_char(seq)?;
             Some((alts, 1, lost, end))
         }
         Some(k) => {
@@ -697,6 +697,34 @@ fn decode_at(
             (n > 0).then_some((alts, n as u8, lost, end))
         }
     }
+}
+
+/// The character `seq` encodes when it is one UTF-8 sequence (a lead and
+/// as many continuations as it asks), else `None`: the first character of
+/// `std::str::from_utf8(seq)` for a sequence of one character, by the bytes
+/// (what [`decode_at`] asks of each sequence it finds). Other shapes are
+/// left to `from_utf8`.
+#[inline]
+fn utf8_char(seq: &[u8]) -> Option<char> {
+    let (&lead, rest) = seq.split_first()?;
+    let (mut cp, least) = match (lead, rest.len()) {
+        (0xC2..=0xDF, 1) => (u32::from(lead & 0x1F), 0x80),
+        (0xE0..=0xEF, 2) => (u32::from(lead & 0x0F), 0x800),
+        (0xF0..=0xF4, 3) => (u32::from(lead & 0x07), 0x1_0000),
+        _ => return std::str::from_utf8(seq).ok()?.chars().next(),
+    };
+    for &b in rest {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        cp = (cp << 6) | u32::from(b & 0x3F);
+    }
+    // Overlong forms are no UTF-8; `from_u32` refuses surrogates and
+    // what is past U+10FFFF.
+    if cp < least {
+        return None;
+    }
+    char::from_u32(cp)
 }
 
 /// Every character the guesses of a sequence's lost byte give, as
@@ -829,6 +857,25 @@ fn is_word_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
+/// [`is_word_space`] of a byte (the word spaces are ASCII, so a byte of
+/// UTF-8 is one exactly where the character it belongs to is one).
+fn is_word_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// `text.split(is_word_space)`, found by the bytes rather than by decoding
+/// every character (the legacy judge splits each line once per pair).
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    text.as_bytes()
+        .split(|&b| is_word_space_byte(b))
+        .map(move |piece| {
+            let word = text.get(start..start + piece.len()).unwrap_or_default();
+            start += piece.len() + 1;
+            word
+        })
+}
+
 /// Proposes the UTF-8 repairs of `page`, one per word that has sequences.
 fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut Costs<'_>) {
     let seqs = sequences(text, page);
@@ -862,7 +909,7 @@ fn propose_utf8(text: &str, page: CodePage, out: &mut Vec<Proposal>, costs: &mut
         // touches it.
         let start = text
             .get(..first.start)
-            .and_then(|s| s.rfind(is_word_space).map(|k| k + 1))
+            .and_then(|s| s.bytes().rposition(is_word_space_byte).map(|k| k + 1))
             .unwrap_or(0);
         let mut j = i;
         let mut end = word_end(text, first.end);
@@ -1025,7 +1072,7 @@ fn run_with_sequence(word: &str, seqs: &[Seq], at: usize) -> (usize, bool) {
 /// The end of the word that goes on at `from`.
 fn word_end(text: &str, from: usize) -> usize {
     text.get(from..)
-        .and_then(|s| s.find(is_word_space).map(|k| from + k))
+        .and_then(|s| s.bytes().position(is_word_space_byte).map(|k| from + k))
         .unwrap_or(text.len())
 }
 
@@ -1432,7 +1479,7 @@ fn no_pair_reads_better(
     // The lowercase of a word's re-reading by this pair and by the
     // previous one that had one (its length in `previous_lowered`).
     let mut lowered = [[0u8; 2 * score::FLOOR_WORD]; 2];
-    for a in text.split(is_word_space) {
+    for a in words_of(text) {
         if a.is_ascii() {
             continue; // re-read alike by every pair
         }
@@ -1712,11 +1759,7 @@ fn judge_legacy<'t>(
     let mut improved: Vec<(usize, usize, &str, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
-    for (k, (a, b)) in text
-        .split(is_word_space)
-        .zip(converted.split(is_word_space))
-        .enumerate()
-    {
+    for (k, (a, b)) in words_of(text).zip(words_of(converted)).enumerate() {
         if a == b {
             offset += a.len() + 1;
             continue;
@@ -1863,11 +1906,7 @@ fn no_word_reads_better<'t>(
     costs: &mut Costs<'_>,
     words_facts: &mut Vec<Option<LegacyWord<'t>>>,
 ) -> bool {
-    for (k, (a, b)) in text
-        .split(is_word_space)
-        .zip(converted.split(is_word_space))
-        .enumerate()
-    {
+    for (k, (a, b)) in words_of(text).zip(words_of(converted)).enumerate() {
         if a == b || LegacyWord::remembered(words_facts, k, a).glues_ascii_letters {
             continue;
         }
@@ -1954,6 +1993,49 @@ fn converted_span(text: &str, converted: &str, start: usize, end: usize) -> Opti
 
 #[cfg(test)]
 mod tests {
+    /// [`words_of`] splits as `split(is_word_space)` does: empty words
+    /// between spaces, at either end, and in an empty text.
+    #[test]
+    fn words_of_as_split() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "  a\tb\n\rc ",
+            "Ã©tÃ© Â\u{A0}Ð Ð°Ð·  Ñ‚\t",
+            "слово, ещё\u{2003}одно\r\n",
+        ] {
+            let want: Vec<&str> = text.split(is_word_space).collect();
+            assert_eq!(words_of(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    /// [`utf8_char`] reads a sequence as `from_utf8` does: every lead
+    /// with every second byte, and with bytes on either side of the
+    /// continuations' range after it, one to four bytes long.
+    #[test]
+    fn utf8_char_as_from_utf8() {
+        let edges = [
+            0x00u8, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        let first = |seq: &[u8]| std::str::from_utf8(seq).ok().and_then(|s| s.chars().next());
+        for lead in 0..=0xFFu8 {
+            assert_eq!(utf8_char(&[lead]), first(&[lead]), "{lead:x}");
+            for b1 in 0..=0xFFu8 {
+                let two = [lead, b1];
+                assert_eq!(utf8_char(&two), first(&two), "{two:x?}");
+                for &b2 in &edges {
+                    let three = [lead, b1, b2];
+                    assert_eq!(utf8_char(&three), first(&three), "{three:x?}");
+                    for &b3 in &edges {
+                        let four = [lead, b1, b2, b3];
+                        assert_eq!(utf8_char(&four), first(&four), "{four:x?}");
+                    }
+                }
+            }
+        }
+    }
+
     use super::*;
 
     /// [`judge_legacy`]'s early exit ([`no_word_reads_better`]) changes
