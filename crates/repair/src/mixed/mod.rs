@@ -1471,6 +1471,7 @@ impl MixedScript {
             languages: Default::default(),
             possible: Default::default(),
             short_words: Default::default(),
+            weights: std::cell::RefCell::default(),
         };
 
         // The script the gate took for the line's (by letters, not words).
@@ -4146,6 +4147,9 @@ struct Line<'t> {
     possible: [std::cell::OnceCell<Vec<&'static str>>; 3],
     /// [`Line::short_line_words`] per script, computed once.
     short_words: [std::cell::OnceCell<Option<Vec<String>>>; 3],
+    /// [`Line::lexicon_weight`]s asked so far, per script and language
+    /// (each judged word may ask: worked out once a line, not once a word).
+    weights: std::cell::RefCell<Vec<(Sc, &'static str, f32)>>,
 }
 
 impl Line<'_> {
@@ -4315,10 +4319,21 @@ impl Line<'_> {
     /// How well `lang`'s lexicon knows the line's words of `sc` (of two
     /// letters or more): their word frequencies summed, each word voting
     /// with how common it is.
-    fn lexicon_weight(&self, sc: Sc, lang: &str) -> f32 {
-        self.script_words(sc)
-            .filter_map(|t| zipf(lang, &lowercase(t)))
-            .sum()
+    fn lexicon_weight(&self, sc: Sc, lang: &'static str) -> f32 {
+        let known = self
+            .weights
+            .borrow()
+            .iter()
+            .find(|(s, l, _)| *s == sc && *l == lang)
+            .map(|&(_, _, w)| w);
+        known.unwrap_or_else(|| {
+            let w = self
+                .script_words(sc)
+                .filter_map(|t| zipf(lang, &lowercase(t)))
+                .sum();
+            self.weights.borrow_mut().push((sc, lang, w));
+            w
+        })
     }
 }
 
@@ -6127,6 +6142,16 @@ fn drop_vocabulary_edits(
     edits: &mut Vec<Edit>,
     foreign: &[(usize, usize)],
 ) {
+    // Which words no edit touches, and their lower case when asked: worked
+    // out once for the line, not once per foreign word (a line of
+    // thousands of re-typed words took seconds: the edits were scanned for
+    // every word for every foreign word).
+    let untouched: Vec<bool> = words
+        .iter()
+        .map(|o| !edits.iter().any(|x| x.start < o.end && o.start < x.end))
+        .collect();
+    let lower_of: Vec<std::cell::OnceCell<Option<String>>> =
+        words.iter().map(|_| std::cell::OnceCell::new()).collect();
     let mut drop = Vec::new();
     for &(e, i) in foreign {
         let (Some(edit), Some(w)) = (edits.get(e), words.get(i)) else {
@@ -6140,14 +6165,18 @@ fn drop_vocabulary_edits(
             j != i
                 && o.single() == Some(source)
                 && o.letters() >= 2
-                && !edits.iter().any(|x| x.start < o.end && o.start < x.end)
+                && untouched.get(j).copied().unwrap_or(false)
         });
-        let explained = stays.any(|(_, o)| {
+        let explained = stays.any(|(j, o)| {
             hyphen_joined(text, w, o)
                 || (edit.kind == ChangeKind::KeyboardLayout
-                    && text
-                        .get(o.start..o.end)
-                        .is_some_and(|t| one_letter_apart(&lower, &lowercase(t))))
+                    && lower_of
+                        .get(j)
+                        .and_then(|cell| {
+                            cell.get_or_init(|| text.get(o.start..o.end).map(lowercase))
+                                .as_deref()
+                        })
+                        .is_some_and(|t| one_letter_apart(&lower, t)))
         });
         if explained {
             drop.push(e);
