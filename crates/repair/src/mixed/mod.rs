@@ -4178,11 +4178,37 @@ impl Line<'_> {
     fn language(&self, sc: Sc) -> Option<&'static str> {
         *self.languages.get(sc as usize)?.get_or_init(|| {
             // The line's own script: ask whatlang, among our languages only
-            // (tens of microseconds, spent only on lines that reach the judge).
+            // (tens of microseconds, spent only on lines that reach the judge),
+            // unless a short Cyrillic line's lexicons settle what it would
+            // give ([`Line::settled_by_lexicons`]).
             // Letters a language lacks rule it out: a line with `ы` is not
             // Bulgarian or Ukrainian, one with `і` not Russian.
             let possible = self.possible_languages(sc);
             if sc == self.dominant {
+                // How many of a short Cyrillic line's words each possible
+                // language's lexicons list, counted on the first need.
+                let lowered = (sc == Sc::Cyrillic)
+                    .then(|| self.short_line_words(sc))
+                    .flatten();
+                let mut listed: Vec<(&'static str, usize)> = Vec::new();
+                if let Some(lowered) = lowered {
+                    if possible.len() > 1 && lexicon_language::enabled() {
+                        listed = possible
+                            .iter()
+                            .map(|l| (*l, listed_words(lowered, l)))
+                            .collect();
+                        if let Some(lang) = self.settled_by_lexicons(sc, &listed) {
+                            lexicon_language::fired();
+                            return Some(lang);
+                        }
+                    }
+                }
+                let listed_of = |lowered: &[String], lang: &str| {
+                    listed
+                        .iter()
+                        .find(|(l, _)| *l == lang)
+                        .map_or_else(|| listed_words(lowered, lang), |&(_, n)| n)
+                };
                 if let Some(lang) = whatlang_language(self.text, sc, possible) {
                     // On a short Cyrillic line whatlang's guess is often one
                     // of the related languages (`тип строки … отличается от
@@ -4201,37 +4227,63 @@ impl Line<'_> {
                     // look-up per word. Most lines' guess lists all their
                     // words but one at most: no other language can then
                     // list two more, and the other lexicons are not asked.)
-                    let Some(lowered) = self.short_line_words(sc) else {
+                    let Some(lowered) = lowered else {
                         return Some(lang);
                     };
-                    let guessed = listed_words(lowered, lang);
+                    let guessed = listed_of(lowered, lang);
                     if guessed + 2 > lowered.len() {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (listed_words(lowered, l), *l))
+                        .map(|l| (listed_of(lowered, l), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
                 }
             }
-            // Each known word votes with its frequency: Ukrainian web text
-            // knows many Russian words too, but rarely as well as Russian.
-            let mut votes: Vec<(f32, &'static str)> = possible
-                .iter()
-                .map(|lang| (self.lexicon_weight(sc, lang), *lang))
-                .collect();
-            votes.sort_by(|a, b| b.0.total_cmp(&a.0));
-            match votes.as_slice() {
-                [(best, lang), (second, _), ..] if *best > 0.0 && *best > *second * 1.1 => {
-                    Some(*lang)
-                }
-                [(best, lang)] if *best > 0.0 => Some(*lang),
-                _ => None,
-            }
+            self.language_by_votes(sc)
         })
+    }
+
+    /// [`Line::language`] where whatlang is not asked or has no guess:
+    /// each known word votes with its frequency (Ukrainian web text knows
+    /// many Russian words too, but rarely as well as Russian).
+    fn language_by_votes(&self, sc: Sc) -> Option<&'static str> {
+        let mut votes: Vec<(f32, &'static str)> = self
+            .possible_languages(sc)
+            .iter()
+            .map(|lang| (self.lexicon_weight(sc, lang), *lang))
+            .collect();
+        votes.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match votes.as_slice() {
+            [(best, lang), (second, _), ..] if *best > 0.0 && *best > *second * 1.1 => Some(*lang),
+            [(best, lang)] if *best > 0.0 => Some(*lang),
+            _ => None,
+        }
+    }
+
+    /// The language of a short Cyrillic line of the dominant script that
+    /// [`Line::language`] gives whatever whatlang guesses, if its lexicons
+    /// settle it: `listed`, how many of the line's words each possible
+    /// language (more than one) lists, names one language `best` that lists
+    /// two more than each other one, and the lexicons' votes
+    /// ([`Line::language_by_votes`]) name it too. Then whatlang need not
+    /// be asked (a call of about 100,000 instructions on a line of 120
+    /// bytes): a guess `best` stands, as no other language lists two more
+    /// words than it; any other guess `g` (whatlang guesses among the
+    /// possible languages) gives way to the language listing the most
+    /// words among those listing two more than `g`, which `best` is, alone
+    /// listing the most; and where whatlang has no guess the votes decide.
+    fn settled_by_lexicons(
+        &self,
+        sc: Sc,
+        listed: &[(&'static str, usize)],
+    ) -> Option<&'static str> {
+        let &(best, most) = listed.iter().max_by_key(|(_, n)| *n)?;
+        let clear = listed.iter().all(|&(l, n)| l == best || n + 2 <= most);
+        (clear && self.language_by_votes(sc) == Some(best)).then_some(best)
     }
 
     /// Whether the line's Cyrillic words read Serbian without a letter only
@@ -6719,6 +6771,11 @@ early_exit_switch!(
     score_bound
 );
 early_exit_switch!(
+    /// [`Line::language`] settled by a short line's lexicons
+    /// ([`Line::settled_by_lexicons`]) without asking whatlang.
+    lexicon_language
+);
+early_exit_switch!(
     /// The early exit of [`MixedScript::whole_line`] for lines no phonetic
     /// layout can win, which the tests hold to the full judge.
     phonetic_bound
@@ -6844,6 +6901,51 @@ pub(crate) mod tests {
             }
         }
         assert!(passed > 100 && indexed > 1000, "{passed} {indexed}");
+    }
+
+    /// [`Line::language`] of a line whose lexicons settle its language
+    /// ([`Line::settled_by_lexicons`]) is the one it gives by asking
+    /// whatlang: the Cyrillic language of every line of the bench corpora
+    /// and of both evaluation inputs, read as a line of Cyrillic script
+    /// (the shortcut's only case) with the shortcut on and off; and the
+    /// judge's output is the same both ways.
+    #[test]
+    fn a_line_its_lexicons_settle_reads_as_whatlang_reads_it() {
+        let lines = check_lines(
+            &[],
+            &["en", "ru", "zh", "mixed", "dirty"],
+            &["mixed-script", "mixed-script-heldout"],
+        );
+        let language = |off: bool, text: &str| {
+            lexicon_language::STATE.with(|s| s.set((off, s.get().1)));
+            let words = words::words(text);
+            let line = Line {
+                text,
+                words: &words,
+                dominant: Sc::Cyrillic,
+                mostly_dominant: true,
+                text_mostly_dominant: true,
+                serbian: false,
+                languages: Default::default(),
+                possible: Default::default(),
+                short_words: Default::default(),
+                weights: std::cell::RefCell::default(),
+            };
+            line.language(Sc::Cyrillic)
+        };
+        let mut asked = 0;
+        for line in &lines {
+            let before = lexicon_language::STATE.with(|s| s.get().1);
+            assert_eq!(language(false, line), language(true, line), "{line}");
+            asked += usize::from(lexicon_language::STATE.with(|s| s.get().1) > before);
+        }
+        assert!(asked > 300, "{asked}");
+        lexicon_language::STATE.with(|s| s.set((false, 0)));
+        assert_early_exit_changes_nothing(
+            &lexicon_language::STATE,
+            &["en", "ru", "zh", "mixed", "dirty"],
+            true,
+        );
     }
 
     /// The early exit for foreign words no candidate can win changes
