@@ -548,7 +548,7 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
             }
             continue;
         }
-        let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+        let Some(c) = char_at(text, pos) else {
             break;
         };
         let start = pos;
@@ -614,6 +614,21 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
         }
     }
     out
+}
+
+/// The character that starts at byte `pos` of `text` (a character
+/// boundary), the two-byte ones read straight from their bytes: what
+/// [`sequences`] asks of every non-ASCII character, for each page.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos..pos + 2) {
+        // (The text is UTF-8: a lead of two bytes is followed by a
+        // continuation.)
+        Some(&[b0 @ 0xC2..=0xDF, b1]) => {
+            char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F))
+        }
+        _ => text.get(pos..)?.chars().next(),
+    }
 }
 
 /// Decodes the sequence of `need` continuations that starts at byte `at`
@@ -1435,13 +1450,16 @@ fn propose_legacy(
     let mut judged: Vec<String> = Vec::new();
     for &(row, source, read_as) in &pairs {
         let mut converted = String::with_capacity(text.len());
-        let changed_chars = reread_into(text, (row, source, read_as), &mut converted);
+        let mut counts = score::ScriptCounts::default();
+        let changed_chars = reread_counting(text, (row, source, read_as), &mut converted, |c| {
+            counts.count(c);
+        });
         if judged.contains(&converted) {
             continue;
         }
         let p = judge_legacy(
             text,
-            (&converted, changed_chars),
+            (&converted, changed_chars, counts),
             (source, read_as),
             context_before,
             (costs, &mut words),
@@ -1617,10 +1635,19 @@ fn reread(text: &str, source: CodePage, read_as: CodePage) -> (String, usize) {
 /// (`row`: its row of [`cyrillic_rereads`], `LEGACY_LATIN`'s then
 /// `LEGACY_CYRILLIC`'s, or out of range: none): the characters of
 /// U+0400..U+045F from the table, the others by [`reread_char`].
-fn reread_into(
+fn reread_into(text: &str, pair: (usize, CodePage, CodePage), out: &mut String) -> usize {
+    reread_counting(text, pair, out, |_| {})
+}
+
+/// [`reread_into`], with every character written handed to `seen` as well
+/// (the judge of a line counts its letters by script as it is written,
+/// rather than read it again for [`score::dominant`]).
+#[inline]
+fn reread_counting(
     text: &str,
     (row, source, read_as): (usize, CodePage, CodePage),
     out: &mut String,
+    mut seen: impl FnMut(char),
 ) -> usize {
     let table = cyrillic_rereads().get(row);
     let mut changed_chars = 0usize;
@@ -1632,6 +1659,7 @@ fn reread_into(
         };
         changed_chars += usize::from(d != c);
         out.push(d);
+        seen(d);
     }
     changed_chars
 }
@@ -1722,14 +1750,15 @@ fn cyrillic_rereads() -> &'static [[Reread; 0x60]; LEGACY_LATIN.len() + LEGACY_C
 }
 
 /// The line re-read as `source` text decoded as `read_as` (`converted`,
-/// with `changed_chars` characters changed): its gain and
+/// with `changed_chars` characters changed, its letters counted by script
+/// in `counts`): its gain and
 /// its proposals, one for the whole span when most changed words read
 /// better, else one per word that does (text re-read beside correct text).
 /// `context_before` is the line's dominant script; `costs` remembers the
 /// costs of words, `words_facts[k]` the facts of the line's word `k`.
 fn judge_legacy<'t>(
     text: &'t str,
-    (converted, changed_chars): (&str, usize),
+    (converted, changed_chars, counts): (&str, usize, score::ScriptCounts),
     (source, read_as): (CodePage, CodePage),
     context_before: Option<Sc>,
     (costs, words_facts): (&mut Costs<'_>, &mut Vec<Option<LegacyWord<'t>>>),
@@ -1743,7 +1772,8 @@ fn judge_legacy<'t>(
         legacy_bound::fired();
         return None;
     }
-    let context_after = score::dominant(converted);
+    // (`score::dominant(converted)`, counted as it was written.)
+    let context_after = counts.dominant();
     let (mut gain, mut words, mut better, mut before_total, mut after_total) =
         (0f32, 0usize, 0usize, 0f32, 0f32);
     // Changed words that read exactly as well either way (`Е` → `е`, two

@@ -686,7 +686,7 @@ pub(crate) fn known_words(text: &str) -> (usize, usize) {
 pub(crate) fn dominant(text: &str) -> Option<Sc> {
     let table = dominant_table();
     let bytes = text.as_bytes();
-    let mut counts = [0usize; 4];
+    let mut counts = ScriptCounts::default();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         let class = if b < 0x80 {
@@ -708,23 +708,59 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
             at += c.len_utf8();
             dominant_class(c).unwrap_or(NOT_COUNTED)
         };
-        if let Some(n) = counts.get_mut(usize::from(class)) {
+        counts.count_class(class);
+    }
+    counts.dominant()
+}
+
+/// The letters of a text counted by the script [`dominant`] counts them
+/// for, one character at a time: for a caller that writes the text itself
+/// (a legacy re-reading) and so need not read it again.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct ScriptCounts([usize; 4]);
+
+impl ScriptCounts {
+    /// Counts `c` as [`dominant`] counts it.
+    #[inline]
+    pub(crate) fn count(&mut self, c: char) {
+        let class = if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                return;
+            }
+            0
+        } else {
+            match dominant_table().get(u32::from(c) as usize) {
+                Some(&class) => class,
+                None => dominant_class(c).unwrap_or(NOT_COUNTED),
+            }
+        };
+        self.count_class(class);
+    }
+
+    #[inline]
+    fn count_class(&mut self, class: u8) {
+        if let Some(n) = self.0.get_mut(usize::from(class)) {
             *n += 1;
         }
     }
-    let (best, n) = counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
-    if *n == 0 {
-        return None;
+
+    /// [`dominant`] of the text counted.
+    pub(crate) fn dominant(&self) -> Option<Sc> {
+        let (best, n) = self
+            .0
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
+        if *n == 0 {
+            return None;
+        }
+        Some(match best {
+            0 => Sc::Latin,
+            1 => Sc::Cyrillic,
+            2 => Sc::Greek,
+            _ => Sc::Other,
+        })
     }
-    Some(match best {
-        0 => Sc::Latin,
-        1 => Sc::Cyrillic,
-        2 => Sc::Greek,
-        _ => Sc::Other,
-    })
 }
 
 /// [`dominant_class`]'s mark of a character [`dominant`] does not count.
@@ -926,6 +962,33 @@ mod tests {
             "",
         ] {
             assert_eq!(dominant(text), expect(by_chars(text)), "{text}");
+        }
+    }
+
+    /// [`ScriptCounts`], fed one character at a time, finds what
+    /// [`dominant`] finds by the bytes: every character alone, and lines.
+    #[test]
+    fn script_counts_as_dominant() {
+        let counted = |text: &str| {
+            let mut counts = ScriptCounts::default();
+            text.chars().for_each(|c| counts.count(c));
+            counts.dominant()
+        };
+        for cp in (0u32..0x3000).chain(0x1_0000..0x1_0100) {
+            if let Some(c) = char::from_u32(cp) {
+                let text = c.to_string();
+                assert_eq!(counted(&text), dominant(&text), "{c:?}");
+            }
+        }
+        for text in [
+            "Debian и GRUB, установка системы",
+            "ÃÅ¸ÃÂ¾ÃÂ´Ã‘â‚¬ÃÂ¾ÃÂ± Ã‘â€“ semctl(2) ΞΒ¤ΞΞ",
+            "中文 ок ab 𝔘𝔫 ἀλλά ĦŦ × ÷ ẞ ﬁ",
+            "Ελληνικά και ΑΒΓ abc",
+            "abc абв",
+            "",
+        ] {
+            assert_eq!(counted(text), dominant(text), "{text}");
         }
     }
 
