@@ -1705,7 +1705,7 @@ impl MixedScript {
         // in `lexicals` and the language it was read as).
         #[allow(clippy::type_complexity)]
         let mut seen: Vec<(String, Sc, Option<&str>, (f32, bool), (usize, Option<&str>))> =
-            Vec::new();
+            Vec::with_capacity(candidates.len());
         let mut shape_only: Vec<usize> = Vec::new();
         // Candidates only languages the line's letters rule out list: they
         // keep their score, but are no known word against a lookalike
@@ -1714,10 +1714,12 @@ impl MixedScript {
         // What depends only on a candidate's spelling and span, worked out
         // once per distinct pair: layout pairs re-type a word into the same
         // few spellings (36 candidates for `gtk`, 10 distinct).
-        let mut shapes: Vec<Shape> = Vec::new();
+        // (These lists get room for every candidate at once: they grew
+        // one entry at a time, a realloc at each doubling.)
+        let mut shapes: Vec<Shape> = Vec::with_capacity(candidates.len());
         // What the lexicons say of each lower-case spelling, whatever its
         // language.
-        let mut lexicals: Vec<(Sc, Lexical)> = Vec::new();
+        let mut lexicals: Vec<(Sc, Lexical)> = Vec::with_capacity(candidates.len());
         // Each candidate's evidence (its entry in `seen`) and what it adds
         // to it, written out only for the candidates that clear `keep`:
         // most do not, and their words are never read.
@@ -2778,7 +2780,12 @@ impl MixedScript {
         // can win: a bound of each candidate's score, checked before any
         // scoring (whatlang among it), spares their scoring.
         if score_bound::enabled() {
-            let mut memo = BoundMemo::default();
+            // (Room for every candidate's readings at once.)
+            let mut memo = BoundMemo {
+                shapes: Vec::with_capacity(candidates.len()),
+                lexicals: Vec::with_capacity(candidates.len()),
+                spans: Vec::new(),
+            };
             let may_take = |c: &Candidate, memo: &mut BoundMemo| {
                 let at = (original, target, exotic, keep, typed);
                 self.foreign_candidate_may_take(line, c, at, context, memo)
@@ -4191,30 +4198,17 @@ impl Line<'_> {
             // Bulgarian or Ukrainian, one with `і` not Russian.
             let possible = self.possible_languages(sc);
             if sc == self.dominant {
-                // How many of a short Cyrillic line's words each possible
-                // language's lexicons list, counted on the first need.
                 let lowered = (sc == Sc::Cyrillic)
                     .then(|| self.short_line_words(sc))
                     .flatten();
-                let mut listed: Vec<(&'static str, usize)> = Vec::new();
                 if let Some(lowered) = lowered {
                     if possible.len() > 1 && lexicon_language::enabled() {
-                        listed = possible
-                            .iter()
-                            .map(|l| (*l, listed_words(lowered, l)))
-                            .collect();
-                        if let Some(lang) = self.settled_by_lexicons(sc, &listed) {
+                        if let Some(lang) = self.settled_by_lexicons(sc, lowered) {
                             lexicon_language::fired();
                             return Some(lang);
                         }
                     }
                 }
-                let listed_of = |lowered: &[String], lang: &str| {
-                    listed
-                        .iter()
-                        .find(|(l, _)| *l == lang)
-                        .map_or_else(|| listed_words(lowered, lang), |&(_, n)| n)
-                };
                 if let Some(lang) = whatlang_language(self.text, sc, possible) {
                     // On a short Cyrillic line whatlang's guess is often one
                     // of the related languages (`тип строки … отличается от
@@ -4236,14 +4230,14 @@ impl Line<'_> {
                     let Some(lowered) = lowered else {
                         return Some(lang);
                     };
-                    let guessed = listed_of(lowered, lang);
+                    let guessed = listed_words(lowered, lang);
                     if guessed + 2 > lowered.len() {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (listed_of(lowered, l), *l))
+                        .map(|l| (listed_words(lowered, l), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
@@ -4272,24 +4266,39 @@ impl Line<'_> {
 
     /// The language of a short Cyrillic line of the dominant script that
     /// [`Line::language`] gives whatever whatlang guesses, if its lexicons
-    /// settle it: `listed`, how many of the line's words each possible
-    /// language (more than one) lists, names one language `best` that lists
-    /// two more than each other one, and the lexicons' votes
-    /// ([`Line::language_by_votes`]) name it too. Then whatlang need not
-    /// be asked (a call of about 100,000 instructions on a line of 120
-    /// bytes): a guess `best` stands, as no other language lists two more
-    /// words than it; any other guess `g` (whatlang guesses among the
-    /// possible languages) gives way to the language listing the most
-    /// words among those listing two more than `g`, which `best` is, alone
-    /// listing the most; and where whatlang has no guess the votes decide.
-    fn settled_by_lexicons(
-        &self,
-        sc: Sc,
-        listed: &[(&'static str, usize)],
-    ) -> Option<&'static str> {
-        let &(best, most) = listed.iter().max_by_key(|(_, n)| *n)?;
-        let clear = listed.iter().all(|&(l, n)| l == best || n + 2 <= most);
-        (clear && self.language_by_votes(sc) == Some(best)).then_some(best)
+    /// settle it: the lexicons' votes ([`Line::language_by_votes`], what
+    /// decides where whatlang has no guess) name a language `best`, and
+    /// `best`'s lexicons list two more of the line's words (`lowered`, in
+    /// lower case) than each other possible language's (of more than one).
+    /// Then whatlang need not be asked (a call of about 100,000
+    /// instructions on a line of 120 bytes): a guess `best` stands, as no
+    /// other language lists two more words than it; any other guess `g`
+    /// (whatlang guesses among the possible languages) gives way to the
+    /// language listing the most words among those listing two more than
+    /// `g`, which `best` is, alone listing the most. Another language's
+    /// words are counted only until it lists too many for that, or too few
+    /// are left to.
+    fn settled_by_lexicons(&self, sc: Sc, lowered: &[String]) -> Option<&'static str> {
+        let best = self.language_by_votes(sc)?;
+        let most = listed_words(lowered, best);
+        let two_fewer = |lang: &str| {
+            let mut listed = 0;
+            for (i, word) in lowered.iter().enumerate() {
+                if listed + 2 > most {
+                    return false;
+                }
+                if listed + (lowered.len() - i) + 2 <= most {
+                    return true;
+                }
+                listed += usize::from(zipf_ext(lang, word).is_some());
+            }
+            listed + 2 <= most
+        };
+        let possible = self.possible_languages(sc);
+        possible
+            .iter()
+            .all(|l| *l == best || two_fewer(l))
+            .then_some(best)
     }
 
     /// Whether the line's Cyrillic words read Serbian without a letter only
@@ -4328,8 +4337,8 @@ impl Line<'_> {
 
     /// The line's words of `sc` (see [`Line::script_words`]) in lower case,
     /// if they are [`SHORT_LINE_WORDS`] at most; lowered on the first ask
-    /// ([`Line::language`] and every candidate [`Line::lexicons_allow`]
-    /// weighs ask).
+    /// ([`Line::language`], [`Line::lexicon_weight`] and every candidate
+    /// [`Line::lexicons_allow`] weighs ask).
     fn short_line_words(&self, sc: Sc) -> Option<&[String]> {
         let lower = || {
             (self.script_words(sc).count() <= SHORT_LINE_WORDS)
@@ -4385,10 +4394,14 @@ impl Line<'_> {
             .find(|(s, l, _)| *s == sc && *l == lang)
             .map(|&(_, _, w)| w);
         known.unwrap_or_else(|| {
-            let w = self
-                .script_words(sc)
-                .filter_map(|t| zipf(lang, &lowercase(t)))
-                .sum();
+            // (A short line's words are lowered once for every language.)
+            let w = match self.short_line_words(sc) {
+                Some(lowered) => lowered.iter().filter_map(|t| zipf(lang, t)).sum(),
+                None => self
+                    .script_words(sc)
+                    .filter_map(|t| zipf(lang, &lowercase(t)))
+                    .sum(),
+            };
             self.weights.borrow_mut().push((sc, lang, w));
             w
         })
