@@ -534,58 +534,202 @@ pub(crate) struct CyrillicSummary {
 /// this pass nothing. (The vowels of [`cyrillic_vowel_bounds`] are left to
 /// their own pass: only lines without a Latin letter ask, and counting them
 /// in every line cost more than it saved.)
-#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+///
+/// Every sixteen bytes are counted, but their flags ([`cyrillic_flags`],
+/// about a hundred vector instructions) are worked out only where
+/// [`cyrillic_hot`] (half as many) finds a byte that may set one: in
+/// Russian prose one block of sixteen bytes in twenty-five.
 pub(crate) fn cyrillic_summary(bytes: &[u8]) -> CyrillicSummary {
-    const PUNCT: u8 = 1;
-    const RARE: u8 = 2;
-    const UNUSUAL: u8 = 8;
-    const TOUCH: u8 = 16;
-    const SERBIAN: u8 = 32;
-    const KEY: u8 = 64;
-    let ([latin, cyrillic, ..], flags) = sum_bytes(bytes, RARE, |b, next, after| {
-        // The tests of `summarize` and `cyrillic_line_flags` (whose first
-        // test is `rare`).
-        let letter = ascii_letter(b);
-        let cyr = (b | 1) == 0xD1;
-        let folded = b & !0x20;
-        let punct = layout_punct(b);
-        let serbian = serbian_only(b, next);
-        let rare = rare_lead(b);
-        let unusual = unusual_sign(b, next);
-        let touch = touches_cyrillic(b, next, after);
-        // The key slip's bytes: a `,` `;` `]` between a byte of `80` or
-        // more (this one) and a first byte `D0`–`D4` (the one after it),
-        // or a key of its searches (`[` and `{` fold to one byte).
-        let glued = (b >= 0x80)
-            & ((next == b',') | (next == b';') | (next == b']'))
-            & (after.wrapping_sub(0xD0) < 5);
-        let key = glued
-            | (folded == b'[')
-            | (b == b'}')
-            | (b == b'`')
-            | (b == b'<')
-            | (b == b'>')
-            | (b == b'\'');
-        (
-            [letter, cyr, false, false],
-            (u8::from(punct) * PUNCT)
-                | (u8::from(rare) * RARE)
-                | (u8::from(unusual) * UNUSUAL)
-                | (u8::from(touch) * TOUCH)
-                | (u8::from(serbian) * SERBIAN)
-                | (u8::from(key) * KEY),
-        )
-    });
-    CyrillicSummary {
+    let mut totals = [0u32; 2];
+    // Sixteen lanes per count, each adding at most fifteen per block of
+    // 240 bytes: added up into `totals` after sixteen blocks and at the
+    // end (as in [`sum_bytes`]).
+    let mut lanes = [[0u8; 16]; 2];
+    let mut flags = 0u8;
+    let run = |bytes: &[u8], from: usize, to: usize, lanes: &mut [[u8; 16]; 2], flags: &mut u8| {
+        // (The lanes in locals, kept in registers over the loop.)
+        let [mut letters, mut cyrillic] = *lanes;
+        for at in (from..to).step_by(16) {
+            let Some(window) = bytes
+                .get(at..at + 18)
+                .and_then(|w| <&[u8; 18]>::try_from(w).ok())
+            else {
+                break;
+            };
+            let (Some(now), Some(next), Some(after)) =
+                (window.get(..16), window.get(1..17), window.get(2..))
+            else {
+                break;
+            };
+            let mut hot = [0u8; 16];
+            let lanes = letters
+                .iter_mut()
+                .zip(cyrillic.iter_mut())
+                .zip(hot.iter_mut());
+            for (((l, c), h), ((&b, &n), &a)) in lanes.zip(now.iter().zip(next).zip(after)) {
+                *l = l.wrapping_add(u8::from(ascii_letter(b)));
+                *c = c.wrapping_add(u8::from((b | 1) == 0xD1));
+                *h = u8::from(cyrillic_hot(b, n, a));
+            }
+            if u128::from_le_bytes(hot) != 0 {
+                *flags |= chunk_flags(bytes, at);
+            }
+        }
+        *lanes = [letters, cyrillic];
+    };
+    let flush = |lanes: &mut [[u8; 16]; 2], totals: &mut [u32; 2]| {
+        for (total, lane) in totals.iter_mut().zip(lanes.iter_mut()) {
+            *total += lane.iter().map(|&x| u32::from(x)).sum::<u32>();
+            *lane = [0; 16];
+        }
+    };
+    let summary = |[latin, cyrillic]: [u32; 2], flags: u8| CyrillicSummary {
         latin,
         cyrillic,
-        punct: flags & PUNCT != 0,
-        rare: flags & RARE != 0,
-        unusual: flags & UNUSUAL != 0,
-        touch: flags & TOUCH != 0,
-        serbian: flags & SERBIAN != 0,
-        key_slip: flags & KEY != 0,
+        punct: flags & flag::PUNCT != 0,
+        rare: flags & flag::RARE != 0,
+        unusual: flags & flag::UNUSUAL != 0,
+        touch: flags & flag::TOUCH != 0,
+        serbian: flags & flag::SERBIAN != 0,
+        key_slip: flags & flag::KEY != 0,
+    };
+    // Sixteen bytes at a time while the two after them are in `bytes`.
+    let main = bytes.len().saturating_sub(2) / 16 * 16;
+    let (mut from, mut blocks) = (0, 0);
+    while from < main {
+        let to = (from + 240).min(main);
+        run(bytes, from, to, &mut lanes, &mut flags);
+        if flags & flag::RARE != 0 {
+            flush(&mut lanes, &mut totals);
+            return summary(totals, flags);
+        }
+        blocks += 1;
+        if blocks == 16 {
+            flush(&mut lanes, &mut totals);
+            blocks = 0;
+        }
+        from = to;
     }
+    // The rest (at most seventeen bytes) from a copy padded with zeros,
+    // which neither count nor flag, after the byte before them (for
+    // `chunk_flags`, not counted).
+    let mut pad = [0u8; 49];
+    let rest = bytes.get(main.saturating_sub(1)..).unwrap_or_default();
+    if let Some(room) = pad.get_mut(..rest.len()) {
+        room.copy_from_slice(rest);
+    }
+    // (A second block of sixteen only for a seventeenth byte.)
+    let first = usize::from(main > 0);
+    let len = if bytes.len() - main > 16 { 32 } else { 16 };
+    run(&pad, first, first + len, &mut lanes, &mut flags);
+    flush(&mut lanes, &mut totals);
+    summary(totals, flags)
+}
+
+/// The bits of [`cyrillic_flags`].
+mod flag {
+    pub(super) const PUNCT: u8 = 1;
+    pub(super) const RARE: u8 = 2;
+    pub(super) const UNUSUAL: u8 = 8;
+    pub(super) const TOUCH: u8 = 16;
+    pub(super) const SERBIAN: u8 = 32;
+    pub(super) const KEY: u8 = 64;
+}
+
+/// The flags of [`CyrillicSummary`] that byte `b` sets, with the two bytes
+/// after it: the tests of [`summarize`] and [`cyrillic_line_flags`] (whose
+/// first test is `rare`) and the key slip's.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+fn cyrillic_flags(b: u8, next: u8, after: u8) -> u8 {
+    let folded = b & !0x20;
+    let punct = layout_punct(b);
+    let serbian = serbian_only(b, next);
+    let rare = rare_lead(b);
+    let unusual = unusual_sign(b, next);
+    let touch = touches_cyrillic(b, next, after);
+    // The key slip's bytes: a `,` `;` `]` between a byte of `80` or
+    // more (this one) and a first byte `D0`–`D4` (the one after it),
+    // or a key of its searches (`[` and `{` fold to one byte).
+    let glued = (b >= 0x80)
+        & ((next == b',') | (next == b';') | (next == b']'))
+        & (after.wrapping_sub(0xD0) < 5);
+    let key = glued
+        | (folded == b'[')
+        | (b == b'}')
+        | (b == b'`')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'\'');
+    (u8::from(punct) * flag::PUNCT)
+        | (u8::from(rare) * flag::RARE)
+        | (u8::from(unusual) * flag::UNUSUAL)
+        | (u8::from(touch) * flag::TOUCH)
+        | (u8::from(serbian) * flag::SERBIAN)
+        | (u8::from(key) * flag::KEY)
+}
+
+/// True wherever [`cyrillic_flags`] may set a flag, or one byte further
+/// on (the pass works the flags out from the byte before a block on:
+/// [`chunk_flags`]), in a line without a rare first byte (`D2`–`D4` among
+/// them), with fewer compares: [`cyrillic_hot_pair`], or a `D0`/`D1` first
+/// byte with an ASCII byte above `@` after its letter (an ASCII letter, or
+/// one of `[` … `~`).
+#[inline]
+fn cyrillic_hot(b: u8, next: u8, after: u8) -> bool {
+    hot_with(b, next, i8::from_ne_bytes([after]) > 0x40)
+}
+
+/// The part of [`cyrillic_hot`] that reads one byte after `b`: every first
+/// byte of `C0` or more but `D0` `D1`; the ranges `;`–`>` and `[`–`]`,
+/// `{`–`}` (with `=` `\` `|`), `` ` `` and `'`; a `,` or an ASCII letter
+/// before a `D0`/`D1` first byte; and the letters only Serbian writes. A
+/// `,` `;` `]` glued between letters is so found where it stands, one byte
+/// after the byte [`cyrillic_flags`] flags; where a `D2`–`D4` first byte is
+/// what makes it glued, that byte is rare, and the pass stops there.
+#[cfg(test)]
+fn cyrillic_hot_pair(b: u8, next: u8) -> bool {
+    hot_with(b, next, false)
+}
+
+/// [`cyrillic_hot`], with whether an ASCII byte above `@` stands two bytes
+/// after `b` (`above_at`). (Each test once, the `D0`/`D1` one shared.)
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // every test, no branch: the loop vectorizes
+fn hot_with(b: u8, next: u8, above_at: bool) -> bool {
+    let cyr = (b | 1) == 0xD1;
+    let keys = (b.wrapping_sub(b';') < 4)
+        | ((b & !0x20).wrapping_sub(b'[') < 3)
+        | (b == b'`')
+        | (b == b'\'');
+    let lead = (b >= 0xC0) & !cyr;
+    let before_letter = (ascii_letter(b) | (b == b',')) & ((next | 1) == 0xD1);
+    // [`serbian_only`]'s second byte.
+    let low = next ^ ((b << 4) & 0x10);
+    let serbian = (low == 0x82) | ((low | 3) == 0x8B) | (low == 0x8F);
+    keys | lead | before_letter | (cyr & (serbian | above_at))
+}
+
+/// The OR of [`cyrillic_flags`] over the sixteen bytes of `bytes` from `at`
+/// and the one before them, if any (`bytes` holds the two after them).
+#[inline(never)]
+fn chunk_flags(bytes: &[u8], at: usize) -> u8 {
+    let (Some(now), Some(next), Some(after)) = (
+        bytes.get(at..at + 16),
+        bytes.get(at + 1..at + 17),
+        bytes.get(at + 2..at + 18),
+    ) else {
+        return 0;
+    };
+    let mut flags = [0u8; 16];
+    for (f, ((&b, &n), &a)) in flags.iter_mut().zip(now.iter().zip(next).zip(after)) {
+        *f = cyrillic_flags(b, n, a);
+    }
+    let before = match at.checked_sub(1).and_then(|i| bytes.get(i..i + 3)) {
+        Some(&[b, n, a]) => cyrillic_flags(b, n, a),
+        _ => 0,
+    };
+    flags.iter().fold(before, |all, &f| all | f)
 }
 
 /// How many characters of `bytes` (a whole line, valid UTF-8) are kana or
@@ -699,6 +843,7 @@ pub(crate) fn greek_vowels(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn cjk_runs_are_kana_and_ideographs() {
@@ -932,6 +1077,132 @@ mod tests {
         for n in [3838, 3840, 3842, 3843, 3857, 3860, 7700, 20_000] {
             let bytes = vec![0xFF; n];
             assert_eq!(sum_bytes(&bytes, 0, probe), sum_bytes_naive(&bytes), "{n}");
+        }
+    }
+
+    /// Every triple of bytes [`cyrillic_flags`] flags, [`cyrillic_hot`]
+    /// finds there or [`cyrillic_hot_pair`] one byte further on (whatever
+    /// follows), but a `,` `;` `]` glued before a `D2`–`D4` first byte (a
+    /// rare one: the line is not the one pass's).
+    #[test]
+    fn the_hot_test_finds_every_flagged_byte() {
+        for b in 0..=u8::MAX {
+            for next in 0..=u8::MAX {
+                for after in 0..=u8::MAX {
+                    let flags = cyrillic_flags(b, next, after);
+                    if flags != 0
+                        && !cyrillic_hot(b, next, after)
+                        && !cyrillic_hot_pair(next, after)
+                    {
+                        assert!(
+                            flags == flag::KEY
+                                && (0xD2..=0xD4).contains(&after)
+                                && rare_lead(after),
+                            "{b:02X} {next:02X} {after:02X}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!cyrillic_hot(0, 0, 0));
+    }
+
+    /// [`cyrillic_summary`] byte by byte, without a stop or a hot test.
+    fn cyrillic_summary_naive(bytes: &[u8]) -> CyrillicSummary {
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        let (mut latin, mut cyrillic, mut flags) = (0, 0, 0);
+        for i in 0..bytes.len() {
+            latin += u32::from(ascii_letter(at(i)));
+            cyrillic += u32::from((at(i) | 1) == 0xD1);
+            flags |= cyrillic_flags(at(i), at(i + 1), at(i + 2));
+        }
+        CyrillicSummary {
+            latin,
+            cyrillic,
+            punct: flags & flag::PUNCT != 0,
+            rare: flags & flag::RARE != 0,
+            unusual: flags & flag::UNUSUAL != 0,
+            touch: flags & flag::TOUCH != 0,
+            serbian: flags & flag::SERBIAN != 0,
+            key_slip: flags & flag::KEY != 0,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        /// Lines of every flag's bytes at every offset of a block, and
+        /// arbitrary bytes: the summary is the byte loop's where no rare
+        /// first byte stops the pass, and a rare one is always found.
+        #[test]
+        fn cyrillic_summary_is_the_byte_loop(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                8 => proptest::prelude::Just(&b"\xD0\xB0"[..]),
+                4 => proptest::prelude::Just(&b"\xD1\x82"[..]),
+                4 => proptest::prelude::Just(&b" "[..]),
+                4 => proptest::prelude::Just(&b"a"[..]),
+                1 => proptest::prelude::Just(&b"Z"[..]),
+                1 => proptest::prelude::Just(&b"\xD1\x98"[..]),
+                1 => proptest::prelude::Just(&b"\xD0\x8F"[..]),
+                1 => proptest::prelude::Just(&b"\xD1\x91"[..]),
+                1 => proptest::prelude::Just(&b"\xC2\xAB"[..]),
+                1 => proptest::prelude::Just(&b"\xC2\xBA"[..]),
+                1 => proptest::prelude::Just(&b"\xE2\x80\x94"[..]),
+                1 => proptest::prelude::Just(&b"\xE2\x84\x96"[..]),
+                1 => proptest::prelude::Just(&b"\xD2\x91"[..]),
+                1 => proptest::prelude::Just(&b"\xCE\xB1"[..]),
+                1 => proptest::prelude::Just(&b","[..]),
+                1 => proptest::prelude::Just(&b";"[..]),
+                1 => proptest::prelude::Just(&b"]"[..]),
+                1 => proptest::prelude::Just(&b"["[..]),
+                1 => proptest::prelude::Just(&b"}"[..]),
+                1 => proptest::prelude::Just(&b"`"[..]),
+                1 => proptest::prelude::Just(&b"<"[..]),
+                1 => proptest::prelude::Just(&b">"[..]),
+                1 => proptest::prelude::Just(&b"'"[..]),
+                1 => proptest::prelude::Just(&b"="[..]),
+            ], 0..300).prop_map(|parts: Vec<&[u8]>| parts.concat()),
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..100),
+        ) {
+            for bytes in [&bytes[..], &noise[..]] {
+                let (s, naive) = (cyrillic_summary(bytes), cyrillic_summary_naive(bytes));
+                proptest::prop_assert_eq!(s.rare, naive.rare);
+                if !naive.rare {
+                    proptest::prop_assert_eq!(s, naive);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cyrillic_summary_reads_every_length() {
+        for n in 0..=600 {
+            let bytes: Vec<u8> = (0..n)
+                .map(|i| [b'x', 0xD0, 0xB0, b' ', 0xD1, 0x98, b',', 0xD1, 0x82][i % 9])
+                .collect();
+            for cut in [&bytes[..], &bytes[n.min(1)..], &bytes[n.min(5)..]] {
+                assert_eq!(cyrillic_summary(cut), cyrillic_summary_naive(cut), "{n}");
+            }
+        }
+        // Long lines whose every byte counts: the lanes are added up
+        // before a byte sum could overflow.
+        for n in [3838, 3840, 3842, 3843, 3857, 3860, 7700, 20_000] {
+            let bytes = vec![b'a'; n];
+            assert_eq!(
+                cyrillic_summary(&bytes),
+                cyrillic_summary_naive(&bytes),
+                "{n}"
+            );
+        }
+        // A `,` glued between Cyrillic letters at every offset from a block
+        // of sixteen, in Cyrillic text nothing else flags: the flag stands
+        // on the letter before the `,`, which is found at the `,`.
+        for shift in 0..48 {
+            for glued in ["оо,оо", "о,о", "о;о", "о]о"] {
+                let line = format!("{}{glued} оооооо оо", " ".repeat(shift));
+                let s = cyrillic_summary(line.as_bytes());
+                assert!(s.key_slip, "{line}");
+                assert_eq!(s, cyrillic_summary_naive(line.as_bytes()), "{line}");
+            }
         }
     }
 
