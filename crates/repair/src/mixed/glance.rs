@@ -103,11 +103,14 @@ impl Lanes {
 
     /// Adds the lanes' counts to `total` (`vectors` of them, since they were
     /// last emptied), and empties them.
-    #[inline(always)]
-    #[allow(clippy::inline_always)] // its few instructions, not a call
+    // Kept out of line, its sums taken by words: inlined (and summed lane
+    // by lane) after a line's last vector, the compiler added the lanes
+    // byte by byte through the stack, some 150 instructions a line
+    // (session 20, BENCHMARKS "Session 20 (helper A)").
+    #[inline(never)]
     fn drain_into(&mut self, total: &mut Glance, vectors: u32) {
-        let sum = |lanes: &[u8; 16]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
-        let any = |lanes: &[u8; 16]| lanes.iter().fold(0u8, |a, &x| a | x) != 0;
+        let sum = |lanes: &[u8; 16]| sum_lanes(lanes);
+        let any = |lanes: &[u8; 16]| u128::from_ne_bytes(*lanes) != 0;
         total.letters += (16 * vectors).saturating_sub(sum(&self.others));
         total.aeio += sum(&self.aeio);
         total.fvjk += sum(&self.fvjk);
@@ -116,12 +119,27 @@ impl Lanes {
     }
 }
 
+/// The sum of sixteen lanes, the bytes of two words added in pairs.
+#[inline(always)]
+#[allow(clippy::inline_always)] // its few instructions, not a call
+fn sum_lanes(lanes: &[u8; 16]) -> u32 {
+    const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+    let (low, high) = lanes.split_at(8);
+    let word = |half: &[u8]| <[u8; 8]>::try_from(half).map_or(0, u64::from_le_bytes);
+    // Four sums of two bytes a word (at most 510), of both words at most
+    // 1,020: no sum reaches the next.
+    let pairs = |w: u64| (w & LOW_BYTES) + ((w >> 8) & LOW_BYTES);
+    let quads = pairs(word(low)) + pairs(word(high));
+    // The four added into the top sixteen bits (at most 4,080).
+    u32::try_from(quads.wrapping_mul(0x0001_0001_0001_0001) >> 48).unwrap_or(0)
+}
+
 /// Vectors of sixteen bytes read between two looks at whether a byte
 /// failed.
 const CHUNK: usize = 8;
 /// Chunks read before the lanes are emptied: at most 255 vectors, what a
-/// lane holds (with the two of the first look).
-const CHUNKS: usize = 253 / CHUNK;
+/// lane holds (with the two of the first look and the last vector).
+const CHUNKS: usize = 252 / CHUNK;
 
 /// `lanes` with the whole vectors of `chunk` added, and their number.
 #[inline(always)]
@@ -152,6 +170,33 @@ pub(super) fn starts_past_ascii(bytes: &[u8]) -> bool {
         })
 }
 
+/// The last `tail.len()` bytes of `bytes` (fewer than sixteen, past its
+/// whole vectors) as a vector: the last sixteen bytes with those already
+/// counted shifted out for spaces (or, for lines under sixteen bytes,
+/// padded with spaces).
+#[inline(always)]
+#[allow(clippy::inline_always)] // a few instructions once a line
+fn last_vector(bytes: &[u8], tail: &[u8]) -> [u8; 16] {
+    let mut last = [PAD; 16];
+    if let Some(Ok(from)) = bytes
+        .len()
+        .checked_sub(16)
+        .and_then(|end| bytes.get(end..))
+        .map(<[u8; 16]>::try_from)
+    {
+        // The last sixteen bytes, those already counted shifted out
+        // and spaces shifted in (lanes are counted, not placed).
+        let counted = 8 * (16 - u32::try_from(tail.len()).unwrap_or(0));
+        let spaces = u128::from_ne_bytes([PAD; 16]) << (128 - counted);
+        last = ((u128::from_le_bytes(from) >> counted) | spaces).to_le_bytes();
+    } else {
+        for (to, &b) in last.iter_mut().zip(tail) {
+            *to = b;
+        }
+    }
+    last
+}
+
 /// [`Glance`] of `bytes` if they are all ASCII, else `None`; with
 /// [`PLAIN`], `None` also when a byte is not printable ASCII (a tab, a
 /// control, DEL), and with [`PLAIN_NO_AMPERSAND`] when one is `&` too:
@@ -178,8 +223,11 @@ pub(super) fn glance<const MODE: u8>(bytes: &[u8]) -> Option<Glance> {
     if lanes.fails::<MODE>() {
         return None;
     }
-    for block in body.chunks(16 * CHUNK * CHUNKS) {
-        for chunk in block.chunks(16 * CHUNK) {
+    // The lanes are emptied at the end of each block, and the last vector
+    // is read with the last block: they are emptied in one place.
+    let mut blocks = body.chunks(16 * CHUNK * CHUNKS);
+    loop {
+        for chunk in blocks.next().unwrap_or_default().chunks(16 * CHUNK) {
             let n;
             (lanes, n) = chunk_lanes::<MODE>(lanes, chunk);
             vectors += n;
@@ -187,34 +235,20 @@ pub(super) fn glance<const MODE: u8>(bytes: &[u8]) -> Option<Glance> {
                 return None;
             }
         }
-        lanes.drain_into(&mut total, vectors);
-        vectors = 0;
-    }
-    if !tail.is_empty() {
-        let mut last = [PAD; 16];
-        if let Some(Ok(from)) = bytes
-            .len()
-            .checked_sub(16)
-            .and_then(|end| bytes.get(end..))
-            .map(<[u8; 16]>::try_from)
-        {
-            // The last sixteen bytes, those already counted shifted out
-            // and spaces shifted in (lanes are counted, not placed).
-            let counted = 8 * (16 - u32::try_from(tail.len()).unwrap_or(0));
-            let spaces = u128::from_ne_bytes([PAD; 16]) << (128 - counted);
-            last = ((u128::from_le_bytes(from) >> counted) | spaces).to_le_bytes();
-        } else {
-            for (to, &b) in last.iter_mut().zip(tail) {
-                *to = b;
+        let more = blocks.len() > 0;
+        if !more && !tail.is_empty() {
+            lanes.add::<MODE>(&last_vector(bytes, tail));
+            vectors += 1;
+            if lanes.fails::<MODE>() {
+                return None;
             }
         }
-        lanes.add::<MODE>(&last);
-        vectors += 1;
-        if lanes.fails::<MODE>() {
-            return None;
+        lanes.drain_into(&mut total, vectors);
+        vectors = 0;
+        if !more {
+            break;
         }
     }
-    lanes.drain_into(&mut total, vectors);
     // DEL is among the brackets: looked for only where one is.
     if MODE != ASCII && total.brackets && memchr::memchr(0x7F, bytes).is_some() {
         return None;
@@ -280,6 +314,65 @@ mod tests {
             }
             assert_eq!(glance::<ASCII>(&base), by_bytes(&base, ASCII));
         }
+    }
+
+    #[test]
+    fn lines_across_blocks_count_as_the_byte_loop() {
+        // Lengths about where the lanes are emptied (after the two vectors
+        // of the first look and 248 more, the last vector read with the
+        // last block), a byte of each kind at each end and in the middle.
+        for n in [
+            3967, 3968, 3983, 3984, 3985, 3999, 4000, 4001, 4015, 4016, 4017, 8000, 8017,
+        ] {
+            let base: Vec<u8> = b"Quick fox, jumps over the lazy dog. "
+                .iter()
+                .copied()
+                .cycle()
+                .take(n)
+                .collect();
+            for at in [
+                None,
+                Some(0),
+                Some(n / 2),
+                Some(3967),
+                Some(3984),
+                Some(n - 1),
+            ] {
+                for b in [b'a', b'j', b'[', b'_', 0x7F, b'\t', b'&', 0x80, 0xC3] {
+                    let mut line = base.clone();
+                    if let Some(x) = at.and_then(|at| line.get_mut(at)) {
+                        *x = b;
+                    }
+                    assert_eq!(
+                        glance::<ASCII>(&line),
+                        by_bytes(&line, ASCII),
+                        "{n} {at:?} {b}"
+                    );
+                    assert_eq!(
+                        glance::<PLAIN>(&line),
+                        by_bytes(&line, PLAIN),
+                        "{n} {at:?} {b}"
+                    );
+                    assert_eq!(
+                        glance::<PLAIN_NO_AMPERSAND>(&line),
+                        by_bytes(&line, PLAIN_NO_AMPERSAND),
+                        "{n} {at:?} {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sum_lanes_adds_every_lane() {
+        let mut lanes = [0u8; 16];
+        assert_eq!(sum_lanes(&lanes), 0);
+        lanes = [255; 16];
+        assert_eq!(sum_lanes(&lanes), 16 * 255);
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            *lane = u8::try_from(i * 17 % 256).unwrap();
+        }
+        assert_eq!(sum_lanes(&lanes), lanes.iter().map(|&x| u32::from(x)).sum::<u32>());
     }
 
     proptest::proptest! {

@@ -765,6 +765,22 @@ impl MixedScript {
     /// [`MixedScript::needs_review`] for an ASCII line, with its
     /// [`ascii_line_counts`].
     fn review_ascii(&self, line: &str, counts: (u32, u32, u32, u32, bool)) -> bool {
+        // (Asked only with keyboard layouts on: `review_letters` then asks
+        // `looks_mistyped`.) Counts that make no line look mistyped or
+        // Slavic (most prose, and lines of fewer than six letters) leave,
+        // of all that [`LineStats`] and [`MixedScript::review_letters`] ask
+        // of an ASCII line, only its layout keys: the same answer without
+        // them.
+        debug_assert!(self.options.keyboard_layouts);
+        let (letters, vowels, telltale, slavic, brackets) = counts;
+        if letters < 6
+            || (vowels * 100 >= letters * 28
+                && telltale * 100 <= letters * 10
+                && slavic * 100 < letters * SLAVIC_SHARE)
+        {
+            let (odd_q, odd_punct) = ascii_layout_keys(line.as_bytes(), brackets);
+            return odd_punct || odd_q;
+        }
         let mut stats = LineStats::default();
         stats.push_ascii_counted(line.as_bytes(), counts);
         stats.seen(Sc::Latin, 0, line.len());
@@ -3784,6 +3800,9 @@ impl LineStats {
         bytes: &[u8],
         (letters, vowels, telltale, slavic, brackets): (u32, u32, u32, u32, bool),
     ) {
+        let (odd_q, odd_punct) = ascii_layout_keys(bytes, brackets);
+        self.odd_q |= odd_q;
+        self.odd_punct |= odd_punct;
         let class_at = |i: usize| {
             bytes
                 .get(i)
@@ -3791,34 +3810,6 @@ impl LineStats {
                 .copied()
                 .unwrap_or(0)
         };
-        // The patterns are rare bytes looked at with their neighbours, found
-        // by vectorized searches rather than a look at every byte.
-        let mut look = |i: usize| {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            if b == b'q' {
-                // `q` before a letter other than `u` is no English, French,
-                // German or Spanish spelling, but `я`/`љ` on a phonetic
-                // layout (`nqma` is `няма`); lower case only (`SQLite`,
-                // `IQ` are acronyms), and not after `s` (`sqlite3`, `sqrt`).
-                let next = bytes.get(i + 1).copied().unwrap_or(0);
-                let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
-                self.odd_q |= next.is_ascii_lowercase() && next != b'u' && before != Some(b's');
-            } else if ASCII_CLASS
-                .get(usize::from(b))
-                .is_some_and(|c| c & ODD != 0)
-            {
-                // Layout punctuation between two letters (`j,hfnbkcz`).
-                self.odd_punct |= i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
-                    && class_at(i + 1) & LETTER != 0;
-            }
-        };
-        // `q` and the keys `;` `` ` `` in one search; brackets and braces
-        // only where the line may hold one.
-        memchr::memchr3_iter(b'q', b';', b'`', bytes).for_each(&mut look);
-        if brackets {
-            memchr::memchr3_iter(b'[', b']', b'{', bytes).for_each(&mut look);
-            memchr::memchr_iter(b'}', bytes).for_each(&mut look);
-        }
         // A line dense in `k`, `v`, `j` (their Cyrillic namesakes sit on
         // those keys on the Serbian and Bulgarian layouts) reads Slavic, which
         // English, French, Spanish and German do not: typed on QWERTY, if a
@@ -3936,6 +3927,50 @@ impl LineStats {
                         || (i != Sc::Greek as usize && t * 100 > l * telltale_limit))
             })
     }
+}
+
+/// For ASCII `bytes`, [`LineStats`]'s `odd_q` (a lower-case `q` before a
+/// lower-case letter other than `u`, not after `s`) and `odd_punct` (a
+/// layout punctuation key between two letters); `brackets` false says no
+/// bracket or brace is there (see [`LineStats::push_ascii_counted`]).
+fn ascii_layout_keys(bytes: &[u8], brackets: bool) -> (bool, bool) {
+    let (mut odd_q, mut odd_punct) = (false, false);
+    let class_at = |i: usize| {
+        bytes
+            .get(i)
+            .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
+            .copied()
+            .unwrap_or(0)
+    };
+    // The patterns are rare bytes looked at with their neighbours, found
+    // by vectorized searches rather than a look at every byte.
+    let mut look = |i: usize| {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if b == b'q' {
+            // `q` before a letter other than `u` is no English, French,
+            // German or Spanish spelling, but `я`/`љ` on a phonetic
+            // layout (`nqma` is `няма`); lower case only (`SQLite`,
+            // `IQ` are acronyms), and not after `s` (`sqlite3`, `sqrt`).
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
+            odd_q |= next.is_ascii_lowercase() && next != b'u' && before != Some(b's');
+        } else if ASCII_CLASS
+            .get(usize::from(b))
+            .is_some_and(|c| c & ODD != 0)
+        {
+            // Layout punctuation between two letters (`j,hfnbkcz`).
+            odd_punct |= i.checked_sub(1).is_some_and(|j| class_at(j) & LETTER != 0)
+                && class_at(i + 1) & LETTER != 0;
+        }
+    };
+    // `q` and the keys `;` `` ` `` in one search; brackets and braces
+    // only where the line may hold one.
+    memchr::memchr3_iter(b'q', b';', b'`', bytes).for_each(&mut look);
+    if brackets {
+        memchr::memchr3_iter(b'[', b']', b'{', bytes).for_each(&mut look);
+        memchr::memchr_iter(b'}', bytes).for_each(&mut look);
+    }
+    (odd_q, odd_punct)
 }
 
 /// Whether `bytes` are all ASCII: [`str::is_ascii`] without its early exit
@@ -7782,6 +7817,56 @@ pub(crate) mod tests {
             };
             proptest::prop_assert_eq!(tests(b), tests(exact));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn review_ascii_answers_as_the_line_stats_do(
+            line in "([a-zA-Z ]|[eaoiufvjkqswxy;:&,.'`\\[\\]{}|~^_\\\\]){0,300}"
+        ) {
+            // Its shortcut for counts that make no line look mistyped or
+            // Slavic against `LineStats` and `review_letters`, with the
+            // glance's counts and the exact ones (keys, `q` before a
+            // letter, `s` before `q`, few letters and many).
+            let stage = stage();
+            let bounded = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes());
+            proptest::prop_assert!(bounded.is_some());
+            for counts in [bounded.unwrap_or_default(), ascii_counts(line.as_bytes())] {
+                proptest::prop_assert_eq!(
+                    stage.review_ascii(&line, counts),
+                    ascii_review(&line, counts).2
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn review_ascii_answers_the_bench_lines_as_the_line_stats_do() {
+        // Every ASCII line of the bench corpora, and each with a layout
+        // key between letters and an odd `q` put in its middle.
+        let stage = stage();
+        let mut lines = 0;
+        for corpus in ["en", "mixed", "dirty"] {
+            let path = format!(
+                "{}/../../fixtures/bench/{corpus}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines().filter(|l| l.is_ascii()) {
+                let mid = line.len() / 2;
+                for odd in ["", "a;b", "nqma", "a]b"] {
+                    let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
+                    let counts = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes()).unwrap();
+                    assert_eq!(
+                        stage.review_ascii(&line, counts),
+                        ascii_review(&line, counts).2,
+                        "{line}"
+                    );
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 2000, "{lines}");
     }
 
     /// [`MixedScript::review_at_a_glance`] as its parts answer it.
