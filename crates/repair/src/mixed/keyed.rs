@@ -228,6 +228,453 @@ fn pair(sources: &[&str], fi: usize, from: &str, (to, target): (&'static str, Sc
     })
 }
 
+/// A class of ASCII bytes that every [`Pair`] of a target script re-types
+/// alike (the same trigram symbol and bigram position on each pair: `a`
+/// and `A`, both `а` once lower-cased), for [`PairBounds`]; class 0 stands
+/// for the word boundary.
+const NO_CLASS: u8 = u8::MAX;
+
+/// The most classes [`PairBounds`] keeps (the boundary included); bytes of
+/// a class beyond them get [`NO_CLASS`].
+const MAX_CLASSES: usize = 64;
+
+/// What the [`Pair`]s of one target script can make of a span at most,
+/// a target layout's pairs at once, so that [`could_read_ascii`] answers
+/// most words without re-typing them on each pair: a span none of whose
+/// pairs can list its re-typing (a trigram of its keys' classes that the
+/// pair's [`Trigrams`] lacks) and none of whose pairs' bigram models can
+/// read it at [`RETYPE_READS`] (a bound of the mean score: each step at
+/// its best over the pairs) passes on no pair. Built once from the
+/// [`Pair`] tables themselves.
+struct PairBounds {
+    /// The class of each ASCII byte (1 on), [`NO_CLASS`] for a byte that
+    /// some pair leaves to the general loop (a dead key, a character that
+    /// does not lower-case alone, one of four UTF-8 bytes) or that did not
+    /// fit: a span with one is left to the loop over the pairs.
+    class: [u8; 128],
+    /// Classes, the boundary included.
+    n: usize,
+    /// The pairs of each target layout (one per source layout).
+    targets: Vec<PairGroup>,
+    /// The bits of every target layout with pairs.
+    all: u8,
+    /// Whether the script has every pair ([`common_retyping_ascii`] leaves
+    /// a word to the general walk at a missing one).
+    complete: bool,
+    /// The bytes some pair re-types into a character that is not its own
+    /// lower case (then [`common_retyping_ascii`] may leave the word to
+    /// the general walk).
+    changes_case: [bool; 128],
+}
+
+/// Whether the class trigram bits `bits` (bit `(a * n + b) * n + c`) hold
+/// every trigram of `classes`, a boundary (class 0) at each end, as
+/// [`Trigrams::may_list`] reads a spelling's symbols.
+#[inline]
+fn has_every_trigram(bits: &[u64], classes: &[u8], n: usize) -> bool {
+    let (mut a, mut b) = (None, 0);
+    for c in classes.iter().map(|&c| usize::from(c)).chain([0]) {
+        if let Some(a) = a {
+            let bit = (a * n + b) * n + c;
+            if bits
+                .get(bit / 64)
+                .is_none_or(|word| word >> (bit % 64) & 1 == 0)
+            {
+                return false;
+            }
+        }
+        (a, b) = (Some(b), c);
+    }
+    true
+}
+
+/// The distinct symbol trigrams ([`Trigrams::symbol`], a boundary at each
+/// end) of the words of `lang`'s lexicon that [`zipf_bytes`] finds at
+/// [`COMMON_RETYPE_ZIPF`] or more; `None` for a language without
+/// [`Trigrams`] (then any spelling may be one).
+fn common_trigrams(lang: &str) -> Option<&'static [(u8, u8, u8)]> {
+    type Found = Vec<(&'static str, Option<Vec<(u8, u8, u8)>>)>;
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    let all = FOUND.get_or_init(|| {
+        crate::tables::lexicon::LEXICONS
+            .iter()
+            .map(|lex| {
+                let found = trigrams(lex.lang).and_then(|t| {
+                    let mut found = Vec::new();
+                    for (i, &z) in lex.zipf10.iter().enumerate() {
+                        // (As the word table answers: `zipf10 / 10`.)
+                        if f32::from(z) / 10.0 < COMMON_RETYPE_ZIPF {
+                            continue;
+                        }
+                        let Some(word) = crate::word_table::entry(lex, i) else {
+                            continue;
+                        };
+                        let symbols: Vec<u8> = std::iter::once(0)
+                            .chain(word.chars().map(|c| t.symbol(c)))
+                            .chain([0])
+                            .collect();
+                        // (Every listed word's characters have symbols.)
+                        if symbols.contains(&NO_SYMBOL) {
+                            return None;
+                        }
+                        found.extend(symbols.windows(3).filter_map(|w| match *w {
+                            [x, y, z] => Some((x, y, z)),
+                            _ => None,
+                        }));
+                    }
+                    found.sort_unstable();
+                    found.dedup();
+                    Some(found)
+                });
+                (lex.lang, found)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(l, _)| *l == lang)
+        .and_then(|(_, found)| found.as_deref())
+}
+
+/// A pair's trigram symbol and bigram position of each class (the
+/// boundary's first).
+type ByClass = Vec<(u8, Option<usize>)>;
+
+/// [`PairBounds`] of the pairs of one target layout.
+struct PairGroup {
+    /// The layout's id, and whether it is a phonetic one.
+    to: &'static str,
+    phonetic: bool,
+    /// `1 <<` its place among the script's layouts, and `1 <<` its
+    /// language's place among the script's languages.
+    bit: u8,
+    lang_bit: u8,
+    /// Bit `(a * n + b) * n + c`: some pair of the group has the trigram
+    /// of the symbols of classes `a b c` among its [`Trigrams`] (every bit,
+    /// when a pair has none: then anything may be listed).
+    trigrams: Vec<u64>,
+    /// `[a * n + b]`: the most a pair of the group gives the step from
+    /// class `a` to class `b` ([`Bigrams::step`]); negative infinity for a
+    /// group without pairs.
+    steps: Vec<f32>,
+    /// As `trigrams`, of the commonest words only ([`common_trigrams`]):
+    /// what [`common_retyping_ascii`] can find.
+    common: Vec<u64>,
+}
+
+impl PairGroup {
+    fn new(
+        (to, phonetic, bit, lang_bit): (&'static str, bool, u8, u8),
+        n: usize,
+        members: &[(&Pair, ByClass)],
+    ) -> PairGroup {
+        let mut trigrams = vec![0u64; (n * n * n).div_ceil(64)];
+        let mut common = vec![0u64; (n * n * n).div_ceil(64)];
+        let mut steps = vec![f32::NEG_INFINITY; n * n];
+        let set_in = |bits: &mut Vec<u64>, bit: usize| {
+            if let Some(word) = bits.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        };
+        let mut set = |bit: usize| set_in(&mut trigrams, bit);
+        for (pair, by_class) in members {
+            // The commonest words' trigrams, class by class: the classes of
+            // each symbol (the boundary's is class 0 alone).
+            match common_trigrams(pair.lang) {
+                None => (0..n * n * n).for_each(|bit| set_in(&mut common, bit)),
+                Some(found) => {
+                    let mut classes_of: Vec<Vec<usize>> = Vec::new();
+                    for (c, &(symbol, _)) in by_class.iter().enumerate() {
+                        let i = usize::from(symbol);
+                        if symbol == NO_SYMBOL {
+                            continue;
+                        }
+                        if classes_of.len() <= i {
+                            classes_of.resize(i + 1, Vec::new());
+                        }
+                        if let Some(list) = classes_of.get_mut(i) {
+                            list.push(c);
+                        }
+                    }
+                    let of = |s: u8| {
+                        classes_of
+                            .get(usize::from(s))
+                            .map_or(&[][..], Vec::as_slice)
+                    };
+                    for &(x, y, z) in found {
+                        for &a in of(x) {
+                            for &b in of(y) {
+                                for &c in of(z) {
+                                    set_in(&mut common, (a * n + b) * n + c);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Class 0, the boundary: symbol 0, the model's boundary.
+            let symbol = |c: usize| by_class.get(c).map_or(NO_SYMBOL, |&(s, _)| s);
+            let position = |c: usize| by_class.get(c).and_then(|&(_, p)| p);
+            match pair.trigrams {
+                None => (0..n * n * n).for_each(&mut set),
+                Some(t) => {
+                    // (No trigram has a character no listed word has.)
+                    let known: Vec<(usize, u8)> = (0..n)
+                        .map(|c| (c, symbol(c)))
+                        .filter(|&(_, s)| s != NO_SYMBOL)
+                        .collect();
+                    for &(a, sa) in &known {
+                        for &(b, sb) in &known {
+                            for &(c, sc) in &known {
+                                if t.has(sa, sb, sc) {
+                                    set((a * n + b) * n + c);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for a in 0..n {
+                for b in 0..n {
+                    let step = pair.model.step(position(a), position(b));
+                    if let Some(best) = steps.get_mut(a * n + b) {
+                        if step > *best {
+                            *best = step;
+                        }
+                    }
+                }
+            }
+        }
+        PairGroup {
+            to,
+            phonetic,
+            bit,
+            lang_bit,
+            trigrams,
+            steps,
+            common,
+        }
+    }
+
+    /// Whether some pair of the group may list the re-typing of a span of
+    /// `classes` (as [`Pair::may_list`] asks: every trigram, a boundary at
+    /// each end).
+    #[inline]
+    fn may_list(&self, classes: &[u8], n: usize) -> bool {
+        has_every_trigram(&self.trigrams, classes, n)
+    }
+
+    /// Whether some pair of the group may re-type a span of `classes`
+    /// into one of the commonest words of its language.
+    #[inline]
+    fn may_be_common(&self, classes: &[u8], n: usize) -> bool {
+        has_every_trigram(&self.common, classes, n)
+    }
+
+    /// At least the best [`Bigrams::score_positions`] of a span of
+    /// `classes` on a pair of the group: the same sum, each step at its
+    /// best over the pairs (rounding keeps the order of sums with larger
+    /// terms).
+    #[inline]
+    fn reads_at_most(&self, classes: &[u8], n: usize) -> f32 {
+        let mut prev = 0;
+        let mut total = 0f32;
+        let mut steps = 0u32;
+        for cur in classes.iter().map(|&c| usize::from(c)).chain([0]) {
+            total += self.steps.get(prev * n + cur).copied().unwrap_or(0.0);
+            steps += 1;
+            prev = cur;
+        }
+        total / steps.max(1) as f32
+    }
+
+    /// Whether no pair of the group can pass a span of `classes`: none may
+    /// list its re-typing, and none reads it at [`RETYPE_READS`].
+    #[inline]
+    fn rules_out(&self, classes: &[u8], n: usize) -> bool {
+        !self.may_list(classes, n) && self.reads_at_most(classes, n) < RETYPE_READS
+    }
+}
+
+impl PairBounds {
+    /// The target layouts (bit `1 << i` for the script's `i`th layout) on
+    /// which no pair can pass `span` in [`pairs_read`] (no re-typing listed
+    /// or read well enough, and no pair leaves it to the general loop),
+    /// given what that loop asks of the span whatever the pair: `plain`,
+    /// and `bulgarian_lookup` (a span in lower case outside a Serbian line,
+    /// which `bg-phonetic` looks up even when plain). A layout whose
+    /// language another layout shares (`bg`, `bg-phonetic`) is in only
+    /// when that one is too: the loop's judged spellings are shared by
+    /// language, and a pair skipped leaves none.
+    fn ruled_out(&self, span: &[u8], plain: bool, bulgarian_lookup: bool) -> u8 {
+        let mut classes = [0u8; MAX_SPAN];
+        if span.len() > MAX_SPAN {
+            return 0;
+        }
+        for (slot, &b) in classes.iter_mut().zip(span) {
+            match self.class.get(usize::from(b)) {
+                Some(&c) if c != NO_CLASS => *slot = c,
+                _ => return 0,
+            }
+        }
+        let classes = classes.get(..span.len()).unwrap_or_default();
+        let n = self.n;
+        let (mut out, mut kept_langs) = (0u8, 0u8);
+        for g in &self.targets {
+            // (As [`pairs_read`] treats each pair: a phonetic one looks a
+            // plain span up only on `bg-phonetic`, and only in lower case
+            // outside a Serbian line.)
+            let ruled_out = if g.phonetic && plain {
+                g.to != "bg-phonetic" || !bulgarian_lookup || !g.may_list(classes, n)
+            } else {
+                g.rules_out(classes, n)
+            };
+            if ruled_out {
+                out |= g.bit;
+            } else {
+                kept_langs |= g.lang_bit;
+            }
+        }
+        for g in &self.targets {
+            if g.lang_bit & kept_langs != 0 {
+                out &= !g.bit;
+            }
+        }
+        out
+    }
+}
+
+impl PairBounds {
+    /// Whether [`common_retyping_ascii`] surely answers no for `word` (of
+    /// ASCII letters): it re-types on no pair into a spelling every trigram
+    /// of which some of the commonest words of the pair's language have,
+    /// and no pair leaves it to the general walk.
+    fn rules_out_common(&self, word: &[u8]) -> bool {
+        if !self.complete || word.len() > MAX_SPAN {
+            return false;
+        }
+        let mut classes = [0u8; MAX_SPAN];
+        for (slot, &b) in classes.iter_mut().zip(word) {
+            let b = usize::from(b.to_ascii_lowercase());
+            match self.class.get(b) {
+                Some(&c) if c != NO_CLASS && self.changes_case.get(b) == Some(&false) => *slot = c,
+                _ => return false,
+            }
+        }
+        let classes = classes.get(..word.len()).unwrap_or_default();
+        self.targets
+            .iter()
+            .all(|g| !g.may_be_common(classes, self.n))
+    }
+}
+
+/// The [`PairBounds`] of the pairs of `target` (Cyrillic or Greek).
+fn pair_bounds(target: Sc) -> Option<&'static PairBounds> {
+    static CYRILLIC: OnceLock<Option<PairBounds>> = OnceLock::new();
+    static GREEK: OnceLock<Option<PairBounds>> = OnceLock::new();
+    let cell = match target {
+        Sc::Cyrillic => &CYRILLIC,
+        Sc::Greek => &GREEK,
+        Sc::Latin => return None,
+    };
+    cell.get_or_init(|| build_pair_bounds(pairs(target), target.layouts().len()))
+        .as_ref()
+}
+
+/// [`PairBounds`] of `all`, the [`pairs`] of a script with `targets`
+/// layouts.
+fn build_pair_bounds(all_pairs: &[Option<Pair>], targets: usize) -> Option<PairBounds> {
+    if targets > 8 {
+        return None;
+    }
+    // Each pair with its target layout's place.
+    let members: Vec<(usize, &Pair)> = all_pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i % targets, p.as_ref()?)))
+        .collect();
+    // Bytes by what each pair makes of them; letters first, so that they
+    // get a class whatever else does not fit.
+    let order = (b'a'..=b'z').chain(b'A'..=b'Z').chain(0..128u8);
+    let mut class = [NO_CLASS; 128];
+    let mut signatures: Vec<Vec<(u8, Option<usize>)>> = Vec::new();
+    for b in order {
+        if class.get(usize::from(b)) != Some(&NO_CLASS) {
+            continue;
+        }
+        let keys: Vec<Key> = members
+            .iter()
+            .filter_map(|(_, p)| p.keys.get(usize::from(b)).copied())
+            .collect();
+        if keys.len() != members.len() || keys.iter().any(|k| k.flags & SLOW != 0 || k.utf8_len > 3)
+        {
+            continue;
+        }
+        let signature: Vec<(u8, Option<usize>)> = keys
+            .iter()
+            .map(|k| {
+                let position = (k.position != NO_POSITION).then_some(usize::from(k.position));
+                (k.symbol, position)
+            })
+            .collect();
+        let found = match signatures.iter().position(|s| *s == signature) {
+            Some(i) => Some(i),
+            None if signatures.len() + 1 < MAX_CLASSES => {
+                signatures.push(signature);
+                Some(signatures.len() - 1)
+            }
+            None => None,
+        };
+        if let (Some(i), Some(slot)) = (found, class.get_mut(usize::from(b))) {
+            *slot = u8::try_from(i + 1).ok()?;
+        }
+    }
+    let n = signatures.len() + 1;
+    // Each member's symbol and position by class, the boundary first.
+    let by_class = |m: usize, pair: &Pair| -> Vec<(u8, Option<usize>)> {
+        std::iter::once((0, Some(pair.model.boundary())))
+            .chain(
+                signatures
+                    .iter()
+                    .map(|s| s.get(m).copied().unwrap_or((NO_SYMBOL, None))),
+            )
+            .collect()
+    };
+    let mut groups: Vec<PairGroup> = Vec::new();
+    for &(ti, pair) in &members {
+        let bit = 1u8 << ti;
+        if groups.iter().any(|g| g.bit == bit) {
+            continue;
+        }
+        let chosen: Vec<(&Pair, ByClass)> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, (t, _))| *t == ti)
+            .map(|(i, (_, p))| (*p, by_class(i, p)))
+            .collect();
+        let lang_bit = 1u8.checked_shl(u32::from(pair.lang_id))?;
+        groups.push(PairGroup::new(
+            (pair.to, pair.phonetic, bit, lang_bit),
+            n,
+            &chosen,
+        ));
+    }
+    let all = groups.iter().fold(0, |all, g| all | g.bit);
+    let mut changes_case = [false; 128];
+    for (b, changes) in changes_case.iter_mut().enumerate() {
+        *changes = members
+            .iter()
+            .any(|(_, p)| p.keys.get(b).is_none_or(|k| k.flags & CHANGED != 0));
+    }
+    Some(PairBounds {
+        class,
+        n,
+        targets: groups,
+        all,
+        complete: all_pairs.iter().all(Option::is_some),
+        changes_case,
+    })
+}
+
 /// A short string on the stack.
 struct Spelling {
     /// Room for `MAX_SPAN * 3` bytes, and three more that let
@@ -403,17 +850,6 @@ pub(super) fn could_read_ascii(
         *slot = span;
     }
     let span_bytes = span_bytes.get(..spans.len())?;
-    let all_pairs = pairs(target);
-    let targets = target.layouts().len();
-    let mut typed: Option<f32> = None;
-    let mut judged = Judged {
-        bytes: [0; 512],
-        used: 0,
-        list: [(0, 0, 0); 36],
-        len: 0,
-        more: Vec::new(),
-    };
-    let mut out = Spelling::EMPTY;
     // What the loop asks of a span whatever the pair: whether it holds
     // only keys a phonetic layout fills as their Latin namesakes, and no
     // capital.
@@ -426,12 +862,63 @@ pub(super) fn could_read_ascii(
         });
         *l = !span.iter().any(u8::is_ascii_uppercase);
     }
+    // Most words re-type on no pair into anything listed or readable: one
+    // look at every pair at once answers them.
+    // (The rest: the loop skips the target layouts where they cannot pass.)
+    let mut skip = [0u8; MAX_SPANS];
+    if let Some(bound) = pair_bounds(target) {
+        for (((s, span), &plain), &lower_case) in
+            skip.iter_mut().zip(span_bytes).zip(&plain).zip(&lower_case)
+        {
+            *s = bound.ruled_out(span, plain, lower_case && !serbian);
+        }
+        if skip.iter().take(span_bytes.len()).all(|&s| s == bound.all) {
+            return Some(false);
+        }
+    }
+    pairs_read(
+        word,
+        span_bytes,
+        (&plain, &lower_case, &skip),
+        (source, target),
+        serbian,
+    )
+}
+
+/// [`could_read_ascii`]'s loop over every pair for the spans `span_bytes`
+/// of `word` (with what it asks of each span whatever the pair: `plain`,
+/// `lower_case`), but the pairs of the target layouts in each span's
+/// `skip` ([`PairBounds::ruled_out`]).
+fn pairs_read(
+    word: &str,
+    span_bytes: &[&[u8]],
+    (plain, lower_case, skip): (&[bool; MAX_SPANS], &[bool; MAX_SPANS], &[u8; MAX_SPANS]),
+    (source, target): (Sc, Sc),
+    serbian: bool,
+) -> Option<bool> {
+    let all_pairs = pairs(target);
+    let targets = target.layouts().len();
+    let mut typed: Option<f32> = None;
+    let mut judged = Judged {
+        bytes: [0; 512],
+        used: 0,
+        list: [(0, 0, 0); 36],
+        len: 0,
+        more: Vec::new(),
+    };
+    let mut out = Spelling::EMPTY;
     for fi in 0..source.layouts().len() {
         for ti in 0..targets {
             let Some(Some(pair)) = all_pairs.get(fi * targets + ti) else {
                 continue;
             };
-            for ((&span, &plain), &lower_case) in span_bytes.iter().zip(&plain).zip(&lower_case) {
+            let bit = 1u8.checked_shl(u32::try_from(ti).unwrap_or(8)).unwrap_or(0);
+            for (((&span, &plain), &lower_case), &skip) in
+                span_bytes.iter().zip(plain).zip(lower_case).zip(skip)
+            {
+                if skip & bit != 0 {
+                    continue;
+                }
                 // A span an earlier layout types with the same keys was
                 // judged then.
                 if fi > 0 {
@@ -522,6 +1009,12 @@ pub(super) fn common_retyping_ascii(word: &str, source: Sc, target: Sc) -> Optio
     }
     // Every character a letter of the source: too short under three.
     if word.len() < 3 {
+        return Some(false);
+    }
+    // Most words re-type on no pair into anything like one of the
+    // commonest words (their trigrams tell, a target layout's pairs at
+    // once), whatever the word's own frequency.
+    if pair_bounds(target).is_some_and(|b| b.rules_out_common(word.as_bytes())) {
         return Some(false);
     }
     let lower = Spelling::ascii_lower(word)?;
@@ -698,7 +1191,150 @@ mod tests {
         answered
     }
 
+    /// [`PairBounds::rules_out`] against the loop over the pairs for a
+    /// span in both scripts and both Serbian flags, and each pair's own
+    /// trigram test and score against the bounds: how many spans it ruled
+    /// out, of how many asked.
+    fn bounds_hold(span: &str) -> (usize, usize) {
+        let bytes = span.as_bytes();
+        if bytes.is_empty() || bytes.len() > MAX_SPAN || !bytes.is_ascii() {
+            return (0, 0);
+        }
+        let plain = !bytes.iter().any(|&b| {
+            is_layout_punct(char::from(b))
+                || matches!(b.to_ascii_lowercase(), b'q' | b'w' | b'x' | b'y')
+        });
+        let lower_case = !bytes.iter().any(u8::is_ascii_uppercase);
+        let (mut ruled_out, mut asked) = (0, 0);
+        for target in [Sc::Cyrillic, Sc::Greek] {
+            let bound = pair_bounds(target).expect("bounds");
+            let classes: Option<Vec<u8>> = bytes
+                .iter()
+                .map(|&b| {
+                    bound
+                        .class
+                        .get(usize::from(b))
+                        .copied()
+                        .filter(|&c| c != NO_CLASS)
+                })
+                .collect();
+            // Each pair's trigram test and score within its groups' bounds.
+            if let Some(classes) = &classes {
+                for pair in pairs(target).iter().flatten() {
+                    let groups = bound.targets.iter().map(|g| (g.to == pair.to, g));
+                    let score = pair.model.score_positions(bytes.iter().map(|&b| {
+                        pair.keys
+                            .get(usize::from(b))
+                            .map(|k| k.position)
+                            .filter(|&p| p != NO_POSITION)
+                            .map(usize::from)
+                    }));
+                    for (member, group) in groups {
+                        if !member {
+                            continue;
+                        }
+                        assert!(
+                            score <= group.reads_at_most(classes, bound.n),
+                            "{span:?} on {} {score}",
+                            pair.to
+                        );
+                        if pair.may_list(bytes) {
+                            assert!(group.may_list(classes, bound.n), "{span:?} on {}", pair.to);
+                        }
+                    }
+                }
+            }
+            // The commonest words' bound against the general walk.
+            if bytes.iter().all(u8::is_ascii_alphabetic) && bound.rules_out_common(bytes) {
+                assert!(
+                    !super::super::common_retyping_by_strings(span, Sc::Latin, target),
+                    "{span:?} {target:?}"
+                );
+            }
+            for serbian in [false, true] {
+                asked += 1;
+                let skip = bound.ruled_out(bytes, plain, lower_case && !serbian);
+                // A layout whose language another shares is skipped only
+                // with it (the judged spellings are kept by language).
+                for g in &bound.targets {
+                    for h in &bound.targets {
+                        if g.lang_bit == h.lang_bit && skip & g.bit != 0 {
+                            assert!(skip & h.bit != 0, "{span:?} {} {}", g.to, h.to);
+                        }
+                    }
+                }
+                let mut p = [false; MAX_SPANS];
+                let mut l = [false; MAX_SPANS];
+                let none = [0u8; MAX_SPANS];
+                let mut some = [0u8; MAX_SPANS];
+                p[0] = plain;
+                l[0] = lower_case;
+                some[0] = skip;
+                let scripts = (Sc::Latin, target);
+                let all = pairs_read(span, &[bytes], (&p, &l, &none), scripts, serbian);
+                assert_eq!(
+                    pairs_read(span, &[bytes], (&p, &l, &some), scripts, serbian),
+                    all,
+                    "{span:?} {target:?} serbian {serbian}, skipping {skip:b}"
+                );
+                if skip == bound.all {
+                    ruled_out += 1;
+                    assert_eq!(all, Some(false), "{span:?} {target:?} serbian {serbian}");
+                }
+            }
+        }
+        (ruled_out, asked)
+    }
+
+    #[test]
+    fn pair_bounds_rule_out_only_what_no_pair_passes() {
+        let (mut ruled_out, mut asked) = (0, 0);
+        let mut add = |(r, a): (usize, usize)| {
+            ruled_out += r;
+            asked += a;
+        };
+        for lang in ["en", "de", "fr"] {
+            let Some(lex) = super::super::tables::lexicon(lang) else {
+                continue;
+            };
+            for word in lex.words.lines().step_by(3).take(1500) {
+                add(bounds_hold(word));
+                add(bounds_hold(&word.to_uppercase()));
+                add(bounds_hold(&format!("{word},")));
+                add(bounds_hold(&format!("{word};")));
+            }
+        }
+        // Slips whose re-typings are words or read as such.
+        for word in [
+            "ghbdtn",
+            "ljcnbuibt",
+            "padenie",
+            "gtk",
+            "yfcnhjqrb",
+            "cbcntvf",
+            ";ehyfk",
+            "j,hfnbnm",
+            "xfcnm",
+            "toy",
+            "ytn",
+        ] {
+            let (r, a) = bounds_hold(word);
+            add((r, a));
+            assert!(r < a, "{word} is read somewhere");
+        }
+        // It rules out many words (a third), not all.
+        assert!(
+            ruled_out * 4 > asked && ruled_out < asked,
+            "{ruled_out} of {asked}"
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn pair_bounds_hold_for_any_span(span in "[a-zA-Z;,.'\\[\\]`/<>{}:\"]{1,12}") {
+            bounds_hold(&span);
+        }
+
         #[test]
         fn keyed_retypings_read_as_the_strings_do(
             before in "[;,.'\\[`\"<]?",

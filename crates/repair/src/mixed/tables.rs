@@ -1257,23 +1257,36 @@ impl Bigrams {
     /// [`Bigrams::score`] of a word given as the [`Bigrams::position`]s
     /// of its characters.
     pub(crate) fn score_positions(&self, positions: impl Iterator<Item = Option<usize>>) -> f32 {
-        let n = self.size + 1;
-        let mut prev = Some(n - 1);
+        let boundary = Some(self.boundary());
+        let mut prev = boundary;
         let mut total = 0f32;
         let mut steps = 0u32;
         for c in positions.map(Some).chain(std::iter::once(None)) {
-            let cur = match c {
-                None => Some(n - 1),
-                Some(p) => p,
-            };
-            total += match (prev, cur) {
-                (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),
-                _ => -12.0,
-            };
+            let cur = c.unwrap_or(boundary);
+            total += self.step(prev, cur);
             steps += 1;
             prev = cur;
         }
         total / steps.max(1) as f32
+    }
+
+    /// The position that stands for the word boundary in
+    /// [`Bigrams::step`].
+    pub(crate) fn boundary(&self) -> usize {
+        self.size
+    }
+
+    /// One step of [`Bigrams::score_positions`]: log P(`cur` | `prev`) by
+    /// positions ([`Bigrams::boundary`] for the boundary, `None` for a
+    /// character outside the alphabet, which scores as the rarest
+    /// transition).
+    #[inline]
+    pub(crate) fn step(&self, prev: Option<usize>, cur: Option<usize>) -> f32 {
+        let n = self.size + 1;
+        match (prev, cur) {
+            (Some(p), Some(q)) => self.logp.get(p * n + q).copied().unwrap_or(-12.0),
+            _ => -12.0,
+        }
     }
 }
 
