@@ -618,7 +618,8 @@ fn sequences(text: &str, page: CodePage) -> Vec<Seq> {
 
 /// The character that starts at byte `pos` of `text` (a character
 /// boundary), the two-byte ones read straight from their bytes: what
-/// [`sequences`] asks of every non-ASCII character, for each page.
+/// [`sequences`] asks of every non-ASCII character and [`decode_at`] of
+/// every continuation, for each page.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
     match text.as_bytes().get(pos..pos + 2) {
@@ -649,10 +650,9 @@ fn decode_at(
     let mut bytes = [lead, 0, 0, 0];
     let mut lost = Lost::None;
     let mut guess_at = None;
-    let mut chars = text.get(at..)?.chars();
     let mut end = at;
     for k in 1..=need {
-        let c = chars.next()?;
+        let c = char_at(text, end)?;
         end += c.len_utf8();
         let slot = bytes.get_mut(k)?;
         match cont_byte(c, page, nbsp) {

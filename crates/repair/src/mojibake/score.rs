@@ -123,10 +123,30 @@ fn info(c: char) -> (f32, Kind) {
 
 /// [`info`] of the characters below U+0530 (Latin, Greek, Cyrillic and
 /// their neighbours) and of U+2000..U+25FF (punctuation, signs, box
-/// drawing), computed once: what mojibake and the text it hides are made of.
+/// drawing), with their [`flags`], computed once: what mojibake and the
+/// text it hides are made of.
 struct InfoTable {
-    low: Vec<(f32, Kind)>,
-    punct: Vec<(f32, Kind)>,
+    low: Vec<Entry>,
+    punct: Vec<Entry>,
+}
+
+/// What [`cost_in`] asks of a character: [`info`] and [`flags`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Entry {
+    cost: f32,
+    kind: Kind,
+    flags: u8,
+}
+
+impl Entry {
+    fn of(c: char) -> Entry {
+        let (cost, kind) = info(c);
+        Entry {
+            cost,
+            kind,
+            flags: flags(c),
+        }
+    }
 }
 
 const INFO_LOW_END: u32 = 0x530;
@@ -136,7 +156,7 @@ impl InfoTable {
     fn get() -> &'static InfoTable {
         static TABLE: std::sync::OnceLock<InfoTable> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
-            let of = |cp: u32| info(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+            let of = |cp: u32| Entry::of(char::from_u32(cp).unwrap_or('\u{FFFD}'));
             InfoTable {
                 low: (0..INFO_LOW_END).map(of).collect(),
                 punct: INFO_PUNCT.map(of).collect(),
@@ -145,10 +165,10 @@ impl InfoTable {
     }
 }
 
-/// [`info`], from the table where it has the character.
+/// [`InfoTable::entry`] (tests).
 #[cfg(test)]
-fn info_fast(c: char) -> (f32, Kind) {
-    InfoTable::get().info(c)
+fn entry_fast(c: char) -> Entry {
+    InfoTable::get().entry(c)
 }
 
 impl InfoTable {
@@ -156,6 +176,13 @@ impl InfoTable {
     /// reads many characters asks [`InfoTable::get`] once).
     #[inline]
     fn info(&self, c: char) -> (f32, Kind) {
+        let e = self.entry(c);
+        (e.cost, e.kind)
+    }
+
+    /// [`Entry::of`], from the table where it has the character.
+    #[inline]
+    fn entry(&self, c: char) -> Entry {
         let cp = u32::from(c);
         let entry = if cp < INFO_LOW_END {
             self.low.get(cp as usize)
@@ -164,8 +191,50 @@ impl InfoTable {
         } else {
             None
         };
-        entry.copied().unwrap_or_else(|| info(c))
+        match entry {
+            Some(&e) => e,
+            None => Entry::of(c),
+        }
     }
+}
+
+/// [`flags`]: [`is_latin1_lead`].
+const LATIN1_LEAD: u8 = 1;
+/// [`flags`]: [`is_cp1252_tail`].
+const CP1252_TAIL: u8 = 2;
+/// [`flags`]: a capital of the basic Cyrillic alphabet (`А`..`Я`).
+const CYRILLIC_CAPITAL: u8 = 4;
+/// [`flags`]: [`is_sign_after_capital`].
+const SIGN_AFTER_CAPITAL: u8 = 8;
+/// [`flags`]: an opening or closing quotation mark that a word may be
+/// glued around (`“ ” ‘ „ ‟`).
+const QUOTE: u8 = 16;
+/// [`flags`]: `char::is_ascii_punctuation`.
+const ASCII_PUNCT: u8 = 32;
+
+/// The tests [`pair`] and [`cost_in`] put to every character, answered
+/// once per character of [`InfoTable`] rather than once per pair.
+fn flags(c: char) -> u8 {
+    let mut f = 0;
+    if is_latin1_lead(c) {
+        f |= LATIN1_LEAD;
+    }
+    if is_cp1252_tail(c) {
+        f |= CP1252_TAIL;
+    }
+    if ('А'..='Я').contains(&c) {
+        f |= CYRILLIC_CAPITAL;
+    }
+    if is_sign_after_capital(c) {
+        f |= SIGN_AFTER_CAPITAL;
+    }
+    if matches!(c, '“' | '”' | '‘' | '„' | '‟') {
+        f |= QUOTE;
+    }
+    if c.is_ascii_punctuation() {
+        f |= ASCII_PUNCT;
+    }
+    f
 }
 
 /// A run of letters being collected for the lexicon.
@@ -353,8 +422,6 @@ pub(crate) fn cost(text: &str, context: Option<Sc>) -> f32 {
 /// allocation per word).
 pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f32 {
     let mut total = 0.0;
-    let mut prev: Option<(char, Kind)> = None;
-    let mut prev2: Option<Kind> = None;
     // Room for the longest run at once (a lowercase letter is as long as
     // its capital in the alphabets the lexicons hold), not a reallocation
     // at every doubling.
@@ -365,39 +432,62 @@ pub(crate) fn cost_in(text: &str, context: Option<Sc>, lower: &mut String) -> f3
         ..Run::default()
     };
     let table = InfoTable::get();
-    for (at, c) in text.char_indices() {
-        let (cost, kind) = table.info(c);
-        total += cost;
-        let sticky = matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark);
+    // The previous character with its entry, and the kind of the one
+    // before it.
+    let mut prev: Option<(char, Entry)> = None;
+    let mut prev2: Option<Kind> = None;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // (`char_indices`, the characters of one and two bytes read
+        // straight from the bytes: the text is UTF-8.)
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xC2..=0xDF => {
+                let next = bytes.get(at + 1).copied().unwrap_or(0);
+                char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F))
+                    .unwrap_or('\u{FFFD}')
+            }
+            _ => match text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let end = at + c.len_utf8();
+        let e = table.entry(c);
+        let kind = e.kind;
+        total += e.cost;
         if let Kind::Letter { sc, upper, lower } = kind {
             if run.letters == 0 {
-                run.glued = prev.is_some_and(|(_, k)| matches!(k, Kind::Symbol | Kind::Bad));
-                run.open = prev.is_none_or(|(p, k)| k == Kind::Space || p.is_ascii_punctuation());
+                run.glued = prev.is_some_and(|(_, p)| matches!(p.kind, Kind::Symbol | Kind::Bad));
+                run.open =
+                    prev.is_none_or(|(_, p)| p.kind == Kind::Space || p.flags & ASCII_PUNCT != 0);
             }
-            run.push(c, at + c.len_utf8(), sc, upper, lower);
+            run.push(c, end, sc, upper, lower);
         } else if run.letters > 0 {
-            run.glued |= sticky || c == '„';
+            run.glued |= matches!(kind, Kind::Symbol | Kind::Bad | Kind::Mark) || c == '„';
             if kind == Kind::Mark {
                 run.marks = true;
             } else {
-                let closed = kind == Kind::Space || c.is_ascii_punctuation();
+                let closed = kind == Kind::Space || e.flags & ASCII_PUNCT != 0;
                 total += run.finish(text, context, closed, Some(c));
             }
         } else if prev.is_none() && kind == Kind::Mark {
             total += 3.0; // a combining mark with nothing to combine with
         }
-        if let Some((p, pk)) = prev {
-            total += pair(p, pk, c, kind);
+        if let Some((p, pe)) = prev {
+            total += pair((p, pe), (c, e));
             // A quotation mark between two letters (`non”political`).
-            if matches!(p, '“' | '”' | '‘' | '„' | '‟')
+            if pe.flags & QUOTE != 0
                 && prev2.is_some_and(|k| matches!(k, Kind::Letter { .. }))
                 && matches!(kind, Kind::Letter { .. })
             {
                 total += 1.5;
             }
         }
-        prev2 = prev.map(|(_, k)| k);
-        prev = Some((c, kind));
+        prev2 = prev.map(|(_, p)| p.kind);
+        prev = Some((c, e));
+        at = end;
     }
     if run.letters > 0 {
         total += run.finish(text, context, true, None);
@@ -470,44 +560,16 @@ pub(crate) fn basic_cyrillic_lower(core: &[u8]) -> Option<([u8; 2 * FLOOR_WORD],
 /// The longest word, in letters, [`basic_cyrillic_lower`] lowers.
 pub(crate) const FLOOR_WORD: usize = 32;
 
-/// The cost of two neighbours.
+/// The cost of two neighbours, each with its [`Entry`].
 #[inline]
-fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
-    if is_latin1_lead(p) && is_cp1252_tail(c) {
+fn pair((p, pe): (char, Entry), (c, ce): (char, Entry)) -> f32 {
+    let (pk, ck) = (pe.kind, ce.kind);
+    if pe.flags & LATIN1_LEAD != 0 && ce.flags & CP1252_TAIL != 0 {
         return if matches!(p, 'Â' | 'Ã') { 3.0 } else { 2.5 };
     }
     // What UTF-8 Cyrillic looks like read as windows-1251: `Р`/`С` (the
     // lead bytes 0xD0, 0xD1) before signs no word has there (`Р“`, `С–`).
-    if ('А'..='Я').contains(&p)
-        && matches!(
-            c,
-            '‚' | '„'
-                | '†'
-                | '‡'
-                | '€'
-                | '‰'
-                | '‹'
-                | '›'
-                | '‘'
-                | '“'
-                | '•'
-                | '–'
-                | '—'
-                | '™'
-                | '¤'
-                | '¦'
-                | '§'
-                | '©'
-                | '¬'
-                | '®'
-                | '°'
-                | '±'
-                | 'µ'
-                | '¶'
-                | '·'
-                | '№'
-        )
-    {
+    if pe.flags & CYRILLIC_CAPITAL != 0 && ce.flags & SIGN_AFTER_CAPITAL != 0 {
         return 2.0;
     }
     match (pk, ck) {
@@ -547,6 +609,41 @@ fn pair(p: char, pk: Kind, c: char, ck: Kind) -> f32 {
         (Kind::Space, Kind::Punct) if matches!(c, '\u{2010}' | '\u{2011}') => 1.0,
         _ => 0.0,
     }
+}
+
+/// The signs after `Р`/`С` that [`pair`] prices: what the second byte of
+/// a Cyrillic letter's UTF-8 looks like read as windows-1251, where no
+/// word of any language has it.
+#[inline]
+fn is_sign_after_capital(c: char) -> bool {
+    matches!(
+        c,
+        '‚' | '„'
+            | '†'
+            | '‡'
+            | '€'
+            | '‰'
+            | '‹'
+            | '›'
+            | '‘'
+            | '“'
+            | '•'
+            | '–'
+            | '—'
+            | '™'
+            | '¤'
+            | '¦'
+            | '§'
+            | '©'
+            | '¬'
+            | '®'
+            | '°'
+            | '±'
+            | 'µ'
+            | '¶'
+            | '·'
+            | '№'
+    )
 }
 
 /// The one-letter words of the languages the lexicons cover (prepositions,
@@ -892,9 +989,42 @@ mod tests {
     #[test]
     fn info_table_as_info() {
         for c in (0..0x3000).filter_map(char::from_u32) {
-            let (a, b) = (info_fast(c), info(c));
-            assert!(a.0.to_bits() == b.0.to_bits() && a.1 == b.1, "{c:?}");
+            let (a, b) = (entry_fast(c), Entry::of(c));
+            assert!(
+                a.cost.to_bits() == b.cost.to_bits() && a.kind == b.kind,
+                "{c:?}"
+            );
+            assert_eq!(a.flags, b.flags, "{c:?}");
+            let (cost, kind) = info(c);
+            assert!(
+                a.cost.to_bits() == cost.to_bits() && a.kind == kind,
+                "{c:?}"
+            );
         }
+    }
+
+    /// Every flag stands for the test it names, and each is set for some
+    /// character (a flag no character has would leave a rule of [`pair`]
+    /// dead).
+    #[test]
+    fn flags_as_their_tests() {
+        let mut seen = 0;
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let f = flags(c);
+            seen |= f;
+            assert_eq!(f & LATIN1_LEAD != 0, is_latin1_lead(c), "{c:?}");
+            assert_eq!(f & CP1252_TAIL != 0, is_cp1252_tail(c), "{c:?}");
+            assert_eq!(f & CYRILLIC_CAPITAL != 0, ('А'..='Я').contains(&c), "{c:?}");
+            assert_eq!(
+                f & SIGN_AFTER_CAPITAL != 0,
+                is_sign_after_capital(c),
+                "{c:?}"
+            );
+            assert_eq!(f & ASCII_PUNCT != 0, c.is_ascii_punctuation(), "{c:?}");
+        }
+        assert_eq!(seen, 63);
+        assert_eq!(flags('„') & QUOTE, QUOTE);
+        assert_eq!(flags('"') & QUOTE, 0);
     }
 
     #[test]
