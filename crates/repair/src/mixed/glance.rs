@@ -372,7 +372,10 @@ mod tests {
         for (i, lane) in lanes.iter_mut().enumerate() {
             *lane = u8::try_from(i * 17 % 256).unwrap();
         }
-        assert_eq!(sum_lanes(&lanes), lanes.iter().map(|&x| u32::from(x)).sum::<u32>());
+        assert_eq!(
+            sum_lanes(&lanes),
+            lanes.iter().map(|&x| u32::from(x)).sum::<u32>()
+        );
     }
 
     proptest::proptest! {

@@ -672,9 +672,9 @@ fn cyrillic_flags(b: u8, next: u8, after: u8) -> u8 {
 /// True wherever [`cyrillic_flags`] may set a flag, or one byte further
 /// on (the pass works the flags out from the byte before a block on:
 /// [`chunk_flags`]), in a line without a rare first byte (`D2`–`D4` among
-/// them), with fewer compares: [`cyrillic_hot_pair`], or a `D0`/`D1` first
-/// byte with an ASCII byte above `@` after its letter (an ASCII letter, or
-/// one of `[` … `~`).
+/// them), with fewer compares: [`hot_with`] of `b` and `next` alone (the
+/// tests' `cyrillic_hot_pair`), or a `D0`/`D1` first byte with an ASCII
+/// byte above `@` after its letter (an ASCII letter, or one of `[` … `~`).
 #[inline]
 fn cyrillic_hot(b: u8, next: u8, after: u8) -> bool {
     hot_with(b, next, i8::from_ne_bytes([after]) > 0x40)
