@@ -74,7 +74,70 @@ pub(super) fn key_slip_shape(line: &str) -> bool {
     between_letters(bytes, inner)
         || memchr::memchr3_iter(b'[', b'{', b'`', bytes).any(|i| inner(i) || trailing(i))
         || memchr::memchr3_iter(b'}', b'<', b'>', bytes).any(inner)
-        || memchr::memchr_iter(b'\'', bytes).any(trailing)
+        || memchr::memchr_iter(b'\'', bytes)
+            .any(|i| trailing(i) || (i >= 2 && apostrophe_key_at(line, i)))
+}
+
+/// Whether the apostrophe at byte `at` of `line` is a key typed on the
+/// Latin layout inside a Cyrillic word: after a Cyrillic letter and before
+/// a Cyrillic or ASCII letter, in a word (its Cyrillic and ASCII letters,
+/// keys and apostrophes glued together) that no Cyrillic lexicon lists as
+/// typed and that re-types from US QWERTY on some Cyrillic layout into a
+/// word its layout's lexicon lists. The apostrophe's key is a letter on
+/// every Cyrillic layout (`ч` on BDS, `ћ` on the Serbian layout, `э` on
+/// ЙЦУКЕН, `є` on the Ukrainian one): `то'ка` is `точка`, `обликују'и`
+/// `обликујући`, `заоби'i` `заобићи`. The Ukrainian and Belarusian
+/// apostrophe (`п'ятницю`, `сям'я`, `аб'ект`) stands before `я ю є ї ё і`
+/// or `е`, and their lexicons list the words it is in; before the first
+/// six, none of those letters makes a word (`пєятницю`, `сямэя`), so an
+/// apostrophe there is not asked about (most apostrophes of Ukrainian
+/// text: each would cost a dozen look-ups of a word no lexicon lists).
+pub(super) fn apostrophe_key_at(line: &str, at: usize) -> bool {
+    let before = line.get(..at).and_then(|h| h.chars().next_back());
+    let after = line.get(at + 1..).and_then(|t| t.chars().next());
+    let apostrophe_vowel = |c: char| {
+        matches!(
+            c,
+            'я' | 'ю' | 'є' | 'ї' | 'ё' | 'і' | 'Я' | 'Ю' | 'Є' | 'Ї' | 'Ё' | 'І'
+        )
+    };
+    if !before.is_some_and(is_cyrillic)
+        || !after
+            .is_some_and(|c| (is_cyrillic(c) && !apostrophe_vowel(c)) || c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let glued =
+        |c: &char| is_cyrillic(*c) || c.is_ascii_alphabetic() || is_inner_key(*c) || *c == '\'';
+    let head = line.get(..at).unwrap_or_default();
+    let start = at
+        - head
+            .chars()
+            .rev()
+            .take_while(glued)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let tail = line.get(at + 1..).unwrap_or_default();
+    let end = at
+        + 1
+        + tail
+            .chars()
+            .take_while(glued)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    // (Keys after its last letter are punctuation here: `то'ка,`.)
+    let Some(word) = line
+        .get(start..end)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
+    else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    !listed(&lower, Sc::Cyrillic)
+        && Sc::Cyrillic.layouts().iter().any(|to| {
+            retype_word(word, Sc::Latin, Sc::Cyrillic, "us", to)
+                .is_some_and(|out| zipf_ext(layout_language(to), &out.to_lowercase()).is_some())
+        })
 }
 
 /// Whether `inner` holds at a `,` `;` or `]` of `bytes` between a
@@ -259,9 +322,11 @@ impl MixedScript {
         dominant == Sc::Cyrillic
             && w.single() == Some(dominant)
             && ((w.inner_punct
-                && text
-                    .get(w.start..w.end)
-                    .is_some_and(|t| t.chars().any(is_inner_key)))
+                && text.get(w.start..w.end).is_some_and(|t| {
+                    t.chars().any(is_inner_key)
+                        || t.match_indices('\'')
+                            .any(|(i, _)| apostrophe_key_at(text, w.start + i))
+                }))
                 || trailing_key(text, w) > 0)
     }
 
@@ -281,7 +346,13 @@ impl MixedScript {
         let end = w.end + trailing_key(line.text, w);
         let typed = line.text.get(w.start..end)?;
         let word = line.text.get(w.start..w.end)?;
-        if !runs(word).any(|r| r.chars().count() >= 3) {
+        // (Four letters in runs of two, `то'ка` for `точка`, are a word
+        // too: no abbreviation is written with a key between its letters.)
+        let short_word = || {
+            runs(word).all(|r| r.chars().count() >= 2)
+                && runs(word).map(|r| r.chars().count()).sum::<usize>() >= 4
+        };
+        if !runs(word).any(|r| r.chars().count() >= 3) && !short_word() {
             return None;
         }
         // A word before a key glued after it makes that key punctuation.
@@ -328,6 +399,7 @@ impl MixedScript {
             None,
             context,
             |_| true,
+            false,
         );
         judge(
             line.text,
@@ -393,6 +465,38 @@ mod tests {
         let typed = RU.replacen("работу", "ра,оту", 1);
         assert!(key_slip_shape(&typed));
         assert_eq!(fix(&typed), RU);
+    }
+
+    #[test]
+    fn an_apostrophe_key_between_letters_is_a_letter() {
+        // The apostrophe's key is `ч` on BDS and `ћ` on the Serbian layout,
+        // between Cyrillic letters or before the Latin letter typed next.
+        for (typed, meant) in [
+            (
+                "Това е началната то'ка на пътя.",
+                "Това е началната точка на пътя.",
+            ),
+            (
+                "Свако има право на одмор и разоноду, укључују'и разумно ограничење радног времена.",
+                "Свако има право на одмор и разоноду, укључујући разумно ограничење радног времена.",
+            ),
+            (
+                "Свако има право на одмор и разоноду, укључују'i разумно ограничење радног времена.",
+                "Свако има право на одмор и разоноду, укључујући разумно ограничење радног времена.",
+            ),
+        ] {
+            assert!(key_slip_shape(typed), "{typed}");
+            assert_eq!(fix(typed), meant);
+        }
+        // The Ukrainian and Belarusian apostrophe, and one in a name.
+        for line in [
+            "В п'ятницю сім'я з'їла м'ясо на подвір'ї.",
+            "Сям'я сабралася ў п'ятніцу вечарам.",
+            "Роман о д'Артаньяне и его друзьях.",
+        ] {
+            assert_eq!(fix(line), line);
+            assert!(!key_slip_shape(line), "{line}");
+        }
     }
 
     #[test]

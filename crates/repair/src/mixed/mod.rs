@@ -345,6 +345,50 @@ const MAX_ROUNDS: usize = 4;
 /// Scores below this mean "no evidence at all" for a candidate.
 const UNKNOWN: f32 = 1.5;
 
+/// What a German compound of two listed words ([`german_compound`]) loses
+/// against its rarer part: a compound is rarer than the words it joins.
+const COMPOUND_OFF: f32 = 1.0;
+
+/// The lower-case spelling `lower` (no lexicon lists it) read as a German
+/// compound of two words the German lexicons list (extended lists
+/// included), each of four letters or more: a first word, maybe with the
+/// linking `s` (`installation` `s` `methoden`) or as a verb's stem
+/// (`anmelde` of `anmelden`), and a last word, which inflects the whole
+/// (`zeit` `zone`, `anwendung` `s` `programmen`). With the rarer part's
+/// zipf and where the last word starts (the split with the commonest
+/// rarer part). Eight letters at least: shorter strings split into two
+/// short words too easily.
+fn german_compound(lower: &str) -> Option<(f32, usize)> {
+    const PART: usize = 4;
+    if lower.chars().count() < 2 * PART || !lower.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for (split, _) in lower.char_indices().skip(PART) {
+        let (head, tail) = lower.split_at(split);
+        if tail.chars().count() < PART {
+            break;
+        }
+        let Some(last) = zipf_ext("de", tail) else {
+            continue;
+        };
+        let first = zipf_ext("de", head)
+            .or_else(|| {
+                head.strip_suffix('s')
+                    .filter(|h| h.chars().count() >= PART)
+                    .and_then(|h| zipf_ext("de", h))
+            })
+            .or_else(|| zipf_ext("de", &format!("{head}n")));
+        if let Some(first) = first {
+            let z = first.min(last);
+            if best.is_none_or(|(b, _)| z > b) {
+                best = Some((z, split));
+            }
+        }
+    }
+    best
+}
+
 /// The prior of a re-typing inside a word that mixes scripts: the typed
 /// word is never right as it is, and the re-typed letters were chosen by
 /// the keys under the typist's fingers.
@@ -563,6 +607,13 @@ struct Lexical {
     /// Its best mean bigram log-probability among those languages when no
     /// lexicon lists it (negative infinity otherwise, or without models).
     plaus: f32,
+    /// Whether a German compound of two listed words ([`german_compound`])
+    /// counts as a word of German: only for a slip inside a word of a
+    /// German line ([`MixedScript::mixed_word`]), whose rivals differ from
+    /// it in a letter or two. (Whole words re-typed into German found
+    /// rivals among compounds too: `Datensank`, `daten` and `sank`,
+    /// against `Datenbank`.)
+    compounds: bool,
 }
 
 /// What [`MixedScript::score_candidates`] reads off a candidate's
@@ -1592,6 +1643,7 @@ impl MixedScript {
             zipfs,
             plaus,
             lower,
+            compounds: false,
         }
     }
 
@@ -1672,6 +1724,25 @@ impl MixedScript {
                     let _ = write!(why, " (not {})", lang.unwrap_or_default());
                 }
             }
+        } else if let Some((z, split)) = lang
+            .filter(|l| lexical.compounds && *l == "de")
+            .and_then(|_| german_compound(lower))
+        {
+            // German writes its compounds as one word, and a lexicon of
+            // 20,000 words lists few of them: one of two listed words
+            // (`zeit` `zone`, `installation` `s` `methoden`) is a word of
+            // the language, as rare as its rarer part and then some.
+            let letters = lower.chars().count();
+            let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
+            score += z - COMPOUND_OFF + long;
+            if let Some(why) = why {
+                let _ = write!(
+                    why,
+                    "; de compound {}+{} (zipf {z:.1})",
+                    lower.get(..split).unwrap_or_default(),
+                    lower.get(split..).unwrap_or_default()
+                );
+            }
         } else {
             // Out of every lexicon (a name, say): how much it looks like a word.
             let plaus = lexical.plaus;
@@ -1696,7 +1767,8 @@ impl MixedScript {
     /// that reads much better may be floored, and whether any such
     /// re-typing may be (or only one a lexicon of its layout's language
     /// lists, of the word's own span with no key swallowed at its edges,
-    /// by [`KNOWN_RETYPE`]).
+    /// by [`KNOWN_RETYPE`]). `compounds`: whether a German compound of two
+    /// listed words counts as a word of German ([`Lexical::compounds`]).
     #[allow(clippy::too_many_arguments)]
     fn score_candidates(
         &self,
@@ -1709,6 +1781,7 @@ impl MixedScript {
         typed_plausibility: Option<(f32, bool)>,
         context: &DocumentContext,
         layout_floor: impl Fn(&Candidate) -> bool,
+        compounds: bool,
     ) {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
@@ -1766,7 +1839,9 @@ impl MixedScript {
                     .iter()
                     .position(|(s, l)| *s == sc && l.lower == shape.lower)
                     .unwrap_or_else(|| {
-                        lexicals.push((sc, self.lexical(shape.lower.clone(), sc, context)));
+                        let mut lexical = self.lexical(shape.lower.clone(), sc, context);
+                        lexical.compounds = compounds;
+                        lexicals.push((sc, lexical));
                         lexicals.len() - 1
                     });
                 let Some((_, lexical)) = lexicals.get(at) else {
@@ -2150,6 +2225,25 @@ impl MixedScript {
         }
         let inflected = self.inflected_loanword(line, index, original, context);
         let two_words = two_word_runs(original);
+        // Keys of the digit row glued after a French word whose last letters
+        // were typed on a Cyrillic layout are AZERTY's `é è ç à` (`limiе2`
+        // is `limité`): the word ends after them, and a reading that leaves
+        // them glued to its letters (`limit` and `2`) is none.
+        let azerty_tail = {
+            let digits = line
+                .text
+                .get(w.end..)
+                .unwrap_or_default()
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            (digits > 0
+                && line
+                    .text
+                    .get(w.start..w.end + digits)
+                    .is_some_and(words::azerty_digit_tail))
+            .then_some(w.end + digits)
+        };
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut exact_lookalikes = false;
         for target in w.scripts() {
@@ -2187,8 +2281,20 @@ impl MixedScript {
                             cost,
                         ));
                     }
+                    // With the keys of the digit row glued after it that
+                    // are AZERTY's `é è ç à` ([`words::azerty_digit_tail`]).
+                    if let Some(end) = azerty_tail.filter(|_| source != Sc::Latin) {
+                        let span = line.text.get(w.start..end).unwrap_or_default();
+                        candidates.extend(
+                            Candidate::retypings(span, source, target, (w.start, end), 0)
+                                .filter(|c| !c.text.bytes().any(|b| b.is_ascii_digit())),
+                        );
+                    }
                 }
             }
+        }
+        if let Some(end) = azerty_tail {
+            candidates.retain(|c| c.end >= end);
         }
         // A word that mixes scripts reads like no word as it is; but where
         // its odd letters all have lookalikes, the respelling a reader sees
@@ -2212,6 +2318,14 @@ impl MixedScript {
         });
         let mixed_reads = (!known_lookalike).then_some((MIXED_READS, !lookalike));
         drop_inner_stop_leavers(line.text, &mut candidates);
+        // A German line writes its compounds as one word (asked only where
+        // a re-typing is meant for German, of a word mostly in Latin).
+        let german_line = line.dominant == Sc::Latin
+            && line.mostly_dominant
+            && candidates
+                .iter()
+                .any(|c| c.layouts.is_some_and(|(_, to)| layout_language(to) == "de"))
+            && line.language(Sc::Latin) == Some("de");
         self.score_candidates(
             line,
             &mut candidates,
@@ -2229,6 +2343,7 @@ impl MixedScript {
             mixed_reads,
             context,
             |_| true,
+            german_line,
         );
         if two_words {
             // Two word-sized runs are one word only when a candidate makes
@@ -2831,6 +2946,7 @@ impl MixedScript {
             Some((typed, true)),
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
+            false,
         );
         // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
         // program `dhcpd`): its letters already say what it imitates.
@@ -3121,6 +3237,7 @@ impl MixedScript {
                     zipfs,
                     plaus,
                     lower,
+                    compounds: false,
                 };
                 let bound = Self::evidence_bound(&lexical);
                 let letters = c
@@ -8766,6 +8883,53 @@ pub(crate) mod tests {
             "Le МиГ29 et le Су-35 volent, le мм2 est une unité.",
         ] {
             assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
+    fn digits_after_a_french_word_ending_typed_for_azerty_are_letters() {
+        // The last letters of a French word typed on ЙЦУКЕН with AZERTY
+        // meant: `е` is `t`, `т` is `n`, and `2` is `é`.
+        assert_eq!(
+            fix("Le partitionnement automatique est limiе2 aux disques locaux."),
+            "Le partitionnement automatique est limité aux disques locaux."
+        );
+        assert_eq!(
+            fix("Le disque sélectionт2 sera effacé entièrement."),
+            "Le disque sélectionné sera effacé entièrement."
+        );
+        assert!(super::words::azerty_digit_tail("limiе2"));
+        // No Cyrillic letter, no Latin one, or no French word: a name with
+        // a number, a model code.
+        for core in ["limit2", "ext2", "еч2", "Ту154", "fooыв2"] {
+            assert!(!super::words::azerty_digit_tail(core), "{core}");
+        }
+    }
+
+    #[test]
+    fn a_german_compound_of_listed_words_is_a_word_in_a_german_line() {
+        // The lexicon lists `zeit` and `zone`, `installation` and
+        // `methoden`, not the compounds; the slip's `у` and `т` are `e` and
+        // `n` on QWERTZ.
+        assert_eq!(
+            fix("Die Zeitzonу wird beim Start des Systems gesetzt."),
+            "Die Zeitzone wird beim Start des Systems gesetzt."
+        );
+        assert_eq!(
+            fix("Weitere Installationsmethodут werden im Anhang beschrieben."),
+            "Weitere Installationsmethoden werden im Anhang beschrieben."
+        );
+        assert_eq!(
+            super::german_compound("installationsmethoden").map(|(_, at)| at),
+            Some("installations".len())
+        );
+        assert_eq!(
+            super::german_compound("anmeldebildschirm").map(|(_, at)| at),
+            Some("anmelde".len())
+        );
+        // Short strings and spellings with no listed last word are none.
+        for lower in ["zeitzo", "zeitzony", "xqzwvbnmlk"] {
+            assert!(super::german_compound(lower).is_none(), "{lower}");
         }
     }
 

@@ -484,7 +484,8 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         let mut azerty_digit = || {
             c.is_ascii_digit()
                 && ((cyrillic_or_greek_lower(prev) && cyrillic_or_greek_lower(next))
-                    || *digit_keys.get_or_insert_with(|| azerty_digit_word(core)))
+                    || *digit_keys
+                        .get_or_insert_with(|| azerty_digit_word(core) || azerty_digit_tail(core)))
         };
         let plain = is_word_char(c)
             || is_apostrophe(c)
@@ -531,7 +532,17 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         // none (`Шьфпу` of `Boot-Шьфпу`, `куфв` of `куфв-only`): an
         // inflected brand is a name and its ending, not a slip.
         let nonsense_part = || core.split(['-', '\'', '\u{2019}']).any(reads_like_no_word);
-        if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b)) && !nonsense_part() {
+        // Nor where the apostrophe and the Latin letters after it are keys
+        // of a Cyrillic word typed on the Latin layout (`заоби'i` is
+        // `заобићи` on the Serbian layout: [`super::keys::apostrophe_key_at`]).
+        let apostrophe_key = || {
+            core.match_indices('\'')
+                .any(|(i, _)| super::keys::apostrophe_key_at(core, i))
+        };
+        if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b))
+            && !nonsense_part()
+            && !apostrophe_key()
+        {
             return true;
         }
     }
@@ -696,6 +707,42 @@ pub(crate) fn azerty_digit_word(core: &str) -> bool {
             out.chars().count() >= 4
                 && out.chars().all(|c| sc_of(c) == Some(Sc::Latin))
                 && zipf_ext("fr", &out).is_some()
+        })
+    })
+}
+
+/// Whether `core` is a French word whose last letters were typed on a
+/// Cyrillic layout with AZERTY meant: Latin letters, then lower-case
+/// Cyrillic ones, then one or two keys of the digit row that AZERTY fills
+/// with `é è ç à` (`2 7 9 0`), re-typing from a Cyrillic layout on AZERTY
+/// into a word of four letters or more that the French lexicon lists
+/// (`limiе2` is `limité`, `sélectionт2` `sélectionné`). The Latin letters
+/// before make it no model code (`Ту154`), and the Cyrillic ones no
+/// identifier with a number (`ext2`).
+pub(crate) fn azerty_digit_tail(core: &str) -> bool {
+    let digits = core.len() - core.trim_end_matches(['2', '7', '9', '0']).len();
+    let letters = core.get(..core.len() - digits).unwrap_or_default();
+    let cyrillic = letters
+        .chars()
+        .rev()
+        .take_while(|&c| c.is_lowercase() && sc_of(c) == Some(Sc::Cyrillic))
+        .count();
+    let latin = letters.chars().count() - cyrillic;
+    if !(1..=2).contains(&digits)
+        || cyrillic == 0
+        || latin == 0
+        || !letters
+            .chars()
+            .take(latin)
+            .all(|c| sc_of(c) == Some(Sc::Latin))
+    {
+        return false;
+    }
+    Sc::Cyrillic.layouts().iter().any(|from| {
+        super::retype_word(core, Sc::Cyrillic, Sc::Latin, from, "fr").is_some_and(|out| {
+            out.chars().count() >= 4
+                && out.chars().all(|c| sc_of(c) == Some(Sc::Latin))
+                && zipf_ext("fr", &super::tables::lowercase(&out)).is_some()
         })
     })
 }
