@@ -420,10 +420,16 @@ const NAME_CAPITAL: f32 = 3.0;
 /// line (`пел` for `gtk` in every line that names it).
 fn lexicon_reading(lower: &str, sc: Sc) -> (Vec<(&'static str, Option<f32>)>, f32) {
     let compute = || {
+        // (A spelling with a letter trigram no word of a language has is
+        // listed nowhere in it, [`tables::trigrams`]: most re-typings of a
+        // Latin word are such, and need no look-up.)
         let zipfs: Vec<(&'static str, Option<f32>)> = sc
             .languages()
             .iter()
-            .map(|l| (*l, zipf_ext(l, lower)))
+            .map(|l| {
+                let may = tables::trigrams(l).is_none_or(|t| t.may_list_str(lower));
+                (*l, may.then(|| zipf_ext(l, lower)).flatten())
+            })
             .collect();
         // Out of every lexicon of its script (a name, say): how much it
         // looks like a word.
