@@ -1022,7 +1022,10 @@ impl MixedScript {
                 *span = (0, line.len());
             }
         }
-        self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None)
+        // (A Cyrillic line here has no Latin letter beyond ASCII: no first
+        // byte `C3`–`C9`, nor `E1` of U+1E00–U+1EFF, by both quick passes.)
+        let ascii_latin = other == Sc::Cyrillic;
+        self.has_suspect_foreign_word_in(line, dominant, &spans, serbian, None, ascii_latin)
     }
 
     /// [`MixedScript::quick_scan`] for a line with a Greek letter or a
@@ -1101,11 +1104,13 @@ impl MixedScript {
             .into_iter()
             .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
             .unwrap_or(Sc::Latin);
-        self.has_suspect_foreign_word_in(line, dominant, &stats.span, stats.serbian, context)
+        self.has_suspect_foreign_word_in(line, dominant, &stats.span, stats.serbian, context, false)
     }
 
     /// [`MixedScript::has_suspect_foreign_word`] for a line of `dominant`
-    /// script whose letters of each script lie in `spans`.
+    /// script whose letters of each script lie in `spans`; `ascii_latin`:
+    /// its Latin letters are all ASCII ones, found by a search for them
+    /// alone ([`letters::next_ascii_letter`]).
     fn has_suspect_foreign_word_in(
         &self,
         line: &str,
@@ -1113,6 +1118,7 @@ impl MixedScript {
         spans: &[(usize, usize); 3],
         serbian: bool,
         context: Option<&DocumentContext>,
+        ascii_latin: bool,
     ) -> bool {
         // Only the words of the other scripts matter, and they lie where
         // those scripts' letters do: look there, not at every word.
@@ -1123,7 +1129,14 @@ impl MixedScript {
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
             let (first, last) = spans.get(sc as usize).copied().unwrap_or_default();
             let mut from = first;
-            while let Some(at) = letters::next_of_script(line, from, last, sc) {
+            let next = |from: usize| {
+                if ascii_latin && sc == Sc::Latin {
+                    letters::next_ascii_letter(line.as_bytes(), from, last)
+                } else {
+                    letters::next_of_script(line, from, last, sc)
+                }
+            };
+            while let Some(at) = next(from) {
                 let lone = if clearable && sc == Sc::Latin {
                     self.separate_latin_key(line, at, serbian)
                 } else {
@@ -1207,24 +1220,24 @@ impl MixedScript {
         let tail = rest.get(len..)?;
         // What stands on one side: nothing, a digit, or a key (then what
         // stands beyond it must be apart or a digit).
-        let side = |near: Option<u8>, apart: bool, beyond_apart: bool| match near {
+        // (Each test asked only when its answer is read.)
+        let side = |near: Option<u8>, apart: &dyn Fn() -> bool, beyond: Option<u8>| match near {
             None => Some((false, false)),
             Some(b) if b.is_ascii_digit() => Some((true, false)),
-            Some(b) if b.is_ascii() && is_layout_punct(char::from(b)) => {
-                beyond_apart.then_some((false, true))
-            }
-            Some(_) => apart.then_some((false, false)),
+            Some(b) if b.is_ascii() && is_layout_punct(char::from(b)) => beyond
+                .is_none_or(|b| b.is_ascii_digit() || apart_ascii(b))
+                .then_some((false, true)),
+            Some(_) => apart().then_some((false, false)),
         };
-        let beyond = |b: Option<u8>| b.is_none_or(|b| b.is_ascii_digit() || apart_ascii(b));
         let (digit_before, key_before) = side(
             head.last().copied(),
-            apart_before(head),
-            beyond(head.len().checked_sub(2).and_then(|i| head.get(i).copied())),
+            &|| apart_before(head),
+            head.len().checked_sub(2).and_then(|i| head.get(i).copied()),
         )?;
         let (digit_after, key_after) = side(
             tail.first().copied(),
-            apart_after(tail),
-            beyond(tail.get(1).copied()),
+            &|| apart_after(tail),
+            tail.get(1).copied(),
         )?;
         let (lead, trail) = (usize::from(key_before), usize::from(key_after));
         if len == 0 || lead + len + trail > 16 {
@@ -7553,8 +7566,33 @@ pub(crate) mod tests {
                 .into_iter()
                 .max_by_key(|s| stats.letters.get(*s as usize).copied().unwrap_or(0))
                 .unwrap_or(Sc::Latin);
-            let walked =
-                stage.has_suspect_foreign_word_in(line, dominant, &stats.span, stats.serbian, None);
+            let walked = stage.has_suspect_foreign_word_in(
+                line,
+                dominant,
+                &stats.span,
+                stats.serbian,
+                None,
+                false,
+            );
+            // The search for ASCII letters alone, in a line whose Latin
+            // letters are all ASCII ones.
+            if line
+                .chars()
+                .all(|c| c.is_ascii() || sc_of(c) != Some(Sc::Latin))
+            {
+                assert_eq!(
+                    stage.has_suspect_foreign_word_in(
+                        line,
+                        dominant,
+                        &stats.span,
+                        stats.serbian,
+                        None,
+                        true,
+                    ),
+                    walked,
+                    "{line}"
+                );
+            }
             let every = words::words(line).iter().any(|w| {
                 let protected = std::cell::OnceCell::new();
                 stage.is_suspect_foreign(line, w, (dominant, stats.serbian), None, &protected)
