@@ -85,8 +85,8 @@ pub(super) fn key_slip_shape(line: &str) -> bool {
 /// typed and that re-types from US QWERTY on some Cyrillic layout into a
 /// word its layout's lexicon lists. The apostrophe's key is a letter on
 /// every Cyrillic layout (`ч` on BDS, `ћ` on the Serbian layout, `э` on
-/// ЙЦУКЕН, `є` on the Ukrainian one): `то'ка` is `точка`, `обликују'и`
-/// `обликујући`, `заоби'i` `заобићи`. The Ukrainian and Belarusian
+/// ЙЦУКЕН, `є` on the Ukrainian one): `пе'ат` is `печат`, `обликују'и`
+/// `обликујући`, `до'i` `доћи`. The Ukrainian and Belarusian
 /// apostrophe (`п'ятницю`, `сям'я`, `аб'ект`) stands before `я ю є ї ё і`
 /// or `е`, and their lexicons list the words it is in; before the first
 /// six, none of those letters makes a word (`пєятницю`, `сямэя`), so an
@@ -125,7 +125,7 @@ pub(super) fn apostrophe_key_at(line: &str, at: usize) -> bool {
             .take_while(glued)
             .map(char::len_utf8)
             .sum::<usize>();
-    // (Keys after its last letter are punctuation here: `то'ка,`.)
+    // (Keys after its last letter are punctuation here: `пе'ат,`.)
     let Some(word) = line
         .get(start..end)
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
@@ -346,7 +346,7 @@ impl MixedScript {
         let end = w.end + trailing_key(line.text, w);
         let typed = line.text.get(w.start..end)?;
         let word = line.text.get(w.start..w.end)?;
-        // (Four letters in runs of two, `то'ка` for `точка`, are a word
+        // (Four letters in runs of two, `пе'ат` for `печат`, are a word
         // too: no abbreviation is written with a key between its letters.)
         let short_word = || {
             runs(word).all(|r| r.chars().count() >= 2)
@@ -399,7 +399,7 @@ impl MixedScript {
             None,
             context,
             |_| true,
-            false,
+            super::Compounds::Off,
         );
         judge(
             line.text,
@@ -473,8 +473,12 @@ mod tests {
         // between Cyrillic letters or before the Latin letter typed next.
         for (typed, meant) in [
             (
-                "Това е началната то'ка на пътя.",
-                "Това е началната точка на пътя.",
+                "Документът носи пе'ат на общината.",
+                "Документът носи печат на общината.",
+            ),
+            (
+                "Не могу да до'i сутра.",
+                "Не могу да доћи сутра.",
             ),
             (
                 "Свако има право на одмор и разоноду, укључују'и разумно ограничење радног времена.",

@@ -345,6 +345,24 @@ const MAX_ROUNDS: usize = 4;
 /// Scores below this mean "no evidence at all" for a candidate.
 const UNKNOWN: f32 = 1.5;
 
+/// Which German compounds of two listed words ([`german_compound`]) count
+/// as words of German ([`Lexical::compounds`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Compounds {
+    /// None: outside a slip inside a word of a German line.
+    Off,
+    /// Only of two listed words (maybe with the linking `s`): the word's
+    /// foreign letters all look exactly like Latin ones, so its lookalike
+    /// respelling is a strong rival, and a first word read as a verb's
+    /// stem is a guess too weak against it (`direktore`, a stem only
+    /// because `direktoren` is listed, would make `Direktoрerand`
+    /// `Direktorerand`, not `Direktoperand`).
+    Listed,
+    /// Also with a verb's stem as the first word (`anmelde` of `anmelden`
+    /// in `Anmeldebiдdschirm`).
+    WithStems,
+}
+
 /// What a German compound of two listed words ([`german_compound`]) loses
 /// against its rarer part: a compound is rarer than the words it joins.
 const COMPOUND_OFF: f32 = 1.0;
@@ -352,13 +370,14 @@ const COMPOUND_OFF: f32 = 1.0;
 /// The lower-case spelling `lower` (no lexicon lists it) read as a German
 /// compound of two words the German lexicons list (extended lists
 /// included), each of four letters or more: a first word, maybe with the
-/// linking `s` (`installation` `s` `methoden`) or as a verb's stem
+/// linking `s` (`sicherung` `s` `methoden`) or as a verb's stem
 /// (`anmelde` of `anmelden`), and a last word, which inflects the whole
-/// (`zeit` `zone`, `anwendung` `s` `programmen`). With the rarer part's
+/// (`such` `leiste`, `sicherung` `s` `methoden`). With the rarer part's
 /// zipf and where the last word starts (the split with the commonest
 /// rarer part). Eight letters at least: shorter strings split into two
-/// short words too easily.
-fn german_compound(lower: &str) -> Option<(f32, usize)> {
+/// short words too easily. `stems`: whether a first word may be a verb's
+/// stem ([`Compounds::WithStems`]).
+fn german_compound(lower: &str, stems: bool) -> Option<(f32, usize)> {
     const PART: usize = 4;
     if lower.chars().count() < 2 * PART || !lower.chars().all(char::is_alphabetic) {
         return None;
@@ -378,7 +397,7 @@ fn german_compound(lower: &str) -> Option<(f32, usize)> {
                     .filter(|h| h.chars().count() >= PART)
                     .and_then(|h| zipf_ext("de", h))
             })
-            .or_else(|| zipf_ext("de", &format!("{head}n")));
+            .or_else(|| stems.then(|| zipf_ext("de", &format!("{head}n"))).flatten());
         if let Some(first) = first {
             let z = first.min(last);
             if best.is_none_or(|(b, _)| z > b) {
@@ -387,6 +406,41 @@ fn german_compound(lower: &str) -> Option<(f32, usize)> {
         }
     }
     best
+}
+
+/// Whether a lookalike respelling `lower` (no lexicon lists it) reads as
+/// a German compound or a listed German word's form, by looser parts than
+/// [`german_compound`] asks of a re-typing: a first word as there, then a
+/// last word of three letters or more that a German or English lexicon
+/// lists (`verschlüsselung` `s` `typ`, `direkt` `operand`), or one of
+/// German's inflection endings (`westlich` `es`). A respelling whose letters
+/// look exactly like the typed ones is the likelier repair when it reads so
+/// ([`MixedScript::mixed_word`] then gives no compound credit to a
+/// re-typing); one that reads as nothing (`paketlisey` for `Paketlisеу`)
+/// is no rival.
+fn reads_as_german_compound(lower: &str) -> bool {
+    const PART: usize = 4;
+    if german_compound(lower, true).is_some() {
+        return true;
+    }
+    if !lower.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    lower.char_indices().skip(PART).any(|(split, _)| {
+        let (head, tail) = lower.split_at(split);
+        let first = || {
+            zipf_ext("de", head).is_some()
+                || head
+                    .strip_suffix('s')
+                    .filter(|h| h.chars().count() >= PART)
+                    .is_some_and(|h| zipf_ext("de", h).is_some())
+                || zipf_ext("de", &format!("{head}n")).is_some()
+        };
+        let last = ["e", "es", "en", "er", "em", "s", "n"].contains(&tail)
+            || (tail.chars().count() >= 3
+                && (zipf_ext("de", tail).is_some() || zipf_ext("en", tail).is_some()));
+        last && first()
+    })
 }
 
 /// The prior of a re-typing inside a word that mixes scripts: the typed
@@ -613,13 +667,13 @@ struct Lexical {
     /// Its best mean bigram log-probability among those languages when no
     /// lexicon lists it (negative infinity otherwise, or without models).
     plaus: f32,
-    /// Whether a German compound of two listed words ([`german_compound`])
-    /// counts as a word of German: only for a slip inside a word of a
+    /// Which German compounds of two listed words ([`german_compound`])
+    /// count as words of German: only for a slip inside a word of a
     /// German line ([`MixedScript::mixed_word`]), whose rivals differ from
     /// it in a letter or two. (Whole words re-typed into German found
     /// rivals among compounds too: `Datensank`, `daten` and `sank`,
     /// against `Datenbank`.)
-    compounds: bool,
+    compounds: Compounds,
 }
 
 /// What [`MixedScript::score_candidates`] reads off a candidate's
@@ -1662,7 +1716,7 @@ impl MixedScript {
             zipfs,
             plaus,
             lower,
-            compounds: false,
+            compounds: Compounds::Off,
         }
     }
 
@@ -1744,12 +1798,12 @@ impl MixedScript {
                 }
             }
         } else if let Some((z, split)) = lang
-            .filter(|l| lexical.compounds && *l == "de")
-            .and_then(|_| german_compound(lower))
+            .filter(|l| lexical.compounds != Compounds::Off && *l == "de")
+            .and_then(|_| german_compound(lower, lexical.compounds == Compounds::WithStems))
         {
             // German writes its compounds as one word, and a lexicon of
             // 20,000 words lists few of them: one of two listed words
-            // (`zeit` `zone`, `installation` `s` `methoden`) is a word of
+            // (`such` `leiste`, `sicherung` `s` `methoden`) is a word of
             // the language, as rare as its rarer part and then some.
             let letters = lower.chars().count();
             let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
@@ -1786,8 +1840,8 @@ impl MixedScript {
     /// that reads much better may be floored, and whether any such
     /// re-typing may be (or only one a lexicon of its layout's language
     /// lists, of the word's own span with no key swallowed at its edges,
-    /// by [`KNOWN_RETYPE`]). `compounds`: whether a German compound of two
-    /// listed words counts as a word of German ([`Lexical::compounds`]).
+    /// by [`KNOWN_RETYPE`]). `compounds`: which German compounds of two
+    /// listed words count as words of German ([`Lexical::compounds`]).
     #[allow(clippy::too_many_arguments)]
     fn score_candidates(
         &self,
@@ -1800,7 +1854,7 @@ impl MixedScript {
         typed_plausibility: Option<(f32, bool)>,
         context: &DocumentContext,
         layout_floor: impl Fn(&Candidate) -> bool,
-        compounds: bool,
+        compounds: Compounds,
     ) {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
@@ -2245,9 +2299,9 @@ impl MixedScript {
         let inflected = self.inflected_loanword(line, index, original, context);
         let two_words = two_word_runs(original);
         // Keys of the digit row glued after a French word whose last letters
-        // were typed on a Cyrillic layout are AZERTY's `é è ç à` (`limiе2`
-        // is `limité`): the word ends after them, and a reading that leaves
-        // them glued to its letters (`limit` and `2`) is none.
+        // were typed on a Cyrillic layout are AZERTY's `é è ç à` (`exécuе2`
+        // is `exécuté`): the word ends after them, and a reading that leaves
+        // them glued to its letters (`exécut` and `2`) is none.
         let azerty_tail = {
             let digits = line
                 .text
@@ -2338,13 +2392,34 @@ impl MixedScript {
         let mixed_reads = (!known_lookalike).then_some((MIXED_READS, !lookalike));
         drop_inner_stop_leavers(line.text, &mut candidates);
         // A German line writes its compounds as one word (asked only where
-        // a re-typing is meant for German, of a word mostly in Latin).
+        // a re-typing is meant for German, of a word mostly in Latin). The
+        // compound reading is credit only a re-typing gets, so it is fair
+        // only where no lookalike respelling of the word reads as a word:
+        // when one is listed, or reads as a compound or a listed word's
+        // form ([`reads_as_german_compound`]: `Multibуte` is
+        // `multi`+`byte`, `Syntаxfehler` `syntax`+`fehler`), a re-typing
+        // that reads only as a compound (`multi`+`bete`) gets none, and the
+        // judge weighs them as before it had compounds. (Crediting the
+        // lookalike respelling's compound too did worse: one read so is
+        // no longer judged by its letters, and lost 26 more of 2,500
+        // lookalike repairs of real German catalogue lines.) Nor where a
+        // re-typing for German is a listed word: a compound is a guess
+        // beside it, and a close one leaves the word as typed
+        // (`Eigenschaае` is `Eigenschaft`, not `eigen`+`schade`).
         let german_line = line.dominant == Sc::Latin
             && line.mostly_dominant
+            && !known_lookalike
             && candidates
                 .iter()
                 .any(|c| c.layouts.is_some_and(|(_, to)| layout_language(to) == "de"))
-            && line.language(Sc::Latin) == Some("de");
+            && line.language(Sc::Latin) == Some("de")
+            && !candidates.iter().any(|c| {
+                c.kind == ChangeKind::Homoglyph && reads_as_german_compound(&lowercase(&c.text))
+            })
+            && !candidates.iter().any(|c| {
+                c.layouts.is_some_and(|(_, to)| layout_language(to) == "de")
+                    && zipf_ext("de", &lowercase(&c.text)).is_some()
+            });
         self.score_candidates(
             line,
             &mut candidates,
@@ -2362,7 +2437,11 @@ impl MixedScript {
             mixed_reads,
             context,
             |_| true,
-            german_line,
+            match (german_line, exact_lookalikes) {
+                (false, _) => Compounds::Off,
+                (true, true) => Compounds::Listed,
+                (true, false) => Compounds::WithStems,
+            },
         );
         if two_words {
             // Two word-sized runs are one word only when a candidate makes
@@ -2965,7 +3044,7 @@ impl MixedScript {
             Some((typed, true)),
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
-            false,
+            Compounds::Off,
         );
         // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
         // program `dhcpd`): its letters already say what it imitates.
@@ -3256,7 +3335,7 @@ impl MixedScript {
                     zipfs,
                     plaus,
                     lower,
-                    compounds: false,
+                    compounds: Compounds::Off,
                 };
                 let bound = Self::evidence_bound(&lexical);
                 let letters = c
@@ -8935,14 +9014,14 @@ pub(crate) mod tests {
         // The last letters of a French word typed on ЙЦУКЕН with AZERTY
         // meant: `е` is `t`, `т` is `n`, and `2` is `é`.
         assert_eq!(
-            fix("Le partitionnement automatique est limiе2 aux disques locaux."),
-            "Le partitionnement automatique est limité aux disques locaux."
+            fix("Le script est exécuе2 au démarrage du système."),
+            "Le script est exécuté au démarrage du système."
         );
         assert_eq!(
-            fix("Le disque sélectionт2 sera effacé entièrement."),
-            "Le disque sélectionné sera effacé entièrement."
+            fix("Le paquet abandonт2 sera supprimé au démarrage."),
+            "Le paquet abandonné sera supprimé au démarrage."
         );
-        assert!(super::words::azerty_digit_tail("limiе2"));
+        assert!(super::words::azerty_digit_tail("exécuе2"));
         // No Cyrillic letter, no Latin one, or no French word: a name with
         // a number, a model code.
         for core in ["limit2", "ext2", "еч2", "Ту154", "fooыв2"] {
@@ -8952,29 +9031,69 @@ pub(crate) mod tests {
 
     #[test]
     fn a_german_compound_of_listed_words_is_a_word_in_a_german_line() {
-        // The lexicon lists `zeit` and `zone`, `installation` and
+        // The lexicon lists `such` and `leiste`, `sicherung` and
         // `methoden`, not the compounds; the slip's `у` and `т` are `e` and
         // `n` on QWERTZ.
         assert_eq!(
-            fix("Die Zeitzonу wird beim Start des Systems gesetzt."),
-            "Die Zeitzone wird beim Start des Systems gesetzt."
+            fix("Die Suchleistу wird beim Start des Systems gezeigt."),
+            "Die Suchleiste wird beim Start des Systems gezeigt."
         );
         assert_eq!(
-            fix("Weitere Installationsmethodут werden im Anhang beschrieben."),
-            "Weitere Installationsmethoden werden im Anhang beschrieben."
+            fix("Weitere Sicherungsmethodут werden im Anhang beschrieben."),
+            "Weitere Sicherungsmethoden werden im Anhang beschrieben."
         );
         assert_eq!(
-            super::german_compound("installationsmethoden").map(|(_, at)| at),
-            Some("installations".len())
+            super::german_compound("sicherungsmethoden", true).map(|(_, at)| at),
+            Some("sicherungs".len())
         );
         assert_eq!(
-            super::german_compound("anmeldebildschirm").map(|(_, at)| at),
+            super::german_compound("anmeldebildschirm", true).map(|(_, at)| at),
             Some("anmelde".len())
         );
         // Short strings and spellings with no listed last word are none.
-        for lower in ["zeitzo", "zeitzony", "xqzwvbnmlk"] {
-            assert!(super::german_compound(lower).is_none(), "{lower}");
+        for lower in ["suchle", "suchleisty", "xqzwvbnmlk"] {
+            assert!(super::german_compound(lower, true).is_none(), "{lower}");
         }
+        // A lookalike respelling that reads as a compound or a listed
+        // word's form is the likelier repair, and a re-typing gets no
+        // compound credit against it (`multi`+`bete` for `у` as `e` on
+        // ЙЦУКЕН, `direktore`+`rand` for `р` as `r` on the Serbian
+        // layout, `direktore` a stem only by the plural `direktoren`).
+        for (typed, meant) in [
+            (
+                "%s:%d: Ungültige Multibуte-Sequenz.",
+                "%s:%d: Ungültige Multibyte-Sequenz.",
+            ),
+            (
+                "Ein Direktoрerand kann kein Register sein",
+                "Ein Direktoperand kann kein Register sein",
+            ),
+            (
+                "Syntаxfehler, »FOR« erwartet",
+                "Syntaxfehler, »FOR« erwartet",
+            ),
+        ] {
+            assert_eq!(fix(typed), meant);
+        }
+        for lower in [
+            "multibyte",
+            "syntaxfehler",
+            "verschlüsselungstyp",
+            "westliches",
+        ] {
+            assert!(super::reads_as_german_compound(lower), "{lower}");
+        }
+        for lower in ["suchleisty", "paketlisey", "metadatendatew"] {
+            assert!(!super::reads_as_german_compound(lower), "{lower}");
+        }
+        // Nor against a re-typing the lexicon lists (`eigen`+`schade`
+        // came too close to `Eigenschaft` and left the word as typed).
+        assert_eq!(
+            fix("Die Eigenschaае `height` muss vorhanden sein."),
+            "Die Eigenschaft `height` muss vorhanden sein."
+        );
+        assert!(super::german_compound("direktorerand", true).is_some());
+        assert!(super::german_compound("direktorerand", false).is_none());
     }
 
     #[test]

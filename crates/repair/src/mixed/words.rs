@@ -533,8 +533,8 @@ pub(crate) fn is_protected_chunk(chunk: &str) -> bool {
         // inflected brand is a name and its ending, not a slip.
         let nonsense_part = || core.split(['-', '\'', '\u{2019}']).any(reads_like_no_word);
         // Nor where the apostrophe and the Latin letters after it are keys
-        // of a Cyrillic word typed on the Latin layout (`заоби'i` is
-        // `заобићи` on the Serbian layout: [`super::keys::apostrophe_key_at`]).
+        // of a Cyrillic word typed on the Latin layout (`до'i` is
+        // `доћи` on the Serbian layout: [`super::keys::apostrophe_key_at`]).
         let apostrophe_key = || {
             core.match_indices('\'')
                 .any(|(i, _)| super::keys::apostrophe_key_at(core, i))
@@ -716,7 +716,7 @@ pub(crate) fn azerty_digit_word(core: &str) -> bool {
 /// Cyrillic ones, then one or two keys of the digit row that AZERTY fills
 /// with `é è ç à` (`2 7 9 0`), re-typing from a Cyrillic layout on AZERTY
 /// into a word of four letters or more that the French lexicon lists
-/// (`limiе2` is `limité`, `sélectionт2` `sélectionné`). The Latin letters
+/// (`exécuе2` is `exécuté`, `abandonт2` `abandonné`). The Latin letters
 /// before make it no model code (`Ту154`), and the Cyrillic ones no
 /// identifier with a number (`ext2`).
 pub(crate) fn azerty_digit_tail(core: &str) -> bool {
