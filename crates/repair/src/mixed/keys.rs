@@ -107,24 +107,9 @@ pub(super) fn apostrophe_key_at(line: &str, at: usize) -> bool {
     {
         return false;
     }
-    let glued =
-        |c: &char| is_cyrillic(*c) || c.is_ascii_alphabetic() || is_inner_key(*c) || *c == '\'';
-    let head = line.get(..at).unwrap_or_default();
-    let start = at
-        - head
-            .chars()
-            .rev()
-            .take_while(glued)
-            .map(char::len_utf8)
-            .sum::<usize>();
-    let tail = line.get(at + 1..).unwrap_or_default();
-    let end = at
-        + 1
-        + tail
-            .chars()
-            .take_while(glued)
-            .map(char::len_utf8)
-            .sum::<usize>();
+    let (start, end) = glued_around(line, at, |c| {
+        is_cyrillic(c) || c.is_ascii_alphabetic() || is_inner_key(c) || c == '\''
+    });
     // (Keys after its last letter are punctuation here: `пе'ат,`.)
     let Some(word) = line
         .get(start..end)
@@ -181,17 +166,16 @@ fn between_letters(bytes: &[u8], inner: impl Fn(usize) -> bool) -> bool {
     false
 }
 
-/// Whether the word around the key at byte `at` of `line` (the Cyrillic
-/// letters and keys glued to it, and the key), re-typed from US QWERTY on
-/// some Cyrillic layout, is a word its layout's lexicon lists.
-fn retypes_into_word(line: &str, at: usize) -> bool {
-    let glued = |c: &char| is_cyrillic(*c) || is_inner_key(*c) || *c == '\'';
+/// The span of `line` around the one-byte key at `at`: the key and the
+/// characters `glued` takes on either side of it, up to the first it does
+/// not (what [`apostrophe_key_at`] and [`retypes_into_word`] re-type).
+fn glued_around(line: &str, at: usize, glued: impl Fn(char) -> bool) -> (usize, usize) {
     let head = line.get(..at).unwrap_or_default();
     let start = at
         - head
             .chars()
             .rev()
-            .take_while(glued)
+            .take_while(|&c| glued(c))
             .map(char::len_utf8)
             .sum::<usize>();
     let tail = line.get(at + 1..).unwrap_or_default();
@@ -199,9 +183,17 @@ fn retypes_into_word(line: &str, at: usize) -> bool {
         + 1
         + tail
             .chars()
-            .take_while(glued)
+            .take_while(|&c| glued(c))
             .map(char::len_utf8)
             .sum::<usize>();
+    (start, end)
+}
+
+/// Whether the word around the key at byte `at` of `line` (the Cyrillic
+/// letters and keys glued to it, and the key), re-typed from US QWERTY on
+/// some Cyrillic layout, is a word its layout's lexicon lists.
+fn retypes_into_word(line: &str, at: usize) -> bool {
+    let (start, end) = glued_around(line, at, |c| is_cyrillic(c) || is_inner_key(c) || c == '\'');
     let Some(word) = line.get(start..end) else {
         return false;
     };
