@@ -287,17 +287,23 @@ mod tests {
         Some(g)
     }
 
+    /// `n` bytes of a short ASCII sentence repeated: the line the tests
+    /// put odd bytes into.
+    fn prose(n: usize) -> Vec<u8> {
+        b"Quick fox, jumps over the lazy dog. "
+            .iter()
+            .copied()
+            .cycle()
+            .take(n)
+            .collect()
+    }
+
     #[test]
     fn every_byte_at_every_place_and_length() {
         // Each byte value at each place of lines of every length across
         // the vectors, the tail and the blocks.
         for n in (0..50).chain([63, 64, 65, 255, 256, 257, 271, 511, 512, 513, 600]) {
-            let base: Vec<u8> = b"Quick fox, jumps over the lazy dog. "
-                .iter()
-                .copied()
-                .cycle()
-                .take(n)
-                .collect();
+            let base = prose(n);
             for at in (0..n).filter(|&at| n < 50 || at % 29 == 0 || at + 17 >= n) {
                 for b in 0..=255u8 {
                     let mut line = base.clone();
@@ -324,12 +330,7 @@ mod tests {
         for n in [
             3967, 3968, 3983, 3984, 3985, 3999, 4000, 4001, 4015, 4016, 4017, 8000, 8017,
         ] {
-            let base: Vec<u8> = b"Quick fox, jumps over the lazy dog. "
-                .iter()
-                .copied()
-                .cycle()
-                .take(n)
-                .collect();
+            let base = prose(n);
             for at in [
                 None,
                 Some(0),

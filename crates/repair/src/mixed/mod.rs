@@ -8086,24 +8086,20 @@ pub(crate) mod tests {
         // key between letters and an odd `q` put in its middle.
         let stage = stage();
         let mut lines = 0;
-        for corpus in ["en", "mixed", "dirty"] {
-            let path = format!(
-                "{}/../../fixtures/bench/{corpus}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            );
-            let text = std::fs::read_to_string(&path).unwrap();
-            for line in text.lines().filter(|l| l.is_ascii()) {
-                let mid = line.len() / 2;
-                for odd in ["", "a;b", "nqma", "a]b"] {
-                    let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
-                    let counts = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes()).unwrap();
-                    assert_eq!(
-                        stage.review_ascii(&line, counts),
-                        ascii_review(&line, counts).2,
-                        "{line}"
-                    );
-                    lines += 1;
-                }
+        for line in check_lines(&[], &["en", "mixed", "dirty"], &[]) {
+            if !line.is_ascii() {
+                continue;
+            }
+            let mid = line.len() / 2;
+            for odd in ["", "a;b", "nqma", "a]b"] {
+                let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
+                let counts = ascii_line_counts::<{ glance::ASCII }>(line.as_bytes()).unwrap();
+                assert_eq!(
+                    stage.review_ascii(&line, counts),
+                    ascii_review(&line, counts).2,
+                    "{line}"
+                );
+                lines += 1;
             }
         }
         assert!(lines > 2000, "{lines}");
@@ -8155,27 +8151,20 @@ pub(crate) mod tests {
         let stage = stage();
         let hygiene = crate::Hygiene::new(crate::HygieneOptions::all());
         let mut reviewed = 0;
-        for corpus in ["en", "mixed", "dirty"] {
-            let path = format!(
-                "{}/../../fixtures/bench/{corpus}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            );
-            let text = std::fs::read_to_string(&path).unwrap();
-            for line in text.lines() {
-                let mut mid = line.len() / 2;
-                while !line.is_char_boundary(mid) {
-                    mid -= 1;
-                }
-                for odd in ["", "&", "\t", "a[b"] {
-                    let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
-                    let got = stage.review_at_a_glance(&line, &hygiene);
-                    assert_eq!(
-                        got,
-                        review_at_a_glance_by_parts(&stage, &line, &hygiene),
-                        "{line}"
-                    );
-                    reviewed += usize::from(got == Some(true));
-                }
+        for line in check_lines(&[], &["en", "mixed", "dirty"], &[]) {
+            let mut mid = line.len() / 2;
+            while !line.is_char_boundary(mid) {
+                mid -= 1;
+            }
+            for odd in ["", "&", "\t", "a[b"] {
+                let line = format!("{}{odd}{}", &line[..mid], &line[mid..]);
+                let got = stage.review_at_a_glance(&line, &hygiene);
+                assert_eq!(
+                    got,
+                    review_at_a_glance_by_parts(&stage, &line, &hygiene),
+                    "{line}"
+                );
+                reviewed += usize::from(got == Some(true));
             }
         }
         assert!(reviewed > 0);
