@@ -158,6 +158,14 @@ def main():
     ap.add_argument("--no-bench", action="store_true", help="leave out the bench files")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
+    # A mistyped directory would otherwise compare nothing and print
+    # "+0 new, -0 lost": an exactness "proof" over the bench files alone.
+    if not sorted(args.sweeps.glob("*.txt")):
+        ap.error(f"--sweeps {args.sweeps}: no sweep files (*.txt) there")
+    if args.gettext is not None and not args.no_gettext and not sorted(args.gettext.glob("*.txt")):
+        ap.error(f"--gettext {args.gettext}: no gettext files (*.txt) there")
+    if args.extra and not sorted((args.sweeps / "extra").glob("*.txt")):
+        ap.error(f"--extra: no files {args.sweeps}/extra/*.txt")
     configure(args.sweeps, args.cache)
     out_path = Path(args.out or Path(tempfile.gettempdir()) / f"sweeps-cmp-{time.strftime('%H%M%S')}.txt")
     bins = [(args.old, sha(args.old)), (args.new, sha(args.new))]
