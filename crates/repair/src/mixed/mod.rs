@@ -3483,26 +3483,29 @@ impl MixedScript {
     /// A whole line typed with the wrong layout.
     fn whole_line(&self, line: &Line<'_>, context: &DocumentContext) -> Option<Edit> {
         let source = line.dominant;
-        let known = |text: &str, sc: Sc, lang: Option<&str>| -> Option<f32> {
-            let lower = lowercase(text);
-            if self.user_words.contains(&lower) {
+        // (Of a word already lowercased: a re-typing's words are read in
+        // one or two languages, lowercased once.)
+        let known_lower = |lower: &str, sc: Sc, lang: Option<&str>| -> Option<f32> {
+            if self.user_words.contains(lower) {
                 return Some(5.0);
             }
             // A word the document repeats is known only if it reads like a
             // word at all: a line typed on the wrong layout repeats its
             // garbage too (`gfhjkzo … gfhjkzo`).
-            if context.count(&lower) > 1 && typed_plausibility(&lower, sc) > -3.2 {
+            if context.count(lower) > 1 && typed_plausibility(lower, sc) > -3.2 {
                 return Some(5.0);
             }
             match lang {
-                Some(l) => zipf_ext(l, &lower),
+                Some(l) => zipf_ext(l, lower),
                 None => sc
                     .languages()
                     .iter()
-                    .filter_map(|l| zipf(l, &lower))
+                    .filter_map(|l| zipf(l, lower))
                     .reduce(f32::max),
             }
         };
+        let known =
+            |text: &str, sc: Sc, lang: Option<&str>| known_lower(&lowercase(text), sc, lang);
         // As typed: the share of words some lexicon of their script knows.
         let typed: Vec<&str> = line
             .words
@@ -3515,19 +3518,18 @@ impl MixedScript {
         if typed.len() < 2 {
             return None;
         }
-        let as_typed = typed
+        // (Each word looked up once, for both counts.)
+        let typed_known: Vec<bool> = typed
             .iter()
-            .filter(|t| !t.chars().any(is_layout_punct) && known(t, source, None).is_some())
-            .count();
+            .map(|t| !t.chars().any(is_layout_punct) && known(t, source, None).is_some())
+            .collect();
+        let as_typed = typed_known.iter().filter(|k| **k).count();
         // The same count without the words phonetic layouts would explain
         // (`q w x y` or punctuation inside): the least the line can claim.
         let as_typed_phonetic = typed
             .iter()
-            .filter(|t| {
-                !t.chars().any(|c| {
-                    is_layout_punct(c) || matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y')
-                }) && known(t, source, None).is_some()
-            })
+            .zip(&typed_known)
+            .filter(|(t, k)| **k && !t.contains(['q', 'w', 'x', 'y', 'Q', 'W', 'X', 'Y']))
             .count();
         // A re-typing must beat the line as typed by 0.4 of its words: a
         // line most of whose words are known as typed cannot lose, so it
@@ -3572,6 +3574,8 @@ impl MixedScript {
         let addresses = words::address_chunks(line.text);
         // Measured once: every layout pair's re-typing is held to it.
         let line_symbols = Symbols::of(line.text);
+        // [`known_lower`]'s answers for one re-typing's words in one language.
+        let mut found: Vec<Option<f32>> = Vec::new();
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
         for target in Sc::ALL.into_iter().filter(|s| *s != source) {
             for from in source.layouts() {
@@ -3630,15 +3634,23 @@ impl MixedScript {
                     // US QWERTY types Spanish too (no Spanish layout is
                     // modelled): its re-typing is read as either language.
                     let langs: &[&'static str] = if *to == "us" { &["en", "es"] } else { &[] };
+                    // The re-typing's words lowercased once for every
+                    // language and both counts below.
+                    let lowers: Vec<String> = new_words.iter().map(|t| lowercase(t)).collect();
                     let (score, hits) = std::iter::once(layout_language(to))
                         .chain(langs.iter().copied().filter(|l| *l != layout_language(to)))
                         .map(|lang| {
+                            // Each word looked up once in the language, for
+                            // the weight and the plausible count.
+                            found.clear();
+                            found.extend(lowers.iter().map(|l| known_lower(l, target, Some(lang))));
                             // A two-letter word is some word too easily (`ял`):
                             // unless very common, it counts half.
                             let weight: f32 = new_words
                                 .iter()
-                                .filter_map(|t| {
-                                    known(t, target, Some(lang)).map(|z| {
+                                .zip(&found)
+                                .filter_map(|(t, z)| {
+                                    z.map(|z| {
                                         if t.chars().count() > 2 || z >= 5.0 {
                                             1.0
                                         } else {
@@ -3649,10 +3661,11 @@ impl MixedScript {
                                 .sum();
                             // Out-of-lexicon words still count if they look like the language.
                             let model = bigrams(lang);
-                            let plausible = new_words
+                            let plausible = lowers
                                 .iter()
-                                .filter(|t| known(t, target, Some(lang)).is_none())
-                                .filter(|t| model.is_some_and(|m| m.score(&lowercase(t)) > -3.2))
+                                .zip(&found)
+                                .filter(|(_, z)| z.is_none())
+                                .filter(|(l, _)| model.is_some_and(|m| m.score(l) > -3.2))
                                 .count();
                             let score = (weight + 0.5 * plausible as f32 - 0.5 * junk as f32)
                                 / new_words.len() as f32;
@@ -6686,6 +6699,21 @@ struct Symbols {
 impl Symbols {
     const LIST: [u8; 19] = *b"#+=*|\\<>[]{}@$%^&~_";
 
+    /// Each byte's place in [`Symbols::LIST`] plus one (0: not listed), so
+    /// that a byte is counted by one look-up rather than a search of the
+    /// list (the whole-line judge measures every layout pair's re-typing).
+    // Indexing in a const block cannot panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    const SLOT: [u8; 256] = {
+        let mut slot = [0u8; 256];
+        let mut k = 0;
+        while k < Symbols::LIST.len() {
+            slot[Symbols::LIST[k] as usize] = k as u8 + 1;
+            k += 1;
+        }
+        slot
+    };
+
     fn of(text: &str) -> Symbols {
         let mut counts = [0u32; Symbols::LIST.len()];
         let mut depth = 0i32;
@@ -6699,10 +6727,9 @@ impl Symbols {
                 }
                 _ => {}
             }
-            if let Some(k) = Symbols::LIST.iter().position(|&s| s == b) {
-                if let Some(n) = counts.get_mut(k) {
-                    *n += 1;
-                }
+            let slot = Symbols::SLOT.get(usize::from(b)).copied().unwrap_or(0);
+            if let Some(n) = counts.get_mut(usize::from(slot).wrapping_sub(1)) {
+                *n += 1;
             }
         }
         Symbols {
@@ -6727,18 +6754,19 @@ fn glued_punctuation(text: &str) -> usize {
     let punct = |c: char| matches!(c, '.' | ',' | ';' | ':');
     text.split_whitespace()
         .filter(|token| {
-            let chars: Vec<char> = token.chars().collect();
-            let leading = chars.iter().take_while(|c| punct(**c)).count();
-            if leading > 0
-                && chars
-                    .get(leading)
-                    .is_some_and(|&c| letters::is_alphabetic(c))
-            {
+            // (Read twice from the token rather than collected: this runs
+            // on every token of every layout pair's re-typing.)
+            let mut head = token.chars().peekable();
+            let mut leading = 0;
+            while head.next_if(|&c| punct(c)).is_some() {
+                leading += 1;
+            }
+            if leading > 0 && head.peek().is_some_and(|&c| letters::is_alphabetic(c)) {
                 return true;
             }
             let mut run = 0;
             let mut after_letter = false;
-            for &c in &chars {
+            for c in token.chars() {
                 if letters::is_alphabetic(c) {
                     if after_letter && run >= 2 {
                         return true;
