@@ -291,48 +291,155 @@ fn has_every_trigram(bits: &[u64], classes: &[u8], n: usize) -> bool {
 /// The distinct symbol trigrams ([`Trigrams::symbol`], a boundary at each
 /// end) of the words of `lang`'s lexicon that [`zipf_bytes`] finds at
 /// [`COMMON_RETYPE_ZIPF`] or more; `None` for a language without
-/// [`Trigrams`] (then any spelling may be one).
+/// [`Trigrams`] (then any spelling may be one). Worked out for a language
+/// when first asked: only the target scripts' languages ever are.
 fn common_trigrams(lang: &str) -> Option<&'static [(u8, u8, u8)]> {
-    type Found = Vec<(&'static str, Option<Vec<(u8, u8, u8)>>)>;
+    type Found = Vec<(&'static str, OnceLock<Option<Vec<(u8, u8, u8)>>>)>;
     static FOUND: OnceLock<Found> = OnceLock::new();
     let all = FOUND.get_or_init(|| {
         crate::tables::lexicon::LEXICONS
             .iter()
-            .map(|lex| {
-                let found = trigrams(lex.lang).and_then(|t| {
-                    let mut found = Vec::new();
-                    for (i, &z) in lex.zipf10.iter().enumerate() {
-                        // (As the word table answers: `zipf10 / 10`.)
-                        if f32::from(z) / 10.0 < COMMON_RETYPE_ZIPF {
-                            continue;
-                        }
-                        let Some(word) = crate::word_table::entry(lex, i) else {
-                            continue;
-                        };
-                        let symbols: Vec<u8> = std::iter::once(0)
-                            .chain(word.chars().map(|c| t.symbol(c)))
-                            .chain([0])
-                            .collect();
-                        // (Every listed word's characters have symbols.)
-                        if symbols.contains(&NO_SYMBOL) {
-                            return None;
-                        }
-                        found.extend(symbols.windows(3).filter_map(|w| match *w {
-                            [x, y, z] => Some((x, y, z)),
-                            _ => None,
-                        }));
-                    }
-                    found.sort_unstable();
-                    found.dedup();
-                    Some(found)
-                });
-                (lex.lang, found)
-            })
+            .map(|lex| (lex.lang, OnceLock::new()))
             .collect()
     });
-    all.iter()
-        .find(|(l, _)| *l == lang)
-        .and_then(|(_, found)| found.as_deref())
+    let (at, (_, cell)) = all.iter().enumerate().find(|(_, (l, _))| *l == lang)?;
+    let lex = crate::tables::lexicon::LEXICONS.get(at)?;
+    cell.get_or_init(|| {
+        let t = trigrams(lex.lang)?;
+        let mut found = Vec::new();
+        for (i, &z) in lex.zipf10.iter().enumerate() {
+            // (As the word table answers: `zipf10 / 10`.)
+            if f32::from(z) / 10.0 < COMMON_RETYPE_ZIPF {
+                continue;
+            }
+            let Some(word) = crate::word_table::entry(lex, i) else {
+                continue;
+            };
+            let symbols: Vec<u8> = std::iter::once(0)
+                .chain(word.chars().map(|c| t.symbol(c)))
+                .chain([0])
+                .collect();
+            // (Every listed word's characters have symbols.)
+            if symbols.contains(&NO_SYMBOL) {
+                return None;
+            }
+            found.extend(symbols.windows(3).filter_map(|w| match *w {
+                [x, y, z] => Some((x, y, z)),
+                _ => None,
+            }));
+        }
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
+    })
+    .as_deref()
+}
+
+/// The classes of each trigram symbol in `by_class` (one pair's symbol of
+/// each class): `[s]` lists the classes whose characters have symbol `s`
+/// (the boundary's, symbol 0, holds class 0), in order; a class of a
+/// character no listed word has is in none.
+fn classes_by_symbol(by_class: &[(u8, Option<usize>)]) -> Vec<Vec<usize>> {
+    let mut classes_of: Vec<Vec<usize>> = Vec::new();
+    for (c, &(symbol, _)) in by_class.iter().enumerate() {
+        let i = usize::from(symbol);
+        if symbol == NO_SYMBOL {
+            continue;
+        }
+        if classes_of.len() <= i {
+            classes_of.resize(i + 1, Vec::new());
+        }
+        if let Some(list) = classes_of.get_mut(i) {
+            list.push(c);
+        }
+    }
+    classes_of
+}
+
+/// Sets in `bits` the bit `(a * n + b) * n + c` of every class trigram
+/// `a b c` whose symbols (by `classes_of`, [`classes_by_symbol`]) are a
+/// trigram that `t` holds (no trigram has a character no listed word has).
+/// A row of `t` at a time ([`Trigrams::row`]): each first two symbols' row
+/// of third symbols read as one word, the classes of its symbols or-ed into
+/// one, where a probe of every class trigram cost 85,000 look-ups a pair.
+fn set_listed(bits: &mut [u64], t: &Trigrams, classes_of: &[Vec<usize>], n: usize) {
+    // The classes of each symbol as bits, and the symbols with classes.
+    let mut class_bits = [0u64; 64];
+    let mut symbols = 0u64;
+    let fits = n <= 64
+        && classes_of.iter().enumerate().all(|(s, classes)| {
+            let Some(slot) = class_bits.get_mut(s) else {
+                return classes.is_empty();
+            };
+            for &c in classes {
+                *slot |= 1 << c;
+                symbols |= 1 << s;
+            }
+            true
+        });
+    let known: Vec<(usize, u8)> = classes_of
+        .iter()
+        .enumerate()
+        .flat_map(|(s, classes)| classes.iter().map(move |&c| (c, s)))
+        .filter_map(|(c, s)| Some((c, u8::try_from(s).ok()?)))
+        .collect();
+    for &(a, sa) in &known {
+        for &(b, sb) in &known {
+            let start = (a * n + b) * n;
+            let row = if fits { t.row(sa, sb) } else { None };
+            let Some(row) = row else {
+                // (An alphabet or class count beyond a word: one probe of
+                // each class trigram.)
+                for &(c, sc) in &known {
+                    if t.has(sa, sb, sc) {
+                        let bit = start + c;
+                        if let Some(word) = bits.get_mut(bit / 64) {
+                            *word |= 1 << (bit % 64);
+                        }
+                    }
+                }
+                continue;
+            };
+            let mut thirds = row & symbols;
+            let mut classes = 0u64;
+            while thirds != 0 {
+                let z = thirds.trailing_zeros() as usize;
+                thirds &= thirds - 1;
+                classes |= class_bits.get(z).copied().unwrap_or(0);
+            }
+            // The classes' bits from `start` on, across two words at most.
+            let (at, shift) = (start / 64, start % 64);
+            if let Some(word) = bits.get_mut(at) {
+                *word |= classes << shift;
+            }
+            if shift > 0 {
+                if let Some(word) = bits.get_mut(at + 1) {
+                    *word |= classes >> (64 - shift);
+                }
+            }
+        }
+    }
+}
+
+/// Sets in `bits` the bit `(a * n + b) * n + c` of every class trigram
+/// `a b c` whose symbols (by `classes_of`, [`classes_by_symbol`]) are the
+/// trigram `x y z`.
+fn set_classes_of(bits: &mut [u64], classes_of: &[Vec<usize>], n: usize, (x, y, z): (u8, u8, u8)) {
+    let of = |s: u8| {
+        classes_of
+            .get(usize::from(s))
+            .map_or(&[][..], Vec::as_slice)
+    };
+    for &a in of(x) {
+        for &b in of(y) {
+            for &c in of(z) {
+                let bit = (a * n + b) * n + c;
+                if let Some(word) = bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+        }
+    }
 }
 
 /// A pair's trigram symbol and bigram position of each class (the
@@ -375,64 +482,25 @@ impl PairGroup {
                 *word |= 1 << (bit % 64);
             }
         };
-        let mut set = |bit: usize| set_in(&mut trigrams, bit);
         for (pair, by_class) in members {
-            // The commonest words' trigrams, class by class: the classes of
-            // each symbol (the boundary's is class 0 alone).
+            // Each symbol's classes (the boundary's is class 0 alone).
+            let classes_of = classes_by_symbol(by_class);
+            // The commonest words' trigrams, class by class.
             match common_trigrams(pair.lang) {
                 None => (0..n * n * n).for_each(|bit| set_in(&mut common, bit)),
                 Some(found) => {
-                    let mut classes_of: Vec<Vec<usize>> = Vec::new();
-                    for (c, &(symbol, _)) in by_class.iter().enumerate() {
-                        let i = usize::from(symbol);
-                        if symbol == NO_SYMBOL {
-                            continue;
-                        }
-                        if classes_of.len() <= i {
-                            classes_of.resize(i + 1, Vec::new());
-                        }
-                        if let Some(list) = classes_of.get_mut(i) {
-                            list.push(c);
-                        }
-                    }
-                    let of = |s: u8| {
-                        classes_of
-                            .get(usize::from(s))
-                            .map_or(&[][..], Vec::as_slice)
-                    };
-                    for &(x, y, z) in found {
-                        for &a in of(x) {
-                            for &b in of(y) {
-                                for &c in of(z) {
-                                    set_in(&mut common, (a * n + b) * n + c);
-                                }
-                            }
-                        }
+                    for &trigram in found {
+                        set_classes_of(&mut common, &classes_of, n, trigram);
                     }
                 }
             }
-            // Class 0, the boundary: symbol 0, the model's boundary.
-            let symbol = |c: usize| by_class.get(c).map_or(NO_SYMBOL, |&(s, _)| s);
-            let position = |c: usize| by_class.get(c).and_then(|&(_, p)| p);
+            // Every class trigram whose symbols some listed word has.
             match pair.trigrams {
-                None => (0..n * n * n).for_each(&mut set),
-                Some(t) => {
-                    // (No trigram has a character no listed word has.)
-                    let known: Vec<(usize, u8)> = (0..n)
-                        .map(|c| (c, symbol(c)))
-                        .filter(|&(_, s)| s != NO_SYMBOL)
-                        .collect();
-                    for &(a, sa) in &known {
-                        for &(b, sb) in &known {
-                            for &(c, sc) in &known {
-                                if t.has(sa, sb, sc) {
-                                    set((a * n + b) * n + c);
-                                }
-                            }
-                        }
-                    }
-                }
+                None => (0..n * n * n).for_each(|bit| set_in(&mut trigrams, bit)),
+                Some(t) => set_listed(&mut trigrams, t, &classes_of, n),
             }
+            // Class 0, the boundary: the model's boundary.
+            let position = |c: usize| by_class.get(c).and_then(|&(_, p)| p);
             for a in 0..n {
                 for b in 0..n {
                     let step = pair.model.step(position(a), position(b));
@@ -1284,6 +1352,58 @@ mod tests {
             }
         }
         (ruled_out, asked)
+    }
+
+    /// The class trigram bits of every [`PairGroup`] against a probe of
+    /// every class trigram on each pair of the group (the build walks the
+    /// trigrams the pairs' tables hold instead): the same bits, for the
+    /// listed words' trigrams and the commonest words' alike.
+    #[test]
+    fn pair_groups_hold_every_class_trigram_of_their_pairs() {
+        for target in [Sc::Cyrillic, Sc::Greek] {
+            let bound = pair_bounds(target).expect("bounds");
+            let n = bound.n;
+            // Class 0 is the boundary (symbol 0); any byte of a class stands
+            // for it (the class's bytes share every pair's symbol).
+            let byte_of: Vec<Option<usize>> = (0..n)
+                .map(|c| {
+                    (c > 0)
+                        .then(|| bound.class.iter().position(|&k| usize::from(k) == c))
+                        .flatten()
+                })
+                .collect();
+            let symbol = |pair: &Pair, c: usize| match byte_of[c] {
+                None => 0,
+                Some(b) => pair.keys[b].symbol,
+            };
+            for g in &bound.targets {
+                let members: Vec<&Pair> = pairs(target)
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.to == g.to)
+                    .collect();
+                assert!(!members.is_empty(), "{}", g.to);
+                let bit_of = |bits: &[u64], bit: usize| bits[bit / 64] >> (bit % 64) & 1 == 1;
+                for a in 0..n {
+                    for b in 0..n {
+                        for c in 0..n {
+                            let bit = (a * n + b) * n + c;
+                            let (mut listed, mut common) = (false, false);
+                            for pair in &members {
+                                let [sa, sb, sc] = [a, b, c].map(|k| symbol(pair, k));
+                                let known = [sa, sb, sc].iter().all(|&s| s != NO_SYMBOL);
+                                listed |= pair.trigrams.is_none_or(|t| known && t.has(sa, sb, sc));
+                                common |= common_trigrams(pair.lang).is_none_or(|found| {
+                                    known && found.binary_search(&(sa, sb, sc)).is_ok()
+                                });
+                            }
+                            assert_eq!(bit_of(&g.trigrams, bit), listed, "{} {a} {b} {c}", g.to);
+                            assert_eq!(bit_of(&g.common, bit), common, "{} {a} {b} {c}", g.to);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -873,6 +873,27 @@ impl Trigrams {
     pub(crate) fn may_list_str(&self, lower: &str) -> bool {
         self.may_list(lower.chars().map(|c| self.symbol(c)))
     }
+
+    /// The symbols `third` of every trigram `first second third` some
+    /// listed word has, as bits (`1 << third`), when the alphabet and the
+    /// boundary fit in them (`None` when not): [`Trigrams::has`] of a whole
+    /// row at once.
+    pub(crate) fn row(&self, first: u8, second: u8) -> Option<u64> {
+        let n = self.n;
+        let (first, second) = (usize::from(first), usize::from(second));
+        if n > 64 || first >= n || second >= n {
+            return None;
+        }
+        let start = (first * n + second) * n;
+        // The row's bits start `start % 8` bits into its first byte and
+        // span at most nine bytes.
+        let mut word = 0u128;
+        for (i, &byte) in self.bits.iter().skip(start / 8).take(9).enumerate() {
+            word |= u128::from(byte) << (8 * i);
+        }
+        let mask = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        u64::try_from(word >> (start % 8) & u128::from(mask)).ok()
+    }
 }
 
 /// The [`Trigrams`] of `lang`, decoded on first use; `None` for a language
