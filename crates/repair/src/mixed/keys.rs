@@ -5,7 +5,7 @@
 //! `` развіцц` `` is `развіццё`, `Вказу'` is `Вказує`). The word as a whole is
 //! of the line's script, so the foreign-word judge never sees it.
 
-use super::tables::{is_vowel, layout_language, sc_of, zipf_ext, Sc};
+use super::tables::{is_vowel, layout_language, sc_of, trigrams, zipf_ext, Sc};
 use super::words::Word;
 use super::{judge, retype_word, Candidate, DocumentContext, Edit, Line, MixedScript};
 use super::{MIXED_LAYOUT_PRIOR, UNKNOWN_MIXED};
@@ -118,11 +118,7 @@ pub(super) fn apostrophe_key_at(line: &str, at: usize) -> bool {
         return false;
     };
     let lower = word.to_lowercase();
-    !listed(&lower, Sc::Cyrillic)
-        && Sc::Cyrillic.layouts().iter().any(|to| {
-            retype_word(word, Sc::Latin, Sc::Cyrillic, "us", to)
-                .is_some_and(|out| zipf_ext(layout_language(to), &out.to_lowercase()).is_some())
-        })
+    !listed(&lower, Sc::Cyrillic) && retypes_into_listed(word)
 }
 
 /// Whether `inner` holds at a `,` `;` or `]` of `bytes` between a
@@ -194,12 +190,29 @@ fn glued_around(line: &str, at: usize, glued: impl Fn(char) -> bool) -> (usize, 
 /// some Cyrillic layout, is a word its layout's lexicon lists.
 fn retypes_into_word(line: &str, at: usize) -> bool {
     let (start, end) = glued_around(line, at, |c| is_cyrillic(c) || is_inner_key(c) || c == '\'');
-    let Some(word) = line.get(start..end) else {
-        return false;
-    };
+    line.get(start..end).is_some_and(retypes_into_listed)
+}
+
+/// Whether `word` re-typed from US QWERTY on some Cyrillic layout is a
+/// word its layout's lexicon lists ([`zipf_ext`] of it in lower case).
+/// A re-typing with a letter trigram no listed word of the language has
+/// ([`trigrams`]) is listed nowhere in it: most are such, and are neither
+/// lowered into a string nor looked up.
+fn retypes_into_listed(word: &str) -> bool {
     Sc::Cyrillic.layouts().iter().any(|to| {
-        retype_word(word, Sc::Latin, Sc::Cyrillic, "us", to)
-            .is_some_and(|out| zipf_ext(layout_language(to), &out.to_lowercase()).is_some())
+        let lang = layout_language(to);
+        retype_word(word, Sc::Latin, Sc::Cyrillic, "us", to).is_some_and(|out| {
+            // (Character by character, as `to_lowercase` lowers every
+            // letter but a final `Σ`, which no Cyrillic re-typing holds:
+            // `retype_word` leaves no Greek letter in it.)
+            trigrams(lang).is_none_or(|t| {
+                t.may_list(
+                    out.chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| t.symbol(c)),
+                )
+            }) && zipf_ext(lang, &out.to_lowercase()).is_some()
+        })
     })
 }
 

@@ -1274,23 +1274,15 @@ impl MixedScript {
         let tail = rest.get(len..)?;
         // What stands on one side: nothing, a digit, or a key (then what
         // stands beyond it must be apart or a digit).
-        // (Each test asked only when its answer is read.)
-        let side = |near: Option<u8>, apart: &dyn Fn() -> bool, beyond: Option<u8>| match near {
-            None => Some((false, false)),
-            Some(b) if b.is_ascii_digit() => Some((true, false)),
-            Some(b) if b.is_ascii() && is_layout_punct(char::from(b)) => beyond
-                .is_none_or(|b| b.is_ascii_digit() || apart_ascii(b))
-                .then_some((false, true)),
-            Some(_) => apart().then_some((false, false)),
-        };
-        let (digit_before, key_before) = side(
+        // (Each test asked only when its answer is read: [`lone_side`].)
+        let (digit_before, key_before) = lone_side(
             head.last().copied(),
-            &|| apart_before(head),
+            || apart_before(head),
             head.len().checked_sub(2).and_then(|i| head.get(i).copied()),
         )?;
-        let (digit_after, key_after) = side(
+        let (digit_after, key_after) = lone_side(
             tail.first().copied(),
-            &|| apart_after(tail),
+            || apart_after(tail),
             tail.get(1).copied(),
         )?;
         let (lead, trail) = (usize::from(key_before), usize::from(key_after));
@@ -5041,6 +5033,32 @@ thread_local! {
 #[inline]
 fn apart_ascii(b: u8) -> bool {
     b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'/' && !is_layout_punct(char::from(b))
+}
+
+/// What stands on one side of a word of ASCII letters for
+/// [`MixedScript::separate_latin_key`], `near` the byte next to it and
+/// `beyond` the one past that: nothing (`(false, false)`), a digit
+/// (`(true, false)`), a layout key with nothing, a digit or an apart
+/// ASCII byte beyond it (`(false, true)`), or a character apart from the
+/// word (`(false, false)`); `None` for anything else. `apart` tells a
+/// character that is not ASCII ([`apart_before`] or [`apart_after`]); an
+/// ASCII byte, most often a space, is apart as [`apart_ascii`] says, which
+/// is what those two answer for it.
+#[inline]
+fn lone_side(
+    near: Option<u8>,
+    apart: impl FnOnce() -> bool,
+    beyond: Option<u8>,
+) -> Option<(bool, bool)> {
+    match near {
+        None => Some((false, false)),
+        Some(b) if b.is_ascii_digit() => Some((true, false)),
+        Some(b) if b.is_ascii() && is_layout_punct(char::from(b)) => beyond
+            .is_none_or(|b| b.is_ascii_digit() || apart_ascii(b))
+            .then_some((false, true)),
+        Some(b) if b.is_ascii() => apart_ascii(b).then_some((false, false)),
+        Some(_) => apart().then_some((false, false)),
+    }
 }
 
 /// Whether the character that ends `head` (not empty) is apart from a
