@@ -3569,9 +3569,16 @@ impl MixedScript {
         // [`known_lower`]'s answers for one re-typing's words in one language.
         let mut found: Vec<Option<f32>> = Vec::new();
         let mut best: Option<(f32, usize, usize, String, &'static str, &'static str)> = None;
-        for target in Sc::ALL.into_iter().filter(|s| *s != source) {
+        'pairs: for target in Sc::ALL.into_iter().filter(|s| *s != source) {
             for from in source.layouts() {
                 for to in target.layouts() {
+                    // A score is at most 1 (every word known and long; a
+                    // word not known counts half at most, junk takes off),
+                    // and a later pair must score higher to be chosen: once
+                    // one scores 1, the rest cannot change the answer.
+                    if best.as_ref().is_some_and(|b| b.0 >= 1.0) {
+                        break 'pairs;
+                    }
                     if phonetic_only && !is_phonetic_layout(to) {
                         continue;
                     }
