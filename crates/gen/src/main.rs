@@ -18,6 +18,13 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 
 mod be_forms;
+// The repair crate's bigram arithmetic, compiled here too so that the
+// generated models are the judge's own (see `bigrams`); the judge's other
+// users of it (its character index) are not this tool's.
+#[allow(dead_code)]
+#[path = "../../repair/src/mixed/bigram_model.rs"]
+mod bigram_model;
+mod bigrams;
 mod html_entities;
 mod layouts;
 mod lexicon;
@@ -69,6 +76,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(lookalikes::generate(root).context("lookalikes")?);
     outputs.extend(layouts::generate(root).context("layouts")?);
     outputs.extend(lexicon::generate(root).context("lexicon")?);
+    outputs.extend(bigrams::generate(root).context("bigrams")?);
     outputs.extend(be_forms::generate(root).context("be_forms")?);
     outputs.extend(lexicon_more::generate(root).context("lexicon_more")?);
     outputs.extend(trigrams::generate(root).context("trigrams")?);

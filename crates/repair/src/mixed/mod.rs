@@ -18,13 +18,14 @@
 //! candidate replaces the word only when its confidence reaches the
 //! threshold; the change records the evidence that decided it.
 
+mod bigram_model;
 mod glance;
 mod keyed;
 mod keys;
 mod letters;
 mod tables;
 
-pub(crate) use tables::{alphabet_of, bigram_logp, DenseIndex};
+pub(crate) use bigram_model::{alphabet_of, bigram_logp, DenseIndex};
 mod words;
 
 use std::borrow::Cow;

@@ -1,15 +1,20 @@
 //! Lookups over the generated tables: lookalike letters, keyboard layouts
 //! and lexicons. Everything here is a binary search over sorted static data;
-//! nothing allocates except the lazily built bigram models.
+//! what allocates is built once, on first use (the bigram models' indexes
+//! over their generated tables, the lexicons' hash tables, the FSTs).
 
 use std::sync::OnceLock;
 
+use super::bigram_model::DenseIndex;
+use crate::tables::bigrams::{BigramTable, BIGRAMS};
 use crate::tables::layouts::{LayoutTable, KEY_NAMES, LAYOUTS};
 use crate::tables::lexicon::{LexiconTable, LEXICONS};
 use crate::tables::lookalikes::{
     CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC, LATIN_TO_GREEK,
 };
-use crate::word_table::{entry, WordFilter, WordTable};
+#[cfg(test)]
+use crate::word_table::entry;
+use crate::word_table::{WordFilter, WordTable};
 
 /// The three scripts whose letters are confused with each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1098,154 +1103,29 @@ fn lexicon_zipf_by_search(lang: &str, lower: &str) -> Option<f32> {
     None
 }
 
-/// log P(next | prev) over `alphabet` plus a word boundary (the last
-/// index), row-major, from `words` with their weights: every cell starts at
-/// `smoothing`, and no log-probability is below `floor`. Characters outside
-/// the alphabet count as the boundary. Shared by the mixed-script judge's
-/// per-language models and the mojibake stage's per-script ones.
-pub(crate) fn bigram_logp<'w>(
-    alphabet: &[char],
-    words: impl Iterator<Item = (&'w str, f64)>,
-    smoothing: f64,
-    floor: f32,
-) -> Vec<f32> {
-    let n = alphabet.len() + 1;
-    let mut counts = vec![smoothing; n * n];
-    let dense = DenseIndex::new(alphabet);
-    let index = |c: char| dense.get(c).unwrap_or(n - 1);
-    for (word, weight) in words {
-        let mut prev = n - 1;
-        for c in word.chars().map(Some).chain(std::iter::once(None)) {
-            let cur = c.map_or(n - 1, index);
-            if let Some(slot) = counts.get_mut(prev * n + cur) {
-                *slot += weight;
-            }
-            prev = cur;
-        }
-    }
-    let mut logp = vec![floor; n * n];
-    for row in 0..n {
-        let total: f64 = counts
-            .get(row * n..(row + 1) * n)
-            .map_or(1.0, |r| r.iter().sum());
-        for col in 0..n {
-            if let (Some(slot), Some(count)) =
-                (logp.get_mut(row * n + col), counts.get(row * n + col))
-            {
-                *slot = ((count / total).ln() as f32).max(floor);
-            }
-        }
-    }
-    logp
-}
-
-/// A character's position in a sorted alphabet by one array look-up: the
-/// alphabets of the lexicons span a few hundred code points.
-pub(crate) struct DenseIndex {
-    first: u32,
-    /// Position + 1 for each code point from `first` on; 0 for none.
-    slots: Vec<u16>,
-    /// The alphabet itself when it spans too much for `slots`.
-    sparse: Vec<char>,
-}
-
-impl DenseIndex {
-    /// The index of `alphabet` (sorted, distinct).
-    pub(crate) fn new(alphabet: &[char]) -> DenseIndex {
-        let first = alphabet.first().map_or(0, |&c| c as u32);
-        let last = alphabet.last().map_or(0, |&c| c as u32);
-        let span = (last - first) as usize + 1;
-        // Alphabets are small; one spanning more than a plane is searched.
-        if span > 1 << 16 || alphabet.len() >= usize::from(u16::MAX) {
-            return DenseIndex {
-                first,
-                slots: Vec::new(),
-                sparse: alphabet.to_vec(),
-            };
-        }
-        let mut slots = vec![0u16; span];
-        for (i, &c) in alphabet.iter().enumerate() {
-            if let Some(slot) = slots.get_mut((c as u32 - first) as usize) {
-                *slot = u16::try_from(i + 1).unwrap_or(0);
-            }
-        }
-        DenseIndex {
-            first,
-            slots,
-            sparse: Vec::new(),
-        }
-    }
-
-    /// The position of `c` in the alphabet, if it is there.
-    #[inline]
-    pub(crate) fn get(&self, c: char) -> Option<usize> {
-        if !self.sparse.is_empty() {
-            return self.sparse.binary_search(&c).ok();
-        }
-        let at = (c as u32).checked_sub(self.first)? as usize;
-        match self.slots.get(at) {
-            Some(&0) | None => None,
-            Some(&slot) => Some(usize::from(slot) - 1),
-        }
-    }
-}
-
-/// The distinct characters of `chars`, sorted: a bitmap for the Basic
-/// Multilingual Plane instead of sorting every character of a lexicon.
-pub(crate) fn alphabet_of(chars: impl Iterator<Item = char>) -> Vec<char> {
-    let mut bmp = vec![0u64; 1024];
-    let mut astral = Vec::new();
-    for c in chars {
-        let cp = c as usize;
-        match bmp.get_mut(cp >> 6) {
-            Some(word) => *word |= 1 << (cp & 63),
-            None => astral.push(c),
-        }
-    }
-    let mut out: Vec<char> = bmp
-        .iter()
-        .enumerate()
-        .flat_map(|(i, &word)| {
-            (0..64u32)
-                .filter(move |bit| word >> bit & 1 == 1)
-                .filter_map(move |bit| char::from_u32((i as u32) << 6 | bit))
-        })
-        .collect();
-    astral.sort_unstable();
-    astral.dedup();
-    out.extend(astral);
-    out
-}
-
-/// A character bigram model of one language, built once from its lexicon
-/// (each word weighted by its frequency), used to rank out-of-lexicon
-/// candidates such as names.
+/// A character bigram model of one language, worked out from its lexicon
+/// (each word weighted by its frequency) by the table generator
+/// ([`super::bigram_model::lexicon_model`], in `tables::bigrams`), used to rank
+/// out-of-lexicon candidates such as names.
 pub(crate) struct Bigrams {
     /// Positions of the alphabet's characters; the boundary is `size`.
     index: DenseIndex,
     size: usize,
     /// log P(next | prev), (alphabet + boundary)² entries, row-major.
-    logp: Vec<f32>,
+    logp: &'static [f32],
 }
 
 impl Bigrams {
-    fn build(lex: &LexiconTable) -> Bigrams {
-        let alphabet = alphabet_of(lex.words.chars().filter(|c| *c != '\n'));
-        // One weight per zipf value (a byte), not one `powf` per word: the
-        // models are built while the first line waits.
-        let weights: Vec<f64> = (0..=u8::MAX)
-            .map(|z10| 10f64.powf(f64::from(z10) / 10.0 - 1.0))
-            .collect();
-        let words = (0..lex.offsets.len()).filter_map(|i| {
-            let z10 = lex.zipf10.get(i).copied().unwrap_or(10);
-            let weight = weights.get(usize::from(z10)).copied().unwrap_or(1.0);
-            entry(lex, i).map(|w| (w, weight))
-        });
-        let logp = bigram_logp(&alphabet, words, 0.1, f32::NEG_INFINITY);
+    /// The model of a generated table: its alphabet indexed, its
+    /// log-probabilities as they are (building them from the lexicon cost
+    /// about ten million instructions a language, while the first line
+    /// waited).
+    fn of_table(table: &'static BigramTable) -> Bigrams {
+        let alphabet: Vec<char> = table.alphabet.chars().collect();
         Bigrams {
             index: DenseIndex::new(&alphabet),
             size: alphabet.len(),
-            logp,
+            logp: table.logp,
         }
     }
 
@@ -1322,14 +1202,16 @@ pub(crate) fn best_reading(lower: &str, sc: Sc) -> f32 {
         .fold(f32::NEG_INFINITY, f32::max)
 }
 
-/// The bigram model of a language (built on first use, then shared).
+/// The bigram model of a language with a lexicon (indexed on first use,
+/// then shared).
 pub(crate) fn bigrams(lang: &str) -> Option<&'static Bigrams> {
     static MODELS: OnceLock<Vec<(&'static str, OnceLock<Bigrams>)>> = OnceLock::new();
     let models =
         MODELS.get_or_init(|| LEXICONS.iter().map(|l| (l.lang, OnceLock::new())).collect());
     let (_, cell) = models.iter().find(|(l, _)| same_lang(l, lang))?;
     let lex = lexicon(lang)?;
-    Some(cell.get_or_init(|| Bigrams::build(lex)))
+    let table = BIGRAMS.iter().find(|t| t.lang == lex.lang)?;
+    Some(cell.get_or_init(|| Bigrams::of_table(table)))
 }
 
 #[cfg(test)]
@@ -1357,6 +1239,37 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The generated models against the lexicons they come from: every
+    /// language with a lexicon has one, the alphabet and every
+    /// log-probability (bit for bit) as [`super::super::bigram_model::lexicon_model`]
+    /// works them out from the lexicon the judge reads.
+    #[test]
+    fn generated_bigram_models_are_the_lexicons_own() {
+        assert_eq!(BIGRAMS.len(), LEXICONS.len());
+        for lex in LEXICONS {
+            let words = (0..lex.offsets.len()).map(|i| {
+                let z10 = lex.zipf10.get(i).copied().unwrap_or(10);
+                (entry(lex, i).unwrap(), z10)
+            });
+            let (alphabet, logp) = super::super::bigram_model::lexicon_model(words);
+            let table = BIGRAMS.iter().find(|t| t.lang == lex.lang).unwrap();
+            assert_eq!(
+                table.alphabet.chars().collect::<Vec<_>>(),
+                alphabet,
+                "{}",
+                lex.lang
+            );
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(table.logp), bits(&logp), "{}", lex.lang);
+            // Every character of the lexicon is in the alphabet.
+            let model = bigrams(lex.lang).unwrap();
+            assert!(lex
+                .words
+                .chars()
+                .all(|c| c == '\n' || model.position(c).is_some()));
         }
     }
 

@@ -12,6 +12,8 @@
 #[rustfmt::skip]
 pub(crate) mod be_forms;
 #[rustfmt::skip]
+pub(crate) mod bigrams;
+#[rustfmt::skip]
 pub(crate) mod html_entities;
 #[rustfmt::skip]
 pub(crate) mod layouts;
