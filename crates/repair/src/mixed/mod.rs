@@ -1207,7 +1207,8 @@ impl MixedScript {
                     return false;
                 };
                 let protected = std::cell::OnceCell::new();
-                if self.is_suspect_foreign(line, &w, (dominant, serbian), context, &protected) {
+                let doc = context.map(|c| (c, None));
+                if self.is_suspect_foreign(line, &w, (dominant, serbian), doc, &protected) {
                     return true;
                 }
                 // Cleared without asking whether it is protected: by its
@@ -1315,13 +1316,16 @@ impl MixedScript {
     /// other foreign word (what fails it has no candidate the judge could
     /// take). `protected` holds whether `w` is [`words::is_protected`]
     /// once that is known (given filled when the caller knows it already,
-    /// filled here when it is asked).
+    /// filled here when it is asked). `context`: the document, with the
+    /// line's words when the caller has split it ([`words::words`]), from
+    /// which a document of this line alone is indexed if it is asked how
+    /// often the line spells a word ([`DocumentContext::index_line`]).
     fn is_suspect_foreign(
         &self,
         line: &str,
         w: &Word,
         (dominant, serbian): (Sc, bool),
-        context: Option<&DocumentContext>,
+        context: Option<(&DocumentContext, Option<&[Word]>)>,
         protected: &std::cell::OnceCell<bool>,
     ) -> bool {
         let Some(source) = w.single().filter(|s| *s != dominant) else {
@@ -1430,7 +1434,7 @@ impl MixedScript {
         w: &Word,
         word: &str,
         (source, dominant, serbian): (Sc, Sc, bool),
-        context: Option<&DocumentContext>,
+        context: Option<(&DocumentContext, Option<&[Word]>)>,
         protected: &std::cell::OnceCell<bool>,
     ) -> bool {
         let acronym = word.chars().all(|c| !c.is_lowercase());
@@ -1467,7 +1471,12 @@ impl MixedScript {
                             && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
                                 let lower = lowercase(&respelled);
                                 self.user_words.contains(&lower)
-                                    || context.is_some_and(|c| c.count(&lower) > 0)
+                                    || context.is_some_and(|(c, words)| {
+                                        if let Some(words) = words {
+                                            c.index_line(line, words);
+                                        }
+                                        c.count(&lower) > 0
+                                    })
                             }))
                 }
             };
@@ -1662,7 +1671,7 @@ impl MixedScript {
                     text,
                     w,
                     (gate_dominant, stats.serbian),
-                    Some(context),
+                    Some((context, Some(&words))),
                     protected.get(i).unwrap_or(&std::cell::OnceCell::new()),
                 ) {
                     self.foreign_word(&line, i, w, original, context)
