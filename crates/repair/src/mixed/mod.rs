@@ -3626,13 +3626,17 @@ impl MixedScript {
                     ));
                     // A long line is judged by its first words: enough to tell
                     // layouts apart, and the cost stays bounded.
-                    let new_words: Vec<&str> = words::words(&out)
-                        .iter()
+                    // (The symbols first: a pair they rule out costs no
+                    // word split; the words are read only as far as needed.)
+                    if Symbols::of(&out).more_than(&line_symbols) {
+                        continue;
+                    }
+                    let new_words: Vec<&str> = words::Words::new(&out)
                         .filter(|w| w.letters() >= 2)
                         .filter_map(|w| out.get(w.start..w.end))
                         .take(WHOLE_LINE_SAMPLE)
                         .collect();
-                    if new_words.is_empty() || Symbols::of(&out).more_than(&line_symbols) {
+                    if new_words.is_empty() {
                         continue;
                     }
                     // Keys a layout pair leaves as digits or brackets glued to
@@ -3640,6 +3644,17 @@ impl MixedScript {
                     // `лагіныЮ`), mark the wrong pair: the right one gives
                     // words (`кэша`, `дадзеных`, `лагіны.`).
                     let junk = out.split_whitespace().filter(|t| is_junk_token(t)).count();
+                    // The most this pair can score (every word known and
+                    // long, less its junk; the sums are exact in `f32`): when
+                    // that is no higher than the best so far, it cannot be
+                    // chosen, and its words need no look-up.
+                    let n = new_words.len() as f32;
+                    if best
+                        .as_ref()
+                        .is_some_and(|b| (n - 0.5 * junk as f32) / n <= b.0)
+                    {
+                        continue;
+                    }
                     // US QWERTY types Spanish too (no Spanish layout is
                     // modelled): its re-typing is read as either language.
                     let langs: &[&'static str] = if *to == "us" { &["en", "es"] } else { &[] };
