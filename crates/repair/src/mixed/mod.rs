@@ -2201,28 +2201,43 @@ impl MixedScript {
             |sc: Sc, lang: &str| matches!(line.possible_languages(sc), [only] if *only == lang);
         // Spans a re-typing fills with a word of the line's own language,
         // where its letters settle it (what a lookalike spelling that only
-        // another language lists competes with).
-        let own_word_spans: Vec<(usize, usize)> = candidates
-            .iter()
-            .filter_map(|c| {
-                let (_, to) = c.layouts?;
-                let lang = layout_language(to);
-                (settled(script_of(c), lang)
-                    && line.language(script_of(c)) == Some(lang)
-                    && zipf_ext(lang, &lowercase(&c.text)).is_some())
-                .then_some((c.start, c.end))
-            })
-            .collect();
+        // another language lists competes with); and with `favoured`, also
+        // where a short line's lexicons list more of its words in that
+        // language than in any other its letters allow
+        // ([`Line::lexicons_favour`]; what a re-typing of the same keys
+        // into another language's word competes with): `файл уже содержит
+        // … свойств` is Russian though no letter says so, and `nf,kbws`
+        // there is `таблицы`, not `таблиці` (`s` is `ы` on ЙЦУКЕН, `і` on
+        // the Ukrainian layout). (Not against a lookalike spelling: `кeш`
+        // in a Russian line is `кеш`, which only Bulgarian lists, rather
+        // than the listed re-typing `куш`.)
+        let own_word_spans_by = |favoured: bool| -> Vec<(usize, usize)> {
+            candidates
+                .iter()
+                .filter_map(|c| {
+                    let (_, to) = c.layouts?;
+                    let lang = layout_language(to);
+                    let sc = script_of(c);
+                    (line.language(sc) == Some(lang)
+                        && zipf_ext(lang, &lowercase(&c.text)).is_some()
+                        && (settled(sc, lang) || (favoured && line.lexicons_favour(sc, lang))))
+                    .then_some((c.start, c.end))
+                })
+                .collect()
+        };
+        let own_word_spans = own_word_spans_by(false);
+        let favoured_spans = own_word_spans_by(true);
         // Whether the spelling `text` of the span `at` is no word the line's
         // language, the user or the document knows, while a re-typing into
         // one of that language competes for the span.
-        let outvoted = |at: (usize, usize), text: &str, line_lang: &str| {
-            let lower = lowercase(text);
-            own_word_spans.contains(&at)
-                && zipf_ext(line_lang, &lower).is_none()
-                && !self.user_words.contains(&lower)
-                && context.count(&lower) == 0
-        };
+        let outvoted =
+            |spans: &[(usize, usize)], at: (usize, usize), text: &str, line_lang: &str| {
+                let lower = lowercase(text);
+                spans.contains(&at)
+                    && zipf_ext(line_lang, &lower).is_none()
+                    && !self.user_words.contains(&lower)
+                    && context.count(&lower) == 0
+            };
         for c in candidates.iter_mut() {
             let Some((_, to)) = c.layouts else {
                 // A lookalike respelling should be a word of the line's language.
@@ -2233,7 +2248,7 @@ impl MixedScript {
                     // (`виде`, Russian, in a line whose `ї` makes it
                     // Ukrainian) is no word of the line against a re-typing
                     // into one (`виду`).
-                    if !oov && outvoted((c.start, c.end), &c.text, line_lang) {
+                    if !oov && outvoted(&own_word_spans, (c.start, c.end), &c.text, line_lang) {
                         why.push_str("; not a word of the line's language, one competes");
                         score = 0.0;
                     }
@@ -2275,7 +2290,8 @@ impl MixedScript {
                     // `новы`, not the Ukrainian `нові`): as the lookalike
                     // spelling above, and as a letter the line's language
                     // does not write.
-                    if c.attested && outvoted((c.start, c.end), &c.text, line_lang) {
+                    if c.attested && outvoted(&favoured_spans, (c.start, c.end), &c.text, line_lang)
+                    {
                         c.score -= ALPHABET_COST;
                         c.why
                             .push_str("; not a word of the line's language, one competes");
@@ -2731,7 +2747,22 @@ impl MixedScript {
                 let of = |sc: Sc| line.words.iter().filter(|o| o.single() == Some(sc)).count();
                 of(Sc::Cyrillic) >= of(Sc::Latin)
             };
-        let keyed_letters = keyed_letters || serbian_keys;
+        // So is a word of four letters or more alone in its script in a
+        // line whose other words are all of the other script, two of them
+        // at least: a long word typed on the wrong layout tips a short
+        // line's letters (`файл: jncencndetn имя файла` is `отсутствует`,
+        // `штмфдшв operand of ()+` `invalid`), and says nothing of its own
+        // script by that. It too may only be re-typed into a listed word, and not on
+        // a layout that types its own transliteration (below). (Not a word
+        // in capitals: `АДМИН` beside `--administrators` is a placeholder
+        // translated, not a slip.)
+        let tipping = !line.mostly_dominant
+            && source != target
+            && w.letters() >= 4
+            && original.chars().any(char::is_lowercase)
+            && alone_in_its_script(line, index, source, target);
+        let keyed_letters_of_their_own = keyed_letters || serbian_keys;
+        let keyed_letters = keyed_letters_of_their_own || tipping;
         if source == target || (!line.mostly_dominant && !keyed_letters) {
             return None;
         }
@@ -3106,6 +3137,21 @@ impl MixedScript {
                     || c.layouts.is_some_and(|(_, to)| {
                         zipf_ext(layout_language(to), &lowercase(&c.text)).is_some()
                     })
+            });
+        }
+        // A word alone in its script that tips its line's letters
+        // (`tipping` above) and re-types on a layout that puts its letters
+        // on their namesakes' keys is as likely the other alphabet's
+        // spelling of the word (Serbian `alkoholna`), unless it holds a key
+        // that layout fills unlike its namesake (`q w x y`: `Mewa` is
+        // `Мења`).
+        if tipping && !keyed_letters_of_their_own {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || c.layouts.is_some_and(|(_, to)| !transliterates(to))
+                    || original
+                        .chars()
+                        .any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y'))
             });
         }
         // A word in capitals too short for a slip's shape, taken as one only
@@ -4661,6 +4707,25 @@ impl Line<'_> {
         })
     }
 
+    /// Whether the lexicons of `lang` list more of a short Cyrillic line's
+    /// words (of the dominant script) than those of each other language
+    /// its letters allow: [`Line::lexicons_allow`] without Russian's tie.
+    fn lexicons_favour(&self, sc: Sc, lang: &str) -> bool {
+        if sc != Sc::Cyrillic || sc != self.dominant {
+            return false;
+        }
+        let possible = self.possible_languages(sc);
+        if possible.len() < 2 || !possible.contains(&lang) {
+            return false;
+        }
+        self.short_line_words(sc).is_some_and(|lowered| {
+            let listed = listed_words(lowered, lang);
+            (possible.iter())
+                .filter(|l| **l != lang)
+                .all(|l| listed_words(lowered, l) < listed)
+        })
+    }
+
     /// The line's words of `sc` alone, of two letters or more: the words
     /// its languages are told by.
     fn script_words(&self, sc: Sc) -> impl Iterator<Item = &str> + '_ {
@@ -4698,6 +4763,21 @@ impl Line<'_> {
 /// The most words of its script a line may hold for [`Line::language`] to
 /// check whatlang's guess against the lexicons.
 const SHORT_LINE_WORDS: usize = 8;
+
+/// Whether the `index`th word, of script `source`, is the only word of the
+/// line holding two letters or more of `source`, and at least two words of
+/// `target` stand in the line (protected chunks count: a quoted `root` is
+/// Latin text all the same).
+fn alone_in_its_script(line: &Line<'_>, index: usize, source: Sc, target: Sc) -> bool {
+    let mut targets = 0;
+    for (i, o) in line.words.iter().enumerate() {
+        if i != index && o.count(source) >= 2 {
+            return false;
+        }
+        targets += usize::from(o.single() == Some(target));
+    }
+    targets >= 2
+}
 
 /// How many of the words `lowered` `lang`'s lexicons list, the extended one
 /// included (its inflected forms are what tell related languages apart).
@@ -9094,6 +9174,45 @@ pub(crate) mod tests {
         for core in ["limit2", "ext2", "еч2", "Ту154", "fooыв2"] {
             assert!(!super::words::azerty_digit_tail(core), "{core}");
         }
+    }
+
+    #[test]
+    fn a_long_slip_that_tips_a_short_line_is_judged() {
+        // The slip holds most of the line's letters; the rest of the line
+        // is of the other script.
+        assert_eq!(
+            fix("файл: jncencndetn имя файла"),
+            "файл: отсутствует имя файла"
+        );
+        assert_eq!(fix("штмфдшв operand of ()+"), "invalid operand of ()+");
+        for kept in [
+            // A placeholder in capitals, translated.
+            "-A, --administrators АДМИН,…",
+            // Serbian Latin, re-typed only on the Serbian layout.
+            "Пример: alkoholna август 2006.",
+            // Another Latin word in the line: Latin text, not one slip.
+            "Пример: Пон, 07. alkoholna pića август 2006.",
+            // One word of the line's script only.
+            "допустимые pyfxtybz: 0.939000, 2.0",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_short_line_its_lexicons_settle_outvotes_a_related_languages_retyping() {
+        // Russian lists all four words, Ukrainian two: `s` is `ы` on
+        // ЙЦУКЕН, `і` on the Ukrainian layout, and `таблиці` loses.
+        assert_eq!(
+            fix("файл уже содержит nf,kbws свойств"),
+            "файл уже содержит таблицы свойств"
+        );
+        // Not against a lookalike spelling only a related language lists:
+        // the re-typing `куш` does not outvote `кеш`.
+        assert_eq!(
+            fix("Не включать изображения в кeш"),
+            "Не включать изображения в кеш"
+        );
     }
 
     #[test]
