@@ -3084,6 +3084,27 @@ impl MixedScript {
         candidates.retain(|c| {
             foreign_word_takes(line.text, c) || (exotic && c.kind == ChangeKind::Homoglyph)
         });
+        // A short lower-case ASCII word in a Cyrillic line is as often a
+        // program's or a format's name (`nawk`, `jhsdb`, `ucfq`, `tomlq`)
+        // as a slip, and a re-typing of five letters or fewer that no
+        // lexicon lists is judged by the few bigrams of its letters alone,
+        // which many such strings pass (`орыви`, `навк`, `гсай`, `томля`).
+        // It stands only where it starts as some listed word of its
+        // language starts (`сокет`, `патча`, `чата`, `фонов`: unlisted
+        // jargon and forms, whose first three letters start `сокол`,
+        // `патент`, `чат`, `фон`); and never on a layout that types its
+        // own transliteration (`nawk` is `навк`, `tomlq` `томля` on the
+        // Bulgarian phonetic one): there an unlisted re-typing is the
+        // Latin word spelt in Cyrillic, as likely a name as a slip.
+        if short_unlisted_asked(original, source, target) {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || c.attested
+                    || c.layouts.is_some_and(|(_, to)| {
+                        !transliterates(to) && starts_as_listed(layout_language(to), &c.text)
+                    })
+            });
+        }
         // Cyrillic and Greek write common words in lower case inside a
         // sentence: a Latin word with a capital there is a name (`Tor` in
         // `пакет Tor на рачунар`), and a lookalike spelling that only a
@@ -5997,6 +6018,41 @@ fn is_phonetic_layout(id: &str) -> bool {
 /// phonetic ones and Greek): typing on them transliterates.
 fn transliterates(id: &str) -> bool {
     is_phonetic_layout(id) || id == "gr"
+}
+
+/// The most letters of a lower-case ASCII word in a Cyrillic line whose
+/// unlisted re-typing must start as a listed word starts
+/// ([`short_unlisted_asked`]): at five letters, an unlisted re-typing's
+/// bigrams are four or five log-probabilities, too few to tell a word
+/// from a name (`jhsdb` re-types into `орыви`, which reads like Russian);
+/// longer program names rarely re-type into anything that reads at all.
+const SHORT_UNLISTED_LETTERS: usize = 5;
+
+/// The letters of a re-typing's start that some listed word of its
+/// language must start with ([`starts_as_listed`]): three, as `сок`,
+/// `пат`, `фон` of unlisted `сокет`, `патча`, `фонов` (four would lose
+/// them: no listed word starts `соке`).
+const LISTED_START_LETTERS: usize = 3;
+
+/// Whether the re-typings of the foreign word `original` (of script
+/// `source` in a line of `target`) that no lexicon lists are asked
+/// [`starts_as_listed`]: a Latin word in a Cyrillic line, in lower-case
+/// ASCII letters only, of [`SHORT_UNLISTED_LETTERS`] letters or fewer.
+fn short_unlisted_asked(original: &str, source: Sc, target: Sc) -> bool {
+    source == Sc::Latin
+        && target == Sc::Cyrillic
+        && original.len() <= SHORT_UNLISTED_LETTERS
+        && original.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether some listed word of `lang` starts with the first
+/// [`LISTED_START_LETTERS`] letters of `retyped` (lower-cased).
+fn starts_as_listed(lang: &str, retyped: &str) -> bool {
+    let start: String = lowercase(retyped)
+        .chars()
+        .take(LISTED_START_LETTERS)
+        .collect();
+    tables::lists_prefix(lang, &start)
 }
 
 /// The mean bigram log-probability below which a re-typed word reads like
@@ -10229,6 +10285,29 @@ pub(crate) mod tests {
         // A common Latin word stays, even where it re-types into `мы`.
         let line = "Матч Спартак vs Зенит перенесли на воскресенье";
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_short_program_name_is_no_unlisted_retyping() {
+        // Catalogue lines with a program's name put in (session 20's
+        // `progs.txt` sweep): each name re-types into a string no lexicon
+        // lists that reads like the line's language (`орыви`, `навк`,
+        // `гсай`, `томля`), and stays.
+        for line in [
+            "Указанные неотслеживаемые файлы в рабочем каталоге будут jhsdb перезаписаны",
+            "Задайте директорията изрично nawk на командния ред",
+            "Умоўная разліковая ucfq адзінка Чілі",
+            "Минимална tomlq височина на дъщерен елемент",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        // Unlisted jargon typed on the wrong layout is still repaired: its
+        // start is some listed word's (`сок`, `пат`).
+        assert_eq!(fix("Не удалось создать cjrtn"), "Не удалось создать сокет");
+        assert_eq!(
+            fix("вместо применения gfnxf вывести статистику добавлений и удалений для ввода"),
+            "вместо применения патча вывести статистику добавлений и удалений для ввода"
+        );
     }
 
     #[test]

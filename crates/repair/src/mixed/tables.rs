@@ -711,6 +711,37 @@ pub(crate) fn zipf_ext_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
         })
 }
 
+/// Whether a lexicon of `lang` (the lexicon, the extended lexicon, the
+/// Belarusian hunspell forms: what [`zipf_ext`] asks) lists a word that
+/// starts with `prefix` (`сок` starts `сокол`; no Russian word starts
+/// with `оры`). Each source is searched from the first listed word not
+/// below `prefix` in byte order: every word that starts with it follows.
+pub(crate) fn lists_prefix(lang: &str, prefix: &str) -> bool {
+    if let Some(lex) = lexicon(lang) {
+        let (mut lo, mut hi) = (0usize, lex.offsets.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match entry(lex, mid) {
+                Some(word) if word < prefix => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        if entry(lex, lo).is_some_and(|word| word.starts_with(prefix)) {
+            return true;
+        }
+    }
+    let in_fst = |fst: &fst::raw::Fst<Vec<u8>>| {
+        use fst::{IntoStreamer, Streamer};
+        let mut from = fst.range().ge(prefix.as_bytes()).into_stream();
+        from.next()
+            .is_some_and(|(word, _)| word.starts_with(prefix.as_bytes()))
+    };
+    more_map(lang).is_some_and(|(map, _)| in_fst(map.as_fst()))
+        || (lang == "be" && belarusian_forms().is_some_and(|(set, _)| in_fst(set.as_fst())))
+        // (Russian lists `е` where `ё` is meant, as [`zipf_ext`] reads it.)
+        || (lang == "ru" && prefix.contains('ё') && lists_prefix(lang, &prefix.replace('ё', "е")))
+}
+
 /// The word after a French elided article or pronoun (`c' d' j' l' m' n'
 /// s' t' qu'`, apostrophe straight or typographic), when it starts with a
 /// vowel or `h` as elision wants: `autres` of `d'autres`.
@@ -930,6 +961,12 @@ pub(crate) fn trigrams(lang: &str) -> Option<&'static Trigrams> {
 /// hunspell-be entry, as an FST set decoded on first use (with a
 /// [`LazyFilter`] of its forms, asked first).
 pub(crate) fn is_belarusian_form(lower: &[u8]) -> bool {
+    belarusian_forms()
+        .is_some_and(|(set, filter)| !filter.rules_out(set.as_fst(), lower) && set.contains(lower))
+}
+
+/// The set of [`is_belarusian_form`], decoded on first use.
+fn belarusian_forms() -> Option<&'static (fst::Set<Vec<u8>>, LazyFilter)> {
     static SET: OnceLock<Option<(fst::Set<Vec<u8>>, LazyFilter)>> = OnceLock::new();
     SET.get_or_init(|| {
         let bytes = decode_base64(crate::tables::be_forms::BE_FORMS_FST_BASE64);
@@ -938,7 +975,6 @@ pub(crate) fn is_belarusian_form(lower: &[u8]) -> bool {
         Some((set, LazyFilter::default()))
     })
     .as_ref()
-    .is_some_and(|(set, filter)| !filter.rules_out(set.as_fst(), lower) && set.contains(lower))
 }
 
 /// Decodes standard padded base64; `None` on a malformed input.
