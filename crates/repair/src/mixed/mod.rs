@@ -1614,6 +1614,7 @@ impl MixedScript {
             possible: Default::default(),
             short_words: Default::default(),
             weights: std::cell::RefCell::default(),
+            tallies: LineTallies::default(),
         };
 
         // The script the gate took for the line's (by letters, not words).
@@ -2743,10 +2744,7 @@ impl MixedScript {
             && source == Sc::Latin
             && target == Sc::Cyrillic
             && original.chars().any(|c| matches!(c, 'q' | 'w' | 'x' | 'y'))
-            && {
-                let of = |sc: Sc| line.words.iter().filter(|o| o.single() == Some(sc)).count();
-                of(Sc::Cyrillic) >= of(Sc::Latin)
-            };
+            && line.words_of(Sc::Cyrillic) >= line.words_of(Sc::Latin);
         // So is a word of four letters or more alone in its script in a
         // line whose other words are all of the other script, two of them
         // at least: a long word typed on the wrong layout tips a short
@@ -2795,11 +2793,7 @@ impl MixedScript {
         let acronym = original.chars().all(|c| !c.is_lowercase());
         let lone_acronym = acronym
             && !exotic
-            && (w.letters() <= 3
-                || !line
-                    .words
-                    .iter()
-                    .any(|o| line.is_capitalised_word(o, target)))
+            && (w.letters() <= 3 || !line.has_capitalised_word(target))
             && !spoofed_capitals(line, w, original, source, target);
         let homoglyph_possible = self.options.homoglyphs
             && !keyed_letters
@@ -2874,11 +2868,7 @@ impl MixedScript {
                 })
             })
             .count();
-        let target_words = line
-            .words
-            .iter()
-            .filter(|o| o.single() == Some(target))
-            .count();
+        let target_words = line.words_of(target);
         // A piece of a word the Bulgarian layout types with `б` on `/`
         // (`of` of `of/,f`, `добро`) is no word of its own, and the letters
         // glued to it by the slash are no phrase around it.
@@ -3334,7 +3324,7 @@ impl MixedScript {
         if source == Sc::Cyrillic
             && target == Sc::Latin
             && (zipf("sr", lower).is_some() || spelled_in_serbian_cyrillic(original))
-            && serbian_latin_line(line)
+            && line.is_serbian_latin()
         {
             return true;
         }
@@ -4517,9 +4507,104 @@ struct Line<'t> {
     /// [`Line::lexicon_weight`]s asked so far, per script and language
     /// (each judged word may ask: worked out once a line, not once a word).
     weights: std::cell::RefCell<Vec<(Sc, &'static str, f32)>>,
+    /// Whole-line answers each judged word asks, worked out once a line.
+    tallies: LineTallies,
+}
+
+/// What [`MixedScript::foreign_word`] asks of the whole line for each word
+/// it judges, worked out on the first ask. Asked anew for each word, these
+/// scans made the judge quadratic in the words of a line: a line of 248 KB
+/// with 8,000 Latin slips (`Привет (когда слово ghbdtn) …`) took 0.6 s, or
+/// of 8,000 Cyrillic lookalikes in English (`Hello (when word сор) …`)
+/// 1 s, most of it spent counting and reading the line again per word.
+#[derive(Default)]
+struct LineTallies {
+    /// How many of the line's words are of each script alone
+    /// ([`Word::single`]), by [`Sc`] index.
+    single: std::cell::OnceCell<[usize; 3]>,
+    /// Per script, whether the line writes a word of it in capitals
+    /// ([`Line::is_capitalised_word`]).
+    capitalised: [std::cell::OnceCell<bool>; 3],
+    /// [`serbian_latin_line`] of the line.
+    serbian_latin: std::cell::OnceCell<bool>,
+    /// How many of the line's words have two letters or more of each
+    /// script, by [`Sc`] index ([`alone_in_its_script`]).
+    two_of: std::cell::OnceCell<[usize; 3]>,
+}
+
+/// How many words the scans of [`LineTallies`] have read on this thread,
+/// for the test that each is made once a line.
+#[cfg(test)]
+mod tally_scans {
+    thread_local! {
+        pub(super) static WORDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    pub(super) fn add(words: usize) {
+        WORDS.with(|n| n.set(n.get() + words));
+    }
 }
 
 impl Line<'_> {
+    /// How many of the line's words are of script `sc` alone
+    /// ([`Word::single`]), counted once a line.
+    fn words_of(&self, sc: Sc) -> usize {
+        let counts = self.tallies.single.get_or_init(|| {
+            #[cfg(test)]
+            tally_scans::add(self.words.len());
+            let mut counts = [0; 3];
+            for w in self.words {
+                if let Some(n) = w.single().and_then(|s| counts.get_mut(s as usize)) {
+                    *n += 1;
+                }
+            }
+            counts
+        });
+        counts.get(sc as usize).copied().unwrap_or(0)
+    }
+
+    /// How many of the line's words have two letters of script `sc` or
+    /// more, counted once a line.
+    fn words_with_two_of(&self, sc: Sc) -> usize {
+        let counts = self.tallies.two_of.get_or_init(|| {
+            #[cfg(test)]
+            tally_scans::add(self.words.len());
+            let mut counts = [0; 3];
+            for w in self.words {
+                for s in Sc::ALL {
+                    if let Some(n) = counts.get_mut(s as usize) {
+                        *n += usize::from(w.count(s) >= 2);
+                    }
+                }
+            }
+            counts
+        });
+        counts.get(sc as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether any word of the line is a word of `sc` in capitals
+    /// ([`Line::is_capitalised_word`]), worked out once a line.
+    fn has_capitalised_word(&self, sc: Sc) -> bool {
+        let scan = || {
+            #[cfg(test)]
+            tally_scans::add(self.words.len());
+            self.words.iter().any(|o| self.is_capitalised_word(o, sc))
+        };
+        match self.tallies.capitalised.get(sc as usize) {
+            Some(cell) => *cell.get_or_init(scan),
+            None => scan(),
+        }
+    }
+
+    /// [`serbian_latin_line`] of the line, worked out once.
+    fn is_serbian_latin(&self) -> bool {
+        *self.tallies.serbian_latin.get_or_init(|| {
+            #[cfg(test)]
+            tally_scans::add(self.words.len());
+            serbian_latin_line(self)
+        })
+    }
+
     /// Whether `word` is a word of script `sc` in capitals, four letters or
     /// more: a placeholder or a phrase in capitals (`ДАТОТЕКУ`, `НИКАКИХ`),
     /// not an acronym like `ФТП`.
@@ -4790,14 +4875,10 @@ const SHORT_LINE_WORDS: usize = 8;
 /// `target` stand in the line (protected chunks count: a quoted `root` is
 /// Latin text all the same).
 fn alone_in_its_script(line: &Line<'_>, index: usize, source: Sc, target: Sc) -> bool {
-    let mut targets = 0;
-    for (i, o) in line.words.iter().enumerate() {
-        if i != index && o.count(source) >= 2 {
-            return false;
-        }
-        targets += usize::from(o.single() == Some(target));
-    }
-    targets >= 2
+    // (By the line's tallies, counted once a line: not a scan of the line
+    // per word asked.)
+    let own = line.words.get(index).is_some_and(|w| w.count(source) >= 2);
+    line.words_with_two_of(source) == usize::from(own) && line.words_of(target) >= 2
 }
 
 /// How many of the words `lowered` `lang`'s lexicons list, the extended one
@@ -6660,11 +6741,32 @@ fn drop_vocabulary_edits(
     // Which words no edit touches, and their lower case when asked: worked
     // out once for the line, not once per foreign word (a line of
     // thousands of re-typed words took seconds: the edits were scanned for
-    // every word for every foreign word).
+    // every word for every foreign word). The edits are in order and apart
+    // (the judge keeps an edit only after the last one's end), so the one
+    // edit that may overlap a word is the first ending after its start:
+    // a binary search, not a scan of the edits per word.
+    debug_assert!(edits.windows(2).all(|p| p
+        .first()
+        .zip(p.get(1))
+        .is_some_and(|(a, b)| a.end <= b.start)));
     let untouched: Vec<bool> = words
         .iter()
-        .map(|o| !edits.iter().any(|x| x.start < o.end && o.start < x.end))
+        .map(|o| {
+            let first = edits.partition_point(|x| x.end <= o.start);
+            edits.get(first).is_none_or(|x| x.start >= o.end)
+        })
         .collect();
+    // The words that may explain a foreign word, per script: of it alone,
+    // of two letters or more, untouched (listed once, not sought among all
+    // the line's words for each foreign word).
+    let mut stays: [Vec<usize>; 3] = Default::default();
+    for (j, o) in words.iter().enumerate() {
+        if o.letters() >= 2 && untouched.get(j).copied().unwrap_or(false) {
+            if let Some(list) = o.single().and_then(|s| stays.get_mut(s as usize)) {
+                list.push(j);
+            }
+        }
+    }
     let lower_of: Vec<std::cell::OnceCell<Option<String>>> =
         words.iter().map(|_| std::cell::OnceCell::new()).collect();
     let mut drop = Vec::new();
@@ -6676,12 +6778,12 @@ fn drop_vocabulary_edits(
             continue;
         };
         let lower = text.get(w.start..w.end).map(lowercase).unwrap_or_default();
-        let mut stays = words.iter().enumerate().filter(|&(j, o)| {
-            j != i
-                && o.single() == Some(source)
-                && o.letters() >= 2
-                && untouched.get(j).copied().unwrap_or(false)
-        });
+        let mut stays = stays
+            .get(source as usize)
+            .into_iter()
+            .flatten()
+            .filter(|&&j| j != i)
+            .filter_map(|&j| Some((j, words.get(j)?)));
         let explained = stays.any(|(j, o)| {
             hyphen_joined(text, w, o)
                 || (edit.kind == ChangeKind::KeyboardLayout
@@ -7328,6 +7430,47 @@ pub(crate) mod tests {
     /// (`switch`: its module's `STATE`), each line in an empty document or,
     /// with `line_context`, in a document of itself, and asserts the same
     /// text and changes both ways and that the exit fired.
+    /// The judge's work on one line grows with the line's words, not
+    /// their square: on lines of many judged words (Latin slips in Russian
+    /// and Bulgarian, Cyrillic lookalikes in English), doubling the line
+    /// at most doubles (and a little) the words the judge asks the script
+    /// of ([`Word::single`], what a scan of the line per judged word asks
+    /// of each word), and the whole-line tallies ([`LineTallies`]) read the
+    /// line once a round of the judge each.
+    #[test]
+    fn judge_work_grows_linearly_with_a_line() {
+        let stage = MixedScript::default();
+        for (head, unit, changed) in [
+            ("Привет", " (когда слово ghbdtn)", true),
+            ("ъ", " (когато дума ili)", true),
+            ("Hello", " (when word сор)", false),
+        ] {
+            let work = |n: usize| {
+                let line = format!("{head}{}", unit.repeat(n));
+                let mut context = DocumentContext::new();
+                context.add(&line);
+                words::SINGLE_ASKED.with(|c| c.set(0));
+                tally_scans::WORDS.with(|c| c.set(0));
+                let r = stage.apply(&line, &context);
+                let asked = words::SINGLE_ASKED.with(std::cell::Cell::get);
+                let scanned = tally_scans::WORDS.with(std::cell::Cell::get);
+                assert_eq!(r.changes.len() >= n, changed, "{head}{unit}");
+                (asked, scanned, words::words(&line).len())
+            };
+            let (asked, scanned, words) = work(200);
+            let (asked2, scanned2, words2) = work(400);
+            assert!(scanned > 0, "{head}{unit}: no tally asked");
+            // (Each tally reads every word once; a round of the judge may
+            // ask all six, and the judge goes over a line a few rounds.)
+            assert!(scanned <= 6 * 4 * words, "{head}{unit}: {scanned}");
+            assert!(scanned2 <= 6 * 4 * words2, "{head}{unit}: {scanned2}");
+            assert!(
+                asked2 * 10 <= asked * 22,
+                "{head}{unit}: {asked} then {asked2} asks of a word's script"
+            );
+        }
+    }
+
     fn assert_early_exit_changes_nothing(
         switch: &'static std::thread::LocalKey<std::cell::Cell<(bool, usize)>>,
         bench: &[&str],
@@ -7442,6 +7585,7 @@ pub(crate) mod tests {
                 possible: Default::default(),
                 short_words: Default::default(),
                 weights: std::cell::RefCell::default(),
+                tallies: LineTallies::default(),
             };
             line.language(Sc::Cyrillic)
         };
