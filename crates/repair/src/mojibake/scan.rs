@@ -680,14 +680,6 @@ fn line_chunk(window: &[u8; LINE_WINDOW]) -> (bool, bool) {
     let (Some(p3), Some(p1), Some(b), Some(n2)) = (lane(0), lane(2), lane(3), lane(5)) else {
         return (true, true);
     };
-    // Every mark of [`line_byte`] is at a byte [`is_lead`] holds (a pair's
-    // lead, `Ã` of a lost no-break space, a Cyrillic lead D0..D3): a chunk
-    // without one marks nothing. Most chunks of CJK, Indic, Georgian or
-    // Vietnamese text have none (their leads are E0, E1, E3..ED), and this
-    // one test is about a third of the full one.
-    if b.iter().fold(0u8, |acc, &c| acc | u8::from(is_lead(s8(c)))) == 0 {
-        return (false, false);
-    }
     let (mut pairs, mut cyrillic) = (0u8, 0u8);
     for k in 0..LINE_CHUNK {
         let at = |lane: &[u8; LINE_CHUNK]| s8(lane.get(k).copied().unwrap_or(0));
