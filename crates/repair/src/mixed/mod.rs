@@ -7425,11 +7425,6 @@ pub(crate) mod tests {
         lines
     }
 
-    /// Runs the judge over every line of the `bench` corpora and of both
-    /// mixed-script evaluation inputs with an early exit on and off
-    /// (`switch`: its module's `STATE`), each line in an empty document or,
-    /// with `line_context`, in a document of itself, and asserts the same
-    /// text and changes both ways and that the exit fired.
     /// The judge's work on one line grows with the line's words, not
     /// their square: on lines of many judged words (Latin slips in Russian
     /// and Bulgarian, Cyrillic lookalikes in English), doubling the line
@@ -7471,6 +7466,11 @@ pub(crate) mod tests {
         }
     }
 
+    /// Runs the judge over every line of the `bench` corpora and of both
+    /// mixed-script evaluation inputs with an early exit on and off
+    /// (`switch`: its module's `STATE`), each line in an empty document or,
+    /// with `line_context`, in a document of itself, and asserts the same
+    /// text and changes both ways and that the exit fired.
     fn assert_early_exit_changes_nothing(
         switch: &'static std::thread::LocalKey<std::cell::Cell<(bool, usize)>>,
         bench: &[&str],
