@@ -718,15 +718,8 @@ pub(crate) fn zipf_ext_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
 /// below `prefix` in byte order: every word that starts with it follows.
 pub(crate) fn lists_prefix(lang: &str, prefix: &str) -> bool {
     if let Some(lex) = lexicon(lang) {
-        let (mut lo, mut hi) = (0usize, lex.offsets.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match entry(lex, mid) {
-                Some(word) if word < prefix => lo = mid + 1,
-                _ => hi = mid,
-            }
-        }
-        if entry(lex, lo).is_some_and(|word| word.starts_with(prefix)) {
+        let at = first_not_below(lex, prefix.as_bytes());
+        if entry(lex, at).is_some_and(|word| word.starts_with(prefix)) {
             return true;
         }
     }
@@ -1058,16 +1051,26 @@ fn lexicon_zipf(lang: &str, lower: &[u8]) -> Option<f32> {
 /// The Zipf frequency × 10 of `lower` in `lex` by binary search of its
 /// words (sorted by bytes, each once): the [`WordTable`]'s answer.
 fn lexicon_search(lex: &LexiconTable, lower: &[u8]) -> Option<u8> {
+    let at = first_not_below(lex, lower);
+    (entry(lex, at)?.as_bytes() == lower)
+        .then(|| lex.zipf10.get(at).copied())
+        .flatten()
+}
+
+/// The index of the first word of `lex` (sorted by bytes) not below
+/// `key` in byte order (`lex.offsets.len()` when every word is below it):
+/// where `key` is listed if it is, and where the words that start with it
+/// begin ([`lexicon_search`], [`lists_prefix`]).
+fn first_not_below(lex: &LexiconTable, key: &[u8]) -> usize {
     let (mut lo, mut hi) = (0usize, lex.offsets.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match entry(lex, mid)?.as_bytes().cmp(lower) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return lex.zipf10.get(mid).copied(),
+        match entry(lex, mid) {
+            Some(word) if word.as_bytes() < key => lo = mid + 1,
+            _ => hi = mid,
         }
     }
-    None
+    lo
 }
 
 /// The highest Zipf frequency of a lowercase word among the lexicons of
@@ -1175,21 +1178,7 @@ fn word_table(lang: &str) -> Option<Asked> {
 /// are tested against.
 #[cfg(test)]
 fn lexicon_zipf_by_search(lang: &str, lower: &str) -> Option<f32> {
-    let lex = lexicon(lang)?;
-    let mut lo = 0usize;
-    let mut hi = lex.offsets.len();
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let word = entry(lex, mid)?;
-        match word.cmp(lower) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                return lex.zipf10.get(mid).map(|&z| f32::from(z) / 10.0);
-            }
-        }
-    }
-    None
+    lexicon_search(lexicon(lang)?, lower.as_bytes()).map(|z| f32::from(z) / 10.0)
 }
 
 /// A character bigram model of one language, worked out from its lexicon
