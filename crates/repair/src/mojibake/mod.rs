@@ -1855,7 +1855,14 @@ fn judge_legacy<'t>(
                 .is_some_and(|before| score::dominant(before) == score::dominant(after)),
             _ => false,
         };
-        if improved.is_empty() || lone_same_script || total < 4.0 {
+        // Words without a letter (quotes and dots: `“.”` is `У.Ф` in
+        // cp866) gain letters by any re-reading: they vouch for a page
+        // only beside a re-read word that has letters of its own.
+        let some_lettered = improved.iter().any(|(start, end, _, _)| {
+            text.get(*start..*end)
+                .is_some_and(|before| before.chars().any(polynorm_script::is_alphabetic))
+        });
+        if !some_lettered || lone_same_script || total < 4.0 {
             return None;
         }
         let n = improved.len();
@@ -2492,6 +2499,11 @@ mod tests {
         for line in [
             "ПРЕДУПРЕЖДЕНИЕ: „:include:“ не се поддържа: %s",
             "Изпълнение на КОМАНДАта с тези ПЪРВОНАЧАЛНи_АРГУМЕНТи.",
+            // Found by the property test on real words: quotes round a dot
+            // (`“.”`) are `У.Ф` in cp866, in capitals as the line's
+            // other word.
+            "“.” СТОРІНКА про",
+            "про “.” СТОРІНКА “.”",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
