@@ -1272,7 +1272,7 @@ impl MixedScript {
         let bytes = line.as_bytes();
         let head = bytes.get(..at)?;
         let rest = bytes.get(at..)?;
-        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let len = letters::ascii_letter_run(rest);
         let tail = rest.get(len..)?;
         // What stands on one side: nothing, a digit, or a key (then what
         // stands beyond it must be apart or a digit).
