@@ -1,8 +1,9 @@
 //! The arithmetic of the character bigram models, on its own so that the
 //! table generator (`crates/gen`, which compiles this file as one of its
-//! modules) works out the mixed-script judge's per-language models with the
-//! very code the judge's test checks them against: the same additions in
-//! the same order, so the same `f32`s, bit for bit. Only `std` here.
+//! modules) works out the mixed-script judge's per-language models and the
+//! mojibake stage's per-script ones with the very code their tests check
+//! them against: the same additions in the same order, so the same `f32`s,
+//! bit for bit. Only `std` here.
 
 /// The mixed-script judge's bigram model of a lexicon whose words (in its
 /// order, each with its Zipf frequency × 10) are `words`: the alphabet of
@@ -25,6 +26,41 @@ pub(crate) fn lexicon_model<'w>(
         (w, weight)
     });
     let logp = bigram_logp(&alphabet, weighted, 0.1, f32::NEG_INFINITY);
+    (alphabet, logp)
+}
+
+/// The floor of the mojibake stage's per-script models
+/// ([`script_model`]): the log-probability of a transition they never saw.
+pub(crate) const SCRIPT_UNSEEN: f32 = -9.0;
+
+/// The mojibake stage's bigram model of one script: its alphabet (the
+/// characters of `words` that `is_letter` keeps, sorted) and log P(next |
+/// prev) over it plus the boundary ([`bigram_logp`], smoothing 0.05, floor
+/// [`SCRIPT_UNSEEN`]), from the words written in that alphabet alone, each
+/// weighted by 10^((zipf − 3) / 2) (one weight per byte value). `words` are
+/// those of every lexicon of the script's languages, lexicon after lexicon
+/// in the stage's order, each with its Zipf frequency × 10; the additions
+/// run in that order, so the generated tables and the test that checks
+/// them against the lexicons get the same `f32`s.
+// (Only the table generator and the stage's test call it: the stage reads
+// the generated models.)
+#[allow(dead_code)]
+pub(crate) fn script_model<'w>(
+    words: impl Iterator<Item = (&'w str, u8)> + Clone,
+    is_letter: impl Fn(char) -> bool,
+) -> (Vec<char>, Vec<f32>) {
+    let alphabet: Vec<char> = alphabet_of(words.clone().flat_map(|(w, _)| w.chars()))
+        .into_iter()
+        .filter(|&c| is_letter(c))
+        .collect();
+    let index = DenseIndex::new(&alphabet);
+    let weights: Vec<f64> = (0..=u8::MAX)
+        .map(|z10| 10f64.powf((f64::from(z10) / 10.0 - 3.0) / 2.0))
+        .collect();
+    let weighted = words
+        .filter(|(w, _)| w.chars().all(|c| index.get(c).is_some()))
+        .map(|(w, z10)| (w, weights.get(usize::from(z10)).copied().unwrap_or(1.0)));
+    let logp = bigram_logp(&alphabet, weighted, 0.05, SCRIPT_UNSEEN);
     (alphabet, logp)
 }
 

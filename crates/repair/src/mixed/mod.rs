@@ -25,7 +25,9 @@ mod keys;
 mod letters;
 mod tables;
 
-pub(crate) use bigram_model::{alphabet_of, bigram_logp, DenseIndex};
+#[cfg(test)]
+pub(crate) use bigram_model::script_model;
+pub(crate) use bigram_model::{DenseIndex, SCRIPT_UNSEEN};
 mod words;
 
 use std::borrow::Cow;

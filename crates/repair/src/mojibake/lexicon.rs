@@ -1,11 +1,15 @@
 //! Word knowledge for the plausibility measure: Zipf frequencies from the
 //! crate's lexicons (wordfreq, see `src/tables/lexicon.rs`) and a letter
-//! bigram model per script, built once from the same lexicons.
+//! bigram model per script, generated from the same lexicons
+//! (`src/tables/bigrams.rs`).
 
 use std::sync::OnceLock;
 
+use crate::tables::bigrams::{ScriptBigramTable, SCRIPT_BIGRAMS};
 use crate::tables::lexicon::{LexiconTable, LEXICONS};
-use crate::word_table::{entry, WordTable};
+#[cfg(test)]
+use crate::word_table::entry;
+use crate::word_table::WordTable;
 
 /// The scripts the measure distinguishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,54 +117,30 @@ fn lexicons(script: Sc) -> &'static [&'static LexiconTable] {
 }
 
 /// A letter bigram model of one script (all its lexicon languages pooled,
-/// words weighted by frequency).
+/// words weighted by frequency): generated from the lexicons
+/// (`tables::bigrams::SCRIPT_BIGRAMS`, by
+/// `crate::mixed::bigram_model::script_model`), not built while the first
+/// damaged line waits (about 150 million instructions for the three).
 pub(crate) struct Bigrams {
     /// The position of each letter of the alphabet (sorted, distinct).
     index: crate::mixed::DenseIndex,
     /// The alphabet's size.
     size: usize,
     /// log P(next | prev) over (alphabet + boundary)², row-major.
-    logp: Vec<f32>,
+    logp: &'static [f32],
 }
 
 /// Log-probability given to a transition the model never saw.
-const UNSEEN: f32 = -9.0;
+const UNSEEN: f32 = crate::mixed::SCRIPT_UNSEEN;
 
 impl Bigrams {
-    fn build(script: Sc) -> Bigrams {
-        let lexicons: Vec<&LexiconTable> = script
-            .languages()
-            .iter()
-            .filter_map(|lang| LEXICONS.iter().find(|l| l.lang == *lang))
-            .collect();
-        // The distinct characters first, then the letter test on those few
-        // (not on every character of every lexicon: the models are built
-        // while the first line waits).
-        let alphabet: Vec<char> =
-            crate::mixed::alphabet_of(lexicons.iter().flat_map(|l| l.words.chars()))
-                .into_iter()
-                .filter(|&c| c.is_alphabetic() && letter_script(c) == script)
-                .collect();
-        let index = crate::mixed::DenseIndex::new(&alphabet);
-        // One weight per zipf value (a byte), not one `powf` per word.
-        let weights: Vec<f64> = (0..=u8::MAX)
-            .map(|z10| 10f64.powf((f64::from(z10) / 10.0 - 3.0) / 2.0))
-            .collect();
-        let words = lexicons.iter().flat_map(|lex| {
-            (0..lex.offsets.len()).filter_map(|i| {
-                let word = entry(lex, i)?;
-                if !word.chars().all(|c| index.get(c).is_some()) {
-                    return None;
-                }
-                let z10 = lex.zipf10.get(i).copied().unwrap_or(30);
-                Some((word, weights.get(usize::from(z10)).copied().unwrap_or(1.0)))
-            })
-        });
-        let logp = crate::mixed::bigram_logp(&alphabet, words, 0.05, UNSEEN);
+    /// The model of a generated table.
+    fn of_table(table: &'static ScriptBigramTable) -> Bigrams {
+        let alphabet: Vec<char> = table.alphabet.chars().collect();
         Bigrams {
-            index,
+            index: crate::mixed::DenseIndex::new(&alphabet),
             size: alphabet.len(),
-            logp,
+            logp: table.logp,
         }
     }
 
@@ -192,10 +172,11 @@ impl Bigrams {
     }
 }
 
-/// The bigram model of a script with lexicons (built on first use).
+/// The bigram model of a script with lexicons (indexed on first use).
 pub(crate) fn bigrams(script: Sc) -> Option<&'static Bigrams> {
     static MODELS: [OnceLock<Bigrams>; 3] = [const { OnceLock::new() }; 3];
-    once_per_script(&MODELS, script, Bigrams::build)
+    let table = SCRIPT_BIGRAMS.get(script.lexicon_index()?)?;
+    once_per_script(&MODELS, script, |_| Bigrams::of_table(table))
 }
 
 #[cfg(test)]
@@ -238,6 +219,34 @@ mod tests {
         }
         assert_eq!(zipf(Sc::Other, "the"), None);
         assert_eq!(zipf(Sc::Greek, "the"), None);
+    }
+
+    /// The generated models against the lexicons they come from: the
+    /// alphabet and every log-probability (bit for bit) as
+    /// `bigram_model::script_model` works them out from the lexicons this
+    /// stage reads, in its order of languages, with its letter test.
+    #[test]
+    fn generated_script_models_are_the_lexicons_own() {
+        for script in [Sc::Latin, Sc::Cyrillic, Sc::Greek] {
+            let words = lexicons(script).iter().flat_map(|lex| {
+                (0..lex.offsets.len()).map(|i| {
+                    let z10 = lex.zipf10.get(i).copied().unwrap_or(30);
+                    (entry(lex, i).unwrap(), z10)
+                })
+            });
+            let (alphabet, logp) = crate::mixed::script_model(words, |c| {
+                c.is_alphabetic() && letter_script(c) == script
+            });
+            let table = SCRIPT_BIGRAMS.get(script.lexicon_index().unwrap()).unwrap();
+            assert_eq!(
+                table.alphabet.chars().collect::<Vec<_>>(),
+                alphabet,
+                "{script:?}"
+            );
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(table.logp), bits(&logp), "{script:?}");
+            assert_eq!(lexicons(script).len(), script.languages().len());
+        }
     }
 
     #[test]
