@@ -3167,6 +3167,16 @@ impl MixedScript {
                         .any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y'))
             });
         }
+        // Nor is such a Latin word re-typed where it reads like a word of
+        // its own script (`celt`, `cere`: real words and names read above
+        // [`RETYPE_READS`]): the line's own letters, too few to settle its
+        // script, cannot outweigh that, and about one English word of four
+        // letters in a hundred re-types into some listed Cyrillic word by
+        // chance (`celt` → `суде`, `cere` → `суку`, `kerf` → `лука`). A
+        // slip's letters read like nothing (`jncencndetn`, `lbcr`, `jlyf`).
+        if tipping && !keyed_letters_of_their_own && source == Sc::Latin && typed >= RETYPE_READS {
+            candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout);
+        }
         // A word in capitals too short for a slip's shape, taken as one only
         // because no lexicon lists it, needs the document to spell its
         // re-typing, on a layout that does not type its own
@@ -9399,6 +9409,25 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_latin_word_that_reads_as_one_does_not_tip_a_short_line() {
+        // Real English words no lexicon lists, whose re-typing is a listed
+        // Russian word (`суде`, `суку`), in lines a path, a one-letter word
+        // or markup leave under 60% Cyrillic: they read like English.
+        for kept in [
+            "импортировать/объединить ключи celt",
+            "celt Арч Д",
+            "*не cere оброблено*",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // A slip of four letters reads like nothing, and still tips it.
+        assert_eq!(
+            fix("і дія_при_конфлікті jlyf з:"),
+            "і дія_при_конфлікті одна з:"
+        );
     }
 
     #[test]
