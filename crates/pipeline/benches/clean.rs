@@ -149,7 +149,8 @@ fn bench(c: &mut Criterion) {
         // The same on a corpus never seen before: the judge's per-thread
         // memos forgotten before each pass (untimed), so that words repeated
         // within the corpus still hit them but nothing is remembered from
-        // the previous pass. Hygiene keeps no memo.
+        // the previous pass; their tables keep their room, as a long run's
+        // do once grown (`forget_memos`). Hygiene keeps no memo.
         for (id, pipeline) in [
             ("polynorm/clean-cold", &full),
             ("polynorm/clean-without-mojibake-cold", &no_mojibake),

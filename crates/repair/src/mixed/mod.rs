@@ -588,35 +588,44 @@ thread_local! {
 /// Output never depends on the memos; this is for measuring: a benchmark
 /// that cleans the same corpus over and over otherwise finds most of its
 /// verdicts remembered, which text never seen before does not.
+///
+/// The memos keep their room (the tables' capacity, the slot tables
+/// emptied in place), as a memo that fills up starts over in a long run
+/// (`READING_MEMO_ENTRIES` and the others): a long run meets unseen text
+/// with its tables grown, and pays their growth from nothing once, like
+/// the lexicons' tables, not once per page. Forgetting them by dropping
+/// the tables made each measured pass grow them again (rehashing, and
+/// allocations large enough to consolidate the allocator's free lists),
+/// a cost no pass of a long run pays.
 pub fn forget_memos() {
     READING_MEMO.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            m.1 = ReadingMap::default();
+            m.1.clear();
         }
     });
     SHAPE_MEMO.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            m.1 = ShapeMap::default();
+            m.1.clear();
         }
     });
     VERDICT_MEMO.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            m.1 = VerdictMap::default();
+            m.1.clear();
         }
     });
     LONE_VERDICTS.with(|t| {
         if let Ok(mut t) = t.try_borrow_mut() {
-            t.0 = Vec::new();
+            t.0.fill((0, 0, None));
         }
     });
     CLEARED_LONE_WORDS.with(|t| {
         if let Ok(mut t) = t.try_borrow_mut() {
-            t.0 = Vec::new();
+            t.0.fill(0);
         }
     });
     PROTECTED_CHUNKS.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            *m = ChunkMap::default();
+            m.clear();
         }
     });
 }
