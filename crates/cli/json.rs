@@ -216,7 +216,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::proptest_cases(3000)))]
 
         /// The fast writer and serde_json with the visible formatter
         /// write the same bytes.

@@ -935,7 +935,7 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(4000))]
+            #![proptest_config(ProptestConfig::with_cases(crate::proptest_cases(4000)))]
 
             /// The scanner and serde_json agree on every line: valid or
             /// not (with the same message), and each path's value and span.

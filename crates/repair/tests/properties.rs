@@ -253,8 +253,22 @@ fn idempotent(h: &Hygiene, input: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Cases for a property test whose own count is `own`, scaled by
+/// `PROPTEST_CASES` / 256 for a longer local run (`PROPTEST_CASES=2560`
+/// runs each ten times its own count); never fewer than `own`, so CI's
+/// `PROPTEST_CASES=256` keeps every count. (proptest reads the variable
+/// itself only where a test keeps its default count, 256.)
+fn cases(own: u32) -> u32 {
+    let asked = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(256);
+    let scaled = u64::from(own) * asked / 256;
+    u32::try_from(scaled.max(u64::from(own))).unwrap_or(u32::MAX)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(512), ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics(text in any_text(), options in any_options()) {
@@ -285,7 +299,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn clean_text_is_borrowed(text in clean_text()) {

@@ -424,7 +424,7 @@ mod tests {
     use super::{between_letters, key_slip_shape};
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(2048), ..Default::default() })]
         #[test]
         fn glued_keys_are_found_as_by_a_search(
             line in "([а-яёіўєїґ]{1,4}|[a-z]{1,2}|[ ,;\\]\\[.é€]){0,80}",

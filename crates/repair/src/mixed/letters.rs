@@ -1210,7 +1210,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(4096), ..Default::default() })]
         /// Lines of every flag's bytes at every offset of a block, and
         /// arbitrary bytes: the summary is the byte loop's where no rare
         /// first byte stops the pass, and a rare one is always found.

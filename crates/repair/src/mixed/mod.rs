@@ -8103,7 +8103,7 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(4096), ..Default::default() })]
         #[test]
         fn quick_review_agrees_with_the_full_scan(
             line in proptest::prop_oneof![
@@ -8170,7 +8170,7 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(4096), ..Default::default() })]
         #[test]
         fn the_one_pass_cyrillic_answer_is_the_answer_of_the_passes(
             line in proptest::prop_oneof![
@@ -8325,7 +8325,7 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1024, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(1024), ..Default::default() })]
         #[test]
         fn lone_spans_are_the_chunk_spans(
             line in "([a-zA-Z]{1,6}|[ а-яé«»()=/0-9_-]|[,.;:'\"\\[\\]{}<>`~’]|\u{301})*"
@@ -8341,7 +8341,7 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1024, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(1024), ..Default::default() })]
         #[test]
         fn chunk_spans_are_a_function_of_the_chunk(
             line in "([a-zA-Z]{1,6}|[ а-яé«»()=/0-9_-]|[,.;:'\"\\[\\]{}<>`~’]|\u{301})*"

@@ -1297,7 +1297,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(2048), ..Default::default() })]
         #[test]
         fn lowercase_is_the_standard_one(
             text in "([a-zA-Z0-9 ,.;'\\[\\]]|[\u{0400}-\u{04FF}]|[ΣσςΑ-ω]|[ÀİẞǅⅫ])*"

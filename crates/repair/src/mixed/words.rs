@@ -785,7 +785,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(2048), ..Default::default() })]
         #[test]
         fn a_plain_own_word_is_what_its_chunk_says(
             line in "([а-яА-Я]{1,5}|[α-ω]{1,3}|[a-zA-Z]{1,3}|[ «»()\"'’.,;:!?…—–/0-9_@#=-]|\u{301}|é|://)*"

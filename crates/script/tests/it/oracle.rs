@@ -130,7 +130,7 @@ fn oracle_level(s: &str) -> RestrictionLevel {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(super::cases(256)))]
 
     #[test]
     fn single_script_matches_unicode_security(s in pooled()) {

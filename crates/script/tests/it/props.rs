@@ -44,7 +44,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(super::cases(128)))]
 
     #[test]
     fn nothing_panics(s in text()) {
