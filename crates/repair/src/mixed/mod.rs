@@ -3808,8 +3808,23 @@ impl MixedScript {
         // but neither uses q, w, x or y or punctuation inside words: those
         // are the keys where phonetic layouts put `љ њ џ з` or `я в ь ъ ч
         // щ`, typed on QWERTY with the Cyrillic layout meant.
+        // A word with such a key is doubted only while its re-typing is a
+        // word too (`was` is Bulgarian `вас`): one that is a word as typed
+        // and no word of the layout's language once re-typed (`Wenn` is
+        // `Венн`, `Netzwerk` on the German layout `Нетъверк`) was typed as
+        // meant, and a line of them (`werden Wenn Netzwerk`) is German.
         let as_typed = if is_phonetic_layout(to) {
-            as_typed_phonetic
+            let lang = layout_language(to);
+            let typed_as_meant = match (layout(from), layout(to)) {
+                (Some(a), Some(b)) => typed
+                    .iter()
+                    .zip(&typed_known)
+                    .filter(|(t, k)| **k && t.contains(['q', 'w', 'x', 'y', 'Q', 'W', 'X', 'Y']))
+                    .filter(|(t, _)| zipf_ext(lang, &lowercase(&convert_span(t, a, b))).is_none())
+                    .count(),
+                _ => 0,
+            };
+            as_typed_phonetic + typed_as_meant
         } else {
             as_typed
         };
@@ -10440,6 +10455,23 @@ pub(crate) mod tests {
         // Dutch passes the share and reaches the judge, which leaves it.
         let dutch = "Je kunt vandaag je verjaardag vieren, zei hij vrolijk.";
         assert_eq!(fix(dutch), dutch);
+    }
+
+    #[test]
+    fn words_with_phonetic_keys_that_re_type_into_nothing_are_as_meant() {
+        // Lines of German words the property test of shuffled evaluation
+        // sentences drew (session 22): every word holds `w` or `z`, keys the
+        // Bulgarian phonetic layout fills with `в` and `ъ`, so none counted
+        // as a word as typed, and the re-typing (`Венн вир Нетъверк`) read
+        // well enough to win. They are words as typed and re-type into
+        // none: the lines are German.
+        for line in [
+            "werden Wenn Netzwerk",
+            "Netzwerk Wenn werden,",
+            "Wenn wir Netzwerk",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
