@@ -5131,25 +5131,30 @@ fn word_verdict_unless(
         if moot() {
             return None;
         }
-        // Most foreign words stand alone (`Debian` between spaces): their
-        // one span is known without [`chunk_spans`]' walk and list.
-        let lone;
-        let listed;
-        let spans: &[(usize, usize, u8)] = if let Some(span) = lone_span(text, w, source) {
-            lone = [span];
-            &lone
-        } else {
-            listed = chunk_spans(text, w, source);
-            &listed
-        };
         let word = text.get(w.start..w.end).unwrap_or_default();
+        // The spans a re-typing may cover are read only for a word that
+        // may be one: most Latin words of a Cyrillic line look typed as
+        // meant (`installer`, `root`), and a word of another source is
+        // never re-typed here.
         let layout = source == Sc::Latin && {
             let (mistyped, listed) = looks_mistyped_word(word, source, serbian);
             // (A word glued after a `;` that opens its chunk is typed
             // with it: [`semicolon_word_around`].)
-            let glued = semicolon_word_around(text, w).is_some();
-            (mistyped || glued)
-                && could_read_uncached(text, w, spans, (source, target), serbian, listed)
+            (mistyped || semicolon_word_around(text, w).is_some()) && {
+                // Most foreign words stand alone (`Debian` between
+                // spaces): their one span is known without
+                // [`chunk_spans`]' walk and list.
+                let lone;
+                let chunk;
+                let spans: &[(usize, usize, u8)] = if let Some(span) = lone_span(text, w, source) {
+                    lone = [span];
+                    &lone
+                } else {
+                    chunk = chunk_spans(text, w, source);
+                    &chunk
+                };
+                could_read_uncached(text, w, spans, (source, target), serbian, listed)
+            }
         };
         // (A word of ASCII letters respelled on the stack.)
         let lookalike = keyed::lookalike_of_ascii(word, target)
