@@ -582,8 +582,9 @@ thread_local! {
 }
 
 /// Empties this thread's memos of the mixed-script judge (readings of
-/// spellings, shapes of candidates, verdicts of words in their chunks), so
-/// that the next text is judged as if none had been seen before.
+/// spellings, shapes of candidates, verdicts of words in their chunks) and
+/// of the mojibake stage (the costs of words), so that the next text is
+/// judged as if none had been seen before.
 ///
 /// Output never depends on the memos; this is for measuring: a benchmark
 /// that cleans the same corpus over and over otherwise finds most of its
@@ -628,6 +629,8 @@ pub fn forget_memos() {
             m.clear();
         }
     });
+    // The mojibake stage's word costs too: the same measuring concern.
+    crate::mojibake::forget_memos();
 }
 
 /// A line of a candidate's evidence that [`MixedScript::score_candidates`]

@@ -1233,13 +1233,78 @@ fn best_level(
 /// as they are, and often the same repairs. Also the line's dominant script,
 /// once.
 ///
-/// The words sit back to back in one string, found through a small
-/// open-addressing table: no allocation per word remembered, none freed
-/// per word at the end of the pass (the hash maps of `Box<str>` this
-/// replaces spent a tenth of the repair's time in `malloc` and `free`).
+/// The costs themselves are kept by the thread ([`WORD_COSTS`]), across
+/// passes, lines and documents: a cost depends on nothing but the word and
+/// the context (the lexicons and models are fixed), and damaged text
+/// repeats its damaged words (`РЅР°` for `на`, `Ã©` for `é`), which were
+/// costed afresh in every line.
 struct Costs<'t> {
     /// The line of the pass.
     line: &'t str,
+    /// A buffer for [`score::cost_floor`]'s lowercase.
+    lower: String,
+    /// [`score::dominant`] of the line, once asked.
+    line_dominant: std::cell::OnceCell<Option<Sc>>,
+}
+
+impl<'t> Costs<'t> {
+    /// For a pass over `line`.
+    fn new(line: &'t str) -> Self {
+        Costs {
+            line,
+            lower: String::new(),
+            line_dominant: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`score::cost_in`] of `word` in `context`, remembered.
+    fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
+        WORD_COSTS.with(|table| match table.try_borrow_mut() {
+            Ok(mut table) => table.get(word, context),
+            Err(_) => score::cost_in(word, context, &mut self.lower),
+        })
+    }
+
+    /// [`score::dominant`] of the line of the pass.
+    fn dominant(&self) -> Option<Sc> {
+        *self
+            .line_dominant
+            .get_or_init(|| score::dominant(self.line))
+    }
+}
+
+/// How many words' costs a thread keeps (a few dozen bytes each) before it
+/// starts over.
+const WORD_COST_ENTRIES: usize = 1 << 14;
+
+/// How many bytes of words a thread keeps before it starts over (a line
+/// of one huge damaged token costs its words once, then is forgotten).
+const WORD_COST_BYTES: usize = 1 << 20;
+
+thread_local! {
+    /// The costs [`Costs::get`] remembers.
+    static WORD_COSTS: std::cell::RefCell<WordCosts> =
+        const { std::cell::RefCell::new(WordCosts::new()) };
+}
+
+/// Empties this thread's memo of word costs, so that the next text is
+/// costed as if none had been seen before (output never depends on it;
+/// benchmarks of text never seen before ask for this).
+pub(crate) fn forget_memos() {
+    WORD_COSTS.with(|table| {
+        if let Ok(mut table) = table.try_borrow_mut() {
+            table.clear();
+        }
+    });
+}
+
+/// Words costed, by script context.
+///
+/// The words sit back to back in one string, found through a small
+/// open-addressing table: no allocation per word remembered, none freed
+/// per word (the hash maps of `Box<str>` this replaced spent a tenth of
+/// the repair's time in `malloc` and `free`).
+struct WordCosts {
     /// The words costed so far, back to back.
     words: String,
     /// One per word costed, in order.
@@ -1249,11 +1314,9 @@ struct Costs<'t> {
     slots: Vec<u32>,
     /// The lowercase buffer [`score::cost_in`] lends its runs.
     lower: String,
-    /// [`score::dominant`] of the line, once asked.
-    line_dominant: std::cell::OnceCell<Option<Sc>>,
 }
 
-/// A word costed: where it is in [`Costs::words`], in which context.
+/// A word costed: where it is in [`WordCosts::words`], in which context.
 struct CostEntry {
     hash: u64,
     start: usize,
@@ -1262,19 +1325,19 @@ struct CostEntry {
     cost: f32,
 }
 
-impl<'t> Costs<'t> {
-    /// No cost known yet, for a pass over `line`.
-    fn new(line: &'t str) -> Self {
-        Costs {
-            line,
+impl WordCosts {
+    /// No cost known yet.
+    const fn new() -> Self {
+        WordCosts {
             words: String::new(),
             entries: Vec::new(),
             slots: Vec::new(),
             lower: String::new(),
-            line_dominant: std::cell::OnceCell::new(),
         }
     }
 
+    /// [`score::cost_in`] of `word` in `context`: remembered, or worked out
+    /// and remembered.
     fn get(&mut self, word: &str, context: Option<Sc>) -> f32 {
         let salt: u64 = match context {
             None => 0,
@@ -1285,11 +1348,13 @@ impl<'t> Costs<'t> {
         };
         let hash = crate::word_table::hash_bytes(word.as_bytes())
             ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        if self.entries.len() >= WORD_COST_ENTRIES || self.words.len() >= WORD_COST_BYTES {
+            self.clear(); // full: start over
+        }
         if self.slots.is_empty() {
             // Room for a line's words at once.
             self.slots = vec![0; 64];
             self.entries.reserve(32);
-            self.words.reserve(4 * self.line.len());
         }
         let mask = self.slots.len() - 1;
         #[allow(clippy::cast_possible_truncation)] // masked to the table
@@ -1327,6 +1392,14 @@ impl<'t> Costs<'t> {
         cost
     }
 
+    /// Forgets every cost; the buffers keep their room (a cold benchmark
+    /// pass does not grow them again from nothing).
+    fn clear(&mut self) {
+        self.words.clear();
+        self.entries.clear();
+        self.slots.fill(0);
+    }
+
     /// Doubles the table and places every entry again.
     fn grow(&mut self) {
         self.slots = vec![0; 2 * self.slots.len()];
@@ -1341,13 +1414,6 @@ impl<'t> Costs<'t> {
                 *s = u32::try_from(k + 1).unwrap_or(0);
             }
         }
-    }
-
-    /// [`score::dominant`] of the line of the pass.
-    fn dominant(&self) -> Option<Sc> {
-        *self
-            .line_dominant
-            .get_or_init(|| score::dominant(self.line))
     }
 }
 
@@ -2214,6 +2280,61 @@ mod tests {
             }
         }
         assert!(floors > 10_000, "{floors}");
+    }
+
+    /// The thread's memo of word costs answers what [`score::cost_in`]
+    /// answers (bit for bit), for every word of the bench and evaluation
+    /// lines and their legacy re-readings in every context: asked first,
+    /// asked again, and after the memo has started over (more words than
+    /// it keeps).
+    #[test]
+    fn remembered_costs_are_the_costs() {
+        let lines = crate::mixed::tests::check_lines(
+            &["РЎРµСЂРіРµР№ said â€œcafÃ©â€\u{9D}"],
+            &["en", "ru", "mixed", "dirty"],
+            &["mojibake", "mixed-script"],
+        );
+        let mut words = Vec::new();
+        for line in &lines {
+            words.extend(line.split(is_word_space).map(str::to_owned));
+            for (source, read_as) in LEGACY_CYRILLIC.into_iter().chain(LEGACY_LATIN) {
+                let (text, _) = reread(line, source, read_as);
+                words.extend(text.split(is_word_space).map(str::to_owned));
+            }
+        }
+        let contexts = [
+            None,
+            Some(Sc::Latin),
+            Some(Sc::Cyrillic),
+            Some(Sc::Greek),
+            Some(Sc::Other),
+        ];
+        // (More distinct questions than the memo keeps: it starts over.)
+        let distinct: std::collections::HashSet<(&str, Option<Sc>)> = words
+            .iter()
+            .map(String::as_str)
+            .zip(contexts.iter().copied().cycle())
+            .collect();
+        assert!(distinct.len() > WORD_COST_ENTRIES, "{}", distinct.len());
+        forget_memos();
+        let mut costs = Costs::new("");
+        for round in 0..2 {
+            for (word, &context) in words.iter().zip(contexts.iter().cycle()) {
+                let want = score::cost(word, context).to_bits();
+                assert_eq!(
+                    costs.get(word, context).to_bits(),
+                    want,
+                    "{word} {context:?} {round}"
+                );
+                // Asked again at once: remembered.
+                assert_eq!(
+                    costs.get(word, context).to_bits(),
+                    want,
+                    "{word} {context:?} {round}"
+                );
+            }
+        }
+        forget_memos();
     }
 
     fn fix(text: &str) -> String {
