@@ -3185,24 +3185,16 @@ impl MixedScript {
         // script, cannot outweigh that, and about one English word of four
         // letters in a hundred re-types into some listed Cyrillic word by
         // chance (`celt` → `суде`, `cere` → `суку`, `kerf` → `лука`). A
-        // slip's letters read like nothing (`jncencndetn`, `lbcr`, `jlyf`).
+        // slip's letters read like nothing (`jncencndetn`, `lbcr`, `jlyf`),
+        // except on a layout that types its own transliteration, where a
+        // slip reads like Latin by construction (`neprawilen` is
+        // `неправилен` on the Bulgarian phonetic layout): its re-typings
+        // there are judged as before (a short line's language is too
+        // uncertain to ask it for the layout's).
         if tipping && !keyed_letters_of_their_own && source == Sc::Latin && typed >= RETYPE_READS {
-            candidates.retain(|c| c.kind != ChangeKind::KeyboardLayout);
-        }
-        // A Latin word re-typed on a layout that types its own
-        // transliteration (the phonetic ones, Greek) comes out as the same
-        // word in the other alphabet (`taka` is `така` on the Bulgarian
-        // phonetic layout): only a typist of the layout's language would
-        // have meant that, so in a line of another language (`taka` in a
-        // Ukrainian line, listed Bulgarian at zipf 6.3, which the score's
-        // −2 for the layout outweighs) it is the Latin word as written.
-        if source == Sc::Latin {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
-                    || !c.layouts.is_some_and(|(_, to)| {
-                        transliterates(to)
-                            && line.language(target).is_some_and(|l| !layout_serves(to, l))
-                    })
+                    || c.layouts.is_some_and(|(_, to)| transliterates(to))
             });
         }
         // A word in capitals too short for a slip's shape, taken as one only
@@ -9476,20 +9468,9 @@ pub(crate) mod tests {
             fix("і дія_при_конфлікті jlyf з:"),
             "і дія_при_конфлікті одна з:"
         );
-    }
-
-    #[test]
-    fn a_transliterating_layout_serves_only_a_line_of_its_language() {
-        // `taka` is `така` (Bulgarian, zipf 6.3) on the Bulgarian phonetic
-        // layout, letter for letter: in a Ukrainian line it is the Latin
-        // word as written.
-        let kept = "Перевірку пройдено. taka";
-        assert_eq!(fix(kept), kept);
-        // In a Bulgarian line the same layout's slip is repaired.
-        assert_eq!(
-            fix("Няма такъв ключ в papkata"),
-            "Няма такъв ключ в папката"
-        );
+        // A slip on the Bulgarian phonetic layout reads like Latin, and
+        // still tips a Bulgarian line.
+        assert_eq!(fix("Списък на awtorite"), "Списък на авторите");
     }
 
     #[test]
