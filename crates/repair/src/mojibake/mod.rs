@@ -1850,9 +1850,13 @@ fn judge_legacy<'t>(
     // The longest word the re-reading changes, in letters, and whether it
     // changes more than one spelling.
     let (mut longest, mut first_changed, mut several) = (0usize, None::<&str>, false);
-    // Words that read better alone: (start, end, their text re-read, gain)
-    // (copied only if they are proposed one by one).
-    let mut improved: Vec<(usize, usize, &str, f32)> = Vec::new();
+    // Whether every changed word is a short one whose letters only swap
+    // ([`short_swap`]).
+    let mut short_swaps_only = true;
+    // Words that read better alone: (start, end, their text re-read, gain,
+    // whether it is weak evidence: [`weak_rereading`]) (copied only if
+    // they are proposed one by one).
+    let mut improved: Vec<(usize, usize, &str, f32, bool)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
     for (k, (a, b)) in words_of(text).zip(words_of(converted)).enumerate() {
@@ -1877,13 +1881,20 @@ fn judge_legacy<'t>(
             after_total += after;
             words += 1;
             longest = longest.max(facts.longest_letter_run);
+            short_swaps_only &= short_swap(a, b);
             let core = facts.core;
             several |= *first_changed.get_or_insert(core) != core;
             if (after - before).abs() < TIE {
                 ties += 1;
             } else if after < before {
                 better += 1;
-                improved.push((offset, offset + a.len(), b, before - after));
+                improved.push((
+                    offset,
+                    offset + a.len(),
+                    b,
+                    before - after,
+                    weak_rereading(a, b),
+                ));
             }
             first.get_or_insert(offset);
             last = offset + a.len();
@@ -1894,6 +1905,13 @@ fn judge_legacy<'t>(
     // back from KOI8-R), says too little about a page; so do short
     // spellings joined by symbols (`ПНМ/ПБМ/ПГМ/ППМ`).
     if words == 0 || (!several && longest < 4) {
+        return None;
+    }
+    // Several short spellings whose letters only swap say too little too
+    // unless the lexicons list two of them re-read (`ЬФПН ОЕФ` is `этом
+    // нет`): Ukrainian binary units `ГіБ (5 МіБ)` are `зів (5 нів)` in
+    // KOI8-R.
+    if short_swaps_only && listed_rereadings(text, converted, words_facts) < 2 {
         return None;
     }
     // Most changed words must read better, and at least three quarters of
@@ -1915,16 +1933,19 @@ fn judge_legacy<'t>(
         // `Д:include:У` in cp866, `ПЪРВОНАЧАЛНи_АРГУМЕНТи` reads as lower
         // case in KOI8-R). One that changes script (`Ñåðãåé`, Latin-1
         // letters, is `Сергей`) is another matter.
-        let lone_same_script = match improved.as_slice() {
-            [(start, end, after, _)] => text
-                .get(*start..*end)
-                .is_some_and(|before| score::dominant(before) == score::dominant(after)),
-            _ => false,
+        // Words that stay in their script need two that are not weak
+        // evidence ([`weak_rereading`]): Ukrainian binary units (`МіБ`,
+        // `ГіБ`, `КіБ/с`) are `нів`, `зів`, `лів/У` read back from KOI8-R.
+        let same_script = |&(start, end, after, _, _): &(usize, usize, &str, f32, bool)| {
+            text.get(start..end)
+                .is_some_and(|before| score::dominant(before) == score::dominant(after))
         };
+        let lone_same_script =
+            improved.iter().all(same_script) && improved.iter().filter(|w| !w.4).count() < 2;
         // Words without a letter (quotes and dots: `“.”` is `У.Ф` in
         // cp866) gain letters by any re-reading: they vouch for a page
         // only beside a re-read word that has letters of its own.
-        let some_lettered = improved.iter().any(|(start, end, _, _)| {
+        let some_lettered = improved.iter().any(|(start, end, _, _, _)| {
             text.get(*start..*end)
                 .is_some_and(|before| before.chars().any(polynorm_script::is_alphabetic))
         });
@@ -1934,7 +1955,7 @@ fn judge_legacy<'t>(
         let n = improved.len();
         let proposals = improved
             .into_iter()
-            .map(|(start, end, after, g)| Proposal {
+            .map(|(start, end, after, g, _)| Proposal {
                 start,
                 end,
                 after: after.to_owned(),
@@ -2076,6 +2097,49 @@ fn glues_ascii_letters(word: &str) -> bool {
         prev = Some(c);
     }
     false
+}
+
+/// How many words the re-reading `converted` changes (but those that glue
+/// ASCII letters) read as words a lexicon lists.
+fn listed_rereadings<'t>(
+    text: &'t str,
+    converted: &str,
+    words_facts: &mut Vec<Option<LegacyWord<'t>>>,
+) -> usize {
+    words_of(text)
+        .zip(words_of(converted))
+        .enumerate()
+        .filter(|&(k, (a, b))| {
+            a != b && !LegacyWord::remembered(words_facts, k, a).glues_ascii_letters && listed(b)
+        })
+        .count()
+}
+
+/// Whether a lexicon lists every word of `text`, and it has one.
+fn listed(text: &str) -> bool {
+    let (known, words) = score::known_words(text);
+    known == words && words > 0
+}
+
+/// Whether `after`, `before` re-read character for character, says little
+/// of a page: a [`short_swap`] that no lexicon lists (not `ОЕФ` → `нет`).
+fn weak_rereading(before: &str, after: &str) -> bool {
+    short_swap(before, after) && !listed(after)
+}
+
+/// Whether `after`, `before` re-read character for character, is a word of
+/// four letters or fewer that puts a letter only where `before` has one
+/// (`МіБ/с` → `нів/У`; not `«®Є` → `лок`, where symbols turn into letters).
+fn short_swap(before: &str, after: &str) -> bool {
+    after
+        .chars()
+        .filter(|&c| polynorm_script::is_alphabetic(c))
+        .count()
+        <= 4
+        && before
+            .chars()
+            .zip(after.chars())
+            .all(|(b, a)| polynorm_script::is_alphabetic(b) || !polynorm_script::is_alphabetic(a))
 }
 
 /// The most letters of `word` in a row (`ПНМ/ПБМ` has three).
@@ -2625,6 +2689,11 @@ mod tests {
             // other word.
             "“.” СТОРІНКА про",
             "про “.” СТОРІНКА “.”",
+            // Ukrainian binary units, two spellings in a line (the
+            // reviewer's probe of real words and gettext-uk's lines).
+            "100 МіБ із 2 ГіБ вільно",
+            "Швидкість 5 МіБ/с, 3 КіБ/с",
+            "10 ГіБ (5 МіБ)",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
