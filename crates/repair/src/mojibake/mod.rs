@@ -2700,6 +2700,18 @@ mod tests {
     }
 
     #[test]
+    fn short_rereadings_that_read_as_words_or_gain_letters_still_count() {
+        // Beside the Ukrainian units that stay (above), short words still
+        // vouch for a page when the lexicons list their re-readings:
+        // windows-1251 read as KOI8-R, a whole line; cp866 read as
+        // windows-1251, which shreds `локаль` at its `а` (a no-break space
+        // there, which hygiene makes a space: a real line of the moji-cyr
+        // sweep).
+        assert_eq!(fix("ЬФПН ОЕФ"), "этом нет");
+        assert_eq!(fix("задать «®Є «м для поиска"), "задать лок ль для поиска");
+    }
+
+    #[test]
     fn capitals_beside_latin_letters_or_short_spellings_are_no_legacy_rereading() {
         // Real lines of the Ukrainian, Bulgarian and Serbian gettext
         // catalogues: placeholders written in capitals and glued to ASCII
