@@ -71,11 +71,7 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
             lex.lang,
             alphabet
         );
-        for line in logp.chunks(PER_LINE) {
-            let cells: Vec<String> = line.iter().map(|p| format!("{p:?}")).collect();
-            let _ = writeln!(out, "            {},", cells.join(", "));
-        }
-        out.push_str("        ],\n    },\n");
+        write_cells(&mut out, &logp);
     }
     out.push_str("];\n");
     script_models(&mut out, &lexicons)?;
@@ -83,6 +79,15 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
         path: "crates/repair/src/tables/bigrams.rs".into(),
         contents: out,
     }])
+}
+
+/// A table's log-probabilities, `PER_LINE` a row, then the table's end.
+fn write_cells(out: &mut String, logp: &[f32]) {
+    for line in logp.chunks(PER_LINE) {
+        let cells: Vec<String> = line.iter().map(|p| format!("{p:?}")).collect();
+        let _ = writeln!(out, "            {},", cells.join(", "));
+    }
+    out.push_str("        ],\n    },\n");
 }
 
 /// A script of the mojibake stage's models: its name, its lexicon
@@ -150,11 +155,7 @@ fn script_models(out: &mut String, lexicons: &[Lexicon]) -> Result<()> {
             n - 1,
             alphabet
         );
-        for line in logp.chunks(PER_LINE) {
-            let cells: Vec<String> = line.iter().map(|p| format!("{p:?}")).collect();
-            let _ = writeln!(out, "            {},", cells.join(", "));
-        }
-        out.push_str("        ],\n    },\n");
+        write_cells(out, &logp);
     }
     out.push_str("];\n");
     Ok(())
