@@ -216,22 +216,36 @@ impl Mojibake {
         // vouches for its other words there (short words carry little
         // evidence of their own: `РІ` for `в`). A word it explains beyond
         // doubt (many characters read as few: `√ñntanƒ±mlƒ±`) vouches as
-        // much as two. (Pages rank by the count of words alone.)
+        // much as two. (Pages rank by the count of words alone.) A word the
+        // line's help made confident vouches in turn, until no more words
+        // are (`bo≈ü √ßok √ßizgiye`: `≈ü` is sure alone, `√ßok` with its
+        // help, `√ßizgiye` with both; alone, `√ß` may be a radical and a
+        // letter).
         for page in CodePage::UTF8_PAGES {
-            let (strong, vouch) = proposals
-                .iter()
-                .filter(|p| p.page == Some(page) && p.confidence >= 0.9)
-                .fold((0u32, 0u32), |(n, v), p| {
-                    (n + 1, v + if p.raw >= BEYOND_DOUBT { 2 } else { 1 })
-                });
-            let prior = (strong as f32).min(4.0);
-            let vouch = (vouch as f32).min(4.0);
-            for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
-                // Between pages that read a word differently, the one that
-                // explains more of the line wins; rarer pages give way.
-                p.rank = p.gain + 0.5 * prior - page_penalty(page);
-                if strong >= 1 && p.gain > 0.0 {
-                    p.confidence = p.confidence.max(logistic(p.raw + vouch - 1.5));
+            let mut counted = None;
+            loop {
+                let (strong, vouch) = proposals
+                    .iter()
+                    .filter(|p| p.page == Some(page) && p.confidence >= 0.9)
+                    .fold((0u32, 0u32), |(n, v), p| {
+                        (n + 1, v + if p.raw >= BEYOND_DOUBT { 2 } else { 1 })
+                    });
+                // Confidences only rise: the count of strong words only
+                // grows, and the loop ends.
+                if counted == Some(strong) {
+                    break;
+                }
+                counted = Some(strong);
+                let prior = (strong as f32).min(4.0);
+                let vouch = (vouch as f32).min(4.0);
+                for p in proposals.iter_mut().filter(|p| p.page == Some(page)) {
+                    // Between pages that read a word differently, the one
+                    // that explains more of the line wins; rarer pages give
+                    // way.
+                    p.rank = p.gain + 0.5 * prior - page_penalty(page);
+                    if strong >= 1 && p.gain > 0.0 {
+                        p.confidence = p.confidence.max(logistic(p.raw + vouch - 1.5));
+                    }
                 }
             }
         }
@@ -2602,6 +2616,17 @@ mod tests {
         // `√ñntanƒ±mlƒ±` on the same line shows the page beyond doubt.
         assert_eq!(fix("i√ßin √ßizgiye √ñntanƒ±mlƒ±"), "için çizgiye Öntanımlı");
         assert_eq!(fix("√ßizgiye √ñntanƒ±mlƒ±"), "çizgiye Öntanımlı");
+    }
+
+    #[test]
+    fn a_word_the_line_made_confident_vouches_in_turn() {
+        // CI's property test drew this Turkish line read as MacRoman:
+        // `≈ü` is sure alone, `√ßok` only with its help, and `√ßizgiye`
+        // needs both (it was left as it was).
+        assert_eq!(fix("bo≈ü √ßok √ßizgiye"), "boş çok çizgiye");
+        // Alone, or beside one word as weak as itself, it stays.
+        assert_eq!(fix("√ßizgiye"), "√ßizgiye");
+        assert_eq!(fix("x √ßizgiye"), "x √ßizgiye");
     }
 
     #[test]
