@@ -1623,6 +1623,7 @@ impl MixedScript {
             dominant,
             mostly_dominant: line_share >= 0.6 && text_share_60.unwrap_or(true),
             text_mostly_dominant: text_share_60.unwrap_or(line_share >= 0.6),
+            letters: totals,
             serbian: stats.serbian,
             languages: Default::default(),
             possible: Default::default(),
@@ -2773,6 +2774,20 @@ impl MixedScript {
             && w.letters() >= 4
             && original.chars().any(char::is_lowercase)
             && alone_in_its_script(line, index, source, target);
+        // So is a long word (six letters or more, not in capitals) in a
+        // line whose other letters are mostly (60%) of the other script:
+        // the slip's own letters, not the line's, tip the share, and the
+        // other words of its script (a path, a program's name: `Debian
+        // предоставляет ljgjkybntkmyst команды`, `полезной ljrevtynfwbb в
+        // каталоге /usr/share/doc`) may stand beside it. It is judged as a
+        // tipping word is (below): re-typed into a listed word only.
+        let outweighed = !line.mostly_dominant
+            && source != target
+            && w.letters() >= OUTWEIGHED_LETTERS
+            && original.chars().skip(1).all(|c| !c.is_uppercase())
+            && line.words_of(target) >= 2
+            && line.mostly_dominant_without(w);
+        let tipping = tipping || outweighed;
         let keyed_letters_of_their_own = keyed_letters || serbian_keys;
         let keyed_letters = keyed_letters_of_their_own || tipping;
         if source == target || (!line.mostly_dominant && !keyed_letters) {
@@ -2912,7 +2927,11 @@ impl MixedScript {
             .or(azerty_word)
             .or(semicolon_word);
         let piece = whole_word.is_some();
-        let isolated = (same_script_neighbours == 0 || piece) && target_words >= 2;
+        // A Latin word with a key between its letters that is never
+        // punctuation there (`yf;vbnt` of `yf;vbnt Enter`, `нажмите`) is
+        // no word of a Latin phrase, whatever stands beside it.
+        let keyed_inside = source == Sc::Latin && keys::key_between_letters(original);
+        let isolated = (same_script_neighbours == 0 || piece || keyed_inside) && target_words >= 2;
 
         // (The languages whose words it may be: not Serbian in a
         // Bulgarian line.)
@@ -4543,6 +4562,8 @@ struct Line<'t> {
     /// paths, format strings); of the line's letters where all are
     /// protected.
     text_mostly_dominant: bool,
+    /// The line's letters of each script, by [`Sc`] index.
+    letters: [u32; 3],
     serbian: bool,
     /// The line's language per script, by lexicon votes; computed once,
     /// only for lines that reach the judge.
@@ -4593,6 +4614,17 @@ mod tally_scans {
 }
 
 impl Line<'_> {
+    /// Whether the dominant script writes at least 60% of the line's
+    /// letters outside word `w`.
+    fn mostly_dominant_without(&self, w: &Word) -> bool {
+        let outside = |sc: Sc| {
+            (self.letters.get(sc as usize).copied().unwrap_or(0))
+                .saturating_sub(u32::from(w.count(sc)))
+        };
+        let all: u32 = Sc::ALL.into_iter().map(outside).sum();
+        all > 0 && outside(self.dominant) as f32 >= 0.6 * all as f32
+    }
+
     /// How many of the line's words are of script `sc` alone
     /// ([`Word::single`]), counted once a line.
     fn words_of(&self, sc: Sc) -> usize {
@@ -4916,6 +4948,13 @@ impl Line<'_> {
 /// The most words of its script a line may hold for [`Line::language`] to
 /// check whatlang's guess against the lexicons.
 const SHORT_LINE_WORDS: usize = 8;
+
+/// The fewest letters of a word of another script that is judged in a line
+/// whose letters outside it are mostly of the line's script
+/// (`outweighed` in [`MixedScript::foreign_word`]): shorter words of
+/// another script in such a line are as often abbreviations, names and
+/// particles of a quoted phrase (`rj`, `ldi`, `regs`, `арг`) as slips.
+const OUTWEIGHED_LETTERS: u16 = 6;
 
 /// Whether the `index`th word, of script `source`, is the only word of the
 /// line holding two letters or more of `source`, and at least two words of
@@ -7632,6 +7671,7 @@ pub(crate) mod tests {
                 dominant: Sc::Cyrillic,
                 mostly_dominant: true,
                 text_mostly_dominant: true,
+                letters: [0; 3],
                 serbian: false,
                 languages: Default::default(),
                 possible: Default::default(),
@@ -9471,6 +9511,37 @@ pub(crate) mod tests {
         // A slip on the Bulgarian phonetic layout reads like Latin, and
         // still tips a Bulgarian line.
         assert_eq!(fix("Списък на awtorite"), "Списък на авторите");
+    }
+
+    #[test]
+    fn a_long_slip_beside_other_latin_words_is_judged_by_the_rest_of_the_line() {
+        // Without the slip, the line's letters are mostly Cyrillic; with it,
+        // under 60%.
+        assert_eq!(
+            fix("Debian предоставляет ljgjkybntkmyst команды."),
+            "Debian предоставляет дополнительные команды."
+        );
+        assert_eq!(
+            fix("Также, есть много полезной ljrevtynfwbb в каталоге /usr/share/doc."),
+            "Также, есть много полезной документации в каталоге /usr/share/doc."
+        );
+        for kept in [
+            // Short words of another script beside Latin text stay.
+            "Пример: Пон, 07. alkoholna pića август 2006.",
+            "Используйте ldi и regs вместе с опцией",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_word_with_a_key_between_its_letters_makes_no_latin_phrase() {
+        // `Enter` beside it is a common English word; `yf;vbnt` is no
+        // English word at all.
+        assert_eq!(
+            fix("Чтобы вернуться в меню, введите в приглашении к загрузке и yf;vbnt Enter."),
+            "Чтобы вернуться в меню, введите в приглашении к загрузке и нажмите Enter."
+        );
     }
 
     #[test]
