@@ -629,6 +629,11 @@ pub fn forget_memos() {
             m.clear();
         }
     });
+    BOUND_REJECTIONS.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.clear();
+        }
+    });
     // The mojibake stage's word costs too: the same measuring concern.
     crate::mojibake::forget_memos();
 }
@@ -2971,12 +2976,6 @@ impl MixedScript {
             keep_score += 1.0;
         }
 
-        let mut candidates = Vec::new();
-        if homoglyph_possible {
-            if let Some((text, strength)) = map_lookalikes(original, target) {
-                candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
-            }
-        }
         // Letters no language of their script writes (`ԁ һ ӏ ѕ ү` in
         // `ԁһсрԁ`) are there to look like another script's letters.
         if exotic {
@@ -2995,41 +2994,6 @@ impl MixedScript {
             && !(isolated && common_retyping(original, source, target))
             && !particle;
         let real_word = real_word && !piece;
-        if layout_possible && !real_word {
-            // Punctuation keys around the word may be letters too: `.`, `,`,
-            // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
-            // `,elewm` is `будуць`, `ytf,[jlyft` is `неабходнае`).
-            for (start, end, swallowed) in chunk_spans(line.text, w, source) {
-                let Some(span) = line.text.get(start..end) else {
-                    continue;
-                };
-                // (Room for every layout pair's: the iterator cannot
-                // tell how many it gives, and the list grew one at a time.)
-                candidates.reserve(source.layouts().len() * target.layouts().len());
-                candidates.extend(Candidate::retypings(
-                    span,
-                    source,
-                    target,
-                    (start, end),
-                    swallowed,
-                ));
-            }
-        }
-        // A piece of such a word is re-typed with the rest of it or not at
-        // all (`rp` of `rp/,dkf` is no `из`).
-        if let Some((start, end)) = whole_word {
-            candidates.retain(|c| c.start <= start && c.end >= end);
-        }
-        // A re-typing that leaves a key of the digit row a digit glued to
-        // its letters (`support2` for `ыгззўке2`, from US QWERTY) reads it
-        // as the model code it is not: only AZERTY's letter repairs it
-        // (`supporté`).
-        if azerty_word.is_some() {
-            candidates.retain(|c| {
-                c.kind != ChangeKind::KeyboardLayout || !c.text.chars().any(|d| d.is_ascii_digit())
-            });
-        }
-        drop_inner_stop_leavers(line.text, &mut candidates);
         // An isolated word that reads like nothing in its own script leaves
         // little room for "something else".
         // (A key that is never punctuation between two letters, `;` of
@@ -3061,6 +3025,75 @@ impl MixedScript {
         } else {
             keep_score.max(UNKNOWN)
         };
+        // A word whose candidates the bound below rejected before, in the
+        // same chunk and with the same weight of leaving it, is rejected
+        // again while the document counts each candidate spelling as it
+        // did then (the one thing the bound reads that the key does not
+        // hold): its candidates are not listed or bounded again.
+        let spans = (layout_possible && !real_word).then(|| chunk_spans(line.text, w, source));
+        let rejection_key =
+            (score_bound::enabled() && bound_memo::enabled() && self.user_words.is_empty())
+                .then(|| {
+                    bound_rejection_key(
+                        line.text,
+                        w,
+                        (source, target),
+                        homoglyph_possible,
+                        spans.as_deref().unwrap_or_default(),
+                        (whole_word, azerty_word.is_some()),
+                        keep,
+                    )
+                })
+                .flatten();
+        if rejection_key
+            .as_deref()
+            .is_some_and(|key| bound_rejected_before(key, context))
+        {
+            score_bound::fired();
+            bound_memo::fired();
+            return None;
+        }
+        let mut candidates = Vec::new();
+        if homoglyph_possible {
+            if let Some((text, strength)) = map_lookalikes(original, target) {
+                candidates.push(Candidate::homoglyph(text, strength, w.start, w.end));
+            }
+        }
+        if layout_possible && !real_word {
+            // Punctuation keys around the word may be letters too: `.`, `,`,
+            // `;`, `[` are `ю б ж х` on ЙЦУКЕН (`k.,k.` is `люблю`,
+            // `,elewm` is `будуць`, `ytf,[jlyft` is `неабходнае`).
+            for &(start, end, swallowed) in spans.iter().flatten() {
+                let Some(span) = line.text.get(start..end) else {
+                    continue;
+                };
+                // (Room for every layout pair's: the iterator cannot
+                // tell how many it gives, and the list grew one at a time.)
+                candidates.reserve(source.layouts().len() * target.layouts().len());
+                candidates.extend(Candidate::retypings(
+                    span,
+                    source,
+                    target,
+                    (start, end),
+                    swallowed,
+                ));
+            }
+        }
+        // A piece of such a word is re-typed with the rest of it or not at
+        // all (`rp` of `rp/,dkf` is no `из`).
+        if let Some((start, end)) = whole_word {
+            candidates.retain(|c| c.start <= start && c.end >= end);
+        }
+        // A re-typing that leaves a key of the digit row a digit glued to
+        // its letters (`support2` for `ыгззўке2`, from US QWERTY) reads it
+        // as the model code it is not: only AZERTY's letter repairs it
+        // (`supporté`).
+        if azerty_word.is_some() {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout || !c.text.chars().any(|d| d.is_ascii_digit())
+            });
+        }
+        drop_inner_stop_leavers(line.text, &mut candidates);
         // Most judged words are false alarms of the gate that no candidate
         // can win: a bound of each candidate's score, checked before any
         // scoring (whatlang among it), spares their scoring.
@@ -3077,6 +3110,9 @@ impl MixedScript {
             };
             if !candidates.iter().any(|c| may_take(c, &mut memo)) {
                 score_bound::fired();
+                if let Some(key) = rejection_key {
+                    remember_bound_rejection(key, &memo.lexicals);
+                }
                 return None;
             }
         }
@@ -5436,6 +5472,134 @@ thread_local! {
         const { std::cell::RefCell::new(ClearedLoneWords(Vec::new())) };
 }
 
+/// The key under which [`MixedScript::foreign_word`] remembers that the
+/// score bound rejected every candidate of word `w` (see
+/// [`bound_rejected_before`]); `None` when the word's text, its spans and
+/// the piece it belongs to span more than [`MEMO_MAX_KEY_BYTES`] (then
+/// nothing is remembered).
+///
+/// The bound's answer is a function of its candidates, of the word's
+/// spelling, of `keep` (the weight of leaving the word), and of what the
+/// document and the user say of each candidate spelling (only asked with
+/// no user words). The candidates are a function of the word's spelling,
+/// the scripts, which channels are open (`homoglyph`; `spans`, the spans
+/// [`chunk_spans`] gave when the word is re-typed, none when it is not),
+/// the texts and costs of those spans, the piece of a word it belongs to
+/// and whether that is an AZERTY word (which candidates are kept), and of
+/// whether a full stop after each candidate stands inside a sentence
+/// ([`drop_inner_stop_leavers`], which reads past the spans). The key
+/// holds all of these: the text from the first to the last byte any of
+/// them covers, each offset into it, each cost and each full stop's
+/// answer.
+fn bound_rejection_key(
+    text: &str,
+    w: &Word,
+    (source, target): (Sc, Sc),
+    homoglyph: bool,
+    spans: &[(usize, usize, u8)],
+    (whole_word, azerty): (Option<(usize, usize)>, bool),
+    keep: f32,
+) -> Option<String> {
+    let ends = || {
+        std::iter::once((w.start, w.end))
+            .chain(spans.iter().map(|&(a, b, _)| (a, b)))
+            .chain(whole_word)
+    };
+    let lo = ends().map(|(a, _)| a).min().unwrap_or(w.start);
+    let hi = ends().map(|(_, b)| b).max().unwrap_or(w.end);
+    if hi.saturating_sub(lo) > MEMO_MAX_KEY_BYTES {
+        return None;
+    }
+    let covered = text.get(lo..hi)?;
+    // (Offsets, costs and halves of `keep`'s bits as characters past the
+    // Basic Multilingual Plane: never a surrogate.)
+    let mark = |n: u32| char::from_u32(0x10000 + (n & 0xFFFF));
+    let offset = |at: usize| u32::try_from(at.checked_sub(lo)?).ok().and_then(mark);
+    let mut key = String::with_capacity(covered.len() + 16 + 8 * spans.len());
+    key.push(char::from(b'0' + source as u8));
+    key.push(char::from(b'0' + target as u8));
+    key.push(match (homoglyph, spans.is_empty(), azerty) {
+        (false, false, false) => 'a',
+        (false, false, true) => 'b',
+        (false, true, false) => 'c',
+        (false, true, true) => 'd',
+        (true, false, false) => 'e',
+        (true, false, true) => 'f',
+        (true, true, false) => 'g',
+        (true, true, true) => 'h',
+    });
+    let bits = keep.to_bits();
+    key.push(mark(bits >> 16)?);
+    key.push(mark(bits)?);
+    key.push(offset(w.start)?);
+    key.push(offset(w.end)?);
+    // (The word's own end is where its lookalike respelling ends.)
+    key.push(if is_inner_stop(text, w.end) { '.' } else { '-' });
+    for &(start, end, cost) in spans {
+        key.push(offset(start)?);
+        key.push(offset(end)?);
+        key.push(mark(u32::from(cost))?);
+        key.push(if is_inner_stop(text, end) { '.' } else { '-' });
+    }
+    if let Some((start, end)) = whole_word {
+        key.push('w');
+        key.push(offset(start)?);
+        key.push(offset(end)?);
+    }
+    key.push('|');
+    key.push_str(covered);
+    Some(key)
+}
+
+/// Whether [`MixedScript::foreign_word`]'s score bound rejected every
+/// candidate of a word under `key` ([`bound_rejection_key`]) before, and
+/// `context` counts each candidate spelling as the document it was
+/// rejected in did: then it rejects them again.
+fn bound_rejected_before(key: &str, context: &DocumentContext) -> bool {
+    BOUND_REJECTIONS.with(|memo| {
+        memo.try_borrow().is_ok_and(|memo| {
+            memo.get(key).is_some_and(|counts| {
+                counts
+                    .iter()
+                    .all(|(lower, count)| context.count(lower) == *count)
+            })
+        })
+    })
+}
+
+/// Remembers that the score bound rejected every candidate of a word under
+/// `key`, with the document's count of each spelling it read (`lexicals`,
+/// the bound's readings).
+fn remember_bound_rejection(key: String, lexicals: &[(String, Lexical, f32, usize)]) {
+    BOUND_REJECTIONS.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            if memo.len() >= BOUND_REJECTION_ENTRIES {
+                memo.clear();
+            }
+            let counts = lexicals
+                .iter()
+                .map(|(_, lexical, ..)| (lexical.lower.as_str().into(), lexical.count))
+                .collect();
+            memo.insert(key.into(), counts);
+        }
+    });
+}
+
+/// How many rejections [`remember_bound_rejection`] keeps (a key and a few
+/// spellings each) before it starts over.
+const BOUND_REJECTION_ENTRIES: usize = 1 << 12;
+
+/// The rejections of [`remember_bound_rejection`] by key: each candidate
+/// spelling with its document count.
+type RejectionMap =
+    HashMap<Box<str>, Box<[(Box<str>, u32)]>, std::hash::BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    /// [`remember_bound_rejection`]'s memory.
+    static BOUND_REJECTIONS: std::cell::RefCell<RejectionMap> =
+        std::cell::RefCell::new(RejectionMap::default());
+}
+
 /// [`word_verdict`] by its general memo, keyed by the word's chunk.
 fn remembered_verdict(
     text: &str,
@@ -7476,6 +7640,11 @@ early_exit_switch!(
     score_bound
 );
 early_exit_switch!(
+    /// [`MixedScript::foreign_word`]'s remembered rejections by the score
+    /// bound ([`bound_rejected_before`]).
+    bound_memo
+);
+early_exit_switch!(
     /// [`Line::language`] settled by a short line's lexicons
     /// ([`Line::settled_by_lexicons`]) without asking whatlang.
     lexicon_language
@@ -7583,6 +7752,73 @@ pub(crate) mod tests {
         }
         let fired = switch.with(|s| s.get().1);
         assert!(fired > 0, "the early exit never fired");
+    }
+
+    /// A rejection the score bound remembered ([`bound_rejected_before`])
+    /// changes nothing: each line the gate passes in the bench corpora and
+    /// the check lines, judged in its own document, in its whole corpus
+    /// (where other counts of its candidates' spellings hold) and in its own
+    /// again, once from the memo and once without it, comes out the same
+    /// (text and changes); the memo is asked first, so that a rejection
+    /// remembered in one document meets the other's counts. A document
+    /// that spells a rejected word's re-typing (`пел`, `gtk` typed on
+    /// ЙЦУКЕН) is no rejection's: the word is judged afresh.
+    #[test]
+    fn remembered_bound_rejections_change_no_output() {
+        let stage = MixedScript::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut documents = vec![(
+            check_lines(&[], &[], &["mixed-script", "mixed-script-heldout"]),
+            None,
+        )];
+        for name in ["en", "ru", "zh", "mixed", "dirty"] {
+            let text = std::fs::read_to_string(root.join(format!("fixtures/bench/{name}.txt")))
+                .expect("corpus");
+            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            documents.push((lines, Some(DocumentContext::from_text(&text))));
+        }
+        let run = |off: bool, line: &str, context: &DocumentContext| {
+            bound_memo::STATE.with(|s| s.set((off, s.get().1)));
+            let r = stage.apply(line, context);
+            (r.text.into_owned(), r.changes)
+        };
+        forget_memos();
+        bound_memo::STATE.with(|s| s.set((false, 0)));
+        let mut judged = 0;
+        for (lines, whole) in &documents {
+            for line in lines.iter().filter(|l| stage.needs_review(l)) {
+                judged += 1;
+                let own = DocumentContext::from_text(line);
+                for context in [Some(&own), whole.as_ref(), Some(&own)]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert_eq!(
+                        run(false, line, context),
+                        run(true, line, context),
+                        "{line}"
+                    );
+                }
+            }
+        }
+        let fired = || bound_memo::STATE.with(|s| s.get().1);
+        assert!(
+            judged > 100 && fired() > 0,
+            "{judged} lines, {} hits",
+            fired()
+        );
+        let gtk = (documents.iter().flat_map(|(lines, _)| lines))
+            .find(|l| l.contains("netboot gtk.") && stage.needs_review(l))
+            .expect("a line of ru.txt");
+        let own = DocumentContext::from_text(gtk);
+        let spelt = DocumentContext::from_text(&format!("{gtk}\nпел пел пел"));
+        let hits = fired();
+        let alone = run(false, gtk, &own);
+        assert_eq!(fired(), hits + 1, "{gtk}");
+        let in_spelt = run(false, gtk, &spelt);
+        assert_eq!(fired(), hits + 1, "{gtk}");
+        assert_eq!(in_spelt, run(true, gtk, &spelt));
+        assert_eq!(alone.0, *gtk);
     }
 
     /// The early exit for lines no phonetic layout can win changes nothing.
