@@ -3252,6 +3252,28 @@ impl MixedScript {
                     || c.layouts.is_some_and(|(_, to)| transliterates(to))
             });
         }
+        // A Latin word re-typed on a layout that types its own
+        // transliteration (the phonetic ones, Greek) comes out as the same
+        // word in the other alphabet (`taka` is `така` on the Bulgarian
+        // phonetic layout, `dla` from AZERTY `для`): only a typist of the
+        // layout's language would have meant that, so where the line's own
+        // letters rule that language out ([`possible_languages`]: `і` in
+        // `Перевірку пройдено. taka`, `ы` in a Russian line) it is the
+        // Latin word as written (`dla`, the MIPS mnemonic, `sys`, `mova`).
+        // (Not the line's guessed language, [`Line::language`]: a short
+        // Bulgarian line of words Russian shares is often guessed Russian,
+        // and its slips are real, `prekaleno много аргументи`.)
+        if source == Sc::Latin {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || !c.layouts.is_some_and(|(_, to)| {
+                        transliterates(to)
+                            && !line
+                                .possible_languages(target)
+                                .contains(&layout_language(to))
+                    })
+            });
+        }
         // A word in capitals too short for a slip's shape, taken as one only
         // because no lexicon lists it, needs the document to spell its
         // re-typing, on a layout that does not type its own
@@ -9777,6 +9799,34 @@ pub(crate) mod tests {
         assert_eq!(
             fix("Чтобы вернуться в меню, введите в приглашении к загрузке и yf;vbnt Enter."),
             "Чтобы вернуться в меню, введите в приглашении к загрузке и нажмите Enter."
+        );
+    }
+
+    #[test]
+    fn a_transliterating_layout_is_not_asked_where_the_lines_letters_rule_its_language_out() {
+        // `taka` is `така` (Bulgarian, zipf 6.3) on the Bulgarian phonetic
+        // layout, letter for letter: `і` rules Bulgarian out of the line,
+        // and the word is the Latin word as written. So is `dla` (`для`
+        // from AZERTY on that layout) in a Russian line with `ы`, even in
+        // a document that spells `для` elsewhere.
+        for kept in [
+            "Перевірку пройдено. taka",
+            "dla используется для загрузки регистра; вместо неё используйте la\n\
+             файл для вывода\n\
+             ключ для записи",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // A short Bulgarian line whose letters leave Bulgarian possible
+        // keeps its phonetic-layout slip repaired, whatever language it
+        // is guessed to be.
+        assert_eq!(
+            fix("prekaleno много аргументи"),
+            "прекалено много аргументи"
+        );
+        assert_eq!(
+            fix("Няма такъв ключ в papkata"),
+            "Няма такъв ключ в папката"
         );
     }
 
