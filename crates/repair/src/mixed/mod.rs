@@ -3245,8 +3245,17 @@ impl MixedScript {
         // slip reads like Latin by construction (`neprawilen` is
         // `неправилен` on the Bulgarian phonetic layout): its re-typings
         // there are judged as before (a short line's language is too
-        // uncertain to ask it for the layout's).
-        if tipping && !keyed_letters_of_their_own && source == Sc::Latin && typed >= RETYPE_READS {
+        // uncertain to ask it for the layout's). Only a word of
+        // [`TIPPING_READS_LETTERS`] letters is asked: a longer English word
+        // rarely re-types into a listed word (4 five-letter words of 4,389,
+        // none longer), while a longer slip may read like English by chance
+        // (`wimetek` is `успешен`, `gthis` `перші`).
+        if tipping
+            && !keyed_letters_of_their_own
+            && source == Sc::Latin
+            && w.letters() <= TIPPING_READS_LETTERS
+            && typed >= RETYPE_READS
+        {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
                     || c.layouts.is_some_and(|(_, to)| transliterates(to))
@@ -6412,6 +6421,16 @@ fn starts_as_listed(lang: &str, retyped: &str) -> bool {
         .collect();
     tables::lists_prefix(lang, &start)
 }
+
+/// The most letters of a Latin word that tips its line whose re-typings
+/// are dropped where it reads like a word of its script (`typed` at least
+/// [`RETYPE_READS`], in [`MixedScript::foreign_word`]): four. Re-typed from
+/// US QWERTY onto the Russian, Ukrainian, Belarusian and Bulgarian layouts,
+/// 25 of 2,775 `en_US` four-letter words come out as some listed word, 4 of
+/// 4,389 five-letter ones and none longer (session 22), while a longer
+/// slip may read like English (`wimetek` for `успешен`, `ufilekr` for
+/// `косвени`, `gthis` for `перші`).
+const TIPPING_READS_LETTERS: u16 = 4;
 
 /// The mean bigram log-probability below which a re-typed word reads like
 /// no word of its language (real words, names included, score above −3.2).
@@ -9769,6 +9788,13 @@ pub(crate) mod tests {
         // A slip on the Bulgarian phonetic layout reads like Latin, and
         // still tips a Bulgarian line.
         assert_eq!(fix("Списък на awtorite"), "Списък на авторите");
+        // So does a slip of five letters or more that happens to read
+        // like English: few English words that long re-type into a word.
+        assert_eq!(
+            fix("*Връщане на wimetek резултат.*"),
+            "*Връщане на успешен резултат.*"
+        );
+        assert_eq!(fix("gthis Н2 байтів у ФАЙЛ2"), "перші Н2 байтів у ФАЙЛ2");
     }
 
     #[test]
