@@ -10186,6 +10186,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_belarusian_closed_class_word_typed_on_latin_keys() {
+        // Belarusian has no frequencies: its commonest words counted as
+        // rare ones (3.0), too rare for a slip of three letters, until its
+        // closed classes got a tier of their own (`tables::zipf`).
+        for (line, want) in [
+            (
+                "Не страцьце свае дадаткі ghs абнаўленні з Windows 10.",
+                "Не страцьце свае дадаткі пры абнаўленні з Windows 10.",
+            ),
+            (
+                "Паспрабуйце прымацаваць іх, каб zys заставаліся ў верхняй частцы.",
+                "Паспрабуйце прымацаваць іх, каб яны заставаліся ў верхняй частцы.",
+            ),
+            (
+                "Пераканайцеся, што ён адпавядае месцу, lpt вы ўваходзіце.",
+                "Пераканайцеся, што ён адпавядае месцу, дзе вы ўваходзіце.",
+            ),
+        ] {
+            assert_eq!(fix(line), want);
+        }
+    }
+
+    #[test]
     fn a_common_bulgarian_word_typed_on_the_phonetic_layouts_latin_keys() {
         // `Kogato` opens the sentence and `ili` is Serbian Latin too, but
         // a line with `ъ` is no Serbian one: both are Bulgarian typed with

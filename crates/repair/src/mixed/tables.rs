@@ -649,7 +649,8 @@ pub(crate) fn lexicon(lang: &str) -> Option<&'static LexiconTable> {
 /// Zipf frequency (0–9.9) of a lowercase word in a language, if listed.
 /// Belarusian words outside the lexicon that hunspell-be knows in some
 /// inflection count as dictionary words of unknown frequency (3.0, as
-/// every Belarusian lexicon entry).
+/// every Belarusian lexicon entry), but for its closed-class words
+/// ([`BELARUSIAN_CLOSED_CLASS`]).
 pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
     zipf_bytes(lang, lower.as_bytes())
 }
@@ -658,11 +659,174 @@ pub(crate) fn zipf(lang: &str, lower: &str) -> Option<f32> {
 /// are looked up without a UTF-8 check).
 pub(crate) fn zipf_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
     let found = lexicon_zipf(lang, lower);
-    if found.is_none() && lang == "be" && is_belarusian_form(lower) {
-        return Some(3.0);
+    if lang == "be" {
+        if found.is_none() {
+            return is_belarusian_form(lower).then_some(3.0);
+        }
+        if BELARUSIAN_CLOSED_CLASS
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok()
+        {
+            return Some(BELARUSIAN_CLOSED_CLASS_ZIPF);
+        }
     }
     found
 }
+
+/// Belarusian's closed-class words of three to five letters that its
+/// lexicon lists (prepositions, conjunctions, particles, pronouns and the
+/// pronominal adverbs, the forms of `быць`), sorted by bytes. The lexicon
+/// has no frequencies for Belarusian (every entry is 3.0: hunspell-be has
+/// none, and wordfreq no Belarusian list), so a slip of three letters never
+/// scored as a common word does: `gfl` stayed where `пад` was meant, `ghs`
+/// for `пры`, `zuj` for `яго`, while Russian `tuj` became `его`.
+/// A language's closed classes are its commonest words: the Russian and
+/// Ukrainian lexicons put these words' counterparts (`под`/`під`,
+/// `чтобы`/`щоб`, `был`/`був`, `его`/`його`, `где`/`де`) at zipf 5.7 to
+/// 6.6, and so these get [`BELARUSIAN_CLOSED_CLASS_ZIPF`]: an assumed
+/// tier, not a measured frequency. Open-class words (`можна`, `зараз`,
+/// `вельмі`) stay at 3.0 however common.
+///
+/// Left out: a word whose keys type a common Russian or Ukrainian word
+/// (zipf 4.5 or more) on those layouts, where the Belarusian `і` and `ў`
+/// are `и` and `щ` and the Ukrainian `і` is `ы` (`якім` is `яким`, `былі`
+/// `были`, `кім` `ким`, and `вамі`, `намі`, `самі`, `якіх`, `імі`): there
+/// the assumed tier would outweigh a measured word of the line's language
+/// (the fix-layout-cyr sweep, whole file: `zrbv` in a Ukrainian line
+/// became `якім` for `яким`).
+const BELARUSIAN_CLOSED_CLASS: &[&str] = &[
+    "або",
+    "але",
+    "альбо",
+    "без",
+    "будзе",
+    "буду",
+    "была",
+    "было",
+    "быць",
+    "быў",
+    "вакол",
+    "вам",
+    "вас",
+    "ваш",
+    "ваша",
+    "вось",
+    "гэта",
+    "гэтае",
+    "гэтай",
+    "гэтая",
+    "гэты",
+    "гэтым",
+    "гэтых",
+    "гэтыя",
+    "дзе",
+    "дзеля",
+    "для",
+    "затое",
+    "каб",
+    "каго",
+    "каля",
+    "калі",
+    "каму",
+    "куды",
+    "мае",
+    "маю",
+    "мая",
+    "маё",
+    "мной",
+    "мною",
+    "мой",
+    "мяне",
+    "міма",
+    "нават",
+    "над",
+    "нам",
+    "нас",
+    "наш",
+    "наша",
+    "няхай",
+    "нібы",
+    "пад",
+    "паміж",
+    "пасля",
+    "перад",
+    "праз",
+    "пры",
+    "сабе",
+    "сабой",
+    "сам",
+    "сама",
+    "само",
+    "свае",
+    "сваю",
+    "свая",
+    "сваё",
+    "сваім",
+    "сваіх",
+    "свой",
+    "сябе",
+    "сярод",
+    "табе",
+    "табой",
+    "таго",
+    "тады",
+    "так",
+    "там",
+    "таму",
+    "тая",
+    "твая",
+    "твой",
+    "тое",
+    "той",
+    "туды",
+    "тут",
+    "тую",
+    "тым",
+    "тымі",
+    "тых",
+    "тыя",
+    "увесь",
+    "ужо",
+    "усе",
+    "уся",
+    "усё",
+    "усім",
+    "усіх",
+    "хай",
+    "хаця",
+    "хоць",
+    "хто",
+    "цябе",
+    "чаго",
+    "чаму",
+    "чым",
+    "што",
+    "яго",
+    "якая",
+    "якое",
+    "якой",
+    "які",
+    "якія",
+    "яму",
+    "яна",
+    "яно",
+    "яны",
+    "яшчэ",
+    "ёсць",
+    "ўжо",
+    "ўсе",
+    "ўсё",
+    "ўсім",
+    "ўсіх",
+];
+
+/// The zipf [`zipf`] gives a word of [`BELARUSIAN_CLOSED_CLASS`]: a
+/// little under the least of its Russian and Ukrainian counterparts'
+/// (`над` 5.67, `тим` 5.69), so that a short re-typing into one counts as
+/// a common word, and under `COMMON_RETYPE_ZIPF` (5.5): the commonest
+/// words, which make a rare word as typed a slip by themselves
+/// (`common_retyping`), are measured ones.
+const BELARUSIAN_CLOSED_CLASS_ZIPF: f32 = 5.4;
 
 /// [`zipf`], and for words it does not know, the extended lexicon of the
 /// language (rarer words and inflected forms). Evidence *for* a candidate
@@ -1603,6 +1767,56 @@ mod tests {
         }
         assert_eq!(zipf("be", "скапіраваяж"), None);
         assert_eq!(zipf("ru", "забаронена"), None);
+    }
+
+    #[test]
+    fn belarusian_closed_class_words_are_common_lexicon_words() {
+        // Sorted for the binary search, each a word the lexicon lists (no
+        // spelling made up), of three to five letters.
+        assert!(BELARUSIAN_CLOSED_CLASS
+            .windows(2)
+            .all(|p| matches!(p, [a, b] if a.as_bytes() < b.as_bytes())));
+        for w in BELARUSIAN_CLOSED_CLASS {
+            assert!(lexicon_zipf("be", w.as_bytes()).is_some(), "{w}");
+            assert!((3..=5).contains(&w.chars().count()), "{w}");
+            assert_eq!(zipf("be", w), Some(BELARUSIAN_CLOSED_CLASS_ZIPF), "{w}");
+        }
+        // Open-class words keep the unknown frequency, and other languages
+        // are not asked.
+        for w in ["можна", "рукой", "сеанс"] {
+            assert_eq!(zipf("be", w), Some(3.0), "{w}");
+        }
+        assert_eq!(zipf("ru", "каб"), None);
+        assert_eq!(zipf("be", "каба"), lexicon_zipf("be", "каба".as_bytes()));
+        // No word whose keys type a common Russian or Ukrainian word there
+        // (`і` and `ў` are `и` and `щ`, Ukrainian `і` is `ы`), and the tier
+        // stays under the commonest words'.
+        for w in BELARUSIAN_CLOSED_CLASS {
+            let ru: String = w
+                .chars()
+                .map(|c| match c {
+                    'і' => 'и',
+                    'ў' => 'щ',
+                    c => c,
+                })
+                .collect();
+            let uk: String = ru
+                .chars()
+                .map(|c| match c {
+                    'ы' => 'і',
+                    'э' => 'є',
+                    c => c,
+                })
+                .collect();
+            for (lang, twin) in [("ru", &ru), ("uk", &uk)] {
+                assert!(
+                    twin == w || zipf(lang, twin).is_none_or(|z| z < 4.5),
+                    "{w} types {lang} {twin}"
+                );
+            }
+        }
+        assert_eq!(zipf("be", "якім"), Some(3.0));
+        const { assert!(BELARUSIAN_CLOSED_CLASS_ZIPF < super::super::COMMON_RETYPE_ZIPF) };
     }
 
     #[test]
