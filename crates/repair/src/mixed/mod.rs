@@ -131,6 +131,18 @@ fn indexed_words<'w>(
         .filter_map(move |w| text.get(w.start..w.end))
 }
 
+/// Where `line` stands in `text` as a whole line: the first byte offset at
+/// which `text` holds `line` at its start or after a line feed, with a line
+/// feed after it.
+fn whole_line_at(text: &str, line: &str) -> Option<usize> {
+    let (text, line) = (text.as_bytes(), line.as_bytes());
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text).map(|k| k + 1))
+        .find(|&at| {
+            text.get(at..at + line.len()) == Some(line) && text.get(at + line.len()) == Some(&b'\n')
+        })
+}
+
 /// Passes a [`word_key`] through: it is a hash already.
 #[derive(Default)]
 struct KeyHasher(u64);
@@ -194,23 +206,30 @@ impl DocumentContext {
         counts
     }
 
-    /// When this context is the one line `line` (as a document of one line
-    /// makes it) and its index is not built yet: builds it from `words`,
-    /// the line's words ([`words::words`]), which the judge has split the
-    /// line into already, rather than by splitting it again. The same
-    /// index: the context's text is the line and a line feed, which ends
-    /// the last word as the line's end does.
+    /// When the index is not built yet and `line` stands in the context's
+    /// text as a whole line (at its start or after a line feed, and before
+    /// a line feed: as [`DocumentContext::add`] leaves every line added):
+    /// builds it from `words`, the line's words ([`words::words`]), which
+    /// the judge has split the line into already, and splits only the text
+    /// before the line and after it. The same index: a line feed is no word
+    /// character and joins no word ([`words::Words`] looks one character
+    /// ahead, never back), so the text's words are the words before the
+    /// line, the line's own and the words after it, in that order. (In a
+    /// batch a record's fields make one document of several lines, and
+    /// the judged line is often most of it.)
     fn index_line(&self, line: &str, words: &[Word]) {
-        if self.index.get().is_some()
-            || self.text.len() != line.len() + 1
-            || self.text.as_bytes().last() != Some(&b'\n')
-            || !self.text.starts_with(line)
-        {
+        if self.index.get().is_some() {
             return;
         }
-        let _ = self
-            .index
-            .set(self.counts(indexed_words(line, words.iter().cloned())));
+        let Some(at) = whole_line_at(&self.text, line) else {
+            return;
+        };
+        let before = self.text.get(..at).unwrap_or_default();
+        let after = self.text.get(at + line.len() + 1..).unwrap_or_default();
+        let indexed = indexed_words(before, words::Words::new(before))
+            .chain(indexed_words(line, words.iter().cloned()))
+            .chain(indexed_words(after, words::Words::new(after)));
+        let _ = self.index.set(self.counts(indexed));
     }
 
     /// The words the indexes count: words of one script, of two letters or
@@ -7877,7 +7896,7 @@ pub(crate) mod tests {
     /// its whole corpus) passes it too, and the judge's answer (text and
     /// changes) is the same. And a document of one line indexed from the
     /// judge's words ([`DocumentContext::index_line`]) is indexed as when
-    /// it splits the line itself; a document of more lines is not.
+    /// it splits the line itself, and so is a document of more lines.
     #[test]
     fn a_passed_line_is_judged_as_by_apply() {
         let stage = MixedScript::default();
@@ -7901,10 +7920,26 @@ pub(crate) mod tests {
                 split.index_line(line, &words);
                 indexed += usize::from(split.index.get().is_some());
                 assert_eq!(split.index(), own.index(), "{line}");
-                let mut more = DocumentContext::from_text(line);
-                more.add("");
+                // A line of a longer document (between the lines around it
+                // in its corpus, as a record's fields make one): the line
+                // is indexed from its words, the rest split, and the index
+                // is the one of the whole text.
+                let i = lines.iter().position(|l| l == line).unwrap_or(0);
+                let around = [i.checked_sub(1), Some(i), Some(i + 1), Some(i + 2)];
+                let mut more = DocumentContext::new();
+                for l in around.into_iter().flatten().filter_map(|k| lines.get(k)) {
+                    more.add(l);
+                }
+                let whole_split = more.clone();
                 more.index_line(line, &words);
-                assert!(more.index.get().is_none(), "{line}");
+                assert!(more.index.get().is_some(), "{line}");
+                assert_eq!(more.index(), whole_split.index(), "{line}");
+                // Not where the line is only part of a line.
+                for glued in [format!("{line}x"), format!("x{line}")] {
+                    let part = DocumentContext::from_text(&glued);
+                    part.index_line(line, &words);
+                    assert!(part.index.get().is_none(), "{line}");
+                }
                 if !stage.needs_review(line) {
                     continue;
                 }

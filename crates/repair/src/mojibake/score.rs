@@ -289,15 +289,36 @@ impl Run {
     fn lowercase(&mut self, text: &str) {
         self.lower.clear();
         let letters = text.get(self.start..self.end).unwrap_or_default();
+        if !self.non_ascii && !self.marks {
+            // Letters and nothing else, all ASCII: their lowercase by the
+            // bytes, as [`push_lower`] maps them (`A`..`Z` one offset away,
+            // the rest as they are), not a call per letter.
+            self.lower.push_str(letters);
+            self.lower.make_ascii_lowercase();
+            return;
+        }
         if self.marks {
             for c in letters.chars() {
                 if matches!(info(c).1, Kind::Letter { .. }) {
                     push_lower(&mut self.lower, c);
                 }
             }
-        } else {
-            for c in letters.chars() {
-                push_lower(&mut self.lower, c);
+            return;
+        }
+        for c in letters.chars() {
+            // ASCII and the Cyrillic block's first six rows (every letter
+            // of a damaged Russian word's re-readings, `РџСЂРё`) mapped
+            // here as [`push_lower`] maps them, without a call; the rest
+            // through it.
+            let lower = match c {
+                'A'..='Z' | 'А'..='Я' => char::from_u32(u32::from(c) + 32),
+                'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 80),
+                '\0'..='\x7F' | 'а'..='џ' => Some(c),
+                _ => None,
+            };
+            match lower {
+                Some(l) => self.lower.push(l),
+                None => push_lower(&mut self.lower, c),
             }
         }
     }
@@ -1050,6 +1071,52 @@ mod tests {
             let mut ours = String::new();
             push_lower(&mut ours, c);
             assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    /// A run is lowercased (its ASCII letters by the bytes, its letters of
+    /// `Ѐ`..`џ` without a call) as [`push_lower`] lowercases each of its
+    /// letters, the marks left out: every character up to U+3000 alone and
+    /// after an ASCII and a Cyrillic letter, with and without marks, and
+    /// runs of both alphabets.
+    #[test]
+    fn run_lowercase_as_push_lower() {
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        let mut texts: Vec<String> = vec![
+            ascii,
+            "Hello".into(),
+            "WORLD".into(),
+            "РџСЂРёРІРµС‚".into(),
+            "ЁЖИК ѐЀЏџ".into(),
+            "Ґрунт ÀÉÎ Ωμέγα Ά".into(),
+            "й\u{301}Й\u{306}".into(),
+        ];
+        texts.extend(
+            (0..0x3000)
+                .filter_map(char::from_u32)
+                .map(|c| format!("{c}")),
+        );
+        texts.extend(
+            (0..0x3000)
+                .filter_map(char::from_u32)
+                .map(|c| format!("aЯ{c}")),
+        );
+        for text in &texts {
+            for marks in [false, true] {
+                let mut run = Run {
+                    start: 0,
+                    end: text.len(),
+                    marks,
+                    non_ascii: !text.is_ascii(),
+                    ..Run::default()
+                };
+                run.lowercase(text);
+                let mut want = String::new();
+                text.chars()
+                    .filter(|&c| !marks || matches!(info(c).1, Kind::Letter { .. }))
+                    .for_each(|c| push_lower(&mut want, c));
+                assert_eq!(run.lower, want, "{text:?} {marks}");
+            }
         }
     }
 
