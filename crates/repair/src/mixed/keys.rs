@@ -20,7 +20,7 @@ fn is_cyrillic(c: char) -> bool {
 /// punctuation between two letters (`,` `;` `[`, …): the apostrophe is
 /// one inside Ukrainian and Belarusian words, the full stop one inside
 /// abbreviations (`т.е.`).
-fn is_inner_key(c: char) -> bool {
+pub(crate) fn is_inner_key(c: char) -> bool {
     matches!(c, ',' | ';' | '[' | ']' | '{' | '}' | '`' | '<' | '>')
 }
 

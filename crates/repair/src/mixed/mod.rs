@@ -10303,6 +10303,38 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_compound_part_retyped_into_a_word_of_the_other_part_is_no_brand() {
+        // A piece of a two-script hyphen compound that re-types into a word
+        // of the other piece's language (`ir.kf` is `силно` beside `по`,
+        // `думуд` `level` beside `higher`) is a slip, not an inflected
+        // brand; a name and an ending or a word of the line stay.
+        for (line, want) in [
+            (
+                "В природата на злото е да усещаме по-ir.kf и да помним по-дълго време.",
+                "В природата на злото е да усещаме по-силно и да помним по-дълго време.",
+            ),
+            (
+                "But there are advantages to using a higher-думуд interface based on SQL.",
+                "But there are advantages to using a higher-level interface based on SQL.",
+            ),
+            (
+                "Компьютер-шлюз должен быть подключён к сети, где есть cthdth-зеркало Debian.",
+                "Компьютер-шлюз должен быть подключён к сети, где есть сервер-зеркало Debian.",
+            ),
+        ] {
+            assert_eq!(fix(line), want);
+        }
+        for line in [
+            "Установите Debian-пакет из репозитория.",
+            "Откройте web-сайт проекта.",
+            "Запишите iso-образ на флешку.",
+            "На экране iPhone-а видно окно.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
     fn a_compound_part_that_reads_like_nothing_is_no_brand() {
         assert_eq!(
             fix("The куфв-only mode is set by the -r flag."),

@@ -612,6 +612,7 @@ fn is_protected_core(chunk: &str, core: &str) -> bool {
         if distinct.windows(2).any(|p| matches!(p, [a, b] if a != b))
             && !nonsense_part()
             && !apostrophe_key()
+            && !retyped_part(core)
         {
             return true;
         }
@@ -623,6 +624,94 @@ fn is_protected_core(chunk: &str, core: &str) -> bool {
 fn has_file_extension(core: &str) -> bool {
     core.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Whether a piece of the hyphen compound `core` of two scripts is a word
+/// of the other piece's script typed on the wrong layout, so that the
+/// compound is no inflected brand (`iPhone-ом`, `Debian-пакет`: a name and
+/// a word or ending of the line's script, which re-types into no word).
+/// Such a piece is three characters or more of one script (and, Latin, the
+/// keys a Cyrillic layout puts letters on), in lower case after its first
+/// letter, and either
+/// - Latin with a key that is never punctuation before a letter (`,` `;`
+///   `[`, …) in it: no name is spelt so (`l,eorje.kf` of `по-l,eorje.kf`
+///   is `вредително`, which no lexicon lists), or
+/// - listed in no lexicon of its script, and re-typed by some layout pair
+///   into a word of four letters or more of the other piece's script that
+///   the layout's language lists, as it lists the other piece: a compound
+///   of two words of one language (`ir.kf` of `по-ir.kf` is `силно`,
+///   `думуд` of `higher-думуд` `level`, `акушут` of `nicht-акушут`
+///   `freien`). Three letters re-type into some listed word all too often
+///   (`iso` of `iso-образа` is Bulgarian `сяд`, and `образа` a Bulgarian
+///   word too). Not on a layout that types its own transliteration, where
+///   `web` of `web-сайт` is `веб`.
+fn retyped_part(core: &str) -> bool {
+    let script_of_part = |part: &str| {
+        let mut s = part.chars().filter_map(sc_of);
+        let first = s.next()?;
+        s.all(|x| x == first).then_some(first)
+    };
+    let parts: Vec<(&str, Option<Sc>)> = core
+        .split(['-', '\u{2010}'])
+        .map(|part| (part, script_of_part(part)))
+        .collect();
+    parts.iter().any(|&(part, source)| {
+        let Some(source) = source else {
+            return false;
+        };
+        let keys_only = part.chars().all(|c| {
+            sc_of(c) == Some(source) || (source == Sc::Latin && (is_layout_punct(c) || c == '\''))
+        });
+        if part.chars().count() < 3 || !keys_only || part.chars().skip(1).any(char::is_uppercase) {
+            return false;
+        }
+        // A key that is never punctuation before a letter (`,` `;` `[`, …)
+        // is a letter of a Cyrillic layout: no name is spelt with one.
+        if source == Sc::Latin
+            && part
+                .chars()
+                .zip(part.chars().skip(1))
+                .any(|(k, c)| super::keys::is_inner_key(k) && c.is_ascii_alphabetic())
+        {
+            return true;
+        }
+        let lower = super::tables::lowercase(part);
+        if lexicon_lists(source, &lower) {
+            return false;
+        }
+        // The other pieces of the target script, in lower case, letters
+        // only (`ссылки` of `<bvz-ссылки>`).
+        let others = |target: Sc| {
+            parts
+                .iter()
+                .filter(move |&&(_, t)| t == Some(target))
+                .map(move |&(p, _)| {
+                    super::tables::lowercase(
+                        &p.chars()
+                            .filter(|&c| sc_of(c) == Some(target))
+                            .collect::<String>(),
+                    )
+                })
+        };
+        parts
+            .iter()
+            .filter_map(|&(_, t)| t.filter(|&t| t != source))
+            .any(|target| {
+                // (Not on a layout that types its own transliteration:
+                // `web` of `web-сайт` is `веб` on the phonetic one.)
+                let plain = |id: &&&str| !super::transliterates(id);
+                source.layouts().iter().filter(plain).any(|from| {
+                    target.layouts().iter().filter(plain).any(|to| {
+                        let lang = super::tables::layout_language(to);
+                        super::retype_word(&lower, source, target, from, to).is_some_and(|out| {
+                            out.chars().filter(|&c| sc_of(c) == Some(target)).count() >= 4
+                                && zipf_ext(lang, &out).is_some()
+                                && others(target).any(|o| zipf_ext(lang, &o).is_some())
+                        })
+                    })
+                })
+            })
     })
 }
 
