@@ -1956,6 +1956,21 @@ impl MixedScript {
                     .unwrap_or_else(|| {
                         let mut lexical = self.lexical(shape.lower.clone(), sc, context);
                         lexical.compounds = compounds;
+                        // Belarusian's closed-class tier is assumed, not
+                        // measured ([`tables::zipf`]): where the line's
+                        // letters rule Belarusian out (`и` of `архиве`), such
+                        // a word counts as every Belarusian entry does, 3.0
+                        // (`rels` in a Russian line is no `куды`).
+                        if sc == Sc::Cyrillic
+                            && tables::is_belarusian_closed_class(&lexical.lower)
+                            && !line.possible_languages(sc).contains(&"be")
+                        {
+                            for (l, z) in &mut lexical.zipfs {
+                                if *l == "be" && z.is_some() {
+                                    *z = Some(3.0);
+                                }
+                            }
+                        }
                         lexicals.push((sc, lexical));
                         lexicals.len() - 1
                     });
@@ -10241,6 +10256,22 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), want);
         }
+    }
+
+    #[test]
+    fn the_belarusian_tier_counts_only_where_belarusian_may_be() {
+        // The tier is assumed: a line whose letters rule Belarusian out
+        // (`и` here) gets none of it (the reviewer's probe: `rels` became
+        // `куды` in a Russian line).
+        for line in [
+            "Папка rels в архиве документа",
+            "Каталог rels содержит связи",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        // Where the letters leave Belarusian, the tier counts (a Ukrainian
+        // line's `і` and `ь` are Belarusian letters too).
+        assert_eq!(fix("Збережіть nsv у папці"), "Збережіть тым у папці");
     }
 
     #[test]

@@ -673,6 +673,15 @@ pub(crate) fn zipf_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
     found
 }
 
+/// Whether [`zipf`] gives `lower` in Belarusian the assumed tier of its
+/// closed-class words ([`BELARUSIAN_CLOSED_CLASS_ZIPF`]) rather than the
+/// lexicon's own 3.0.
+pub(crate) fn is_belarusian_closed_class(lower: &str) -> bool {
+    BELARUSIAN_CLOSED_CLASS
+        .binary_search_by(|w| w.as_bytes().cmp(lower.as_bytes()))
+        .is_ok()
+}
+
 /// Belarusian's closed-class words of three to five letters that its
 /// lexicon lists (prepositions, conjunctions, particles, pronouns and the
 /// pronominal adverbs, the forms of `быць`), sorted by bytes. The lexicon
