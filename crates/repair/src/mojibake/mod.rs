@@ -50,7 +50,7 @@ const MAX_LEVELS: usize = 3;
 const BEYOND_DOUBT: f32 = 8.0;
 
 /// The confidence from which a word's reading vouches for its page in the
-/// rest of its line: the stage's own threshold for a repair ([`Options`]'
+/// rest of its line: the stage's own threshold for a repair ([`MojibakeOptions`]'
 /// default `min_confidence`), whatever a caller asks of the changes.
 const VOUCHES: f32 = 0.8;
 
