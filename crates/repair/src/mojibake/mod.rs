@@ -221,14 +221,15 @@ impl Mojibake {
         // vouches for its other words there (short words carry little
         // evidence of their own: `РІ` for `в`). A word it explains beyond
         // doubt (many characters read as few: `√ñntanƒ±mlƒ±`) vouches as
-        // much as two. (Pages rank by the count of words sure alone.) A
-        // word the line's help made confident vouches in turn, until no
-        // more words are (`bo≈ü √ßok √ßizgiye`: `≈ü` is sure alone, `√ßok`
-        // with its help, `√ßizgiye` with both; alone, `√ß` may be a radical
-        // and a letter). Every word the stage would repair vouches, not
-        // only the sure ones: `i√ßin` (0.89) is repaired on its own, and
-        // two of them leave `√ßizgiye` between them (`i√ßin √ßizgiye
-        // i√ßin`) only if they say nothing of their page.
+        // much as two. A word the line's help made confident vouches in
+        // turn, until no more words are (`bo≈ü √ßok √ßizgiye`: `≈ü` is sure
+        // alone, `√ßok` with its help, `√ßizgiye` with both; alone, `√ß`
+        // may be a radical and a letter). Every word the stage would repair
+        // vouches, not only the sure ones: `i√ßin` (0.89) is repaired on its
+        // own, and two of them leave `√ßizgiye` between them (`i√ßin
+        // √ßizgiye i√ßin`) only if they say nothing of their page. (Pages
+        // rank by the count of their sure words, 0.9, the line's help
+        // included.)
         for page in CodePage::UTF8_PAGES {
             let mut counted = None;
             loop {
