@@ -663,10 +663,7 @@ pub(crate) fn zipf_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
         if found.is_none() {
             return is_belarusian_form(lower).then_some(3.0);
         }
-        if BELARUSIAN_CLOSED_CLASS
-            .binary_search_by(|w| w.as_bytes().cmp(lower))
-            .is_ok()
-        {
+        if is_belarusian_closed_class_bytes(lower) {
             return Some(BELARUSIAN_CLOSED_CLASS_ZIPF);
         }
     }
@@ -677,8 +674,13 @@ pub(crate) fn zipf_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
 /// closed-class words ([`BELARUSIAN_CLOSED_CLASS_ZIPF`]) rather than the
 /// lexicon's own 3.0.
 pub(crate) fn is_belarusian_closed_class(lower: &str) -> bool {
+    is_belarusian_closed_class_bytes(lower.as_bytes())
+}
+
+/// [`is_belarusian_closed_class`] of a spelling's bytes.
+fn is_belarusian_closed_class_bytes(lower: &[u8]) -> bool {
     BELARUSIAN_CLOSED_CLASS
-        .binary_search_by(|w| w.as_bytes().cmp(lower.as_bytes()))
+        .binary_search_by(|w| w.as_bytes().cmp(lower))
         .is_ok()
 }
 
