@@ -3258,14 +3258,26 @@ impl MixedScript {
         // on their namesakes' keys is as likely the other alphabet's
         // spelling of the word (Serbian `alkoholna`), unless it holds a key
         // that layout fills unlike its namesake (`q w x y`: `Mewa` is
-        // `Мења`).
+        // `Мења`). The same holds the other way: a Cyrillic word that
+        // re-types from a phonetic layout is the Cyrillic spelling of what
+        // it re-types into (`Антигуа` from the Serbian one is `Antigua`, a
+        // name in `Antigua and Barbuda: Антигуа и Барбуда`), unless the
+        // Latin spelling holds such a key (`Њиндоњ` is `Window`). (Not a
+        // Greek word from the Greek layout: that one puts `ψ θ ω ξ η` on
+        // `c u v j h`, English typed on it spells no Greek (`ψαννοτ` is
+        // `cannot`), and a Greek word in a Latin line is spelt in Greek,
+        // not letter for letter.)
         if tipping && !keyed_letters_of_their_own {
             candidates.retain(|c| {
+                let latin = if source == Sc::Latin {
+                    original
+                } else {
+                    &c.text
+                };
                 c.kind != ChangeKind::KeyboardLayout
-                    || c.layouts.is_some_and(|(_, to)| !transliterates(to))
-                    || original
-                        .chars()
-                        .any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y'))
+                    || c.layouts
+                        .is_some_and(|(from, to)| !is_phonetic_layout(from) && !transliterates(to))
+                    || latin.chars().any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y'))
             });
         }
         // Nor is such a Latin word re-typed where it reads like a word of
@@ -9866,6 +9878,24 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_cyrillic_word_from_a_phonetic_layout_that_tips_a_latin_line_is_its_own_spelling() {
+        // `Антигуа` is `Antigua` on the Serbian layout, letter for letter:
+        // with the rest of its Cyrillic phrase, it is the Cyrillic name.
+        for kept in [
+            "Antigua and Barbuda: Антигуа и Барбуда",
+            "balneology Антигуа Debian и Барбуда",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // A key the layout fills unlike its Latin namesake (`w` is `њ`)
+        // spells no name: a slip.
+        assert_eq!(fix("Open Њиндоњ now"), "Open Window now");
+        // And a slip from a layout that puts no letter on its namesake's
+        // key is judged as before.
+        assert_eq!(fix("штмфдшв operand of ()+"), "invalid operand of ()+");
     }
 
     #[test]
