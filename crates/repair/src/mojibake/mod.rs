@@ -1878,12 +1878,14 @@ fn judge_legacy<'t>(
     // changes more than one spelling.
     let (mut longest, mut first_changed, mut several) = (0usize, None::<&str>, false);
     // Whether every changed word is a short one whose letters only swap
-    // ([`short_swap`]).
+    // ([`short_swap`]): asked of each word only while it holds (most
+    // lines' first long word ends it).
     let mut short_swaps_only = true;
-    // Words that read better alone: (start, end, their text re-read, gain,
-    // whether it is weak evidence: [`weak_rereading`]) (copied only if
-    // they are proposed one by one).
-    let mut improved: Vec<(usize, usize, &str, f32, bool)> = Vec::new();
+    // Words that read better alone: (start, end, their text re-read, gain)
+    // (copied only if they are proposed one by one). Whether one is weak
+    // evidence ([`weak_rereading`]) is asked only where it counts, of the
+    // words kept when they are proposed one by one.
+    let mut improved: Vec<(usize, usize, &str, f32)> = Vec::new();
     // Words align: the conversion maps characters one to one and keeps ASCII.
     let mut offset = 0;
     for (k, (a, b)) in words_of(text).zip(words_of(converted)).enumerate() {
@@ -1908,20 +1910,16 @@ fn judge_legacy<'t>(
             after_total += after;
             words += 1;
             longest = longest.max(facts.longest_letter_run);
-            short_swaps_only &= short_swap(a, b);
+            if short_swaps_only {
+                short_swaps_only = short_swap(a, b);
+            }
             let core = facts.core;
             several |= *first_changed.get_or_insert(core) != core;
             if (after - before).abs() < TIE {
                 ties += 1;
             } else if after < before {
                 better += 1;
-                improved.push((
-                    offset,
-                    offset + a.len(),
-                    b,
-                    before - after,
-                    weak_rereading(a, b),
-                ));
+                improved.push((offset, offset + a.len(), b, before - after));
             }
             first.get_or_insert(offset);
             last = offset + a.len();
@@ -1963,16 +1961,21 @@ fn judge_legacy<'t>(
         // Words that stay in their script need two that are not weak
         // evidence ([`weak_rereading`]): Ukrainian binary units (`МіБ`,
         // `ГіБ`, `КіБ/с`) are `нів`, `зів`, `лів/У` read back from KOI8-R.
-        let same_script = |&(start, end, after, _, _): &(usize, usize, &str, f32, bool)| {
+        let same_script = |&(start, end, after, _): &(usize, usize, &str, f32)| {
             text.get(start..end)
                 .is_some_and(|before| score::dominant(before) == score::dominant(after))
         };
+        // (A word's span in `text` is the word as it is.)
+        let strong = |&(start, end, after, _): &(usize, usize, &str, f32)| {
+            text.get(start..end)
+                .is_some_and(|before| !weak_rereading(before, after))
+        };
         let lone_same_script =
-            improved.iter().all(same_script) && improved.iter().filter(|w| !w.4).count() < 2;
+            improved.iter().all(same_script) && improved.iter().filter(|w| strong(w)).count() < 2;
         // Words without a letter (quotes and dots: `“.”` is `У.Ф` in
         // cp866) gain letters by any re-reading: they vouch for a page
         // only beside a re-read word that has letters of its own.
-        let some_lettered = improved.iter().any(|(start, end, _, _, _)| {
+        let some_lettered = improved.iter().any(|(start, end, _, _)| {
             text.get(*start..*end)
                 .is_some_and(|before| before.chars().any(polynorm_script::is_alphabetic))
         });
@@ -1982,7 +1985,7 @@ fn judge_legacy<'t>(
         let n = improved.len();
         let proposals = improved
             .into_iter()
-            .map(|(start, end, after, g, _)| Proposal {
+            .map(|(start, end, after, g)| Proposal {
                 start,
                 end,
                 after: after.to_owned(),
@@ -2158,11 +2161,12 @@ fn weak_rereading(before: &str, after: &str) -> bool {
 /// four letters or fewer that puts a letter only where `before` has one
 /// (`МіБ/с` → `нів/У`; not `«®Є` → `лок`, where symbols turn into letters).
 fn short_swap(before: &str, after: &str) -> bool {
+    // (Four letters or fewer: no fifth; a long word is read no further.)
     after
         .chars()
         .filter(|&c| polynorm_script::is_alphabetic(c))
-        .count()
-        <= 4
+        .nth(4)
+        .is_none()
         && before
             .chars()
             .zip(after.chars())
@@ -2344,6 +2348,45 @@ mod tests {
     /// [`score::cost_floor`] is a lower bound of [`score::cost`] in every
     /// context, on the words of the bench corpora and of the evaluation
     /// inputs and on their re-readings by every legacy pair.
+    #[test]
+    fn short_swap_reads_at_most_five_letters() {
+        let counted = |before: &str, after: &str| {
+            after
+                .chars()
+                .filter(|&c| polynorm_script::is_alphabetic(c))
+                .count()
+                <= 4
+                && before.chars().zip(after.chars()).all(|(b, a)| {
+                    polynorm_script::is_alphabetic(b) || !polynorm_script::is_alphabetic(a)
+                })
+        };
+        let words = [
+            "",
+            "МіБ/с",
+            "нів/У",
+            "«®Є",
+            "лок",
+            "ОЕФ",
+            "нет",
+            "abcd",
+            "abcde",
+            "ab-cd-e",
+            "Ж.З.И.К.Л",
+            "...",
+            "ПЕГЕМ",
+            "резен",
+        ];
+        for before in words {
+            for after in words {
+                assert_eq!(
+                    short_swap(before, after),
+                    counted(before, after),
+                    "{before} {after}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn cost_floor_bounds_the_cost() {
         let lines = crate::mixed::tests::check_lines(
