@@ -246,6 +246,14 @@ const MAX_CLASSES: usize = 64;
 /// read it at [`RETYPE_READS`] (a bound of the mean score: each step at
 /// its best over the pairs) passes on no pair. Built once from the
 /// [`Pair`] tables themselves.
+///
+/// The tables of every target layout are interleaved: a class trigram's
+/// bits of all layouts lie side by side, and so do a class pair's steps,
+/// so that a span's test touches one cache line per trigram and step for
+/// all the layouts, where a table per layout touched one per layout (six
+/// for Cyrillic). A cold pass asks it for most Latin words it has not
+/// seen, and its lines are seldom still cached by then: the misses, not
+/// the instructions, were its cost.
 struct PairBounds {
     /// The class of each ASCII byte (1 on), [`NO_CLASS`] for a byte that
     /// some pair leaves to the general loop (a dead key, a character that
@@ -254,8 +262,21 @@ struct PairBounds {
     class: [u8; 128],
     /// Classes, the boundary included.
     n: usize,
-    /// The pairs of each target layout (one per source layout).
+    /// The pairs of each target layout (one per source layout); a group's
+    /// place in this list is its bit in [`GroupBits`] and its column in
+    /// `steps`.
     targets: Vec<PairGroup>,
+    /// Trigram `(a * n + b) * n + c`: the groups some pair of which has
+    /// the trigram of the symbols of classes `a b c` among its
+    /// [`Trigrams`] (every group whose pairs have none: then anything may
+    /// be listed).
+    trigrams: GroupBits,
+    /// As `trigrams`, of the commonest words only ([`common_trigrams`]):
+    /// what [`common_retyping_ascii`] can find.
+    common: GroupBits,
+    /// `[(a * n + b) * groups + g]`: the most a pair of group `g` gives
+    /// the step from class `a` to class `b` ([`Bigrams::step`]).
+    steps: Vec<f32>,
     /// The bits of every target layout with pairs.
     all: u8,
     /// Whether the script has every pair ([`common_retyping_ascii`] leaves
@@ -267,25 +288,66 @@ struct PairBounds {
     changes_case: [bool; 128],
 }
 
-/// Whether the class trigram bits `bits` (bit `(a * n + b) * n + c`) hold
-/// every trigram of `classes`, a boundary (class 0) at each end, as
-/// [`Trigrams::may_list`] reads a spelling's symbols.
-#[inline]
-fn has_every_trigram(bits: &[u64], classes: &[u8], n: usize) -> bool {
-    let (mut a, mut b) = (None, 0);
-    for c in classes.iter().map(|&c| usize::from(c)).chain([0]) {
-        if let Some(a) = a {
-            let bit = (a * n + b) * n + c;
-            if bits
-                .get(bit / 64)
-                .is_none_or(|word| word >> (bit % 64) & 1 == 0)
-            {
-                return false;
+/// One bit per group (at most 8) for each class trigram, the trigram's
+/// bits side by side in a field of `width` bits (the groups rounded up to
+/// a power of two, so that no field straddles two words).
+struct GroupBits {
+    words: Vec<u64>,
+    width: usize,
+    /// The bits of every group.
+    mask: u8,
+}
+
+impl GroupBits {
+    /// The table of `groups` groups' `bits` (each a bit per trigram, bit
+    /// `t` of the group's `t`th trigram), for `trigrams` trigrams.
+    fn interleave(bits: &[&[u64]], trigrams: usize) -> GroupBits {
+        let width = bits.len().max(1).next_power_of_two();
+        let mut words = vec![0u64; (trigrams * width).div_ceil(64)];
+        for (g, group) in bits.iter().enumerate() {
+            for t in 0..trigrams {
+                if group.get(t / 64).is_some_and(|w| w >> (t % 64) & 1 == 1) {
+                    let bit = t * width + g;
+                    if let Some(word) = words.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
             }
         }
-        (a, b) = (Some(b), c);
+        let mask = u8::try_from((1u32 << bits.len().min(8)) - 1).unwrap_or(u8::MAX);
+        GroupBits { words, width, mask }
     }
-    true
+
+    /// The groups' bits of trigram `t`.
+    #[inline]
+    fn at(&self, t: usize) -> u8 {
+        let bit = t * self.width;
+        self.words.get(bit / 64).map_or(0, |word| {
+            // (`mask` keeps the field's low bits: `width` is at most 8.)
+            #[allow(clippy::cast_possible_truncation)]
+            let field = (word >> (bit % 64)) as u8;
+            field & self.mask
+        })
+    }
+
+    /// The groups whose bits hold every trigram of `classes` (of `n`
+    /// classes), a boundary (class 0) at each end, as
+    /// [`Trigrams::may_list`] reads a spelling's symbols.
+    #[inline]
+    fn every_trigram(&self, classes: &[u8], n: usize) -> u8 {
+        let mut groups = self.mask;
+        let (mut a, mut b) = (None, 0);
+        for c in classes.iter().map(|&c| usize::from(c)).chain([0]) {
+            if let Some(a) = a {
+                groups &= self.at((a * n + b) * n + c);
+                if groups == 0 {
+                    return 0;
+                }
+            }
+            (a, b) = (Some(b), c);
+        }
+        groups
+    }
 }
 
 /// The distinct symbol trigrams ([`Trigrams::symbol`], a boundary at each
@@ -446,7 +508,8 @@ fn set_classes_of(bits: &mut [u64], classes_of: &[Vec<usize>], n: usize, (x, y, 
 /// boundary's first).
 type ByClass = Vec<(u8, Option<usize>)>;
 
-/// [`PairBounds`] of the pairs of one target layout.
+/// A target layout of [`PairBounds`]: what [`PairBounds::ruled_out`]
+/// asks of it beyond its tables.
 struct PairGroup {
     /// The layout's id, and whether it is a phonetic one.
     to: &'static str,
@@ -455,6 +518,11 @@ struct PairGroup {
     /// language's place among the script's languages.
     bit: u8,
     lang_bit: u8,
+}
+
+/// The tables of one [`PairGroup`], before [`build_pair_bounds`]
+/// interleaves them with the other groups'.
+struct GroupTables {
     /// Bit `(a * n + b) * n + c`: some pair of the group has the trigram
     /// of the symbols of classes `a b c` among its [`Trigrams`] (every bit,
     /// when a pair has none: then anything may be listed).
@@ -463,17 +531,12 @@ struct PairGroup {
     /// class `a` to class `b` ([`Bigrams::step`]); negative infinity for a
     /// group without pairs.
     steps: Vec<f32>,
-    /// As `trigrams`, of the commonest words only ([`common_trigrams`]):
-    /// what [`common_retyping_ascii`] can find.
+    /// As `trigrams`, of the commonest words only ([`common_trigrams`]).
     common: Vec<u64>,
 }
 
-impl PairGroup {
-    fn new(
-        (to, phonetic, bit, lang_bit): (&'static str, bool, u8, u8),
-        n: usize,
-        members: &[(&Pair, ByClass)],
-    ) -> PairGroup {
+impl GroupTables {
+    fn new(n: usize, members: &[(&Pair, ByClass)]) -> GroupTables {
         let mut trigrams = vec![0u64; (n * n * n).div_ceil(64)];
         let mut common = vec![0u64; (n * n * n).div_ceil(64)];
         let mut steps = vec![f32::NEG_INFINITY; n * n];
@@ -512,54 +575,45 @@ impl PairGroup {
                 }
             }
         }
-        PairGroup {
-            to,
-            phonetic,
-            bit,
-            lang_bit,
+        GroupTables {
             trigrams,
             steps,
             common,
         }
     }
+}
 
-    /// Whether some pair of the group may list the re-typing of a span of
-    /// `classes` (as [`Pair::may_list`] asks: every trigram, a boundary at
-    /// each end).
+impl PairBounds {
+    /// The groups (bit `1 << g` for `targets[g]`) some pair of which may
+    /// list the re-typing of a span of `classes` (as [`Pair::may_list`]
+    /// asks: every trigram, a boundary at each end).
     #[inline]
-    fn may_list(&self, classes: &[u8], n: usize) -> bool {
-        has_every_trigram(&self.trigrams, classes, n)
+    fn may_list(&self, classes: &[u8]) -> u8 {
+        self.trigrams.every_trigram(classes, self.n)
     }
 
-    /// Whether some pair of the group may re-type a span of `classes`
-    /// into one of the commonest words of its language.
-    #[inline]
-    fn may_be_common(&self, classes: &[u8], n: usize) -> bool {
-        has_every_trigram(&self.common, classes, n)
-    }
-
-    /// At least the best [`Bigrams::score_positions`] of a span of
-    /// `classes` on a pair of the group: the same sum, each step at its
+    /// `[g]`: at least the best [`Bigrams::score_positions`] of a span of
+    /// `classes` on a pair of group `g`: the same sum, each step at its
     /// best over the pairs (rounding keeps the order of sums with larger
-    /// terms).
+    /// terms). Every group's sum is added in the span's order, step by
+    /// step, as one group's alone would be.
     #[inline]
-    fn reads_at_most(&self, classes: &[u8], n: usize) -> f32 {
+    fn reads_at_most(&self, classes: &[u8]) -> [f32; 8] {
+        let (n, groups) = (self.n, self.targets.len());
         let mut prev = 0;
-        let mut total = 0f32;
+        let mut totals = [0f32; 8];
         let mut steps = 0u32;
         for cur in classes.iter().map(|&c| usize::from(c)).chain([0]) {
-            total += self.steps.get(prev * n + cur).copied().unwrap_or(0.0);
+            let at = (prev * n + cur) * groups;
+            if let Some(row) = self.steps.get(at..at + groups) {
+                for (total, &step) in totals.iter_mut().zip(row) {
+                    *total += step;
+                }
+            }
             steps += 1;
             prev = cur;
         }
-        total / steps.max(1) as f32
-    }
-
-    /// Whether no pair of the group can pass a span of `classes`: none may
-    /// list its re-typing, and none reads it at [`RETYPE_READS`].
-    #[inline]
-    fn rules_out(&self, classes: &[u8], n: usize) -> bool {
-        !self.may_list(classes, n) && self.reads_at_most(classes, n) < RETYPE_READS
+        totals.map(|total| total / steps.max(1) as f32)
     }
 }
 
@@ -585,26 +639,37 @@ impl PairBounds {
             }
         }
         let classes = classes.get(..span.len()).unwrap_or_default();
-        let n = self.n;
+        let listed = self.may_list(classes);
+        // (The steps are read only for a group that no pair may list on:
+        // a group that tests a plain span by its listing alone needs
+        // none.)
+        let mut reads: Option<[f32; 8]> = None;
         let (mut out, mut kept_langs) = (0u8, 0u8);
-        for g in &self.targets {
+        for (g, group) in self.targets.iter().enumerate() {
+            let may_list = listed >> g & 1 != 0;
             // (As [`pairs_read`] treats each pair: a phonetic one looks a
             // plain span up only on `bg-phonetic`, and only in lower case
             // outside a Serbian line.)
-            let ruled_out = if g.phonetic && plain {
-                g.to != "bg-phonetic" || !bulgarian_lookup || !g.may_list(classes, n)
+            let ruled_out = if group.phonetic && plain {
+                group.to != "bg-phonetic" || !bulgarian_lookup || !may_list
             } else {
-                g.rules_out(classes, n)
+                // No pair may list its re-typing, and none reads it at
+                // [`RETYPE_READS`].
+                !may_list
+                    && reads
+                        .get_or_insert_with(|| self.reads_at_most(classes))
+                        .get(g)
+                        .is_some_and(|&r| r < RETYPE_READS)
             };
             if ruled_out {
-                out |= g.bit;
+                out |= group.bit;
             } else {
-                kept_langs |= g.lang_bit;
+                kept_langs |= group.lang_bit;
             }
         }
-        for g in &self.targets {
-            if g.lang_bit & kept_langs != 0 {
-                out &= !g.bit;
+        for group in &self.targets {
+            if group.lang_bit & kept_langs != 0 {
+                out &= !group.bit;
             }
         }
         out
@@ -629,9 +694,7 @@ impl PairBounds {
             }
         }
         let classes = classes.get(..word.len()).unwrap_or_default();
-        self.targets
-            .iter()
-            .all(|g| !g.may_be_common(classes, self.n))
+        self.common.every_trigram(classes, self.n) == 0
     }
 }
 
@@ -708,6 +771,7 @@ fn build_pair_bounds(all_pairs: &[Option<Pair>], targets: usize) -> Option<PairB
             .collect()
     };
     let mut groups: Vec<PairGroup> = Vec::new();
+    let mut tables: Vec<GroupTables> = Vec::new();
     for &(ti, pair) in &members {
         let bit = 1u8 << ti;
         if groups.iter().any(|g| g.bit == bit) {
@@ -720,13 +784,26 @@ fn build_pair_bounds(all_pairs: &[Option<Pair>], targets: usize) -> Option<PairB
             .map(|(i, (_, p))| (*p, by_class(i, p)))
             .collect();
         let lang_bit = 1u8.checked_shl(u32::from(pair.lang_id))?;
-        groups.push(PairGroup::new(
-            (pair.to, pair.phonetic, bit, lang_bit),
-            n,
-            &chosen,
-        ));
+        groups.push(PairGroup {
+            to: pair.to,
+            phonetic: pair.phonetic,
+            bit,
+            lang_bit,
+        });
+        tables.push(GroupTables::new(n, &chosen));
     }
     let all = groups.iter().fold(0, |all, g| all | g.bit);
+    // Every group's tables side by side.
+    let trigrams: Vec<&[u64]> = tables.iter().map(|t| t.trigrams.as_slice()).collect();
+    let common: Vec<&[u64]> = tables.iter().map(|t| t.common.as_slice()).collect();
+    let mut steps = Vec::with_capacity(n * n * tables.len());
+    for at in 0..n * n {
+        steps.extend(
+            tables
+                .iter()
+                .map(|t| t.steps.get(at).copied().unwrap_or(0.0)),
+        );
+    }
     let mut changes_case = [false; 128];
     for (b, changes) in changes_case.iter_mut().enumerate() {
         *changes = members
@@ -737,6 +814,9 @@ fn build_pair_bounds(all_pairs: &[Option<Pair>], targets: usize) -> Option<PairB
         class,
         n,
         targets: groups,
+        trigrams: GroupBits::interleave(&trigrams, n * n * n),
+        common: GroupBits::interleave(&common, n * n * n),
+        steps,
         all,
         complete: all_pairs.iter().all(Option::is_some),
         changes_case,
@@ -1288,8 +1368,9 @@ mod tests {
                 .collect();
             // Each pair's trigram test and score within its groups' bounds.
             if let Some(classes) = &classes {
+                let reads = bound.reads_at_most(classes);
+                let listed = bound.may_list(classes);
                 for pair in pairs(target).iter().flatten() {
-                    let groups = bound.targets.iter().map(|g| (g.to == pair.to, g));
                     let score = pair.model.score_positions(bytes.iter().map(|&b| {
                         pair.keys
                             .get(usize::from(b))
@@ -1297,17 +1378,13 @@ mod tests {
                             .filter(|&p| p != NO_POSITION)
                             .map(usize::from)
                     }));
-                    for (member, group) in groups {
-                        if !member {
+                    for (g, group) in bound.targets.iter().enumerate() {
+                        if group.to != pair.to {
                             continue;
                         }
-                        assert!(
-                            score <= group.reads_at_most(classes, bound.n),
-                            "{span:?} on {} {score}",
-                            pair.to
-                        );
+                        assert!(score <= reads[g], "{span:?} on {} {score}", pair.to);
                         if pair.may_list(bytes) {
-                            assert!(group.may_list(classes, bound.n), "{span:?} on {}", pair.to);
+                            assert!(listed >> g & 1 == 1, "{span:?} on {}", pair.to);
                         }
                     }
                 }
@@ -1376,14 +1453,14 @@ mod tests {
                 None => 0,
                 Some(b) => pair.keys[b].symbol,
             };
-            for g in &bound.targets {
+            for (gi, g) in bound.targets.iter().enumerate() {
                 let members: Vec<&Pair> = pairs(target)
                     .iter()
                     .flatten()
                     .filter(|p| p.to == g.to)
                     .collect();
                 assert!(!members.is_empty(), "{}", g.to);
-                let bit_of = |bits: &[u64], bit: usize| bits[bit / 64] >> (bit % 64) & 1 == 1;
+                let bit_of = |bits: &GroupBits, t: usize| bits.at(t) >> gi & 1 == 1;
                 for a in 0..n {
                     for b in 0..n {
                         for c in 0..n {
@@ -1397,10 +1474,46 @@ mod tests {
                                     known && found.binary_search(&(sa, sb, sc)).is_ok()
                                 });
                             }
-                            assert_eq!(bit_of(&g.trigrams, bit), listed, "{} {a} {b} {c}", g.to);
-                            assert_eq!(bit_of(&g.common, bit), common, "{} {a} {b} {c}", g.to);
+                            assert_eq!(
+                                bit_of(&bound.trigrams, bit),
+                                listed,
+                                "{} {a} {b} {c}",
+                                g.to
+                            );
+                            assert_eq!(bit_of(&bound.common, bit), common, "{} {a} {b} {c}", g.to);
                         }
+                        // The group's step: the best of its pairs' (class 0
+                        // at the model's boundary), in the group's column.
+                        let position = |pair: &Pair, c: usize| match byte_of[c] {
+                            None => Some(pair.model.boundary()),
+                            Some(byte) => {
+                                let p = pair.keys[byte].position;
+                                (p != NO_POSITION).then_some(usize::from(p))
+                            }
+                        };
+                        let mut best = f32::NEG_INFINITY;
+                        for pair in &members {
+                            let step = pair.model.step(position(pair, a), position(pair, b));
+                            if step > best {
+                                best = step;
+                            }
+                        }
+                        let at = (a * n + b) * bound.targets.len() + gi;
+                        assert_eq!(
+                            bound.steps[at].to_bits(),
+                            best.to_bits(),
+                            "{} {a} {b}",
+                            g.to
+                        );
                     }
+                }
+            }
+            // No bit in a field beyond the groups'.
+            for bits in [&bound.trigrams, &bound.common] {
+                for t in 0..n * n * n {
+                    let bit = t * bits.width;
+                    let field = bits.words[bit / 64] >> (bit % 64) & ((1 << bits.width) - 1);
+                    assert_eq!(field & !u64::from(bits.mask), 0, "{target:?} {t}");
                 }
             }
         }
