@@ -5112,7 +5112,64 @@ fn layout_rarity(id: &str) -> f32 {
 /// How well the letters a candidate changed fit their neighbours: the mean
 /// log-probability of the transitions into and out of each changed letter,
 /// under the best language of `sc`. `None` when the lengths differ.
+///
+/// Most words fit [`LOCAL_ROOM`] characters: their letters are read on the
+/// stack (a cold pass works this out for every new candidate spelling the
+/// judge weighs, and four allocations were half its cost); longer ones, or
+/// a candidate whose lower case takes more than one character at a time,
+/// go to [`local_plausibility_by_vecs`], which is also its reference.
 fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
+    let mut old = ['\0'; LOCAL_ROOM];
+    let mut new = ['\0'; LOCAL_ROOM];
+    let mut old_len = 0;
+    for c in original.chars() {
+        let Some(slot) = old.get_mut(old_len) else {
+            return local_plausibility_by_vecs(original, candidate, sc);
+        };
+        *slot = c;
+        old_len += 1;
+    }
+    let mut new_len = 0;
+    for c in candidate.chars() {
+        // (As [`lowercase`] maps a character by itself; any other goes to
+        // the general walk, which lower-cases the whole word.)
+        let lower = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\0'..='\u{7F}' | 'а'..='џ' => c,
+            'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+            _ => return local_plausibility_by_vecs(original, candidate, sc),
+        };
+        let Some(slot) = new.get_mut(new_len) else {
+            return local_plausibility_by_vecs(original, candidate, sc);
+        };
+        *slot = lower;
+        new_len += 1;
+    }
+    if old_len != new_len {
+        return None;
+    }
+    let old = old.get(..old_len).unwrap_or_default();
+    let new = new.get(..new_len).unwrap_or_default();
+    let mut changed = [0usize; LOCAL_ROOM];
+    let mut changed_len = 0;
+    for i in (0..new.len())
+        .filter(|&i| old.get(i).map(|c| c.to_lowercase().next()) != Some(new.get(i).copied()))
+        .filter(|&i| new.get(i).is_some_and(|&c| letters::is_alphabetic(c)))
+    {
+        if let Some(slot) = changed.get_mut(changed_len) {
+            *slot = i;
+            changed_len += 1;
+        }
+    }
+    local_mean(new, changed.get(..changed_len).unwrap_or_default(), sc)
+}
+
+/// The most characters [`local_plausibility`] reads on the stack.
+const LOCAL_ROOM: usize = 32;
+
+/// [`local_plausibility`] with its letters in vectors: for any word.
+fn local_plausibility_by_vecs(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
     let old: Vec<char> = original.chars().collect();
     let new: Vec<char> = lowercase(candidate).chars().collect();
     if old.len() != new.len() {
@@ -5124,6 +5181,13 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
         .filter(|&i| old.get(i).map(|c| c.to_lowercase().next()) != Some(new.get(i).copied()))
         .filter(|&i| new.get(i).is_some_and(|&c| letters::is_alphabetic(c)))
         .collect();
+    local_mean(&new, &changed, sc)
+}
+
+/// [`local_plausibility`]'s mean over the letters `changed` (places in
+/// `new`, the candidate in lower case), under the best language of `sc`;
+/// `None` when none changed.
+fn local_mean(new: &[char], changed: &[usize], sc: Sc) -> Option<f32> {
     if changed.is_empty() {
         return None;
     }
@@ -8093,6 +8157,68 @@ pub(crate) mod tests {
             }
         }
         (cleared, suspect)
+    }
+
+    proptest::proptest! {
+        /// The stack walk of [`local_plausibility`] against the walk by
+        /// vectors, bit for bit: words of ASCII and Cyrillic letters,
+        /// capitals and keys (which the stack walk lower-cases itself), at
+        /// times with one character it leaves to the general walk (Greek,
+        /// whose `Σ` depends on its place; `İ`, whose lower case is two;
+        /// `ґ`), words longer than the stack's room, against a respelling
+        /// of the same length or not.
+        #[test]
+        fn local_plausibility_on_the_stack_is_the_walk_by_vectors(
+            typed in "([a-zA-Z;,.'`\\[\\]]|[а-яА-ЯёЁ]|[α-ωΑ-Ω]|İ){1,36}",
+            candidate in "([a-zA-Z;,.'`]|[а-яА-ЯёЁіІўЎїЇєЄјЈљЉњЊђЂћЋџЏ]){0,36}",
+            odd in proptest::option::of("[α-ωΑ-ΩΣςİẞґҐ]"),
+            same_length in proptest::bool::ANY,
+        ) {
+            // (Half the time the candidate takes the typed word's length.)
+            let mut candidate: Vec<char> = if same_length {
+                candidate.chars().cycle().take(typed.chars().count()).collect()
+            } else {
+                candidate.chars().collect()
+            };
+            let mid = candidate.len() / 2;
+            let odd = odd.and_then(|o| o.chars().next());
+            if let (Some(odd), Some(slot)) = (odd, candidate.get_mut(mid)) {
+                *slot = odd;
+            }
+            let candidate: String = candidate.into_iter().collect();
+            for sc in [Sc::Latin, Sc::Cyrillic, Sc::Greek] {
+                let stack = local_plausibility(&typed, &candidate, sc);
+                let vecs = local_plausibility_by_vecs(&typed, &candidate, sc);
+                proptest::prop_assert_eq!(stack.map(f32::to_bits), vecs.map(f32::to_bits));
+            }
+        }
+    }
+
+    #[test]
+    fn local_plausibility_reads_the_judges_candidates_as_by_vectors() {
+        // Slips and their re-typings from the bench corpora's judged lines.
+        for (typed, candidate) in [
+            ("ghbdtn", "привет"),
+            ("Ghbdtn", "Привет"),
+            ("gtk", "пел"),
+            ("dhcpd", "вржсв"),
+            ("j,hfnbnm", "обратить"),
+            ("cnfhsq", "старый"),
+            ("yt", "не"),
+            ("toy", "του"),
+            ("Cop", "Сор"),
+            ("padenie", "падение"),
+        ] {
+            for sc in [Sc::Latin, Sc::Cyrillic, Sc::Greek] {
+                assert_eq!(
+                    local_plausibility(typed, candidate, sc).map(f32::to_bits),
+                    local_plausibility_by_vecs(typed, candidate, sc).map(f32::to_bits),
+                    "{typed} {candidate}"
+                );
+            }
+        }
+        // Something is read, where a letter changed.
+        assert!(local_plausibility("ghbdtn", "привет", Sc::Cyrillic).is_some());
     }
 
     #[test]
