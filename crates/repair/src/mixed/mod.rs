@@ -39,7 +39,7 @@ use crate::{Change, ChangeKind, Error, Repaired};
 use tables::{
     best_reading, bigrams, is_case_ending, is_vowel, key_name, layout, layout_language,
     layout_serves, lexicon_lists, lookalike, lowercase, retype_text, same_ascii_retyping, sc_of,
-    script_zipf, zipf, zipf_ext, Sc,
+    script_zipf, zipf, zipf_ext, zipf_ext_beyond, Sc,
 };
 use words::{is_layout_punct, is_quoted, is_roman_numeral, Word};
 
@@ -4104,6 +4104,14 @@ impl LineStats {
         }
     }
 
+    /// The space between two words: what [`LineStats::push`] does for it.
+    #[inline]
+    fn space(&mut self) {
+        self.pending_punct = false;
+        self.word_scripts = 0;
+        self.prev_letter = false;
+    }
+
     /// [`LineStats::of`] a line known to be all ASCII.
     fn of_ascii(line: &str) -> LineStats {
         let mut stats = LineStats::default();
@@ -4135,6 +4143,13 @@ impl LineStats {
                     stats.run_letters(Sc::Cyrillic, letters, vowels, telltale);
                     stats.seen(Sc::Cyrillic, at, end);
                     at = end;
+                    if bytes.get(at) == Some(&b' ') {
+                        // The space after a word (most words of Russian
+                        // prose end so), as the space branch below takes
+                        // it: no Cyrillic or Greek run starts at a space.
+                        stats.space();
+                        at += 1;
+                    }
                     continue;
                 }
                 // Runs of Greek letters likewise (no Greek letter is a
@@ -4147,10 +4162,7 @@ impl LineStats {
                     continue;
                 }
                 if bytes.get(at) == Some(&b' ') {
-                    // The space between two words: what `push` does for it.
-                    stats.pending_punct = false;
-                    stats.word_scripts = 0;
-                    stats.prev_letter = false;
+                    stats.space();
                     at += 1;
                     continue;
                 }
@@ -4686,8 +4698,11 @@ struct Line<'t> {
     /// [`Line::short_line_words`] per script, computed once.
     short_words: [std::cell::OnceCell<Option<Vec<String>>>; 3],
     /// [`Line::lexicon_weight`]s asked so far, per script and language
-    /// (each judged word may ask: worked out once a line, not once a word).
-    weights: std::cell::RefCell<Vec<(Sc, &'static str, f32)>>,
+    /// (each judged word may ask: worked out once a line, not once a word),
+    /// each with the words of [`Line::short_line_words`] its lexicon lists
+    /// (bit `i` for word `i`; none on a longer line), which the weight's
+    /// look-ups find: [`Line::listed_words`] does not look them up again.
+    weights: std::cell::RefCell<Vec<(Sc, &'static str, f32, u16)>>,
     /// Whole-line answers each judged word asks, worked out once a line.
     tallies: LineTallies,
 }
@@ -4861,14 +4876,14 @@ impl Line<'_> {
                     let Some(lowered) = lowered else {
                         return Some(lang);
                     };
-                    let guessed = listed_words(lowered, lang);
+                    let guessed = self.listed_words(sc, lang, lowered);
                     if guessed + 2 > lowered.len() {
                         return Some(lang);
                     }
                     let better = possible
                         .iter()
                         .filter(|l| **l != lang)
-                        .map(|l| (listed_words(lowered, l), *l))
+                        .map(|l| (self.listed_words(sc, l, lowered), *l))
                         .filter(|(n, _)| *n >= guessed + 2)
                         .max_by_key(|(n, _)| *n);
                     return Some(better.map_or(lang, |(_, l)| l));
@@ -4911,17 +4926,21 @@ impl Line<'_> {
     /// are left to.
     fn settled_by_lexicons(&self, sc: Sc, lowered: &[String]) -> Option<&'static str> {
         let best = self.language_by_votes(sc)?;
-        let most = listed_words(lowered, best);
-        let two_fewer = |lang: &str| {
-            let mut listed = 0;
-            for (i, word) in lowered.iter().enumerate() {
+        let most = self.listed_words(sc, best, lowered);
+        // (The words each lexicon lists are known from the votes: only the
+        // others are looked up in the extended lexicons, and only until
+        // the count is settled.)
+        let two_fewer = |lang: &'static str| {
+            let (mut listed, rest) = self.listed_and_rest(sc, lang, lowered);
+            let rest: Vec<&String> = rest.collect();
+            for (i, word) in rest.iter().enumerate() {
                 if listed + 2 > most {
                     return false;
                 }
-                if listed + (lowered.len() - i) + 2 <= most {
+                if listed + (rest.len() - i) + 2 <= most {
                     return true;
                 }
-                listed += usize::from(zipf_ext(lang, word).is_some());
+                listed += usize::from(zipf_ext_beyond(lang, word).is_some());
             }
             listed + 2 <= most
         };
@@ -4993,13 +5012,14 @@ impl Line<'_> {
             return false;
         }
         let possible = self.possible_languages(sc);
-        if !possible.contains(&rival) {
+        // (`rival` as the possible languages name it.)
+        let Some(rival) = possible.iter().copied().find(|l| *l == rival) else {
             return false;
-        }
+        };
         self.short_line_words(sc).is_some_and(|lowered| {
-            let listed = listed_words(lowered, rival);
+            let listed = self.listed_words(sc, rival, lowered);
             possible.iter().filter(|l| **l != rival).all(|l| {
-                let other = listed_words(lowered, l);
+                let other = self.listed_words(sc, l, lowered);
                 other < listed || (other == listed && rival == "ru")
             })
         })
@@ -5013,14 +5033,16 @@ impl Line<'_> {
             return false;
         }
         let possible = self.possible_languages(sc);
-        if possible.len() < 2 || !possible.contains(&lang) {
-            return false;
-        }
+        // (`lang` as the possible languages name it.)
+        let lang = match possible.iter().copied().find(|l| *l == lang) {
+            Some(lang) if possible.len() >= 2 => lang,
+            _ => return false,
+        };
         self.short_line_words(sc).is_some_and(|lowered| {
-            let listed = listed_words(lowered, lang);
+            let listed = self.listed_words(sc, lang, lowered);
             (possible.iter())
                 .filter(|l| **l != lang)
-                .all(|l| listed_words(lowered, l) < listed)
+                .all(|l| self.listed_words(sc, l, lowered) < listed)
         })
     }
 
@@ -5037,24 +5059,70 @@ impl Line<'_> {
     /// letters or more): their word frequencies summed, each word voting
     /// with how common it is.
     fn lexicon_weight(&self, sc: Sc, lang: &'static str) -> f32 {
+        self.weighed(sc, lang).0
+    }
+
+    /// [`Line::lexicon_weight`] of `lang`, with the short line's words its
+    /// lexicon lists (see [`Line::weights`]).
+    fn weighed(&self, sc: Sc, lang: &'static str) -> (f32, u16) {
         let known = self
             .weights
             .borrow()
             .iter()
-            .find(|(s, l, _)| *s == sc && *l == lang)
-            .map(|&(_, _, w)| w);
+            .find(|(s, l, _, _)| *s == sc && *l == lang)
+            .map(|&(_, _, w, listed)| (w, listed));
         known.unwrap_or_else(|| {
             // (A short line's words are lowered once for every language.)
-            let w = match self.short_line_words(sc) {
-                Some(lowered) => lowered.iter().filter_map(|t| zipf(lang, t)).sum(),
-                None => self
-                    .script_words(sc)
-                    .filter_map(|t| zipf(lang, &lowercase(t)))
-                    .sum(),
+            let (w, listed) = match self.short_line_words(sc) {
+                Some(lowered) => {
+                    let mut listed = 0u16;
+                    let mut w = 0.0;
+                    for (i, t) in lowered.iter().enumerate() {
+                        if let Some(z) = zipf(lang, t) {
+                            w += z;
+                            listed |= u32::try_from(i)
+                                .ok()
+                                .and_then(|i| 1u16.checked_shl(i))
+                                .unwrap_or(0);
+                        }
+                    }
+                    (w, listed)
+                }
+                None => (
+                    self.script_words(sc)
+                        .filter_map(|t| zipf(lang, &lowercase(t)))
+                        .sum(),
+                    0,
+                ),
             };
-            self.weights.borrow_mut().push((sc, lang, w));
-            w
+            self.weights.borrow_mut().push((sc, lang, w, listed));
+            (w, listed)
         })
+    }
+
+    /// How many of the short line's words of `sc` (`lowered`, its
+    /// [`Line::short_line_words`]) `lang`'s lexicons list, the extended one
+    /// included (those [`zipf_ext`] finds): the words its lexicon lists, found by
+    /// the look-ups of [`Line::lexicon_weight`], and of the others those the
+    /// rest of [`zipf_ext`] finds ([`zipf_ext_beyond`]).
+    fn listed_words(&self, sc: Sc, lang: &'static str, lowered: &[String]) -> usize {
+        let (listed, rest) = self.listed_and_rest(sc, lang, lowered);
+        listed + rest.filter(|t| zipf_ext_beyond(lang, t).is_some()).count()
+    }
+
+    /// For [`Line::listed_words`]: how many of `lowered` `lang`'s lexicon
+    /// lists, and the others.
+    fn listed_and_rest<'w>(
+        &self,
+        sc: Sc,
+        lang: &'static str,
+        lowered: &'w [String],
+    ) -> (usize, impl Iterator<Item = &'w String> + 'w) {
+        let (_, listed) = self.weighed(sc, lang);
+        let rest = (lowered.iter().enumerate())
+            .filter(move |(i, _)| (listed >> i) & 1 == 0)
+            .map(|(_, t)| t);
+        (listed.count_ones() as usize, rest)
     }
 }
 
@@ -5081,7 +5149,9 @@ fn alone_in_its_script(line: &Line<'_>, index: usize, source: Sc, target: Sc) ->
 }
 
 /// How many of the words `lowered` `lang`'s lexicons list, the extended one
-/// included (its inflected forms are what tell related languages apart).
+/// included (its inflected forms are what tell related languages apart):
+/// what [`Line::listed_words`] counts.
+#[cfg(test)]
 fn listed_words(lowered: &[String], lang: &str) -> usize {
     lowered
         .iter()
@@ -8097,6 +8167,76 @@ pub(crate) mod tests {
             &["en", "ru", "zh", "mixed", "dirty"],
             true,
         );
+    }
+
+    /// [`Line::listed_words`], which takes the words a lexicon lists from
+    /// the look-ups of [`Line::lexicon_weight`], counts what
+    /// [`listed_words`] counts, asked before the weights and after them;
+    /// and [`Line::settled_by_lexicons`], which looks up only the other
+    /// words and only until the count is settled, settles the language
+    /// exactly when every other possible language's whole count is two
+    /// short of the best's: over the short Cyrillic lines of the bench
+    /// corpora and both evaluation inputs.
+    #[test]
+    fn listed_words_from_the_weights_are_the_looked_up_ones() {
+        let lines = check_lines(
+            &[],
+            &["en", "ru", "zh", "mixed", "dirty"],
+            &["mixed-script", "mixed-script-heldout"],
+        );
+        let (mut short, mut settled) = (0, 0);
+        for text in &lines {
+            let words = words::words(text);
+            let line = |words| Line {
+                text,
+                words,
+                dominant: Sc::Cyrillic,
+                mostly_dominant: true,
+                text_mostly_dominant: true,
+                letters: [0; 3],
+                serbian: false,
+                languages: Default::default(),
+                possible: Default::default(),
+                short_words: Default::default(),
+                weights: std::cell::RefCell::default(),
+                tallies: LineTallies::default(),
+            };
+            let (before, after) = (line(&words), line(&words));
+            let Some(lowered) = before.short_line_words(Sc::Cyrillic) else {
+                continue;
+            };
+            short += 1;
+            let possible = before.possible_languages(Sc::Cyrillic).to_vec();
+            for &lang in &possible {
+                let counted = listed_words(lowered, lang);
+                assert_eq!(
+                    before.listed_words(Sc::Cyrillic, lang, lowered),
+                    counted,
+                    "{lang} {text}"
+                );
+            }
+            for &lang in &possible {
+                let _ = after.lexicon_weight(Sc::Cyrillic, lang);
+            }
+            for &lang in &possible {
+                let counted = listed_words(lowered, lang);
+                assert_eq!(
+                    after.listed_words(Sc::Cyrillic, lang, lowered),
+                    counted,
+                    "{lang} {text}"
+                );
+            }
+            if possible.len() > 1 {
+                let expected = before.language_by_votes(Sc::Cyrillic).filter(|&best| {
+                    let most = listed_words(lowered, best);
+                    (possible.iter()).all(|l| *l == best || listed_words(lowered, l) + 2 <= most)
+                });
+                let got = line(&words).settled_by_lexicons(Sc::Cyrillic, lowered);
+                assert_eq!(got, expected, "{text}");
+                settled += usize::from(got.is_some());
+            }
+        }
+        assert!(short > 300 && settled > 100, "{short} {settled}");
     }
 
     /// The early exit for foreign words no candidate can win changes

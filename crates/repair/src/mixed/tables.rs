@@ -858,32 +858,42 @@ pub(crate) fn zipf_ext(lang: &str, lower: &str) -> Option<f32> {
 /// [`zipf_ext`] of the bytes of a spelling (UTF-8, as every spelling
 /// asked is).
 pub(crate) fn zipf_ext_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
+    zipf_bytes(lang, lower).or_else(|| zipf_ext_beyond_bytes(lang, lower))
+}
+
+/// [`zipf_ext`] of a spelling [`zipf`] does not know (for one it knows,
+/// [`zipf_ext`] is [`zipf`]'s answer): what the extended lexicon and the
+/// readings of `ё` and of French elision find.
+pub(crate) fn zipf_ext_beyond(lang: &str, lower: &str) -> Option<f32> {
+    zipf_ext_beyond_bytes(lang, lower.as_bytes())
+}
+
+/// [`zipf_ext_beyond`] of the bytes of a spelling.
+fn zipf_ext_beyond_bytes(lang: &str, lower: &[u8]) -> Option<f32> {
     // `ё` is `D1 91`, `е` is `D0 B5` (in UTF-8 a `D1` byte only ever
     // starts a character).
     const YO: [u8; 2] = [0xD1, 0x91];
-    zipf_bytes(lang, lower)
-        .or_else(|| more_zipf(lang, lower))
-        .or_else(|| {
-            if lang == "fr" {
-                let rest = french_elided(std::str::from_utf8(lower).ok()?)?;
-                return zipf(lang, rest).or_else(|| more_zipf(lang, rest.as_bytes()));
+    more_zipf(lang, lower).or_else(|| {
+        if lang == "fr" {
+            let rest = french_elided(std::str::from_utf8(lower).ok()?)?;
+            return zipf(lang, rest).or_else(|| more_zipf(lang, rest.as_bytes()));
+        }
+        if lang != "ru" || !lower.windows(2).any(|w| w == YO) {
+            return None;
+        }
+        let mut plain = Vec::with_capacity(lower.len());
+        let mut rest = lower;
+        while let Some((&b, after)) = rest.split_first() {
+            if rest.starts_with(&YO) {
+                plain.extend_from_slice(&[0xD0, 0xB5]);
+                rest = after.get(1..).unwrap_or_default();
+            } else {
+                plain.push(b);
+                rest = after;
             }
-            if lang != "ru" || !lower.windows(2).any(|w| w == YO) {
-                return None;
-            }
-            let mut plain = Vec::with_capacity(lower.len());
-            let mut rest = lower;
-            while let Some((&b, after)) = rest.split_first() {
-                if rest.starts_with(&YO) {
-                    plain.extend_from_slice(&[0xD0, 0xB5]);
-                    rest = after.get(1..).unwrap_or_default();
-                } else {
-                    plain.push(b);
-                    rest = after;
-                }
-            }
-            zipf_bytes(lang, &plain).or_else(|| more_zipf(lang, &plain))
-        })
+        }
+        zipf_bytes(lang, &plain).or_else(|| more_zipf(lang, &plain))
+    })
 }
 
 /// Whether a lexicon of `lang` (the lexicon, the extended lexicon, the

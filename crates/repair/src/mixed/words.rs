@@ -134,6 +134,11 @@ impl Iterator for Words<'_> {
             other: 0,
             inner_punct: false,
         };
+        // Spaces before the word (after a comma, say): none starts a word
+        // or joins one, as the look at each below would find.
+        while bytes.get(self.at) == Some(&b' ') {
+            self.at += 1;
+        }
         while self.at < bytes.len() {
             let at = self.at;
             // Runs of ASCII letters and of basic Cyrillic letters by their
@@ -152,6 +157,12 @@ impl Iterator for Words<'_> {
                     .saturating_add(u16::try_from(ascii).unwrap_or(u16::MAX));
                 w.end = at + ascii;
                 self.at = at + ascii;
+                if bytes.get(self.at) == Some(&b' ') {
+                    // A space ends the word, as the look at it below
+                    // would (most words of prose end so).
+                    self.at += 1;
+                    return current;
+                }
                 continue;
             }
             let mut run = 0u16;
@@ -162,6 +173,11 @@ impl Iterator for Words<'_> {
                 w.cyrillic = w.cyrillic.saturating_add(run);
                 w.end = end;
                 self.at = end;
+                if bytes.get(end) == Some(&b' ') {
+                    // (As after a run of ASCII letters.)
+                    self.at += 1;
+                    return current;
+                }
                 continue;
             }
             let c = match bytes.get(at) {
@@ -945,6 +961,87 @@ mod tests {
                     is_protected_by_chunk(&line, &w),
                     "{:?}", &line[w.start..w.end]
                 );
+            }
+        }
+    }
+
+    /// [`words`] by the character, with none of [`Words`]' byte runs:
+    /// each character a word character, or an apostrophe or layout key
+    /// joining the word before it to a word character after it, or else
+    /// the end of a word.
+    fn words_by_char(line: &str) -> Vec<(usize, usize, [u16; 4], bool)> {
+        let mut out = Vec::new();
+        let mut current: Option<(usize, usize, [u16; 4], bool)> = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if is_word_char(c) {
+                let w = current.get_or_insert((at, at, [0; 4], false));
+                let slot = match sc_of(c) {
+                    Some(Sc::Latin) => Some(0),
+                    Some(Sc::Cyrillic) => Some(1),
+                    Some(Sc::Greek) => Some(2),
+                    None => super::super::letters::is_alphabetic(c).then_some(3),
+                };
+                if let Some(n) = slot.and_then(|i| w.2.get_mut(i)) {
+                    *n = n.saturating_add(1);
+                }
+                w.1 = at + c.len_utf8();
+            } else if current.is_some()
+                && (is_apostrophe(c) || is_layout_punct(c))
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+            {
+                if let Some(w) = current.as_mut() {
+                    w.3 |= is_layout_punct(c) && c != '\u{2019}';
+                }
+            } else if let Some(w) = current.take() {
+                out.push(w);
+            }
+        }
+        out.extend(current);
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: crate::proptest_cases(4096), ..Default::default() })]
+        /// Words of Cyrillic and ASCII letters (runs read by their bytes,
+        /// a space after them ending the word at once), beside letters of
+        /// other blocks, marks, apostrophes, layout keys and spaces: the
+        /// words and their counts are those of the character by character
+        /// split.
+        #[test]
+        fn words_are_the_character_split(
+            line in "([а-яА-Я]{1,12}|[a-zA-Z]{1,6}|[ёЁѐђ]|[α-ω]{1,3}|[ ]{1,2}|[,.;'’ʼ\\[\\]`0-9«»/()=_-]|\u{301}|é|一)*"
+        ) {
+            let fast: Vec<(usize, usize, [u16; 4], bool)> = words(&line)
+                .iter()
+                .map(|w| (w.start, w.end, [w.latin, w.cyrillic, w.greek, w.other], w.inner_punct))
+                .collect();
+            proptest::prop_assert_eq!(fast, words_by_char(&line));
+        }
+    }
+
+    #[test]
+    fn long_runs_are_counted_as_by_the_character() {
+        // Runs of every length to forty letters (sixteen bytes a block,
+        // and the letters after the last block), before a space, a key,
+        // another letter or the end.
+        for letter in ["я", "П", "a"] {
+            for n in 1..40 {
+                for after in ["", " ", " x", ",a", "ё", "ж"] {
+                    let line = format!("{}{after} в", letter.repeat(n));
+                    let fast: Vec<(usize, usize, [u16; 4], bool)> = words(&line)
+                        .iter()
+                        .map(|w| {
+                            (
+                                w.start,
+                                w.end,
+                                [w.latin, w.cyrillic, w.greek, w.other],
+                                w.inner_punct,
+                            )
+                        })
+                        .collect();
+                    assert_eq!(fast, words_by_char(&line), "{line}");
+                }
             }
         }
     }
