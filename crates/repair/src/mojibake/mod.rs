@@ -2345,9 +2345,9 @@ mod tests {
         }
     }
 
-    /// [`score::cost_floor`] is a lower bound of [`score::cost`] in every
-    /// context, on the words of the bench corpora and of the evaluation
-    /// inputs and on their re-readings by every legacy pair.
+    /// [`short_swap`], which stops at a fifth letter, as the test it
+    /// was written as: four letters or fewer counted, and a letter put
+    /// only where the word as it is has one.
     #[test]
     fn short_swap_reads_at_most_five_letters() {
         let counted = |before: &str, after: &str| {
@@ -2387,6 +2387,9 @@ mod tests {
         }
     }
 
+    /// [`score::cost_floor`] is a lower bound of [`score::cost`] in every
+    /// context, on the words of the bench corpora and of the evaluation
+    /// inputs and on their re-readings by every legacy pair.
     #[test]
     fn cost_floor_bounds_the_cost() {
         let lines = crate::mixed::tests::check_lines(
