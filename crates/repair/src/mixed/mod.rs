@@ -3240,6 +3240,35 @@ impl MixedScript {
                     ) && !written_as_term(line.text, w.start, w.end))
             });
         }
+        // A Latin word in a Cyrillic or Greek line is as often a word of
+        // its own (an English word, a term no lexicon lists: `pacy`) as a
+        // spoof, and a spoof imitates a word its readers know (`Вор`,
+        // `МЕСНА`, `раса`: zipf 3.8 or more in the evaluation's lines). A
+        // lookalike spelling the lexicons of the line's possible languages
+        // list only as rare ([`LOOKALIKE_READING_ZIPF`]: `расу`, zipf 3.0 in
+        // a Russian line) is then no better a reading than the word as
+        // written, unless the document or the user spells it. (Belarusian
+        // entries carry no measured frequency: a word its list holds
+        // passes. A Cyrillic or Greek word in a Latin line is rare enough
+        // to judge as before, and a spelling no lexicon lists is judged by
+        // its shape as before.)
+        if source == Sc::Latin && target != Sc::Latin && !exotic {
+            let possible = line.possible_languages(target);
+            candidates.retain(|c| {
+                if c.kind != ChangeKind::Homoglyph {
+                    return true;
+                }
+                let lower = lowercase(&c.text);
+                let mut listed = possible
+                    .iter()
+                    .filter_map(|&l| zipf_ext(l, &lower).map(|z| (l, z)))
+                    .peekable();
+                listed.peek().is_none()
+                    || listed.any(|(l, z)| l == "be" || z >= LOOKALIKE_READING_ZIPF)
+                    || context.count(&lower) > 0
+                    || self.user_words.contains(&lower)
+            });
+        }
         // Typed with Caps Lock on, a slip must re-type into a listed word
         // (`PAZWA:` is `ПАЖЊА:`): acronyms read like nothing anyway. So
         // must a keyed word judged in a line whose letters are not mostly
@@ -7108,6 +7137,14 @@ fn two_word_runs(word: &str) -> bool {
     runs.iter().all(|(_, run)| run.len() >= 3) && runs.iter().any(listed)
 }
 
+/// Zipf frequency below which a lexicon's listing of a Latin word's
+/// lookalike spelling in a Cyrillic or Greek line is too rare to stand for
+/// a spoof ([`MixedScript::foreign_word`]): the evaluation's spoofed words
+/// of those scripts are listed at 3.8 or more where their frequency is
+/// measured, while an English word may re-spell a rare form by chance
+/// (`pacy` is `расу`, zipf 3.0).
+const LOOKALIKE_READING_ZIPF: f32 = 3.5;
+
 /// Zipf frequency a lookalike spelling of two letters must reach to be taken
 /// for a word (the twenty-odd commonest words of a language: `на`, `to`,
 /// `de`, `Αν`); three letters need less.
@@ -7321,11 +7358,16 @@ fn is_format_spec(chunk: &str) -> bool {
 }
 
 /// Whether the word at `start..end` of `line` is written as a term: a
-/// label for a format specifier's value (`рег: %u`, `тип=%d`), or a usage
-/// placeholder, alone in its brackets but for an ellipsis (`[арг ...]`,
-/// `<файл>`).
+/// label for a format specifier's value (`рег: %u`, `тип=%d`), an
+/// abbreviation labelling what follows (`Арг.:`, `Ід.:`), or a usage
+/// placeholder, alone in its brackets but for spaces and an ellipsis
+/// (`[арг ...]`, `[ арг... ]`, `<файл>`).
 fn written_as_term(line: &str, start: usize, end: usize) -> bool {
-    let closer = match line.get(..start).and_then(|b| b.chars().next_back()) {
+    if line.get(end..).is_some_and(|rest| rest.starts_with(".:")) {
+        return true;
+    }
+    let before = line.get(..start).unwrap_or_default().trim_end();
+    let closer = match before.chars().next_back() {
         Some('[') => Some(']'),
         Some('<') => Some('>'),
         _ => None,
@@ -10942,11 +10984,17 @@ pub(crate) mod tests {
         for line in [
             "(рег: %u, disp: %u, indir: %u, тип:",
             "command [-pVv] command [арг ...]",
+            // (iptables bg, with a Latin word beside it that makes the
+            // line Latin; an abbreviation labelling a value.)
+            "libxtables [ арг... ]",
+            "Арг.: Teleology",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
         assert!(written_as_term("(рег: %u, disp", 1, 7));
         assert!(written_as_term("[арг ...]", 1, 7));
+        assert!(written_as_term("[ арг... ]", 2, 8));
+        assert!(written_as_term("Арг.: x", 0, 6));
         assert!(written_as_term("<арг>", 1, 7));
         // A word opening a bracketed phrase, or after a value, is no term.
         assert!(!written_as_term("[арг и ещё]", 1, 7));
@@ -10959,6 +11007,27 @@ pub(crate) mod tests {
             fix("%s: He удалось открыть файл"),
             "%s: Не удалось открыть файл"
         );
+    }
+
+    #[test]
+    fn a_latin_word_whose_lookalike_spelling_is_rare_stays() {
+        // `pacy` spells `расу` (zipf 3.0): too rare a form for a spoof.
+        for kept in [
+            "-предупреждение, pacy возможно вам потребуется повторно разрешить",
+            "ограничения внешнего ключа для сторонних таблиц pacy не поддерживаются",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // A spoof of a word readers know is undone (`Вор`, zipf 4.0), and
+        // so is the rare form where the document spells it.
+        assert_eq!(
+            fix("Bop может получить физический доступ к диску."),
+            "Вор может получить физический доступ к диску."
+        );
+        let line = "Он увидел pacy людей.";
+        let document = DocumentContext::from_text("Он увидел расу людей.\nОн увидел pacy людей.");
+        assert_eq!(stage().apply(line, &document).text, "Он увидел расу людей.");
+        assert_eq!(fix(line), line);
     }
 
     #[test]
