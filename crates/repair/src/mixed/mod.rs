@@ -5232,12 +5232,8 @@ fn local_plausibility(original: &str, candidate: &str, sc: Sc) -> Option<f32> {
     for c in candidate.chars() {
         // (As [`lowercase`] maps a character by itself; any other goes to
         // the general walk, which lower-cases the whole word.)
-        let lower = match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            '\0'..='\u{7F}' | 'а'..='џ' => c,
-            'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
-            'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
-            _ => return local_plausibility_by_vecs(original, candidate, sc),
+        let Some(lower) = tables::lower_char(c) else {
+            return local_plausibility_by_vecs(original, candidate, sc);
         };
         let Some(slot) = new.get_mut(new_len) else {
             return local_plausibility_by_vecs(original, candidate, sc);

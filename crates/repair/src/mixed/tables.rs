@@ -442,17 +442,28 @@ pub(crate) fn is_case_ending(lang: &str, ending: &str) -> bool {
 pub(crate) fn lowercase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let lower = match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            '\0'..='\u{7F}' | 'а'..='џ' => c,
-            // `А`–`Я` are `а`–`я` 32 code points on, `Ѐ`–`Џ` are `ѐ`–`џ` 80 on.
-            'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
-            'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
-            _ => return s.to_lowercase(),
+        let Some(lower) = lower_char(c) else {
+            return s.to_lowercase();
         };
         out.push(lower);
     }
     out
+}
+
+/// The lower case of `c` as [`lowercase`] maps it by itself (ASCII and the
+/// basic Cyrillic block), or `None` for any other character: then
+/// [`lowercase`] lower-cases the whole text by the standard function (a
+/// final `Σ` depends on its place, `İ` takes two characters).
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    Some(match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7F}' | 'а'..='џ' => c,
+        // `А`–`Я` are `а`–`я` 32 code points on, `Ѐ`–`Џ` are `ѐ`–`џ` 80 on.
+        'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+        _ => return None,
+    })
 }
 
 /// What an ASCII character re-types into on a pair of layouts, for
