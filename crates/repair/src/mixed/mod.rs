@@ -3027,7 +3027,18 @@ impl MixedScript {
             .any(|z| z >= 2.5)
             && !(isolated && common_retyping(original, source, target))
             && !particle;
-        let real_word = real_word && !piece;
+        // (Nor, alone in its script, a rare word that re-types with a key
+        // glued to it into one of the commonest words: `uc;` is `към`.)
+        let real_word = real_word
+            && !piece
+            && !(isolated
+                && edge_keyed_shape(line.text, w)
+                && edge_key_retyping(
+                    line.text,
+                    w,
+                    &chunk_spans(line.text, w, source),
+                    (source, target),
+                ));
         // An isolated word that reads like nothing in its own script leaves
         // little room for "something else".
         // (A key that is never punctuation between two letters, `;` of
@@ -5446,7 +5457,9 @@ fn word_verdict_unless(
             let (mistyped, listed) = looks_mistyped_word(word, source, serbian);
             // (A word glued after a `;` that opens its chunk is typed
             // with it: [`semicolon_word_around`].)
-            (mistyped || semicolon_word_around(text, w).is_some()) && {
+            // (So is a short word with a key glued to it that may re-type
+            // with it into a common word: [`edge_key_retyping`].)
+            (mistyped || semicolon_word_around(text, w).is_some() || edge_keyed_shape(text, w)) && {
                 // Most foreign words stand alone (`Debian` between
                 // spaces): their one span is known without
                 // [`chunk_spans`]' walk and list.
@@ -5977,7 +5990,8 @@ fn could_read_uncached(
     {
         let common = |lower: &str| script_zipf(source, lower).is_some_and(|z| z >= 2.5);
         if keyed::with_ascii_lower(word, common).unwrap_or_else(|| common(&lowercase(word))) {
-            return common_retyping(word, source, target);
+            return common_retyping(word, source, target)
+                || edge_key_retyping(text, w, spans, (source, target));
         }
     }
     // Spans of ASCII in a Cyrillic line: the same loop, key by key.
@@ -6144,6 +6158,85 @@ fn common_retyping_by_strings(word: &str, source: Sc, target: Sc) -> bool {
             })
         })
     })
+}
+
+/// The most letters of a word [`edge_key_retyping`] asks: the keys of
+/// a slip's edges leave two or three (`uc;`, `/ete` for `беше`); a longer
+/// listed Latin word that re-types so is rare, and most words with a mark
+/// glued to them are words followed by punctuation.
+const EDGE_KEY_LETTERS: usize = 3;
+
+/// Whether the word `w` of `text`, two or three ASCII letters in lower
+/// case, has a layout key glued right before or after it: the shape
+/// [`edge_key_retyping`] asks about, which the gate lets through to it
+/// though the word as typed is a listed Latin word.
+fn edge_keyed_shape(text: &str, w: &Word) -> bool {
+    let bytes = text.as_bytes();
+    (2..=EDGE_KEY_LETTERS).contains(&(w.end - w.start))
+        && bytes
+            .get(w.start..w.end)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_lowercase))
+        && [
+            w.start.checked_sub(1).and_then(|i| bytes.get(i)),
+            bytes.get(w.end),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|&b| is_layout_punct(char::from(b)))
+}
+
+/// Whether the Latin word `w` of `text`, a rare word of its script as
+/// typed (zipf [`COMMON_RETYPE_TYPED`] at most), re-types together with one
+/// layout key glued to it (one of `spans`, [`chunk_spans`]: the key right
+/// before or after its letters) into one of the commonest words of a
+/// layout's language ([`COMMON_RETYPE_ZIPF`], and 2.5 above the word as
+/// typed): `uc;` is `към` and `ic;` `съм` on the Bulgarian layout, `,sk`
+/// `был` and `'nj` `это` on ЙЦУКЕН. The keys of `ж б ю э х` and of the
+/// Bulgarian `м р л ц` sit where punctuation does, so a slip of a short
+/// word leaves a word of two letters and a mark, which as typed is often
+/// some Latin abbreviation (`uc`, `sk`, `nj`): [`common_retyping`] of the
+/// word alone finds nothing, and the word must not be left as a common
+/// word of its script. The key's cost as punctuation is the scoring's.
+fn edge_key_retyping(
+    text: &str,
+    w: &Word,
+    spans: &[(usize, usize, u8)],
+    (source, target): (Sc, Sc),
+) -> bool {
+    let Some(word) = text.get(w.start..w.end) else {
+        return false;
+    };
+    if source != Sc::Latin
+        || target == Sc::Latin
+        || !(2..=EDGE_KEY_LETTERS).contains(&word.len())
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
+        || word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let typed = script_zipf(source, &word.to_ascii_lowercase()).unwrap_or(0.0);
+    if typed > COMMON_RETYPE_TYPED {
+        return false;
+    }
+    spans
+        .iter()
+        .filter(|&&(start, end, _)| {
+            (start, end) != (w.start, w.end) && end - start == word.len() + 1
+        })
+        .filter_map(|&(start, end, _)| text.get(start..end))
+        .filter(|span| span.chars().any(is_layout_punct))
+        .any(|span| {
+            let lower = span.to_ascii_lowercase();
+            // (Typed on US QWERTY, the commonest layout, as
+            // [`particle_slip`] asks: the keys of QWERTZ and AZERTY put
+            // other marks there.)
+            target.layouts().iter().any(|to| {
+                retype_word(&lower, source, target, "us", to).is_some_and(|out| {
+                    zipf(layout_language(to), &out)
+                        .is_some_and(|z| z >= COMMON_RETYPE_ZIPF && z >= typed + 2.5)
+                })
+            })
+        })
 }
 
 /// Whether `word`, two lower-case Latin letters (three for Greek), is one
@@ -9628,6 +9721,34 @@ pub(crate) mod tests {
         );
         // An English word after it re-types into nothing and stays.
         assert_eq!(fix("Ово је ;test за вас"), "Ово је ;test за вас");
+    }
+
+    #[test]
+    fn a_short_slip_with_a_key_at_its_edge_is_retyped_with_it() {
+        // `;` is `м` on the Bulgarian layout, `,` is `б` and `'` is `э` on
+        // ЙЦУКЕН: the word as typed is a Latin abbreviation (`uc`, `tp`,
+        // `nj`), the word with its key one of the commonest of the line.
+        assert_eq!(
+            fix("Заявките uc; Х да са синхронни"),
+            "Заявките към Х да са синхронни"
+        );
+        assert_eq!(
+            fix("Откомпилирован ,tp поддержки 64-битной арифметики."),
+            "Откомпилирован без поддержки 64-битной арифметики."
+        );
+        assert_eq!(
+            fix("'nj сообщение не переведено"),
+            "это сообщение не переведено"
+        );
+        // A Latin word with a comma after it that re-types with the comma
+        // into no common word, or one common as typed (`id`), stays.
+        for line in [
+            "Поле id; затем имя файла.",
+            "Это поле rf, а не другое.",
+            "Режим ok, все работает.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
