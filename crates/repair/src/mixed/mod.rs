@@ -2160,11 +2160,14 @@ impl MixedScript {
         }
         // A spelling a lexicon, the document or the user knows outranks
         // unattested ones that only read well: `Хоча` for `{jxf` against
-        // `оча` for `jxf` is a word against a guess.
-        let known_word = candidates
-            .iter()
-            .enumerate()
-            .any(|(i, c)| !shape_only.contains(&i) && c.score >= 3.0);
+        // `оча` for `jxf` is a word against a guess. (Not one that would
+        // leave letters of its token in the other script, which the judge
+        // never takes ([`leaves_mixed_token`]): `support` for the letters
+        // before `2ы` of `ыгззщке2ы` is half a repair, no rival of
+        // `supportés`, AZERTY's `é` on `2`.)
+        let known_word = candidates.iter().enumerate().any(|(i, c)| {
+            !shape_only.contains(&i) && c.score >= 3.0 && !leaves_mixed_token(line.text, c)
+        });
         if known_word {
             for &i in &shape_only {
                 if let (Some(c), Some((_, notes))) = (candidates.get_mut(i), why_of.get_mut(i)) {
@@ -2186,10 +2189,13 @@ impl MixedScript {
                 sc_of_language(lang) == Some(Sc::Cyrillic) && !possible.contains(&lang)
             })
         };
+        // (Nor does a re-typing that would leave a mixed token: `в4йгекуы`
+        // re-typed from `й` on.)
         let best_reads = reads_total
             .iter()
             .zip(candidates.iter())
-            .filter(|(_, c)| !ruled_out(c))
+            .filter(|_| !shape_only.is_empty())
+            .filter(|(_, c)| !ruled_out(c) && !leaves_mixed_token(line.text, c))
             .map(|(r, _)| r.0)
             .fold(f32::NEG_INFINITY, f32::max);
         if best_reads.is_finite() {
@@ -9749,6 +9755,18 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line);
         }
+    }
+
+    #[test]
+    fn a_retyping_that_leaves_a_mixed_token_is_no_rival() {
+        // A listed word re-typed from a piece of `зк2сщташпгк2ы` would
+        // leave the rest glued to it in Cyrillic: it is no known word
+        // against the whole re-typing, which AZERTY's `é` on `2` makes
+        // `préconfigurés`. (So is `support` of `ыгззщке2ы`, `supportés`.)
+        assert_eq!(
+            fix("Vous pouvez garder les scripts зк2сщташпгк2ы pour la suite."),
+            "Vous pouvez garder les scripts préconfigurés pour la suite."
+        );
     }
 
     #[test]
