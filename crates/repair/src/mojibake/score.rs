@@ -11,7 +11,8 @@
 //! - **pairs** inside a word: letters of two scripts side by side (3), a
 //!   capital that is not ASCII after a small letter (`cafÃ©`: 2), a letter
 //!   next to a symbol (1.5), a letter before a no-break space (1, `Â` 3), a
-//!   combining mark after a non-letter (2);
+//!   combining mark after a non-letter (2), a letter beside a digit of
+//!   another script's numerals (`p٦` in a Cyrillic word: 3);
 //! - **words**: each run of letters is looked up in the lexicons of its
 //!   script: a known word earns 0.6 × its Zipf frequency (`её` in Russian:
 //!   about −4); an unknown one of three letters or more pays for letter pairs
@@ -604,6 +605,12 @@ fn pair((p, pe): (char, Entry), (c, ce): (char, Entry)) -> f32 {
             }
             cost
         }
+        // A digit of another script's numerals (`٦`, Arabic-Indic six)
+        // beside a letter of an alphabet that writes none of its own is two
+        // scripts side by side, as two letters are: `дырэктоpыі` read as
+        // KOI8-U is not `дырэктоp٦`.
+        (Kind::Letter { sc, .. }, Kind::Digit) if is_foreign_digit(c, sc) => 3.0,
+        (Kind::Digit, Kind::Letter { sc, .. }) if is_foreign_digit(p, sc) => 3.0,
         (Kind::Letter { .. }, Kind::Symbol)
             if matches!(c, '€' | '†' | '‡' | '‹' | '›' | '‚' | 'ƒ' | 'ˆ' | '˜') =>
         {
@@ -630,6 +637,26 @@ fn pair((p, pe): (char, Entry), (c, ce): (char, Entry)) -> f32 {
         (Kind::Space, Kind::Punct) if matches!(c, '\u{2010}' | '\u{2011}') => 1.0,
         _ => 0.0,
     }
+}
+
+/// Whether `digit` belongs to the numerals of a script, not the one of
+/// `sc` (Latin, Cyrillic and Greek words use the ASCII digits, Common to
+/// every script; so do fullwidth and mathematical digits): the Arabic-Indic,
+/// Devanagari, Thai … digits. A letter of no script the lexicons hold
+/// (`Sc::Other`) may be of the digit's own script: it is not asked.
+#[inline]
+fn is_foreign_digit(digit: char, sc: Sc) -> bool {
+    let own = match sc {
+        Sc::Latin => polynorm_script::Script::Latin,
+        Sc::Cyrillic => polynorm_script::Script::Cyrillic,
+        Sc::Greek => polynorm_script::Script::Greek,
+        Sc::Other => return false,
+    };
+    if digit.is_ascii() {
+        return false;
+    }
+    let scx = polynorm_script::script_extensions(digit);
+    !scx.contains(polynorm_script::Script::Common) && !scx.contains(own)
 }
 
 /// The signs after `Р`/`С` that [`pair`] prices: what the second byte of
@@ -831,6 +858,22 @@ pub(crate) fn dominant(text: &str) -> Option<Sc> {
     counts.dominant()
 }
 
+/// The dominant script among the letters of `text` that are not ASCII,
+/// when it has such letters; else [`dominant`] of all its letters.
+///
+/// The context of a line's UTF-8 repairs, read on the line they make: a
+/// wrong decoding mangles only what is not ASCII, and the letters it
+/// mangled are the text's own, while its ASCII words are as often terms
+/// and names in any script (`Linux Windows пока UUID-ы`, where the
+/// Cyrillic `ы` is no stray letter in a Latin line).
+pub(crate) fn dominant_beyond_ascii(text: &str) -> Option<Sc> {
+    let mut counts = ScriptCounts::default();
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        counts.count(c);
+    }
+    counts.dominant().or_else(|| dominant(text))
+}
+
 /// The letters of a text counted by the script [`dominant`] counts them
 /// for, one character at a time: for a caller that writes the text itself
 /// (a legacy re-reading) and so need not read it again.
@@ -986,6 +1029,20 @@ mod tests {
         assert!(gain("ţ", "её", Some(Sc::Cyrillic)) > 3.0);
         assert!(gain("Φ", "ні", Some(Sc::Cyrillic)) > 2.0);
         assert!(gain("«ÉTɻ", "«ÉTÉ»", Some(Sc::Latin)) > 1.0);
+        // A digit of another script's numerals glued to a letter.
+        assert!(gain("дырэктоp٦", "дырэктоpыі", Some(Sc::Cyrillic)) > 0.0);
+        assert!(gain("ы٦", "ыі", Some(Sc::Cyrillic)) > 2.5);
+        // Digits every script uses (fullwidth `２`) cost nothing beside
+        // letters, and one of another script's numerals nothing beside that
+        // script's letters (Arabic `ب`).
+        let (latin, none) = (Some(Sc::Latin), None);
+        assert!((cost("x٢", latin) - cost("x２", latin) - 3.0).abs() < 1e-4);
+        assert!((cost("ب٢", none) - cost("ب２", none)).abs() < 1e-4);
+        assert!(!is_foreign_digit('٦', Sc::Other));
+        assert!(is_foreign_digit('٦', Sc::Cyrillic));
+        assert!(is_foreign_digit('७', Sc::Latin));
+        assert!(!is_foreign_digit('7', Sc::Greek));
+        assert!(!is_foreign_digit('𝟕', Sc::Latin));
     }
 
     /// `MOJIBAKE_DEBUG="a|b|ctx" cargo test -p polynorm-repair --lib debug_costs -- --ignored --nocapture`
