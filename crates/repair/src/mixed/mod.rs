@@ -3307,23 +3307,27 @@ impl MixedScript {
         // `Мења`). The same holds the other way: a Cyrillic word that
         // re-types from a phonetic layout is the Cyrillic spelling of what
         // it re-types into (`Антигуа` from the Serbian one is `Antigua`, a
-        // name in `Antigua and Barbuda: Антигуа и Барбуда`), unless the
-        // Latin spelling holds such a key (`Њиндоњ` is `Window`). (Not a
+        // name in `Antigua and Barbuda: Антигуа и Барбуда`), unless it
+        // holds a letter on such a key ([`off_namesake_keys`]: `Њиндоњ` is
+        // `Window`, `Ичпоссибле` AZERTY's `Impossible`). (Not a
         // Greek word from the Greek layout: that one puts `ψ θ ω ξ η` on
         // `c u v j h`, English typed on it spells no Greek (`ψαννοτ` is
         // `cannot`), and a Greek word in a Latin line is spelt in Greek,
         // not letter for letter.)
         if tipping && !keyed_letters_of_their_own {
             candidates.retain(|c| {
-                let latin = if source == Sc::Latin {
-                    original
-                } else {
-                    &c.text
-                };
                 c.kind != ChangeKind::KeyboardLayout
-                    || c.layouts
-                        .is_some_and(|(from, to)| !is_phonetic_layout(from) && !transliterates(to))
-                    || latin.chars().any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y'))
+                    || c.layouts.is_some_and(|(from, to)| {
+                        if is_phonetic_layout(from) {
+                            off_namesake_keys(original, from)
+                        } else {
+                            !transliterates(to)
+                        }
+                    })
+                    || (source == Sc::Latin
+                        && original
+                            .chars()
+                            .any(|ch| matches!(ch, 'q' | 'w' | 'x' | 'y')))
             });
         }
         // Nor is such a Latin word re-typed where it reads like a word of
@@ -6678,6 +6682,27 @@ fn phonetic_tokens(
         }
     }
     (told, reads, typed_known)
+}
+
+/// Whether `word`, a Cyrillic word typed on the phonetic layout `from`,
+/// holds a letter on a key whose US QWERTY letter is no namesake of a
+/// Cyrillic letter (`q w x y`: `љ њ џ з` on the Serbian layout, `я в ь ъ`
+/// on the Bulgarian one) or that types no letter there (`ч` on `;`, `ш`
+/// on `[`): such a word is no letter-for-letter spelling of a Latin word,
+/// whatever Latin layout was meant (`Ичпоссибле` is `Impossible` on
+/// AZERTY, `Љффицхе` `Affiche`). Keys are named by US QWERTY since the
+/// phonetic layouts follow its letters.
+fn off_namesake_keys(word: &str, from: &str) -> bool {
+    let (Some(from), Some(us)) = (layout(from), layout("us")) else {
+        return false;
+    };
+    word.chars()
+        .filter(|&c| letters::is_alphabetic(c))
+        .any(|c| {
+            tables::retype(c, from, us).is_none_or(|k| {
+                !k.is_ascii_alphabetic() || matches!(k.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
+            })
+        })
 }
 
 /// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
@@ -10334,8 +10359,18 @@ pub(crate) mod tests {
             assert_eq!(fix(kept), kept);
         }
         // A key the layout fills unlike its Latin namesake (`w` is `њ`)
-        // spells no name: a slip.
+        // spells no name: a slip. So is a letter on a key that types no
+        // letter on US QWERTY (`ч` on `;`, AZERTY's `m`), or on `q`
+        // (AZERTY's `a`), whatever Latin layout was meant.
         assert_eq!(fix("Open Њиндоњ now"), "Open Window now");
+        assert_eq!(
+            fix("Ичпоссибле de renommer %s en %s"),
+            "Impossible de renommer %s en %s"
+        );
+        assert_eq!(
+            fix("--help     Љффицхе cette aide"),
+            "--help     Affiche cette aide"
+        );
         // And a slip from a layout that puts no letter on its namesake's
         // key is judged as before.
         assert_eq!(fix("штмфдшв operand of ()+"), "invalid operand of ()+");
