@@ -1257,7 +1257,14 @@ mod tests {
             chunk in "[a-fA-Fjqwxyz0-9/\\-'\";:.,\\[\\]{}<>`~()!?=_@#%+*]{1,14}"
         ) {
             let core = chunk.trim_matches(is_trimmed);
-            proptest::prop_assume!(!core.is_empty());
+            // A chunk of nothing but trimmed characters has no core to ask
+            // about. It passes rather than being rejected: about 3% of
+            // draws are such chunks, and proptest's cap on rejects does not
+            // grow with PROPTEST_CASES, so a soak above ~34,000 cases failed
+            // on the cap ("Too many global rejects"), not on the property.
+            if core.is_empty() {
+                return Ok(());
+            }
             proptest::prop_assert_eq!(
                 is_protected_ascii_core(&chunk, core),
                 is_protected_core(&chunk, core)

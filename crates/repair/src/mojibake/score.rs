@@ -11,7 +11,7 @@
 //! - **pairs** inside a word: letters of two scripts side by side (3), a
 //!   capital that is not ASCII after a small letter (`cafÃ©`: 2), a letter
 //!   next to a symbol (1.5), a letter before a no-break space (1, `Â` 3), a
-//!   combining mark after a non-letter (2), a letter beside a digit of
+//!   combining mark after a non-letter (3), a letter beside a digit of
 //!   another script's numerals (`p٦` in a Cyrillic word: 3);
 //! - **words**: each run of letters is looked up in the lexicons of its
 //!   script: a known word earns 0.6 × its Zipf frequency (`её` in Russian:
