@@ -87,12 +87,17 @@ impl Spare {
     }
 
     /// An empty buffer: a kept one, or a new one of `capacity`.
+    ///
+    /// A kept buffer too small for `capacity` grows to `capacity` exactly:
+    /// `reserve` doubles it (amortized growth), and a kept output buffer
+    /// that a slightly larger chunk once asked for stayed twice the size a
+    /// chunk needs (most of them, after a few hundred chunks).
     fn take(list: &Mutex<Vec<Vec<u8>>>, capacity: usize) -> Vec<u8> {
         let kept = list.lock().ok().and_then(|mut l| l.pop());
         match kept {
             Some(mut buf) => {
                 buf.clear();
-                buf.reserve(capacity);
+                buf.reserve_exact(capacity);
                 buf
             }
             None => Vec::with_capacity(capacity),
