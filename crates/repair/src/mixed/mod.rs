@@ -5488,6 +5488,18 @@ fn word_verdict_unless(
         // (A word of ASCII letters respelled on the stack.)
         let lookalike = keyed::lookalike_of_ascii(word, target)
             .unwrap_or_else(|| lookalike_by_strings(word, target));
+        // A Latin word whose lookalike respelling only an extended lexicon
+        // lists, as often as the judge asks of such a reading
+        // ([`LOOKALIKE_READING_ZIPF`]: `CTPOKA` is `СТРОКА`, zipf 3.5 in
+        // the extended Russian one), is as suspect as one a lexicon lists.
+        let lookalike = if lookalike == Lookalike::Unlisted
+            && source == Sc::Latin
+            && common_beyond_lexicons(word, target)
+        {
+            Lookalike::Listed
+        } else {
+            lookalike
+        };
         let greek_retyping =
             source == Sc::Latin && target == Sc::Greek && common_retyping(word, source, target);
         Some(WordVerdict {
@@ -5538,6 +5550,22 @@ fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
             }
         }
     }
+}
+
+/// Whether the lookalike respelling of `word` in `target` is listed beyond
+/// the lexicons ([`zipf_ext_beyond`]: the extended lexicons, and the
+/// readings of `ё` and of French elision) at [`LOOKALIKE_READING_ZIPF`] or
+/// more in some language of `target`. (Each language asked only where its
+/// trigrams allow: most such respellings, `віоѕ` of `BIOS`, are listed
+/// nowhere, and a first look-up decodes the language's extended lexicon.)
+fn common_beyond_lexicons(word: &str, target: Sc) -> bool {
+    map_lookalikes(word, target).is_some_and(|(respelled, _)| {
+        let lower = lowercase(&respelled);
+        target.languages().iter().any(|l| {
+            tables::trigrams(l).is_none_or(|t| t.may_list_str(&lower))
+                && zipf_ext_beyond(l, &lower).is_some_and(|z| z >= LOOKALIKE_READING_ZIPF)
+        })
+    })
 }
 
 /// The key of a word of 1–16 ASCII letters that [`lone_span`] finds alone
@@ -11198,6 +11226,19 @@ pub(crate) mod tests {
         let document = DocumentContext::from_text("Он увидел расу людей.\nОн увидел pacy людей.");
         assert_eq!(stage().apply(line, &document).text, "Он увидел расу людей.");
         assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_lookalike_spelling_only_an_extended_lexicon_lists_is_judged() {
+        // `строка` is listed only in the extended Russian lexicon (zipf
+        // 3.5): the gate passes its spoof to the judge, which takes it.
+        assert_eq!(
+            fix("Не удалось открыть CTPOKA для чтения."),
+            "Не удалось открыть СТРОКА для чтения."
+        );
+        // A rarer reading still stays (`pacy`, `расу` at 3.0).
+        let kept = "ограничения внешнего ключа для сторонних таблиц pacy не поддерживаются";
+        assert_eq!(fix(kept), kept);
     }
 
     #[test]
