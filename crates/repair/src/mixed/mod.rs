@@ -2863,11 +2863,19 @@ impl MixedScript {
         // unless the line writes words of its own script in capitals:
         // placeholders (`ДАТОТЕКУ`, `НАЗИВ`: four letters or more, not
         // acronyms like `ФТП`) make a capitalised lookalike (`BPCTE`) one
-        // of them. Three letters or fewer are an acronym whatever the line.
+        // of them. Three letters or fewer are an acronym whatever the line,
+        // but for a Cyrillic or Greek word of three in a Latin line that no
+        // lexicon of its script lists ([`unlisted_caps_in_latin`]): those
+        // scripts' acronyms are rare in Latin text and the ones in use are
+        // listed (`НАТО`, `СССР`), so beside the line's own words in
+        // capitals it is one of them respelled (`PRIMARY ΚΕΥ`, `ΝΟΤ
+        // NULL`); its respelling must still be a common short word (below).
         let acronym = original.chars().all(|c| !c.is_lowercase());
+        let short_caps_spoof =
+            w.letters() == 3 && unlisted_caps_in_latin(original, source, target, w.letters());
         let lone_acronym = acronym
             && !exotic
-            && (w.letters() <= 3 || !line.has_capitalised_word(target))
+            && ((w.letters() <= 3 && !short_caps_spoof) || !line.has_capitalised_word(target))
             && !spoofed_capitals(line, w, original, source, target);
         let homoglyph_possible = self.options.homoglyphs
             && !keyed_letters
@@ -11239,6 +11247,24 @@ pub(crate) mod tests {
         // A rarer reading still stays (`pacy`, `расу` at 3.0).
         let kept = "ограничения внешнего ключа для сторонних таблиц pacy не поддерживаются";
         assert_eq!(fix(kept), kept);
+    }
+
+    #[test]
+    fn a_short_unlisted_word_in_capitals_beside_capitals_is_a_spoof() {
+        // An SQLite manual sentence, `KEY` in Greek lookalikes beside the
+        // line's own words in capitals.
+        assert_eq!(
+            fix("A PRIMARY ΚΕΥ column only becomes an integer primary key if the declared type name is exactly \"INTEGER\"."),
+            "A PRIMARY KEY column only becomes an integer primary key if the declared type name is exactly \"INTEGER\"."
+        );
+        // Without words in capitals it is an acronym; and a listed Cyrillic
+        // acronym stays beside them.
+        for kept in [
+            "Your system has the ΚΕΥ installed.",
+            "The PRIMARY СОМ port is used.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
     }
 
     #[test]
