@@ -3290,6 +3290,7 @@ impl MixedScript {
                     .peekable();
                 listed.peek().is_none()
                     || listed.any(|(l, z)| l == "be" || z >= LOOKALIKE_READING_ZIPF)
+                    || common_stem(&lower, possible)
                     || context.count(&lower) > 0
                     || self.user_words.contains(&lower)
             });
@@ -7301,6 +7302,31 @@ fn two_word_runs(word: &str) -> bool {
 /// (`pacy` is `расу`, zipf 3.0).
 const LOOKALIKE_READING_ZIPF: f32 = 3.5;
 
+/// The fewest letters of a stem [`common_stem`] reads: `ресурс` of
+/// `ресурсе`.
+const STEM_LETTERS: usize = 5;
+
+/// Whether `lower`, a lookalike spelling some lexicon lists only as rare,
+/// is a form of a common word: it drops one or two letters of ending (a
+/// stem of [`STEM_LETTERS`] letters or more left) to a word a lexicon of a
+/// language of `possible` lists at [`LOOKALIKE_READING_ZIPF`] or more
+/// (`ресурсе`, zipf 3.0 in Russian, is a case form of `ресурс`, 4.0). The
+/// frequency of a form is not its word's: a spoof of a common word in a
+/// rare case reads as well as one in its commonest.
+fn common_stem(lower: &str, possible: &[&str]) -> bool {
+    let letters = lower.chars().count();
+    (1..=2)
+        .filter(|&cut| letters >= STEM_LETTERS + cut)
+        .filter_map(|cut| lower.char_indices().nth(letters - cut).map(|(at, _)| at))
+        .filter_map(|at| lower.get(..at))
+        .any(|stem| {
+            stem.chars().all(letters::is_alphabetic)
+                && possible
+                    .iter()
+                    .any(|&l| zipf_ext(l, stem).is_some_and(|z| z >= LOOKALIKE_READING_ZIPF))
+        })
+}
+
 /// Zipf frequency a lookalike spelling of two letters must reach to be taken
 /// for a word (the twenty-odd commonest words of a language: `на`, `to`,
 /// `de`, `Αν`); three letters need less.
@@ -11246,6 +11272,18 @@ pub(crate) mod tests {
         );
         // A rarer reading still stays (`pacy`, `расу` at 3.0).
         let kept = "ограничения внешнего ключа для сторонних таблиц pacy не поддерживаются";
+        assert_eq!(fix(kept), kept);
+    }
+
+    #[test]
+    fn a_rare_form_of_a_common_word_in_lookalikes_is_a_spoof() {
+        // `ресурсе` is listed at zipf 3.0, `ресурс` at 4.0.
+        assert_eq!(
+            fix("Не удалось произвести позиционирование в pecypce."),
+            "Не удалось произвести позиционирование в ресурсе."
+        );
+        // `расу`: too short to take a stem from.
+        let kept = "-предупреждение, pacy возможно вам потребуется повторно разрешить";
         assert_eq!(fix(kept), kept);
     }
 
