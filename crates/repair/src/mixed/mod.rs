@@ -3272,11 +3272,13 @@ impl MixedScript {
         // lookalike spelling the lexicons of the line's possible languages
         // list only as rare ([`LOOKALIKE_READING_ZIPF`]: `расу`, zipf 3.0 in
         // a Russian line) is then no better a reading than the word as
-        // written, unless the document or the user spells it. (Belarusian
-        // entries carry no measured frequency: a word its list holds
-        // passes. A Cyrillic or Greek word in a Latin line is rare enough
-        // to judge as before, and a spelling no lexicon lists is judged by
-        // its shape as before.)
+        // written, unless the document or the user spells it, or it is a
+        // form of a common word ([`common_stem`]), or a word in capitals
+        // that is one with the mark capitals drop (`APXEIO`, `αρχείο`).
+        // (Belarusian entries carry no measured frequency: a word its list
+        // holds passes. A Cyrillic or Greek word in a Latin line is rare
+        // enough to judge as before, and a spelling no lexicon lists is
+        // judged by its shape as before.)
         if source == Sc::Latin && target != Sc::Latin && !exotic {
             let possible = line.possible_languages(target);
             candidates.retain(|c| {
@@ -3291,6 +3293,7 @@ impl MixedScript {
                 listed.peek().is_none()
                     || listed.any(|(l, z)| l == "be" || z >= LOOKALIKE_READING_ZIPF)
                     || common_stem(&lower, possible)
+                    || (acronym && with_a_mark(&lower, |marked| common_reading(marked, possible)))
                     || context.count(&lower) > 0
                     || self.user_words.contains(&lower)
             });
@@ -5564,17 +5567,29 @@ fn lookalike_by_strings(word: &str, target: Sc) -> Lookalike {
 /// Whether the lookalike respelling of `word` in `target` is listed beyond
 /// the lexicons ([`zipf_ext_beyond`]: the extended lexicons, and the
 /// readings of `ё` and of French elision) at [`LOOKALIKE_READING_ZIPF`] or
-/// more in some language of `target`. (Each language asked only where its
-/// trigrams allow: most such respellings, `віоѕ` of `BIOS`, are listed
-/// nowhere, and a first look-up decodes the language's extended lexicon.)
+/// more in some language of `target`, or, for a word in capitals, with a
+/// mark capitals drop put back ([`with_a_mark`]: `APXEIO` is `ΑΡΧΕΙΟ`,
+/// `αρχείο`, zipf 4.7, where the extended Greek lexicon lists the web's
+/// `αρχειο` at 3.0). (Each language asked only where its trigrams allow:
+/// most such respellings, `віоѕ` of `BIOS`, are listed nowhere, and a
+/// first look-up decodes the language's extended lexicon.)
 fn common_beyond_lexicons(word: &str, target: Sc) -> bool {
     map_lookalikes(word, target).is_some_and(|(respelled, _)| {
         let lower = lowercase(&respelled);
         target.languages().iter().any(|l| {
             tables::trigrams(l).is_none_or(|t| t.may_list_str(&lower))
                 && zipf_ext_beyond(l, &lower).is_some_and(|z| z >= LOOKALIKE_READING_ZIPF)
-        })
+        }) || (word.chars().all(|c| !c.is_lowercase())
+            && with_a_mark(&lower, |marked| common_reading(marked, target.languages())))
     })
+}
+
+/// Whether a lexicon of a language of `langs` lists `lower` at
+/// [`LOOKALIKE_READING_ZIPF`] or more.
+fn common_reading(lower: &str, langs: &[&str]) -> bool {
+    langs
+        .iter()
+        .any(|&l| zipf_ext(l, lower).is_some_and(|z| z >= LOOKALIKE_READING_ZIPF))
 }
 
 /// The key of a word of 1–16 ASCII letters that [`lone_span`] finds alone
@@ -6503,7 +6518,9 @@ fn edge_spans(
 /// spelling of a word of the line:
 /// - a Latin word of five letters or more that no Latin lexicon lists and
 ///   whose lookalike spelling the line's language does (`аргументу YMOBA`;
-///   acronyms are shorter, and names in capitals, `MAME`, are listed);
+///   acronyms are shorter, and names in capitals, `MAME`, are listed), or
+///   does with a mark capitals drop put back ([`with_a_mark`]: `APXEIA` is
+///   `ΑΡΧΕΙΑ`, `αρχεία`);
 /// - a Cyrillic or Greek word of four letters or more in a Latin line that
 ///   no lexicon of its script lists ([`unlisted_caps_in_latin`]; the
 ///   acronyms in use are, `СССР`, `НАТО`) nor reads like a word of it (the
@@ -6527,9 +6544,10 @@ fn spoofed_capitals(line: &Line<'_>, w: &Word, original: &str, source: Sc, targe
     // out a rule for `HET НИКАКИХ` that changed these).
     letters >= 5
         && !listed_in_script(&lowercase(original), Sc::Latin)
-        && line
-            .language(target)
-            .is_some_and(|lang| zipf_ext(lang, &looks).is_some())
+        && line.language(target).is_some_and(|lang| {
+            let listed = |w: &str| zipf_ext(lang, w).is_some();
+            listed(&looks) || with_a_mark(&looks, listed)
+        })
 }
 
 /// Whether a word in capitals of another script than a Latin line's, of
@@ -11284,6 +11302,19 @@ pub(crate) mod tests {
         );
         // `расу`: too short to take a stem from.
         let kept = "-предупреждение, pacy возможно вам потребуется повторно разрешить";
+        assert_eq!(fix(kept), kept);
+    }
+
+    #[test]
+    fn a_greek_word_in_capitals_reads_with_its_dropped_tonos() {
+        // A real Greek catalogue line, its placeholder `ΑΡΧΕΙΟ` ("FILE")
+        // in Latin lookalikes: capitals drop the tonos of `αρχείο`.
+        assert_eq!(
+            fix("Αν ένα APXEIO είναι «-», τότε ανάγνωση από την τυπική είσοδο."),
+            "Αν ένα ΑΡΧΕΙΟ είναι «-», τότε ανάγνωση από την τυπική είσοδο."
+        );
+        // An acronym in capitals stays.
+        let kept = "Το σύστημα BIOS δεν βρέθηκε στο δίσκο.";
         assert_eq!(fix(kept), kept);
     }
 
