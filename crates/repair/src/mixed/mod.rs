@@ -1252,14 +1252,15 @@ impl MixedScript {
                 // Cleared without asking whether it is protected: by its
                 // letters and verdict alone, which are the same wherever
                 // it stands alone in a Cyrillic line.
-                // (Not a word the Bulgarian phonetic layout types one of
-                // Bulgarian's commonest words with: whether it is suspect
+                // (Not a word the Bulgarian phonetic layout types a listed
+                // Bulgarian word with, [`bulgarian_phonetic_word`], asked
+                // once a word as it is remembered: whether it is suspect
                 // depends on the line, [`bulgarian_line_slip`].)
                 if let Some((_, key)) = lone.filter(|_| {
                     protected.get().is_none()
                         && !line
                             .get(w.start..w.end)
-                            .is_some_and(bulgarian_phonetic_common)
+                            .is_some_and(bulgarian_phonetic_word)
                 }) {
                     CLEARED_LONE_WORDS.with(|t| {
                         if let Ok(mut t) = t.try_borrow_mut() {
@@ -6436,15 +6437,115 @@ fn bulgarian_phonetic_words() -> &'static (Vec<String>, [u64; 16]) {
 const BULGARIAN_SLIP_ZIPF: f32 = 6.0;
 
 /// Whether `word`, a Latin word of `line` (a Cyrillic one), is a
-/// [`bulgarian_phonetic_common`] word in a line holding `ъ`, which Serbian
+/// [`bulgarian_phonetic_word`] in a line holding `ъ`, which Serbian
 /// never writes (and Russian seldom): Bulgarian typed on its phonetic
 /// layout left switched to Latin, not a Serbian word in its Latin
 /// alphabet nor a name (a capital inside the sentence is one).
 fn bulgarian_line_slip(line: &str, start: usize, word: &str) -> bool {
-    bulgarian_phonetic_common(word)
-        && (line.contains('ъ') || line.contains('Ъ'))
+    // (The word's shape first, then the line's letters, then the lexicons:
+    // most Latin words of a Cyrillic line are ruled out by the first.)
+    bulgarian_phonetic_shape(word)
         && (word.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             || opens_sentence(line, start))
+        && bulgarian_slip_line(line)
+        && bulgarian_phonetic_word(word)
+}
+
+/// Whether `word` has the shape of a [`bulgarian_phonetic_word`]: ASCII
+/// letters, lower case after the first, and four of them or more unless
+/// it is one of [`bulgarian_phonetic_common`]'s.
+fn bulgarian_phonetic_shape(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.iter().all(u8::is_ascii_alphabetic)
+        && !bytes.iter().skip(1).any(u8::is_ascii_uppercase)
+        && (bytes.len() >= 4 || bulgarian_phonetic_common(word))
+}
+
+/// Whether a Latin word of `line` may be a [`bulgarian_line_slip`]: the
+/// line holds `ъ`.
+fn bulgarian_slip_line(line: &str) -> bool {
+    // (`ъ` is D1 8A in UTF-8, `Ъ` D0 AA: a search for their second bytes,
+    // rare in Cyrillic text, not a walk by characters.)
+    let bytes = line.as_bytes();
+    memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
+        i.checked_sub(1)
+            .and_then(|j| bytes.get(j))
+            .is_some_and(|&lead| {
+                (lead, bytes.get(i).copied()) == (0xD1, Some(0x8A))
+                    || (lead, bytes.get(i).copied()) == (0xD0, Some(0xAA))
+            })
+    })
+}
+
+/// Whether `word` is [`bulgarian_phonetic_common`], or a Latin word of
+/// four letters or more (lower case after an initial) that no lexicon of a
+/// Latin language but Serbian lists, extended ones included, and that the
+/// Bulgarian phonetic layout re-types into a word Bulgarian's lexicons
+/// list, extended one included (`naroda` is `народа`, `predali`
+/// `предали`, `politici` `политици`): such a word reads as Latin, so the
+/// layout gate passes it, but typed among Bulgarian words it is Bulgarian
+/// typed with the phonetic layout switched to Latin. (Three letters or
+/// fewer are left to the commonest words: `bez`, `pri`, `nad` are listed
+/// Latin words, and short strings hit a listed word by chance.) A
+/// function of the word alone; it allocates, and is asked only of a Latin
+/// word of its shape in a [`bulgarian_slip_line`], and once of a lone word
+/// the gate clears, which it then remembers unless this says yes.
+fn bulgarian_phonetic_word(word: &str) -> bool {
+    if bulgarian_phonetic_common(word) {
+        return true;
+    }
+    if word.len() < 4 || !bulgarian_phonetic_shape(word) {
+        return false;
+    }
+    // (Re-typed letter by letter from a table of the layout's lower-case
+    // letters, on the stack: a word of more than 32 letters is none.)
+    let keys = bulgarian_phonetic_letters();
+    let mut out = [0u8; 64];
+    let mut len = 0;
+    for b in word.bytes() {
+        let Some(&ch) = keys.get(usize::from(b.to_ascii_lowercase())) else {
+            return false;
+        };
+        let Some(slot) = out.get_mut(len..len + 2) else {
+            return false;
+        };
+        if ch == '\0' {
+            return false;
+        }
+        ch.encode_utf8(slot);
+        len += 2;
+    }
+    out.get(..len)
+        .is_some_and(|cyrillic| tables::zipf_ext_bytes("bg", cyrillic).is_some())
+        && keyed::with_ascii_lower(word, |lower| {
+            ["en", "de", "fr", "es"]
+                .into_iter()
+                .all(|l| zipf_ext(l, lower).is_none())
+        })
+        .unwrap_or(false)
+}
+
+/// The Bulgarian phonetic layout's letter on the key of each lower-case
+/// ASCII letter (US QWERTY), `\0` where it types none of two bytes in
+/// UTF-8: [`bulgarian_phonetic_word`]'s table, built once.
+fn bulgarian_phonetic_letters() -> &'static [char; 128] {
+    static TABLE: std::sync::OnceLock<[char; 128]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = ['\0'; 128];
+        for b in b'a'..=b'z' {
+            let key = char::from(b).to_string();
+            let ch = retype_word(&key, Sc::Latin, Sc::Cyrillic, "us", "bg-phonetic")
+                .and_then(|c| {
+                    let mut it = c.chars();
+                    it.next().filter(|_| it.next().is_none())
+                })
+                .filter(|c| c.len_utf8() == 2);
+            if let (Some(slot), Some(ch)) = (table.get_mut(usize::from(b)), ch) {
+                *slot = ch;
+            }
+        }
+        table
+    })
 }
 
 /// The most a word as typed may be used (zipf) for [`common_retyping`].
@@ -10884,6 +10985,29 @@ pub(crate) mod tests {
             "Търсене на ili ne в списъка на пакетите.",
             "Той каза: Sega ще бъде първа.",
             "Натиснете бутона next, за да продължите към следващата стъпка.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_listed_bulgarian_word_typed_on_the_phonetic_layouts_latin_keys() {
+        // Not among the commonest words, and read as Latin (no `q w y`), but
+        // listed in Bulgarian and in no Latin language but Serbian, in a
+        // line with `ъ`: Bulgarian typed with the phonetic layout on Latin.
+        assert_eq!(
+            fix("Добрите политици са онези, които са се predali в служба на народа, без да търсят слава."),
+            "Добрите политици са онези, които са се предали в служба на народа, без да търсят слава."
+        );
+        assert_eq!(
+            fix("Няма изкуство за изкуството, както няма nauka за самата наука в тъмното."),
+            "Няма изкуство за изкуството, както няма наука за самата наука в тъмното."
+        );
+        for line in [
+            // An English word; a name inside the sentence; a Serbian line.
+            "Натиснете бутона cancel, за да се върнете към предишната стъпка.",
+            "Пакетът от Nauka излезе на пазара през зимата на същата година.",
+            "Ово је nauka и пример за Србију.",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
