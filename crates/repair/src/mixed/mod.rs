@@ -1219,6 +1219,9 @@ impl MixedScript {
         // between spaces, most Latin words of a Russian manual) is first
         // looked for among the lone words this thread has cleared.
         let clearable = dominant == Sc::Cyrillic && context.is_none() && self.user_words.is_empty();
+        // Whether the line holds `ъ` ([`bulgarian_slip_line`]), asked once
+        // a line, at its first lone word: part of the lone words' keys.
+        let bg_line = std::cell::OnceCell::new();
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
             let (first, last) = spans.get(sc as usize).copied().unwrap_or_default();
             let mut from = first;
@@ -1231,11 +1234,13 @@ impl MixedScript {
             };
             while let Some(at) = next(from) {
                 let lone = if clearable && sc == Sc::Latin {
-                    self.separate_latin_key(line, at, serbian)
+                    let bg_line = *bg_line.get_or_init(|| bulgarian_slip_line(line));
+                    self.separate_latin_key(line, at, serbian, bg_line)
+                        .map(|(end, key)| (end, key, bg_line))
                 } else {
                     None
                 };
-                if let Some((end, key)) = lone {
+                if let Some((end, key, _)) = lone {
                     if CLEARED_LONE_WORDS.with(|t| t.try_borrow().is_ok_and(|t| t.holds(key))) {
                         from = end;
                         continue;
@@ -1252,15 +1257,19 @@ impl MixedScript {
                 // Cleared without asking whether it is protected: by its
                 // letters and verdict alone, which are the same wherever
                 // it stands alone in a Cyrillic line.
-                // (Not a word the Bulgarian phonetic layout types a listed
-                // Bulgarian word with, [`bulgarian_phonetic_word`], asked
-                // once a word as it is remembered: whether it is suspect
-                // depends on the line, [`bulgarian_line_slip`].)
-                if let Some((_, key)) = lone.filter(|_| {
+                // (In a line holding `ъ`, not a word the Bulgarian phonetic
+                // layout types a listed Bulgarian word with,
+                // [`bulgarian_phonetic_word`], asked once a word as it is
+                // remembered: whether it is suspect there depends on the
+                // line, [`bulgarian_line_slip`]. A line without `ъ` is never
+                // such a slip, and its keys say so: they are remembered
+                // without asking.)
+                if let Some((_, key, _)) = lone.filter(|&(_, _, bg_line)| {
                     protected.get().is_none()
-                        && !line
-                            .get(w.start..w.end)
-                            .is_some_and(bulgarian_phonetic_word)
+                        && !(bg_line
+                            && line
+                                .get(w.start..w.end)
+                                .is_some_and(bulgarian_phonetic_word))
                 }) {
                     CLEARED_LONE_WORDS.with(|t| {
                         if let Ok(mut t) = t.try_borrow_mut() {
@@ -1305,9 +1314,17 @@ impl MixedScript {
     /// chunk), and whether [`MixedScript::is_suspect_foreign`] clears it in
     /// a Cyrillic line without a document is a function of the key (the
     /// keys and the word packed in 16 bytes, which of them are keys, which
-    /// sides are digits, `serbian` and the channels), unless it asks
-    /// whether the word is protected.
-    fn separate_latin_key(&self, line: &str, at: usize, serbian: bool) -> Option<(usize, u128)> {
+    /// sides are digits, `serbian`, whether the line holds `ъ` (`bg_line`,
+    /// [`bulgarian_slip_line`]: only there may a Latin word be a
+    /// [`bulgarian_line_slip`]) and the channels), unless it asks whether
+    /// the word is protected.
+    fn separate_latin_key(
+        &self,
+        line: &str,
+        at: usize,
+        serbian: bool,
+        bg_line: bool,
+    ) -> Option<(usize, u128)> {
         let bytes = line.as_bytes();
         let head = bytes.get(..at)?;
         let rest = bytes.get(at..)?;
@@ -1345,7 +1362,8 @@ impl MixedScript {
             | (u128::from(digit_after) << 8)
             | (u128::from(serbian) << 9)
             | (u128::from(self.options.homoglyphs) << 10)
-            | (u128::from(self.options.keyboard_layouts) << 11);
+            | (u128::from(self.options.keyboard_layouts) << 11)
+            | (u128::from(bg_line) << 12);
         Some((at + len, packed | (tag << 112)))
     }
 
@@ -6489,7 +6507,8 @@ fn bulgarian_slip_line(line: &str) -> bool {
 /// Latin words, and short strings hit a listed word by chance.) A
 /// function of the word alone; it allocates, and is asked only of a Latin
 /// word of its shape in a [`bulgarian_slip_line`], and once of a lone word
-/// the gate clears, which it then remembers unless this says yes.
+/// the gate clears in such a line, which it then remembers unless this
+/// says yes.
 fn bulgarian_phonetic_word(word: &str) -> bool {
     if bulgarian_phonetic_common(word) {
         return true;
