@@ -11480,6 +11480,43 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn exotic_lookalikes_in_an_option_or_a_compound_are_a_spoof() {
+        // Real catalogue lines (dpkg, apt, PostgreSQL, GStreamer) with one
+        // word respelled in Cyrillic lookalikes, among them letters no
+        // language of the script writes (`һ ӏ ԝ ѕ`): inside an option, a
+        // hyphenated compound or a chunk with digits they are as much a
+        // spoof as between spaces.
+        for (spoofed, right) in [
+            (
+                "Use --һеӏр para obtener información del uso de este programa.",
+                "Use --help para obtener información del uso de este programa.",
+            ),
+            (
+                "Des paquets ont été rétrogradés et -y a été employé sans --аӏӏоԝ-downgrades.",
+                "Des paquets ont été rétrogradés et -y a été employé sans --allow-downgrades.",
+            ),
+            (
+                "Le serveur est-іӏ en cours d'exécution ?",
+                "Le serveur est-il en cours d'exécution ?",
+            ),
+            (
+                "Le client a sélectionné SCRAM-ЅНА-256-PLUS, mais le message SCRAM n'inclut pas de données de channel-binding.",
+                "Le client a sélectionné SCRAM-SHA-256-PLUS, mais le message SCRAM n'inclut pas de données de channel-binding.",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
+        }
+        // An address is a link whose target is its letters: it stays, and
+        // an option of ordinary Cyrillic letters stays protected.
+        for kept in [
+            "Die Seite https://раураӏ.example.com ist nicht erreichbar.",
+            "Use --ехес para obtener información del uso de este programa.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
     fn words_glued_where_the_case_changes_stay() {
         // Real lines from the gettext catalogues (coreutils `split`, wget,
         // xkeyboard-config): a placeholder and its suffix, two words run

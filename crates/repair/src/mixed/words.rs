@@ -373,6 +373,12 @@ fn plain_word_protection(line: &str, w: &Word) -> Option<bool> {
 }
 
 /// [`is_protected`] by the chunk of `line` between the spaces around `w`.
+/// A Cyrillic word holding a letter no language of its script writes
+/// ([`super::is_exotic_lookalike`]: `ԁ һ ӏ ѕ ԝ ү`) is protected only in an
+/// address ([`is_address_chunk`]): such letters are there to look like
+/// Latin ones, in an option or a compound as anywhere (`--һеӏр` is
+/// `--help`, `--аӏӏоԝ-downgrades`, `a-t-іӏ`, `SCRAM-ЅНА-256`), while an
+/// address (`һttps://раураӏ.com`) is a link whose target is its letters.
 fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
     let start = line
         .get(..w.start)
@@ -387,8 +393,18 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
         .get(w.end..)
         .and_then(|tail| tail.find(char::is_whitespace))
         .map_or(line.len(), |i| w.end + i);
-    line.get(start..end)
-        .is_some_and(super::remembered_protected_chunk)
+    let Some(chunk) = line.get(start..end) else {
+        return false;
+    };
+    if w.cyrillic > 0
+        && w.latin + w.greek + w.other == 0
+        && line
+            .get(w.start..w.end)
+            .is_some_and(|word| word.chars().any(super::is_exotic_lookalike))
+    {
+        return is_address_chunk(chunk);
+    }
+    super::remembered_protected_chunk(chunk)
 }
 
 const FILE_EXTENSIONS: &[&str] = &[
