@@ -3085,6 +3085,12 @@ impl MixedScript {
         // So does an isolated lower-case word no lexicon of its script
         // knows (`ctnrb` in a Belarusian line): no language claims it.
         // (A capital that only starts the sentence claims nothing either.)
+        // Nor does Serbian Latin claim a word of a Bulgarian line
+        // ([`bulgarian_line_slip`], whose word no other Latin lexicon
+        // lists): Serbian never writes its `ъ`, and its listing of the
+        // phonetic layout's re-typing (`napada`, `turci`, `izraz`) is the
+        // Bulgarian word's letter-for-letter spelling, not a word of the
+        // line.
         let sentence_start = opens_sentence(line.text, w.start);
         let capitals = original.chars().filter(|c| c.is_uppercase()).count();
         let initial_only = capitals == 1
@@ -3092,7 +3098,7 @@ impl MixedScript {
             && original.chars().next().is_some_and(char::is_uppercase);
         let unclaimed = isolated
             && (capitals == 0 || initial_only)
-            && !lexicon_lists(source, &lower)
+            && (bulgarian || !lexicon_lists(source, &lower))
             && context.count(&lower) <= 1;
         let keep = if exotic && homoglyph_possible {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
@@ -11004,6 +11010,29 @@ pub(crate) mod tests {
             "Търсене на ili ne в списъка на пакетите.",
             "Той каза: Sega ще бъде първа.",
             "Натиснете бутона next, за да продължите към следващата стъпка.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn serbian_latin_claims_no_word_of_a_bulgarian_line() {
+        // `turci` and `napada` are Serbian Latin words, but Serbian never
+        // writes the line's `ъ`: its listing is the Bulgarian word's
+        // letter-for-letter spelling, which claims the word no more than
+        // an unlisted one.
+        assert_eq!(
+            fix("Българи, turci, евреи и прочее ще бъдат равноправни във всяко отношение."),
+            "Българи, турци, евреи и прочее ще бъдат равноправни във всяко отношение."
+        );
+        assert_eq!(
+            fix("Мръсен и нечист народ се е настанил отвъд Дунав и napada близките земи."),
+            "Мръсен и нечист народ се е настанил отвъд Дунав и напада близките земи."
+        );
+        for line in [
+            // A Serbian line; a name inside the sentence.
+            "Ово је napada и пример за Србију.",
+            "Пакетът от Turci излезе на пазара през зимата на същата година.",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
