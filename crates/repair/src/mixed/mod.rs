@@ -1219,8 +1219,9 @@ impl MixedScript {
         // between spaces, most Latin words of a Russian manual) is first
         // looked for among the lone words this thread has cleared.
         let clearable = dominant == Sc::Cyrillic && context.is_none() && self.user_words.is_empty();
-        // Whether the line holds `ъ` ([`bulgarian_slip_line`]), asked once
-        // a line, at its first lone word: part of the lone words' keys.
+        // Whether the line may hold a Bulgarian slip ([`bulgarian_slip_line`]:
+        // `ъ`, or Bulgarian's letters alone), asked once a line, at its
+        // first lone word: part of the lone words' keys.
         let bg_line = std::cell::OnceCell::new();
         Sc::ALL.into_iter().filter(|&sc| sc != dominant).any(|sc| {
             let (first, last) = spans.get(sc as usize).copied().unwrap_or_default();
@@ -1257,11 +1258,11 @@ impl MixedScript {
                 // Cleared without asking whether it is protected: by its
                 // letters and verdict alone, which are the same wherever
                 // it stands alone in a Cyrillic line.
-                // (In a line holding `ъ`, not a word the Bulgarian phonetic
-                // layout types a listed Bulgarian word with,
+                // (In a [`bulgarian_slip_line`], not a word the Bulgarian
+                // phonetic layout types a listed Bulgarian word with,
                 // [`bulgarian_phonetic_word`], asked once a word as it is
                 // remembered: whether it is suspect there depends on the
-                // line, [`bulgarian_line_slip`]. A line without `ъ` is never
+                // line, [`bulgarian_line_slip`]. Any other line never holds
                 // such a slip, and its keys say so: they are remembered
                 // without asking.)
                 if let Some((_, key, _)) = lone.filter(|&(_, _, bg_line)| {
@@ -1314,8 +1315,8 @@ impl MixedScript {
     /// chunk), and whether [`MixedScript::is_suspect_foreign`] clears it in
     /// a Cyrillic line without a document is a function of the key (the
     /// keys and the word packed in 16 bytes, which of them are keys, which
-    /// sides are digits, `serbian`, whether the line holds `ъ` (`bg_line`,
-    /// [`bulgarian_slip_line`]: only there may a Latin word be a
+    /// sides are digits, `serbian`, whether the line is a
+    /// [`bulgarian_slip_line`] (`bg_line`: only there may a Latin word be a
     /// [`bulgarian_line_slip`]) and the channels), unless it asks whether
     /// the word is protected.
     fn separate_latin_key(
@@ -6461,8 +6462,9 @@ fn bulgarian_phonetic_words() -> &'static (Vec<String>, [u64; 16]) {
 const BULGARIAN_SLIP_ZIPF: f32 = 6.0;
 
 /// Whether `word`, a Latin word of `line` (a Cyrillic one), is a
-/// [`bulgarian_phonetic_word`] in a line holding `ъ`, which Serbian
-/// never writes (and Russian seldom): Bulgarian typed on its phonetic
+/// [`bulgarian_phonetic_word`] in a line Serbian does not write
+/// ([`bulgarian_slip_line`]: one holding `ъ`, or Bulgarian's letters
+/// alone, `я` and no `ы`): Bulgarian typed on its phonetic
 /// layout left switched to Latin, not a Serbian word in its Latin
 /// alphabet nor a name (a capital inside the sentence is one).
 fn bulgarian_line_slip(line: &str, start: usize, word: &str) -> bool {
@@ -6486,19 +6488,64 @@ fn bulgarian_phonetic_shape(word: &str) -> bool {
 }
 
 /// Whether a Latin word of `line` may be a [`bulgarian_line_slip`]: the
-/// line holds `ъ`.
+/// line holds `ъ`, which Serbian never writes (and Russian seldom); or it
+/// holds a letter Serbian lacks and none Bulgarian lacks
+/// ([`bulgarian_letters_only`]: `я` and no `ы`): a Bulgarian sentence
+/// without `ъ` (`Най-добрите politici са онези, които ...`), which
+/// Serbian cannot be and Russian, Ukrainian and Belarusian seldom are.
+/// (Whether it reads as Bulgarian rather than Russian is still the
+/// judge's question, [`Line::language`].)
 fn bulgarian_slip_line(line: &str) -> bool {
     // (`ъ` is D1 8A in UTF-8, `Ъ` D0 AA: a search for their second bytes,
     // rare in Cyrillic text, not a walk by characters.)
     let bytes = line.as_bytes();
-    memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
+    let hard_sign = memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
         i.checked_sub(1)
             .and_then(|j| bytes.get(j))
             .is_some_and(|&lead| {
                 (lead, bytes.get(i).copied()) == (0xD1, Some(0x8A))
                     || (lead, bytes.get(i).copied()) == (0xD0, Some(0xAA))
             })
-    })
+    });
+    hard_sign || bulgarian_letters_only(bytes)
+}
+
+/// Whether the UTF-8 `bytes` hold a lower-case Cyrillic letter Serbian
+/// lacks and Bulgarian writes (`щ ю я й`, or `ь` before `о`, the one place
+/// Bulgarian writes it) and none that Bulgarian lacks (`ы э ё є і ї ў`,
+/// or `ь` before anything but `о`, as Russian, Ukrainian and Belarusian
+/// write it: `быть`, `мова`'s `ться`): [`bulgarian_slip_line`]'s test.
+/// (Searches for the letters' second bytes in UTF-8, each confirmed by
+/// its lead byte, `D0` or `D1`, not a walk by characters: a Russian line
+/// is ruled out at its first `ы` or `ь`.)
+fn bulgarian_letters_only(bytes: &[u8]) -> bool {
+    let led_by = |i: usize, lead: u8| {
+        i.checked_sub(1)
+            .and_then(|j| bytes.get(j))
+            .is_some_and(|&b| b == lead)
+    };
+    // `ы ь э` are D1 8B, D1 8C, D1 8D; `о` is D0 BE.
+    let mut soft_before_o = false;
+    for i in memchr::memchr3_iter(0x8B, 0x8C, 0x8D, bytes) {
+        if !led_by(i, 0xD1) {
+            continue;
+        }
+        if bytes.get(i) == Some(&0x8C) && bytes.get(i + 1..i + 3) == Some(&[0xD0, 0xBE][..]) {
+            soft_before_o = true;
+        } else {
+            return false;
+        }
+    }
+    // `ё є і` are D1 91, D1 94, D1 96; `ї ў` D1 97, D1 9E.
+    if memchr::memchr3_iter(0x91, 0x94, 0x96, bytes).any(|i| led_by(i, 0xD1))
+        || memchr::memchr2_iter(0x97, 0x9E, bytes).any(|i| led_by(i, 0xD1))
+    {
+        return false;
+    }
+    // `щ ю я` are D1 89, D1 8E, D1 8F; `й` D0 B9.
+    soft_before_o
+        || memchr::memchr3_iter(0x89, 0x8E, 0x8F, bytes).any(|i| led_by(i, 0xD1))
+        || memchr::memchr_iter(0xB9, bytes).any(|i| led_by(i, 0xD0))
 }
 
 /// Whether `word` is [`bulgarian_phonetic_common`], or a Latin word of
@@ -11010,6 +11057,28 @@ pub(crate) mod tests {
             "Търсене на ili ne в списъка на пакетите.",
             "Той каза: Sega ще бъде първа.",
             "Натиснете бутона next, за да продължите към следващата стъпка.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bulgarian_line_without_the_hard_sign_is_no_serbian_one() {
+        // No `ъ`, but `я` and `й`, which Serbian lacks, and no `ы`, `э`,
+        // `ё`, `і`: Bulgarian typed with the phonetic layout on Latin.
+        assert_eq!(
+            fix("Най-добрите politici са онези, които са се предали в служба на народа безкористно, искрено и всецяло."),
+            "Най-добрите политици са онези, които са се предали в служба на народа безкористно, искрено и всецяло."
+        );
+        for line in [
+            // Russian lines with `я`, `й` (read as Russian, or holding
+            // `ы`); a Ukrainian one (`і`); a Serbian one; a name inside
+            // the sentence.
+            "Настройка naroda для ядра Linux.",
+            "Папка naroda лежит в каталоге.",
+            "Це nauka про мову і її історію.",
+            "Ово је nauka и пример за Србију.",
+            "Играта от Nauka излезе на пазара през зимата на същата година.",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
