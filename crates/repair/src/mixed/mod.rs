@@ -3253,10 +3253,14 @@ impl MixedScript {
         // sentence: a Latin word with a capital there is a name (`Tor` in
         // `пакет Tor на рачунар`), and a lookalike spelling that only a
         // lower-case word of the lexicon backs (`тог`, "that") is not it.
+        // (Not at the head of a help line's description column, after a
+        // column gap ([`after_column_gap`]): that capital opens a text, as
+        // `Не` does in `--no-pager          He использовать пейджер`.)
         if matches!(target, Sc::Cyrillic | Sc::Greek)
             && capitals == 1
             && original.chars().next().is_some_and(char::is_uppercase)
             && !sentence_start
+            && !after_column_gap(line.text, w.start)
         {
             for c in candidates
                 .iter_mut()
@@ -5377,6 +5381,18 @@ fn opens_sentence(text: &str, start: usize) -> bool {
                 .find(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | ':' | '…'))
         })
         .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether the word at byte `start` of `text` follows a column gap: two
+/// spaces or more, or a tab, after text. The description column of a help
+/// line opens its text as a sentence does (`--no-pager          He
+/// использовать пейджер`, `-f --no-fail         He отказује`).
+fn after_column_gap(text: &str, start: usize) -> bool {
+    text.get(..start).is_some_and(|head| {
+        let body = head.trim_end_matches([' ', '\t']);
+        let gap = head.get(body.len()..).unwrap_or_default();
+        !body.is_empty() && (gap.len() >= 2 || gap.contains('\t'))
+    })
 }
 
 /// Whether a lowercase letter is followed by an uppercase one (`содерБит`).
@@ -11612,6 +11628,37 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_capital_after_a_column_gap_opens_a_sentence() {
+        // Real help lines of the Russian and Ukrainian catalogues
+        // with `Не` respelled in Latin lookalikes at the head of the
+        // description column: it opens that text as a sentence does, so
+        // its capital makes no name of it.
+        for (spoofed, right) in [
+            (
+                "--no-pager                       He использовать пейджер",
+                "--no-pager                       Не использовать пейджер",
+            ),
+            (
+                "-h, -H                  He выполнять, показать этот текст. Устарел.",
+                "-h, -H                  Не выполнять, показать этот текст. Устарел.",
+            ),
+            (
+                "-n\tHe додавати символ нового рядку в кінці.",
+                "-n\tНе додавати символ нового рядку в кінці.",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
+        }
+        assert!(after_column_gap("-q\tНе виводити нічого.", 3));
+        assert!(after_column_gap("--no-pager   Не использовать", 13));
+        // One space inside a sentence is no gap: there a capital still
+        // reads as a name's.
+        assert!(!after_column_gap("Он сказал, что He придёт завтра.", 26));
+        let kept = "Он сказал, что He придёт завтра.";
+        assert_eq!(fix(kept), kept);
     }
 
     #[test]
