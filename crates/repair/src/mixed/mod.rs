@@ -3164,6 +3164,18 @@ impl MixedScript {
                 ));
             }
         }
+        // A Bulgarian slip ([`bulgarian_line_slip`]) was typed on US
+        // QWERTY, the Latin layout both Bulgarian layouts are paired with
+        // (the phonetic one puts its letters on QWERTY's namesakes): a
+        // re-typing that takes the Latin layout for AZERTY or QWERTZ
+        // (`цена` for `cenq`, `зола` for `wolq`, swapping `q a w z y`) is
+        // no rival of the QWERTY one (`ценя`, `воля`).
+        if bulgarian {
+            candidates.retain(|c| {
+                c.kind != ChangeKind::KeyboardLayout
+                    || c.layouts.is_some_and(|(from, _)| from == "us")
+            });
+        }
         // A piece of such a word is re-typed with the rest of it or not at
         // all (`rp` of `rp/,dkf` is no `из`).
         if let Some((start, end)) = whole_word {
@@ -11076,6 +11088,23 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
+    }
+
+    #[test]
+    fn a_bulgarian_slip_was_typed_on_qwerty() {
+        // AZERTY would make `cenq` `цена` and `wolq` `зола`; a Bulgarian
+        // typist's Latin layout is QWERTY: `ценя`, `воля`.
+        assert_eq!(
+            fix("Аз cenq живота на човека не по годините, а по изпълнения дълг."),
+            "Аз ценя живота на човека не по годините, а по изпълнения дълг."
+        );
+        assert_eq!(
+            fix("Където има wolq, там има и път към целта."),
+            "Където има воля, там има и път към целта."
+        );
+        // A French line is no Bulgarian one.
+        let line = "Il faut cenq fois le répéter.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
