@@ -11691,6 +11691,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_lookalike_word_in_a_latin_compound_is_judged() {
+        // Real German catalogue lines with the first part of a
+        // hyphenated compound respelled in Cyrillic lookalikes: spelt in
+        // Latin the compound is protected by nothing, so neither is it.
+        for (spoofed, right) in [
+            (
+                "Zur Legitimation verwendetes Passwort für НТТР-Proxy.",
+                "Zur Legitimation verwendetes Passwort für HTTP-Proxy.",
+            ),
+            (
+                "Speichern hindert ältere Тор-Versionen am Lesen, trotzdem fortsetzen?",
+                "Speichern hindert ältere Top-Versionen am Lesen, trotzdem fortsetzen?",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
+        }
+        // An inflected brand keeps its ending, an option its letters.
+        for kept in [
+            "Обновите iPhone-ом и Windows-у сегодня же.",
+            "Die Option --ехес-Pfad ist veraltet.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
     fn words_glued_where_the_case_changes_stay() {
         // Real lines from the gettext catalogues (coreutils `split`, wget,
         // xkeyboard-config): a placeholder and its suffix, two words run

@@ -404,7 +404,33 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
     {
         return is_address_chunk(chunk);
     }
-    super::remembered_protected_chunk(chunk)
+    let protected = super::remembered_protected_chunk(chunk);
+    // A Cyrillic or Greek word of three letters or more in a hyphenated
+    // chunk, all of its letters lookalikes of Latin ones (`НТТР` of
+    // `НТТР-Server`, `Тор` of `Тор-Versionen`), is protected as its Latin
+    // lookalike spelling would be: two scripts joined by a hyphen protect
+    // an inflected brand (`iPhone-ом`, `Windows-у`), whose ending of the
+    // other script is short or has letters with no lookalike, while a
+    // word spelt in lookalikes joins a Latin compound as its Latin
+    // namesake does (in an option, `--ехес`, or a chunk with digits it
+    // stays protected).
+    if protected
+        && w.latin == 0
+        && w.other == 0
+        && w.letters() >= 3
+        && chunk.contains(['-', '\u{2010}'])
+    {
+        let respelled = line
+            .get(w.start..w.end)
+            .and_then(|word| super::map_lookalikes(word, Sc::Latin))
+            .and_then(|(latin, _)| {
+                Some([line.get(start..w.start)?, &latin, line.get(w.end..end)?].concat())
+            });
+        if let Some(respelled) = respelled {
+            return super::remembered_protected_chunk(&respelled);
+        }
+    }
+    protected
 }
 
 const FILE_EXTENSIONS: &[&str] = &[
