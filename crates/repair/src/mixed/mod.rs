@@ -11650,10 +11650,23 @@ pub(crate) mod tests {
             assert_eq!(fix(spoofed), right);
         }
         // An address is a link whose target is its letters: it stays, and
-        // an option of ordinary Cyrillic letters stays protected.
+        // an option of ordinary Cyrillic letters stays protected. Kazakh,
+        // Mongolian and Tatar write `ү`: their words in a path or an
+        // identifier (`үс` hair, `үсу`, `хүс`, `АҮК`, `сүрі`), an option or
+        // a compound (`сорсү`, `үер` earth, `үе`) stay (the reviewer's
+        // probes of real de/fr/es lines, session 26).
         for kept in [
             "Die Seite https://раураӏ.example.com ist nicht erreichbar.",
             "Use --ехес para obtener información del uso de este programa.",
+            "Die Datei /srv/үс/data.csv wurde nicht gefunden.",
+            "los operandos C:\\Users\\АҮК\\Documents no son reducibles en el momento del ensamblado",
+            "Las sumas de verificación en ~/хүс/ páginas de datos han sido activadas.",
+            "Setze $сүрі frozenxid und minmxid im neuen Cluster",
+            "Le dépôt n'a pas les C:\\Users\\үе\\Documents blobs nécessaires.",
+            "Use --сорсү para obtener información del uso de este programa.",
+            "Le domaine --үер n'est pas délimité",
+            "mehrere COLLATE-Klauseln sind ҮЕР-256 nicht erlaubt",
+            "se Kazakh-үе descarta la opción seccional",
         ] {
             assert_eq!(fix(kept), kept);
         }

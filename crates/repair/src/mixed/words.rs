@@ -373,12 +373,15 @@ fn plain_word_protection(line: &str, w: &Word) -> Option<bool> {
 }
 
 /// [`is_protected`] by the chunk of `line` between the spaces around `w`.
-/// A Cyrillic word holding a letter no language of its script writes
-/// ([`super::is_exotic_lookalike`]: `ԁ һ ӏ ѕ ԝ ү`) is protected only in an
-/// address ([`is_address_chunk`]): such letters are there to look like
-/// Latin ones, in an option or a compound as anywhere (`--һеӏр` is
-/// `--help`, `--аӏӏоԝ-downgrades`, `a-t-іӏ`, `SCRAM-ЅНА-256`), while an
-/// address (`һttps://раураӏ.com`) is a link whose target is its letters.
+/// A Cyrillic word holding a letter none of polynorm's Cyrillic languages
+/// writes and few languages do ([`spoof_only_letter`]: `ԁ һ ӏ ѕ ԛ ԝ`) is
+/// not protected by an option, a compound or a chunk with digits: such
+/// letters are there to look like Latin ones (`--һеӏр` is `--help`,
+/// `--аӏӏоԝ-downgrades`, `a-t-іӏ`, `SCRAM-ЅНА-256`). In a path, an
+/// identifier or an address (`/ \ $ = _ ~ @ #`) it keeps its chunk's
+/// protection, and so does a word whose only such letter is `ү`: Kazakh,
+/// Mongolian, Tatar and Kyrgyz write it in words spelt otherwise with
+/// lookalikes (`үс`, `сүү`, `үер`), which a path or option may hold.
 fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
     let start = line
         .get(..w.start)
@@ -400,9 +403,10 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
         && w.latin + w.greek + w.other == 0
         && line
             .get(w.start..w.end)
-            .is_some_and(|word| word.chars().any(super::is_exotic_lookalike))
+            .is_some_and(|word| word.chars().any(spoof_only_letter))
+        && !chunk.contains(['/', '\\', '$', '=', '_', '~', '@', '#'])
     {
-        return is_address_chunk(chunk);
+        return false;
     }
     let protected = super::remembered_protected_chunk(chunk);
     // A Cyrillic or Greek word of three letters or more in a hyphenated
@@ -431,6 +435,14 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
         }
     }
     protected
+}
+
+/// An exotic lookalike ([`super::is_exotic_lookalike`]) other than `ү`:
+/// Komi `ԁ`, the `һ` of Bashkir, Tatar and Kazakh, the palochka `ӏ`,
+/// Macedonian `ѕ`, Kurdish `ԛ ԝ`, languages whose words spelt only with
+/// Latin lookalikes and such a letter are rare.
+fn spoof_only_letter(c: char) -> bool {
+    super::is_exotic_lookalike(c) && !matches!(c, 'ү' | 'Ү')
 }
 
 const FILE_EXTENSIONS: &[&str] = &[
