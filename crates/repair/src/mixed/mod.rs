@@ -1917,6 +1917,7 @@ impl MixedScript {
         context: &DocumentContext,
         layout_floor: impl Fn(&Candidate) -> bool,
         compounds: Compounds,
+        meant: Option<(&str, &str)>,
     ) {
         let script_of = |c: &Candidate| {
             script.unwrap_or_else(|| c.text.chars().find_map(sc_of).unwrap_or(line.dominant))
@@ -2034,10 +2035,11 @@ impl MixedScript {
             } else {
                 0.0
             };
-            // How common the pair of layouts is, whatever the line's language.
-            let pair = c.layouts.map_or(0.0, |(from, to)| {
-                layout_prior((from, to)) - azerty_under_cyrillic((from, to))
-            });
+            // How common the pair of layouts is, whatever the line's language
+            // (nothing for the pair the caller knows was `meant`).
+            let pair = c
+                .layouts
+                .map_or(0.0, |(from, to)| pair_prior((from, to), meant));
             c.score =
                 handicap + score + local + capital + prior(c.strength) + unknown_lookalike + pair;
             c.attested = !oov;
@@ -2541,6 +2543,7 @@ impl MixedScript {
                 (true, true) => Compounds::Listed,
                 (true, false) => Compounds::WithStems,
             },
+            None,
         );
         if two_words {
             // Two word-sized runs are one word only when a candidate makes
@@ -3170,10 +3173,17 @@ impl MixedScript {
         // re-typing that takes the Latin layout for AZERTY or QWERTZ
         // (`цена` for `cenq`, `зола` for `wolq`, swapping `q a w z y`) is
         // no rival of the QWERTY one (`ценя`, `воля`).
+        // And the phonetic layout's rarity among typists
+        // ([`layout_rarity`]) is no doubt of it: the line has settled it.
+        // (Then a re-typing that leaves a bracket glued to it, `удари[` for
+        // `udari[`, is half the slip: that layout's `[` and `]` are `ш` and
+        // `щ` ([`leaves_bracket`]).)
+        let meant = bulgarian.then_some(("us", "bg-phonetic"));
         if bulgarian {
             candidates.retain(|c| {
                 c.kind != ChangeKind::KeyboardLayout
-                    || c.layouts.is_some_and(|(from, _)| from == "us")
+                    || (c.layouts.is_some_and(|(from, _)| from == "us")
+                        && !leaves_bracket(line.text, c))
             });
         }
         // A piece of such a word is re-typed with the rest of it or not at
@@ -3203,7 +3213,7 @@ impl MixedScript {
             };
             let may_take = |c: &Candidate, memo: &mut BoundMemo| {
                 let at = (original, target, exotic, keep, typed);
-                self.foreign_candidate_may_take(line, c, at, context, memo)
+                self.foreign_candidate_may_take(line, c, at, meant, context, memo)
             };
             if !candidates.iter().any(|c| may_take(c, &mut memo)) {
                 score_bound::fired();
@@ -3234,6 +3244,7 @@ impl MixedScript {
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
             Compounds::Off,
+            meant,
         );
         // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
         // program `dhcpd`): its letters already say what it imitates.
@@ -3633,6 +3644,7 @@ impl MixedScript {
         line: &Line<'_>,
         c: &Candidate,
         (original, sc, exotic, keep, typed): (&str, Sc, bool, f32, f32),
+        meant: Option<(&str, &str)>,
         context: &DocumentContext,
         memo: &mut BoundMemo,
     ) -> bool {
@@ -3720,7 +3732,7 @@ impl MixedScript {
             })
         };
         let mut takes = |bound: f32| bound > keep && bound >= 3.0 && !(bound < 5.0 && short());
-        let pair = layout_prior((from, to)) - azerty_under_cyrillic((from, to));
+        let pair = pair_prior((from, to), meant);
         let typed_on = layout_rarity(from);
         let most_floor = handicap - typed_on + KNOWN_RETYPE.max(3.5) + SLACK;
         let most = |evidence: f32| handicap + evidence + LOCAL_MAX + prior + pair + SLACK;
@@ -5268,6 +5280,17 @@ fn listed_words(lowered: &[String], lang: &str) -> usize {
 /// national layout; QWERTZ, AZERTY and phonetic layouts are rarer pairs.
 fn layout_prior((from, to): (&str, &str)) -> f32 {
     -(layout_rarity(from) + layout_rarity(to))
+}
+
+/// What a candidate's layout pair adds to its score: [`layout_prior`], less
+/// [`azerty_under_cyrillic`], or nothing for the pair the caller knows was
+/// `meant` (a Bulgarian slip's QWERTY and phonetic layout,
+/// [`bulgarian_line_slip`]: its rarity is what the line already settled).
+fn pair_prior((from, to): (&str, &str), meant: Option<(&str, &str)>) -> f32 {
+    if meant == Some((from, to)) {
+        return 0.0;
+    }
+    layout_prior((from, to)) - azerty_under_cyrillic((from, to))
 }
 
 /// How much rarer than the commonest layout of its script a layout is, in
@@ -11085,6 +11108,27 @@ pub(crate) mod tests {
             "Търсене на ili ne в списъка на пакетите.",
             "Той каза: Sega ще бъде първа.",
             "Натиснете бутона next, за да продължите към следващата стъпка.",
+        ] {
+            assert_eq!(fix(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bulgarian_slip_pays_no_rarity_of_the_phonetic_layout() {
+        // `подвиг` and `горд` are listed at zipf 3.4 and 3.7: with the
+        // phonetic layout's rarity charged they scored under the bar.
+        assert_eq!(
+            fix("Страданието издига човека над звяра, защото го събужда за героизъм, за podwig, за жертва."),
+            "Страданието издига човека над звяра, защото го събужда за героизъм, за подвиг, за жертва."
+        );
+        assert_eq!(
+            fix("Само глупавият има право да бъде gord."),
+            "Само глупавият има право да бъде горд."
+        );
+        for line in [
+            // Half the slip (`стори[`) is no repair; an English word.
+            "Лесно е да говориш, мъчно е да го stori[.",
+            "Натиснете бутона cancel, за да се върнете към предишната стъпка.",
         ] {
             assert_eq!(fix(line), line, "{line}");
         }
