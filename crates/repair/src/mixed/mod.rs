@@ -2900,8 +2900,15 @@ impl MixedScript {
             && !exotic
             && ((w.letters() <= 3 && !short_caps_spoof) || !line.has_capitalised_word(target))
             && !spoofed_capitals(line, w, original, source, target);
+        // (A word that tips its line's letters is otherwise only re-typed,
+        // `tipping` above; one with letters few languages write and none
+        // of polynorm's Cyrillic ones ([`words::spoof_only_letter`]: not
+        // `ү`, which Kazakh, Mongolian and Tatar write) is a spoof however
+        // much of a short line it is: `Еѕрасеѕ de nom de Git`, `Аӏіаѕ für
+        // -j, --jobs.`.)
+        let spoof_only = || original.chars().any(words::spoof_only_letter);
         let homoglyph_possible = self.options.homoglyphs
-            && !keyed_letters
+            && (!keyed_letters || (!keyed_letters_of_their_own && spoof_only()))
             && !lone_acronym
             && original
                 .chars()
@@ -11770,6 +11777,25 @@ pub(crate) mod tests {
             "Die Option --ехес-Pfad ist veraltet.",
         ] {
             assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
+    fn exotic_lookalikes_are_a_spoof_in_a_short_line_too() {
+        // Short real catalogue lines (French and German)
+        // with one word respelled with letters no language of its script
+        // writes: the word tips the line's letters, which leaves a
+        // word of four letters or more only its re-typings, but those
+        // letters are no layout's.
+        for (spoofed, right) in [
+            ("Еѕрасеѕ de nom de Git", "Espaces de nom de Git"),
+            ("Аӏіаѕ für -j, --jobs.", "Alias für -j, --jobs."),
+            (
+                "Тѕсһесһіѕсһ (QWERTY, Macintosh)",
+                "Tschechisch (QWERTY, Macintosh)",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
         }
     }
 

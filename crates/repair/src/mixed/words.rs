@@ -441,7 +441,7 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
 /// Komi `ԁ`, the `һ` of Bashkir, Tatar and Kazakh, the palochka `ӏ`,
 /// Macedonian `ѕ`, Kurdish `ԛ ԝ`, languages whose words spelt only with
 /// Latin lookalikes and such a letter are rare.
-fn spoof_only_letter(c: char) -> bool {
+pub(crate) fn spoof_only_letter(c: char) -> bool {
     super::is_exotic_lookalike(c) && !matches!(c, 'ү' | 'Ү')
 }
 
