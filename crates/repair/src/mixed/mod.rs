@@ -5425,15 +5425,23 @@ fn opens_sentence(text: &str, start: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Whether the word at byte `start` of `text` follows a column gap: two
-/// spaces or more, or a tab, after text. The description column of a help
-/// line opens its text as a sentence does (`--no-pager          He
-/// использовать пейджер`, `-f --no-fail         He отказује`).
+/// Whether the word at byte `start` of `text` opens a help line's
+/// description column: it follows a column gap (two spaces or more, or a
+/// tab) after one column of options, text opening with `-` and holding no
+/// gap itself. That column opens its text as a sentence does
+/// (`--no-pager          He использовать пейджер`, `-f --no-fail
+/// He отказује`); a gap between the cells of a table does not (`Имя
+/// Moe      Возраст 34`: `Moe` is a name, the reviewer's probe of session
+/// 26).
 fn after_column_gap(text: &str, start: usize) -> bool {
     text.get(..start).is_some_and(|head| {
         let body = head.trim_end_matches([' ', '\t']);
         let gap = head.get(body.len()..).unwrap_or_default();
-        !body.is_empty() && (gap.len() >= 2 || gap.contains('\t'))
+        let options = body.trim_start();
+        options.starts_with('-')
+            && !options.contains(['\t'])
+            && !options.contains("  ")
+            && (gap.len() >= 2 || gap.contains('\t'))
     })
 }
 
@@ -6533,6 +6541,34 @@ fn bulgarian_line_slip(line: &str, start: usize, word: &str) -> bool {
             || opens_sentence(line, start))
         && bulgarian_slip_line(line)
         && bulgarian_phonetic_word(word)
+        && (holds_hard_sign(line.as_bytes()) || bulgarian_by_lexicons(line))
+}
+
+/// Whether the lexicons read `line` as Bulgarian rather than Russian or
+/// Ukrainian: the Bulgarian lexicons (extended ones included) list more of
+/// its Cyrillic words than the Russian ones and more than the Ukrainian
+/// ones. Asked of a line
+/// without `ъ` that [`bulgarian_letters_only`] lets through, whose
+/// language whatlang often guesses wrong when it is short: a short Russian
+/// line with `щ ю я й` and no `ы ь э ё` (`Текущая глобални страница`,
+/// `Ориентация сребро панели уведомлений`, a Czech or Croatian word put
+/// in) is no Bulgarian one, and its Latin word stays (the reviewer's
+/// probe, session 26: 26 such wrong changes in 6,849 Russian and
+/// Ukrainian lines). Asked only of a word already found a
+/// [`bulgarian_phonetic_word`], so seldom; it allocates a lower-case copy
+/// of each word.
+fn bulgarian_by_lexicons(line: &str) -> bool {
+    let (mut bg, mut ru, mut uk) = (0u32, 0u32, 0u32);
+    for word in line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.chars().all(|c| sc_of(c) == Some(Sc::Cyrillic)))
+    {
+        let lower = lowercase(word);
+        bg += u32::from(zipf_ext("bg", &lower).is_some());
+        ru += u32::from(zipf_ext("ru", &lower).is_some());
+        uk += u32::from(zipf_ext("uk", &lower).is_some());
+    }
+    bg > ru && bg > uk
 }
 
 /// Whether `word` has the shape of a [`bulgarian_phonetic_word`]: ASCII
@@ -6557,15 +6593,20 @@ fn bulgarian_slip_line(line: &str) -> bool {
     // (`ъ` is D1 8A in UTF-8, `Ъ` D0 AA: a search for their second bytes,
     // rare in Cyrillic text, not a walk by characters.)
     let bytes = line.as_bytes();
-    let hard_sign = memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
+    let hard_sign = holds_hard_sign(bytes);
+    hard_sign || bulgarian_letters_only(bytes)
+}
+
+/// Whether the UTF-8 `bytes` hold `ъ` or `Ъ`.
+fn holds_hard_sign(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
         i.checked_sub(1)
             .and_then(|j| bytes.get(j))
             .is_some_and(|&lead| {
                 (lead, bytes.get(i).copied()) == (0xD1, Some(0x8A))
                     || (lead, bytes.get(i).copied()) == (0xD0, Some(0xAA))
             })
-    });
-    hard_sign || bulgarian_letters_only(bytes)
+    })
 }
 
 /// Whether the UTF-8 `bytes` hold a lower-case Cyrillic letter Serbian
@@ -11724,6 +11765,28 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_russian_line_of_bulgarian_letters_is_no_bulgarian_one() {
+        // Real Russian and Ukrainian catalogue lines with `щ ю я й` and no
+        // `ы ь э ё і ї є`, and a real Croatian or Czech word put in that the
+        // Bulgarian phonetic layout would type a Bulgarian word with: the
+        // lexicons read the lines as Russian or Ukrainian, so the word
+        // stays (the reviewer's probe, session 26).
+        for kept in [
+            "Текущая globalni страница",
+            "Ориентация srebro панели уведомлений",
+            "Отсутствует тип отношения republika предиката",
+            "Неподходящий тип или platforma формат файла",
+            "Некоректна часова peto позначка файла",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        assert!(!bulgarian_by_lexicons("Текущая globalni страница"));
+        assert!(bulgarian_by_lexicons(
+            "Най-добрите politici са онези, които са се предали в служба на народа безкористно, искрено и всецяло."
+        ));
+    }
+
+    #[test]
     fn a_capital_after_a_column_gap_opens_a_sentence() {
         // Real help lines of the Russian and Ukrainian catalogues
         // with `Не` respelled in Latin lookalikes at the head of the
@@ -11750,6 +11813,15 @@ pub(crate) mod tests {
         // One space inside a sentence is no gap: there a capital still
         // reads as a name's.
         assert!(!after_column_gap("Он сказал, что He придёт завтра.", 26));
+        // A gap between a table's cells opens no description: a name
+        // there keeps its capital's weight.
+        assert!(!after_column_gap("Имя      Moe      Возраст 34", 12));
+        for kept in [
+            "Имя      Moe      Возраст 34",
+            "Персонаж     Moe   появляется в сериале",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
         let kept = "Он сказал, что He придёт завтра.";
         assert_eq!(fix(kept), kept);
     }
