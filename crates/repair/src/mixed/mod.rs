@@ -5439,7 +5439,7 @@ fn after_column_gap(text: &str, start: usize) -> bool {
         let gap = head.get(body.len()..).unwrap_or_default();
         let options = body.trim_start();
         options.starts_with('-')
-            && !options.contains(['\t'])
+            && !options.contains('\t')
             && !options.contains("  ")
             && (gap.len() >= 2 || gap.contains('\t'))
     })
@@ -6535,26 +6535,30 @@ const BULGARIAN_SLIP_ZIPF: f32 = 6.0;
 /// alphabet nor a name (a capital inside the sentence is one).
 fn bulgarian_line_slip(line: &str, start: usize, word: &str) -> bool {
     // (The word's shape first, then the line's letters, then the lexicons:
-    // most Latin words of a Cyrillic line are ruled out by the first.)
+    // most Latin words of a Cyrillic line are ruled out by the first. The
+    // letters are [`bulgarian_slip_line`]'s, its search for `ъ` made once.)
     bulgarian_phonetic_shape(word)
         && (word.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             || opens_sentence(line, start))
-        && bulgarian_slip_line(line)
-        && bulgarian_phonetic_word(word)
-        && (holds_hard_sign(line.as_bytes()) || bulgarian_by_lexicons(line))
+        && {
+            let bytes = line.as_bytes();
+            let hard_sign = holds_hard_sign(bytes);
+            (hard_sign || bulgarian_letters_only(bytes))
+                && bulgarian_phonetic_word(word)
+                && (hard_sign || bulgarian_by_lexicons(line))
+        }
 }
 
 /// Whether the lexicons read `line` as Bulgarian rather than Russian or
 /// Ukrainian: the Bulgarian lexicons (extended ones included) list more of
 /// its Cyrillic words than the Russian ones and more than the Ukrainian
-/// ones. Asked of a line
-/// without `ъ` that [`bulgarian_letters_only`] lets through, whose
-/// language whatlang often guesses wrong when it is short: a short Russian
-/// line with `щ ю я й` and no `ы ь э ё` (`Текущая глобални страница`,
-/// `Ориентация сребро панели уведомлений`, a Czech or Croatian word put
-/// in) is no Bulgarian one, and its Latin word stays (the reviewer's
-/// probe, session 26: 26 such wrong changes in 6,849 Russian and
-/// Ukrainian lines). Asked only of a word already found a
+/// ones. Asked of a line without `ъ` that [`bulgarian_letters_only`] lets
+/// through, whose language whatlang often guesses wrong when it is short:
+/// a short Russian line with `щ ю я й` and no `ы ь э ё` (`Текущая
+/// глобални страница`, `Ориентация сребро панели уведомлений`, a Czech or
+/// Croatian word put in) is no Bulgarian one, and its Latin word stays
+/// (the reviewer's probes, session 26: 38 such wrong changes in Russian,
+/// Ukrainian and Belarusian lines). Asked only of a word already found a
 /// [`bulgarian_phonetic_word`], so seldom; it allocates a lower-case copy
 /// of each word.
 fn bulgarian_by_lexicons(line: &str) -> bool {
@@ -6590,15 +6594,14 @@ fn bulgarian_phonetic_shape(word: &str) -> bool {
 /// (Whether it reads as Bulgarian rather than Russian is still the
 /// judge's question, [`Line::language`].)
 fn bulgarian_slip_line(line: &str) -> bool {
-    // (`ъ` is D1 8A in UTF-8, `Ъ` D0 AA: a search for their second bytes,
-    // rare in Cyrillic text, not a walk by characters.)
     let bytes = line.as_bytes();
-    let hard_sign = holds_hard_sign(bytes);
-    hard_sign || bulgarian_letters_only(bytes)
+    holds_hard_sign(bytes) || bulgarian_letters_only(bytes)
 }
 
 /// Whether the UTF-8 `bytes` hold `ъ` or `Ъ`.
 fn holds_hard_sign(bytes: &[u8]) -> bool {
+    // (`ъ` is D1 8A in UTF-8, `Ъ` D0 AA: a search for their second bytes,
+    // rare in Cyrillic text, not a walk by characters.)
     memchr::memchr2_iter(0x8A, 0xAA, bytes).any(|i| {
         i.checked_sub(1)
             .and_then(|j| bytes.get(j))
