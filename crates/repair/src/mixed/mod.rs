@@ -11843,13 +11843,23 @@ pub(crate) mod tests {
                 "Speichern hindert ältere Тор-Versionen am Lesen, trotzdem fortsetzen?",
                 "Speichern hindert ältere Top-Versionen am Lesen, trotzdem fortsetzen?",
             ),
+            // A slip typed on the Greek layout (git's German catalogue).
+            (
+                "Merge von Submodul %s fehlgeschlagen (keine Merge-Βασισ)",
+                "Merge von Submodul %s fehlgeschlagen (keine Merge-Basis)",
+            ),
         ] {
             assert_eq!(fix(spoofed), right);
         }
-        // An inflected brand keeps its ending, an option its letters.
+        // An inflected brand keeps its ending, an option its letters; a
+        // word with Kazakh `ү`, or one its own script's lexicons list more
+        // often than the Latin ones list its Latin spelling (Greek
+        // `κάντε`, German `Kante`), is a word of its script.
         for kept in [
             "Обновите iPhone-ом и Windows-у сегодня же.",
             "Die Option --ехес-Pfad ist veraltet.",
+            "Das kasachische Magazin ТҮРЕ-Verlag erscheint monatlich.",
+            "Der griechische Slogan ΚΑΝΤΕ-Klick steht auf dem Plakat.",
         ] {
             assert_eq!(fix(kept), kept);
         }

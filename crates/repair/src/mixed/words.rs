@@ -417,24 +417,84 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
     // other script is short or has letters with no lookalike, while a
     // word spelt in lookalikes joins a Latin compound as its Latin
     // namesake does (in an option, `--ехес`, or a chunk with digits it
-    // stays protected).
+    // stays protected). Only where that namesake is a Latin word
+    // ([`latin_namesake`]): a real word of the other script joins a Latin
+    // compound too (`Projekt-роса`, `Kazakh-МСҮТ`).
     if protected
         && w.latin == 0
         && w.other == 0
         && w.letters() >= 3
         && chunk.contains(['-', '\u{2010}'])
     {
-        let respelled = line
-            .get(w.start..w.end)
-            .and_then(|word| super::map_lookalikes(word, Sc::Latin))
-            .and_then(|(latin, _)| {
-                Some([line.get(start..w.start)?, &latin, line.get(w.end..end)?].concat())
-            });
+        let respelled = line.get(w.start..w.end).and_then(|word| {
+            let (latin, _) = super::map_lookalikes(word, Sc::Latin)?;
+            if !latin_namesake(word, &latin) {
+                return None;
+            }
+            Some([line.get(start..w.start)?, &latin, line.get(w.end..end)?].concat())
+        });
         if let Some(respelled) = respelled {
             return super::remembered_protected_chunk(&respelled);
         }
     }
     protected
+}
+
+/// Whether the Cyrillic or Greek `word`, whose Latin lookalike spelling
+/// is `latin`, may stand for a Latin word in a compound: `word` has no
+/// letter that only a few languages write among its lookalikes
+/// ([`super::is_exotic_lookalike`]: the Kazakh and Mongolian `ү` of
+/// `ТҮРЕ-Verlag`, `МСҮТ-Schule`), and some Latin lexicon lists `latin`
+/// (`http`, `top`, `mime`; not `mcyt`), or what a layout of its script
+/// re-types `word` into (a slip: `νον-nopy` is `non-nopy`, `Merge-Βασισ`
+/// `Merge-Basis`), more often than any lexicon of `word`'s own script
+/// lists `word` (`тор` is rarer in Russian than `top` in English, while
+/// Greek `κάντε` is commoner than German `Kante`, and `ΚΑΝΤΕ-Klick`
+/// stays). The lexicons cannot tell every real word from a spoof: a
+/// Russian `роса` in a German compound is still read as Spanish `poca`,
+/// commoner there; only the line's language could say more.
+fn latin_namesake(word: &str, latin: &str) -> bool {
+    if word.chars().any(super::is_exotic_lookalike) {
+        return false;
+    }
+    let lower = super::tables::lowercase(word);
+    let own = [Sc::Cyrillic, Sc::Greek]
+        .into_iter()
+        .filter_map(|sc| top_zipf(&lower, sc))
+        .reduce(f32::max);
+    let beats_own = |spelling: &str| {
+        top_zipf(spelling, Sc::Latin).is_some_and(|z| own.is_none_or(|own| own < z))
+    };
+    if beats_own(&super::tables::lowercase(latin)) {
+        return true;
+    }
+    let Some(source) = lower.chars().find_map(sc_of).filter(|sc| *sc != Sc::Latin) else {
+        return false;
+    };
+    source.layouts().iter().any(|from| {
+        Sc::Latin.layouts().iter().any(|to| {
+            super::retype_word(&lower, source, Sc::Latin, from, to)
+                .is_some_and(|typed| beats_own(&typed))
+        })
+    })
+}
+
+/// The highest zipf a lexicon of script `sc` (extended lexicons included)
+/// gives the lower-case `lower` or a spelling of it with a mark capitals
+/// drop ([`super::with_a_mark`]: `ΤΑΝΖΑΝΙΑ` is `τανζανία`).
+fn top_zipf(lower: &str, sc: Sc) -> Option<f32> {
+    let best = std::cell::Cell::new(None::<f32>);
+    let look = |spelling: &str| {
+        for lang in sc.languages() {
+            if let Some(z) = zipf_ext(lang, spelling) {
+                best.set(Some(best.get().map_or(z, |b| b.max(z))));
+            }
+        }
+        false
+    };
+    look(lower);
+    super::with_a_mark(lower, look);
+    best.get()
 }
 
 /// An exotic lookalike ([`super::is_exotic_lookalike`]) other than `ү`:
