@@ -7214,11 +7214,48 @@ fn chunk_spans(text: &str, w: &Word, source: Sc) -> Vec<(usize, usize, u8)> {
     if chunk.len() > 64 {
         return out; // a path or a blob, not a word
     }
-    for span in edge_spans(text, core_start, core_end, (chunk_start, chunk_end)) {
+    let edges = edge_spans(text, core_start, core_end, (chunk_start, chunk_end));
+    for &span in &edges {
         if !out.iter().any(|&(a, b, _)| a == span.0 && b == span.1) {
             out.push(span);
         }
     }
+    // Every key glued before the letters with them, ended as each edge span
+    // ends short of the chunk's end: the punctuation after a word stays
+    // punctuation when the keys before it are letters (`/f.eij,` is
+    // `болест,` on the Bulgarian layout, whose `б` is on `/`; `;,cikfjf.`
+    // is `мръсното.`). The keys before cost as the whole chunk's do
+    // (below), the key after as in [`edge_spans`]; a key seldom
+    // punctuation right after a word (a bracket, a backquote, a `;`) is
+    // never left behind where the chunk ends with it or a full stop or
+    // comma follows it (`/shd;.` is `бягам.`, not `бяга;.`).
+    if chunk_start < core_start {
+        // (Read in the chunk alone, as every span is: the chunk ends, or
+        // a full stop or comma follows the key.)
+        let odd_tail = text.get(core_end..chunk_end).is_some_and(|t| {
+            let mut keys = t.chars();
+            keys.next()
+                .is_some_and(|c| matches!(c, '[' | ']' | '{' | '}' | '`' | '<' | '>' | ';'))
+                && keys.next().is_none_or(|n| matches!(n, '.' | ','))
+        });
+        let head = u8::from(
+            chunk
+                .chars()
+                .next()
+                .is_some_and(|c| closed_after(text, chunk_end, c)),
+        );
+        let tails: Vec<(usize, u8)> = edges
+            .iter()
+            .filter(|&&(a, b, _)| a == core_start && b < chunk_end && !(b == core_end && odd_tail))
+            .map(|&(_, b, cost)| (b, cost))
+            .collect();
+        for (end, tail) in tails {
+            if !out.iter().any(|&(a, b, _)| a == chunk_start && b == end) {
+                out.push((chunk_start, end, head + tail));
+            }
+        }
+    }
+
     // Keys left glued before the letters that cannot open a word there (a
     // comma or dot with a space before it: `,hfopthf.` is `браўзера.`; an
     // apostrophe, quotation mark or bracket nothing later closes: `'njn` is
@@ -10578,6 +10615,28 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line);
         }
+    }
+
+    #[test]
+    fn keys_before_a_slip_are_letters_where_the_mark_after_it_is_punctuation() {
+        // The slash (`б`) and the letters are the word, the comma after
+        // them punctuation: `болест,`, not `болестр` nor nothing.
+        assert_eq!(
+            fix("Досадата е /f.eij, позната само на ленивците."),
+            "Досадата е болест, позната само на ленивците."
+        );
+        assert_eq!(
+            fix("Или човекът напуска /fhdjijlfjf, или богатството напуска човека."),
+            "Или човекът напуска богатството, или богатството напуска човека."
+        );
+        // A semicolon glued after the letters with a full stop after it is
+        // no punctuation of its own: the word is not repaired without it
+        // (`бяга;.`).
+        let line = "А от него и аз /shd;.";
+        assert!(!fix(line).contains("бяга;"));
+        // Paths keep their slash.
+        let line = "Файловете са в /usr, /opt и /srv на системата.";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
