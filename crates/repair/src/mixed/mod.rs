@@ -2865,8 +2865,16 @@ impl MixedScript {
             return None;
         }
         // Letters no language of their script writes (`ԁ һ ӏ ѕ ү` in
-        // `ԁһсрԁ`) are there to look like another script's letters.
-        let exotic = original.chars().any(is_exotic_lookalike);
+        // `ԁһсрԁ`) are there to look like another script's letters. But
+        // Kazakh, Mongolian and Tatar write `ү` ([`words::spoof_only_letter`]
+        // leaves it out): a word whose only such letter it is makes a
+        // spoof only where its lookalike reading is a word the lexicons,
+        // the document or the user know (`Тһеү`, `ԝаү`); otherwise it is
+        // judged as any word of its script (`Хүүраар`, a river, and `ТҮК`
+        // in English lines are no `Xyypaap`, `TYK`).
+        let exotic = original.chars().any(words::spoof_only_letter)
+            || (original.chars().any(is_exotic_lookalike)
+                && self.lookalike_reading_known(original, target, context));
         // A quoted literal (`«F»`, `'no'`) is left, unless such letters
         // make it a spoof (`«ѕԝар»`).
         if is_quoted(line.text, w.start, w.end) && !exotic {
@@ -7034,6 +7042,26 @@ fn off_namesake_keys(word: &str, from: &str) -> bool {
                 !k.is_ascii_alphabetic() || matches!(k.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
             })
         })
+}
+
+impl MixedScript {
+    /// Whether the lookalike respelling of `original` in script `target`
+    /// is a word some lexicon of that script lists (extended ones too, with
+    /// a mark capitals drop put back), the document writes, or the user
+    /// listed.
+    fn lookalike_reading_known(
+        &self,
+        original: &str,
+        target: Sc,
+        context: &DocumentContext,
+    ) -> bool {
+        map_lookalikes(original, target).is_some_and(|(text, _)| {
+            let lower = lowercase(&text);
+            self.user_words.contains(&lower)
+                || context.count(&lower) > 0
+                || listed_in_script(&lower, target)
+        })
+    }
 }
 
 /// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
@@ -11905,6 +11933,28 @@ pub(crate) mod tests {
             fix("Ако кључ није дат, користи цео ред као kqu;."),
             "Ако кључ није дат, користи цео ред као кључ."
         );
+    }
+
+    #[test]
+    fn a_word_whose_only_exotic_letter_is_ue_needs_a_known_reading() {
+        // Kazakh, Mongolian and Tatar write `ү`: their words in Latin
+        // lines (names, glosses, paths) are no spoofs of the unknown
+        // spellings their lookalikes make (the reviewer's probes, session
+        // 27: 934 such lines changed, all wrong).
+        for kept in [
+            "The river is called Хүүраар in the local dialect.",
+            "Kazakh: үсу (to freeze)",
+            "The ТҮК team won the cup.",
+            "Licence GPLv3+ : МСҮТ GNU GPL version 3 ou ultérieure",
+            "Impossible de corriger ./АҮК les problèmes.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // One whose lookalike reading is a listed word is still a spoof,
+        // as is one with a letter only spoofs write beside it.
+        assert_eq!(fix("I will раү you tomorrow."), "I will pay you tomorrow.");
+        assert_eq!(fix("The ТОҮ store."), "The TOY store.");
+        assert_eq!(fix("The Тһеү said so."), "The They said so.");
     }
 
     #[test]
