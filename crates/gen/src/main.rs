@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
+mod acronyms;
 mod be_forms;
 // The repair crate's bigram arithmetic, compiled here too so that the
 // generated models are the judge's own (see `bigrams`); the judge's other
@@ -79,6 +80,7 @@ fn generate_all(root: &Path) -> Result<Vec<Output>> {
     outputs.extend(bigrams::generate(root).context("bigrams")?);
     outputs.extend(be_forms::generate(root).context("be_forms")?);
     outputs.extend(lexicon_more::generate(root).context("lexicon_more")?);
+    outputs.extend(acronyms::generate(root).context("acronyms")?);
     outputs.extend(trigrams::generate(root).context("trigrams")?);
     outputs.extend(names::generate(root).context("names")?);
     outputs.extend(translit_cyrillic::generate(root).context("translit_cyrillic")?);

@@ -1496,10 +1496,14 @@ impl MixedScript {
         protected: &std::cell::OnceCell<bool>,
     ) -> bool {
         let acronym = word.chars().all(|c| !c.is_lowercase());
-        let exotic = word.chars().any(is_exotic_lookalike);
+        // Exotic letters (`ԁ һ ӏ ѕ ү`) or a Latin acronym respelled in
+        // capitals ([`latin_acronym_spelt`]: `ТСР`) make a spoof's shape,
+        // whatever the word's length.
+        let spoof = word.chars().any(is_exotic_lookalike)
+            || (acronym && latin_acronym_spelt(word, source, dominant, w.letters()));
         let homoglyph_shape = self.options.homoglyphs
             && w.letters() >= 2
-            && (!(acronym && w.letters() <= 3) || exotic);
+            && (!(acronym && w.letters() <= 3) || spoof);
         let layout_shape = self.options.keyboard_layouts
             && (!acronym
                 || caps_slip_shape(word, w.letters())
@@ -1524,7 +1528,7 @@ impl MixedScript {
                 Lookalike::None => false,
                 Lookalike::Listed => true,
                 Lookalike::Unlisted => {
-                    exotic
+                    spoof
                         || ((!self.user_words.is_empty() || context.is_some())
                             && map_lookalikes(word, dominant).is_some_and(|(respelled, _)| {
                                 let lower = lowercase(&respelled);
@@ -2904,8 +2908,14 @@ impl MixedScript {
         let acronym = original.chars().all(|c| !c.is_lowercase());
         let short_caps_spoof =
             w.letters() == 3 && unlisted_caps_in_latin(original, source, target, w.letters());
+        // A Latin acronym respelled in capitals of another script (`ТСР` in
+        // a Latin line, [`latin_acronym_spelt`]) is no acronym of its own
+        // script but a spoof, judged as one with exotic letters is.
+        let listed_acronym =
+            acronym && !exotic && latin_acronym_spelt(original, source, target, w.letters());
+        let spoof = exotic || listed_acronym;
         let lone_acronym = acronym
-            && !exotic
+            && !spoof
             && ((w.letters() <= 3 && !short_caps_spoof) || !line.has_capitalised_word(target))
             && !spoofed_capitals(line, w, original, source, target);
         // (A word that tips its line's letters is otherwise only re-typed,
@@ -3064,7 +3074,8 @@ impl MixedScript {
 
         // Letters no language of their script writes (`ԁ һ ӏ ѕ ү` in
         // `ԁһсрԁ`) are there to look like another script's letters.
-        if exotic {
+        // (And a Latin acronym respelled, `listed_acronym`.)
+        if spoof {
             keep_score -= 4.0;
         }
         // Re-typing a word that is a word as typed (`no` in a Ukrainian line)
@@ -3119,7 +3130,7 @@ impl MixedScript {
             && (capitals == 0 || initial_only)
             && (bulgarian || !lexicon_lists(source, &lower))
             && context.count(&lower) <= 1;
-        let keep = if exotic && homoglyph_possible {
+        let keep = if spoof && homoglyph_possible {
             // Nothing but a spoof writes `ԁ һ ӏ ѕ` in a Latin line: leaving
             // the word is worth what its (lowered) score says, no floor.
             keep_score
@@ -3227,7 +3238,7 @@ impl MixedScript {
                 spans: Vec::new(),
             };
             let may_take = |c: &Candidate, memo: &mut BoundMemo| {
-                let at = (original, target, exotic, keep, typed);
+                let at = (original, target, spoof, keep, typed);
                 self.foreign_candidate_may_take(line, c, at, meant, context, memo)
             };
             if !candidates.iter().any(|c| may_take(c, &mut memo)) {
@@ -3265,7 +3276,7 @@ impl MixedScript {
         // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
         // program `dhcpd`): its letters already say what it imitates.
         candidates.retain(|c| {
-            foreign_word_takes(line.text, c) || (exotic && c.kind == ChangeKind::Homoglyph)
+            foreign_word_takes(line.text, c) || (spoof && c.kind == ChangeKind::Homoglyph)
         });
         // A short lower-case ASCII word in a Cyrillic line is as often a
         // program's or a format's name (`nawk`, `jhsdb`, `ucfq`, `tomlq`)
@@ -3326,7 +3337,7 @@ impl MixedScript {
         if w.letters() <= 3 {
             candidates.retain(|c| {
                 c.kind != ChangeKind::Homoglyph
-                    || exotic
+                    || spoof
                     || (common_short_word(
                         &c.text,
                         line.language(target),
@@ -6832,6 +6843,30 @@ fn spoofed_capitals(line: &Line<'_>, w: &Word, original: &str, source: Sc, targe
             let listed = |w: &str| zipf_ext(lang, w).is_some();
             listed(&looks) || with_a_mark(&looks, listed)
         })
+}
+
+/// Whether `word`, in capitals of a Cyrillic or Greek `source` in a Latin
+/// line, is a Latin acronym respelled in lookalikes: three to six letters,
+/// all lookalikes of Latin capitals that spell an acronym of
+/// [`crate::tables::acronyms::LATIN`] (`ТСР` is `TCP`, `ΝΤΡ` `NTP`, `ЈІТ` `JIT`),
+/// and no lexicon of its own script lists it ([`listed_in_script`]: the
+/// acronyms of those scripts in use are, `НАТО`, `СССР`). Such a word is
+/// judged as a spoof, as one with exotic letters is: its respelling need
+/// not be a listed word, the acronym list says what it imitates. The list
+/// leaves out every acronym whose lookalike spelling the Cyrillic and Greek
+/// catalogues or dictionaries write as a word of theirs (`АРІ`, `ОЕМ`,
+/// `СРА`: see data/curated/acronyms/README.md).
+fn latin_acronym_spelt(word: &str, source: Sc, target: Sc, letters: u16) -> bool {
+    if target != Sc::Latin || source == Sc::Latin || !(3..=6).contains(&letters) {
+        return false;
+    }
+    let Some((latin, _)) = map_lookalikes(word, Sc::Latin) else {
+        return false;
+    };
+    crate::tables::acronyms::LATIN
+        .binary_search(&latin.as_str())
+        .is_ok()
+        && !listed_in_script(&lowercase(word), source)
 }
 
 /// Whether a word in capitals of another script than a Latin line's, of
@@ -12028,6 +12063,38 @@ pub(crate) mod tests {
             "Die Option --ехес-Pfad ist veraltet.",
             "Das kasachische Magazin ТҮРЕ-Verlag erscheint monatlich.",
             "Der griechische Slogan ΚΑΝΤΕ-Klick steht auf dem Plakat.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_latin_acronym_respelled_in_capitals_is_a_spoof() {
+        // Real Spanish, German and French catalogue lines with a Latin
+        // acronym respelled in Cyrillic or Greek capitals: no lexicon of those scripts lists `тср`, `τρμ`,
+        // `јіт`, and the acronym list names `TCP`, `TPM`, `JIT`.
+        for (spoofed, right) in [
+            (
+                "Puerto ТСР en el cual escuchará el servidor.",
+                "Puerto TCP en el cual escuchará el servidor.",
+            ),
+            (
+                "Fehler im übergebenen Passwort für ΤΡΜ.",
+                "Fehler im übergebenen Passwort für TPM.",
+            ),
+            (
+                "Effectuer une compilation ЈІТ si la requête est plus coûteuse.",
+                "Effectuer une compilation JIT si la requête est plus coûteuse.",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
+        }
+        // An acronym of the word's own script that a lexicon lists stays,
+        // and so does one whose lookalike spelling the Cyrillic catalogues
+        // write (`АРІ` in Ukrainian ones: `API` is left out of the list).
+        for kept in [
+            "Die Nachrichtenagentur ТАСС meldete das am Montag.",
+            "Le journal АРІ a publié la nouvelle lundi.",
         ] {
             assert_eq!(fix(kept), kept);
         }

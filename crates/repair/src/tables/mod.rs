@@ -10,6 +10,8 @@
 //! The modules are `#[rustfmt::skip]`: they are laid out by the generator.
 
 #[rustfmt::skip]
+pub(crate) mod acronyms;
+#[rustfmt::skip]
 pub(crate) mod be_forms;
 #[rustfmt::skip]
 pub(crate) mod bigrams;

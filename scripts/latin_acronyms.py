@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Build ``data/curated/acronyms/latin.txt``: Latin acronyms in capitals.
+
+The mixed-script judge leaves a word in capitals of another script alone as
+an acronym (`ТАСС` in a French line), which also lets a Latin acronym
+respelled in Cyrillic or Greek lookalikes through (`ТСР`, `ΝΤΡ`, `ЈІТ`).
+This list names the Latin acronyms in use, so that such a respelling can be
+recognised. One acronym a line, 3 to 6 ASCII capitals, sorted; the generator
+family ``acronyms`` of ``polynorm-gen`` compiles it into
+``crates/repair/src/tables/acronyms.rs``.
+
+Sources (``README.md`` beside the list records versions and counts):
+
+* The English originals (msgids) of the gettext catalogues installed under
+  ``/usr/share/locale`` (read with ``scripts/audit_gettext.py``'s reader):
+  a token of capitals (`TCP`, `MIME`, `JIT`) written so in at least
+  ``MIN_CAPS`` distinct msgids, and in capitals at least ``MIN_SHARE`` of
+  the times the msgids write the word at all (`KEY`, a placeholder, is
+  mostly `key`; `TCP` mostly `TCP`).
+* The entries in capitals of the Debian English hunspell dictionary
+  (``en_US.dic``, SCOWL-based, permissively licensed) that it lists in no
+  other case (`CPU`, `PPP`; not `AMP`, also listed as `amp`).
+
+Left out, from either source: an acronym whose Cyrillic or Greek lookalike
+spelling (capital by capital: `А` for `A`, `Ρ` for `P`) is written as a word
+in the Cyrillic or Greek translations of the same catalogues, or is an entry
+of the Russian, Ukrainian, Belarusian, Bulgarian or Serbian hunspell
+dictionaries: that spelling is in real use in its own script (`АРІ`, `ЕХЕ`,
+`ОЕМ` in Ukrainian catalogues; `СРА`, `АРВ` in Serbian ones), and its
+appearance in a Latin line says nothing.
+
+Only facts are taken (which short tokens are acronyms); nothing of the
+catalogues' or dictionaries' text is copied. Which catalogues exist depends
+on the packages installed, so the list is built once and committed.
+
+    python3 scripts/latin_acronyms.py [--out data/curated/acronyms/latin.txt]
+
+Python 3.11, stdlib only.
+"""
+
+import argparse
+import collections
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_gettext import catalogue_pairs  # noqa: E402  (the .mo reader)
+
+LOCALE = Path("/usr/share/locale")
+HUNSPELL = Path("/usr/share/hunspell")
+ROOT = Path(__file__).resolve().parent.parent
+
+MIN_LEN, MAX_LEN = 3, 6
+MIN_CAPS = 2
+MIN_SHARE = 0.5
+
+# Capital lookalikes of Latin capitals, as the judge maps them
+# (data/curated/confusables; Cyrillic `Ј Ѕ І` included).
+CYRILLIC = dict(zip("АВЕКМНОРСТУХІЈЅ", "ABEKMHOPCTYXIJS"))
+GREEK = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"))
+
+# Locales whose catalogues are Cyrillic or Greek translations.
+OWN_LOCALES = ["ru", "uk", "be", "bg", "sr", "el"]
+OWN_DICTIONARIES = ["ru_RU", "uk_UA", "be_BY", "bg_BG", "sr_RS"]
+
+WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z]+(?![A-Za-z0-9_])")
+OWN_WORD = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+
+
+def msgid_acronyms():
+    """Tokens in capitals of the msgids, by the rule in the module doc."""
+    caps, other = collections.Counter(), collections.Counter()
+    seen = set()
+    for mo in sorted(LOCALE.glob("*/LC_MESSAGES/*.mo")):
+        for originals, _ in catalogue_pairs(mo):
+            for text in originals:
+                if text in seen:
+                    continue
+                seen.add(text)
+                for token in WORD.findall(text):
+                    if token.isupper():
+                        caps[token] += 1
+                    else:
+                        other[token.upper()] += 1
+    return {
+        t
+        for t, n in caps.items()
+        if MIN_LEN <= len(t) <= MAX_LEN and n >= MIN_CAPS and n / (n + other[t]) >= MIN_SHARE
+    }
+
+
+def hunspell_words(name):
+    path = HUNSPELL / f"{name}.dic"
+    with open(path, encoding="utf-8", errors="ignore") as f:
+        next(f, None)  # the word count
+        return [line.split("/")[0].strip() for line in f]
+
+
+def hunspell_acronyms():
+    words = hunspell_words("en_US")
+    listed = set(words)
+    return {
+        w
+        for w in words
+        if re.fullmatch(r"[A-Z]{%d,%d}" % (MIN_LEN, MAX_LEN), w)
+        and w.lower() not in listed
+        and w.capitalize() not in listed
+    }
+
+
+def latin_reading(word):
+    """The Latin capitals a Cyrillic or Greek word in capitals looks like."""
+    for table in (CYRILLIC, GREEK):
+        if all(c in table for c in word):
+            return "".join(table[c] for c in word)
+    return None
+
+
+def own_spellings():
+    """Latin readings of the capital spellings the own-script sources write."""
+    found = set()
+
+    def add(word):
+        # Capitals drop the Greek tonos.
+        upper = "".join(
+            c for c in unicodedata.normalize("NFD", word.upper()) if not unicodedata.combining(c)
+        )
+        if MIN_LEN <= len(upper) <= MAX_LEN:
+            reading = latin_reading(unicodedata.normalize("NFC", upper))
+            if reading:
+                found.add(reading)
+
+    for lang in OWN_LOCALES:
+        for mo in sorted((LOCALE / lang / "LC_MESSAGES").glob("*.mo")):
+            for _, translations in catalogue_pairs(mo):
+                for text in translations:
+                    for word in OWN_WORD.findall(text):
+                        add(word)
+    for name in OWN_DICTIONARIES:
+        if (HUNSPELL / f"{name}.dic").exists():
+            for word in hunspell_words(name):
+                if OWN_WORD.fullmatch(word):
+                    add(word)
+    return found
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "data/curated/acronyms/latin.txt"))
+    args = ap.parse_args()
+    msgid, hunspell = msgid_acronyms(), hunspell_acronyms()
+    own = own_spellings()
+    kept = sorted((msgid | hunspell) - own)
+    Path(args.out).write_text("".join(f"{a}\n" for a in kept), encoding="ascii")
+    print(
+        f"msgids {len(msgid)}, hunspell {len(hunspell)}, union {len(msgid | hunspell)}, "
+        f"written in their own script {len((msgid | hunspell) & own)}, kept {len(kept)}",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()
