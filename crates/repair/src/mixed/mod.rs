@@ -12086,6 +12086,11 @@ pub(crate) mod tests {
                 "Effectuer une compilation ЈІТ si la requête est plus coûteuse.",
                 "Effectuer une compilation JIT si la requête est plus coûteuse.",
             ),
+            // In a hyphenated compound too (words::latin_namesake).
+            (
+                "ЈІТ-Inlining durchführen, wenn die Anfrage teurer ist.",
+                "JIT-Inlining durchführen, wenn die Anfrage teurer ist.",
+            ),
         ] {
             assert_eq!(fix(spoofed), right);
         }

@@ -444,15 +444,17 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
 /// is `latin`, may stand for a Latin word in a compound: `word` has no
 /// letter that only a few languages write among its lookalikes
 /// ([`super::is_exotic_lookalike`]: the Kazakh and Mongolian `ү` of
-/// `ТҮРЕ-Verlag`, `МСҮТ-Schule`), and some Latin lexicon lists `latin`
-/// (`http`, `top`, `mime`; not `mcyt`), or what a layout of its script
-/// re-types `word` into (a slip: `νον-nopy` is `non-nopy`, `Merge-Βασισ`
-/// `Merge-Basis`), more often than any lexicon of `word`'s own script
-/// lists `word` (`тор` is rarer in Russian than `top` in English, while
-/// Greek `κάντε` is commoner than German `Kante`, and `ΚΑΝΤΕ-Klick`
-/// stays). The lexicons cannot tell every real word from a spoof: a
-/// Russian `роса` in a German compound is still read as Spanish `poca`,
-/// commoner there; only the line's language could say more.
+/// `ТҮРЕ-Verlag`, `МСҮТ-Schule`), and either some Latin lexicon lists
+/// `latin` (`http`, `top`, `mime`; not `mcyt`), or what a layout of its
+/// script re-types `word` into (a slip: `νον-nopy` is `non-nopy`,
+/// `Merge-Βασισ` `Merge-Basis`), more often than any lexicon of `word`'s
+/// own script lists `word` (`тор` is rarer in Russian than `top` in
+/// English, while Greek `κάντε` is commoner than German `Kante`, and
+/// `ΚΑΝΤΕ-Klick` stays), or `latin` is a Latin acronym of the list and no
+/// lexicon of `word`'s script lists `word` (`ЈІТ-Inlining`, `МІМЕ-Typ`).
+/// The lexicons cannot tell every real word from a spoof: a Russian
+/// `роса` in a German compound is still read as Spanish `poca`, commoner
+/// there; only the line's language could say more.
 fn latin_namesake(word: &str, latin: &str) -> bool {
     if word.chars().any(super::is_exotic_lookalike) {
         return false;
@@ -465,7 +467,11 @@ fn latin_namesake(word: &str, latin: &str) -> bool {
     let beats_own = |spelling: &str| {
         top_zipf(spelling, Sc::Latin).is_some_and(|z| own.is_none_or(|own| own < z))
     };
-    if beats_own(&super::tables::lowercase(latin)) {
+    // (An acronym of the list need not be listed: `jit`, `tpm`; see
+    // `latin_acronym_spelt` in the judge.)
+    if beats_own(&super::tables::lowercase(latin))
+        || (own.is_none() && crate::tables::acronyms::LATIN.binary_search(&latin).is_ok())
+    {
         return true;
     }
     let Some(source) = lower.chars().find_map(sc_of).filter(|sc| *sc != Sc::Latin) else {
