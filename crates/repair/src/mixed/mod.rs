@@ -3192,6 +3192,32 @@ impl MixedScript {
                     swallowed,
                 ));
             }
+            // A Cyrillic word in capitals in a Latin line, with a letter
+            // no Latin letter looks like, that a phonetic layout re-types
+            // into its own transliteration (no letter of it off its
+            // namesake's key, [`off_namesake_key`]) is a name or a
+            // heading written in Cyrillic, not a slip: that would take
+            // Caps Lock on and the wrong layout both (`The newspaper ФОЛДЕР
+            // reported ...`, `He shouted БАНКИНГ and left`, `АНТИГУА`: 19
+            // wrong changes of session 26's caps sweep, the reviewer's
+            // count). An all-lookalike word keeps the re-typing, which a
+            // lookalike reading would otherwise win unopposed (`ТОМАТО`,
+            // `la соја entrada`); so does a word in lower case (`Сеттингс`).
+            if source == Sc::Cyrillic
+                && target == Sc::Latin
+                && acronym
+                && map_lookalikes(original, target).is_none()
+            {
+                candidates.retain(|c| {
+                    c.layouts.is_none_or(|(from, _)| {
+                        !is_phonetic_layout(from)
+                            || line
+                                .text
+                                .get(c.start..c.end)
+                                .is_some_and(|t| t.chars().any(|l| off_namesake_key(from, l)))
+                    })
+                });
+            }
         }
         // A Bulgarian slip ([`bulgarian_line_slip`]) was typed on US
         // QWERTY, the Latin layout both Bulgarian layouts are paired with
@@ -6991,6 +7017,27 @@ fn is_exotic_lookalike(c: char) -> bool {
         c,
         'ԁ' | 'Ԁ' | 'һ' | 'Һ' | 'ӏ' | 'Ӏ' | 'ѕ' | 'Ѕ' | 'ү' | 'Ү' | 'ԛ' | 'Ԛ' | 'ԝ' | 'Ԝ'
     )
+}
+
+/// Whether the phonetic layout `id` ([`is_phonetic_layout`]) puts the
+/// letter `c` on a key other than its Latin namesake's. The Serbian one:
+/// `љ њ џ` on `q w x`, `з` on QWERTY's `y` and `ж` on its `z` (it follows
+/// QWERTZ), `ч ћ ш ђ` on punctuation keys. The Bulgarian phonetic one: `я
+/// в ъ ь ж й` on `q w y x v j`, `ш щ ю ч` on punctuation keys. Every other
+/// letter re-types off them into its Latin transliteration (`ц` `c`, `х`
+/// `h`, Serbian `ј` `j`).
+fn off_namesake_key(id: &str, c: char) -> bool {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match id {
+        "rs" => matches!(c, 'љ' | 'њ' | 'џ' | 'з' | 'ж' | 'ч' | 'ћ' | 'ш' | 'ђ'),
+        "bg-phonetic" => {
+            matches!(
+                c,
+                'я' | 'в' | 'ъ' | 'ь' | 'ж' | 'й' | 'ш' | 'щ' | 'ю' | 'ч' | 'ѝ'
+            )
+        }
+        _ => true,
+    }
 }
 
 /// Whether a Latin key of `c` is one a phonetic layout fills with a letter
@@ -11990,6 +12037,26 @@ pub(crate) mod tests {
         assert_eq!(fix("I will раү you tomorrow."), "I will pay you tomorrow.");
         assert_eq!(fix("The ТОҮ store."), "The TOY store.");
         assert_eq!(fix("The Тһеү said so."), "The They said so.");
+    }
+
+    #[test]
+    fn a_cyrillic_name_in_capitals_is_no_serbian_slip() {
+        // Real Cyrillic words in capitals in Latin lines (session 26's caps
+        // sweep): the Serbian layout re-types them into their own
+        // transliteration, which needs Caps Lock on and the wrong layout
+        // both; they stay.
+        for kept in [
+            "The newspaper ФОЛДЕР reported the news on Monday.",
+            "He shouted БАНКИНГ and left the room.",
+            "See also: СУРФИНГ (band), a group from the nineties.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        // In lower case it is still a slip.
+        assert_eq!(
+            fix("Click the Сеттингс button to open the dialog."),
+            "Click the Settings button to open the dialog."
+        );
     }
 
     #[test]
