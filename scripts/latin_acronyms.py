@@ -23,11 +23,23 @@ Sources (``README.md`` beside the list records versions and counts):
 
 Left out, from either source: an acronym whose Cyrillic or Greek lookalike
 spelling (capital by capital: `А` for `A`, `Ρ` for `P`) is written as a word
-in the Cyrillic or Greek translations of the same catalogues, or is an entry
-of the Russian, Ukrainian, Belarusian, Bulgarian or Serbian hunspell
-dictionaries: that spelling is in real use in its own script (`АРІ`, `ЕХЕ`,
-`ОЕМ` in Ukrainian catalogues; `СРА`, `АРВ` in Serbian ones), and its
-appearance in a Latin line says nothing.
+in the Cyrillic or Greek translations of the same catalogues, or is an entry,
+in any case, of a hunspell dictionary of its script: every one installed
+under ``/usr/share/hunspell`` (the Russian, Ukrainian, Belarusian, Bulgarian
+and Serbian ones, and the Mongolian and Kazakh ones too: `САА`, a Mongolian
+acronym of ``mn_MN``, read `CAA` in Latin lines before), and the
+repository's Belarusian copy under ``data/hunspell``. That spelling is in
+real use in its own script (`АРІ`, `ЕХЕ`, `ОЕМ` in Ukrainian catalogues;
+`СРА`, `АРВ` in Serbian ones; `САА`, `ТОС` in Mongolian), and its appearance
+in a Latin line says nothing. Only entries written wholly in Cyrillic or
+Greek letters count (the Latin dictionaries add none), and not those with a
+capital after a small letter: a unit symbol (`кСм`) is not written in
+capitals, so it says nothing of a word in capitals (`КСМ` is `KCM`).
+
+The repository's lexicons (``data/curated/lexicon``) are not asked here:
+the judge asks them itself, for the script the word is written in, while
+an entry left out of this list is left out for every script (a Belarusian
+`міме` would unlist the Greek `ΜΙΜΕ`, which no Greek lexicon lists).
 
 Only facts are taken (which short tokens are acronyms); nothing of the
 catalogues' or dictionaries' text is copied. Which catalogues exist depends
@@ -63,7 +75,10 @@ GREEK = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"))
 
 # Locales whose catalogues are Cyrillic or Greek translations.
 OWN_LOCALES = ["ru", "uk", "be", "bg", "sr", "el"]
-OWN_DICTIONARIES = ["ru_RU", "uk_UA", "be_BY", "bg_BG", "sr_RS"]
+# Hunspell dictionaries whose Cyrillic and Greek entries remove an acronym:
+# every installed one (mn_MN and kk_KZ as well as the ru/uk/be/bg/sr ones)
+# and the repository's copy.
+OWN_DICTIONARY_GLOBS = [(HUNSPELL, "*.dic"), (ROOT / "data/hunspell", "*/*.dic")]
 
 WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z]+(?![A-Za-z0-9_])")
 OWN_WORD = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
@@ -91,15 +106,14 @@ def msgid_acronyms():
     }
 
 
-def hunspell_words(name):
-    path = HUNSPELL / f"{name}.dic"
+def hunspell_words(path):
     with open(path, encoding="utf-8", errors="ignore") as f:
         next(f, None)  # the word count
         return [line.split("/")[0].strip() for line in f]
 
 
 def hunspell_acronyms():
-    words = hunspell_words("en_US")
+    words = hunspell_words(HUNSPELL / "en_US.dic")
     listed = set(words)
     return {
         w
@@ -138,10 +152,13 @@ def own_spellings():
                 for text in translations:
                     for word in OWN_WORD.findall(text):
                         add(word)
-    for name in OWN_DICTIONARIES:
-        if (HUNSPELL / f"{name}.dic").exists():
-            for word in hunspell_words(name):
-                if OWN_WORD.fullmatch(word):
+    for folder, pattern in OWN_DICTIONARY_GLOBS:
+        for path in sorted(folder.glob(pattern)):
+            for word in hunspell_words(path):
+                # Small letters, a capital first, or all capitals: not a
+                # unit symbol such as `кСм`.
+                cased = word.islower() or word.isupper() or word[1:].islower()
+                if OWN_WORD.fullmatch(word) and cased:
                     add(word)
     return found
 

@@ -16,7 +16,9 @@ use crate::writer::{self, Input, Output};
 
 const PATH: &str = "data/curated/acronyms/latin.txt";
 const VERSION: &str = "scripts/latin_acronyms.py: gettext msgids of Debian 12 catalogues, \
-                       hunspell-en-us 1:2020.12.07-2";
+                       hunspell-en-us 1:2020.12.07-2; Cyrillic and Greek spellings removed by \
+                       the catalogues and the installed hunspell dictionaries (hunspell-mn \
+                       1:7.5.0-1, hunspell-kk 1.1-3 among them)";
 
 /// Parses the list: one acronym a line, checked as the module doc says.
 fn parse(input: &Input) -> Result<Vec<&str>> {

@@ -451,7 +451,7 @@ fn is_protected_by_chunk(line: &str, w: &Word) -> bool {
 /// own script lists `word` (`тор` is rarer in Russian than `top` in
 /// English, while Greek `κάντε` is commoner than German `Kante`, and
 /// `ΚΑΝΤΕ-Klick` stays), or `latin` is a Latin acronym of the list and no
-/// lexicon of `word`'s script lists `word` (`ЈІТ-Inlining`, `МІМЕ-Typ`).
+/// lexicon of `word`'s script lists `word` (`ЈІТ-Inlining`, `ΡΝΜ-Datei`).
 /// The lexicons cannot tell every real word from a spoof: a Russian
 /// `роса` in a German compound is still read as Spanish `poca`, commoner
 /// there; only the line's language could say more.
