@@ -1786,6 +1786,24 @@ impl MixedScript {
         }
     }
 
+    /// Whether the lookalike respelling of `original` in script `target`
+    /// is a word some lexicon of that script lists (extended ones too, with
+    /// a mark capitals drop put back), the document writes, or the user
+    /// listed.
+    fn lookalike_reading_known(
+        &self,
+        original: &str,
+        target: Sc,
+        context: &DocumentContext,
+    ) -> bool {
+        map_lookalikes(original, target).is_some_and(|(text, _)| {
+            let lower = lowercase(&text);
+            self.user_words.contains(&lower)
+                || context.count(&lower) > 0
+                || listed_in_script(&lower, target)
+        })
+    }
+
     /// [`MixedScript::evidence`] from what its lexicons say of the spelling.
     fn evidence_of(lexical: &Lexical, lang: Option<&str>) -> (f32, String, bool) {
         let mut why = String::new();
@@ -7125,26 +7143,6 @@ fn off_namesake_keys(word: &str, from: &str) -> bool {
                 !k.is_ascii_alphabetic() || matches!(k.to_ascii_lowercase(), 'q' | 'w' | 'x' | 'y')
             })
         })
-}
-
-impl MixedScript {
-    /// Whether the lookalike respelling of `original` in script `target`
-    /// is a word some lexicon of that script lists (extended ones too, with
-    /// a mark capitals drop put back), the document writes, or the user
-    /// listed.
-    fn lookalike_reading_known(
-        &self,
-        original: &str,
-        target: Sc,
-        context: &DocumentContext,
-    ) -> bool {
-        map_lookalikes(original, target).is_some_and(|(text, _)| {
-            let lower = lowercase(&text);
-            self.user_words.contains(&lower)
-                || context.count(&lower) > 0
-                || listed_in_script(&lower, target)
-        })
-    }
 }
 
 /// Layouts that put Cyrillic letters on the keys of their Latin namesakes.
