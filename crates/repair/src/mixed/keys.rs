@@ -405,6 +405,7 @@ impl MixedScript {
             context,
             |_| true,
             super::Compounds::Off,
+            false,
             None,
         );
         judge(

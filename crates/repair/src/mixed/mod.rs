@@ -430,6 +430,76 @@ fn german_compound(lower: &str, stems: bool) -> Option<(f32, usize)> {
     best
 }
 
+/// What a Bulgarian form with its definite article
+/// ([`bulgarian_article_form`]) loses against its stem: the form is rarer
+/// than the word.
+const ARTICLE_OFF: f32 = 1.0;
+
+/// The lower-case spelling `lower` (no lexicon lists it) read as a
+/// Bulgarian noun or adjective with its definite article, which Bulgarian
+/// writes as a suffix: `-та` after a stem in `а` or `я` (`досада` `та`,
+/// `горчива` `та`), `-то` after one in `о` or `е` (`мръсно` `то`,
+/// `разбирателство` `то`), `-те` after one in `и` or `е` (`ясни` `те`),
+/// `-ът` and `-ят` after a consonant (`козел` `ът`). The stem, of four
+/// letters or more, is a word the Bulgarian lexicons list; with its zipf and
+/// where the article starts. The stem's last letter is asked, not only its
+/// listing, so that a Latin word re-typed on the Bulgarian phonetic layout
+/// does not read as one (`donate`, `sprite`: `дона` `те`, `спри` `те`); only
+/// whole-word re-typings onto the BDS layout are read so
+/// ([`Lexical::articles`], [`article_may_read`]),
+/// where no Latin word re-typed of the English, German, French and Spanish
+/// lexicons (five letters or more) gives such a form (session 28).
+fn bulgarian_article_form(lower: &str) -> Option<(f32, usize)> {
+    const STEM: usize = 4;
+    const VOWELS: &str = "аеиоуъюяьй";
+    [
+        ("та", "ая"),
+        ("то", "ое"),
+        ("те", "ие"),
+        ("ът", ""),
+        ("ят", ""),
+    ]
+    .into_iter()
+    .find_map(|(article, after)| {
+        let stem = lower.strip_suffix(article)?;
+        let last = stem.chars().last()?;
+        let fits = if after.is_empty() {
+            !VOWELS.contains(last)
+        } else {
+            after.contains(last)
+        };
+        if !fits
+            || stem.chars().count() < STEM
+            || !stem.chars().all(|c| matches!(c, 'а'..='я' | 'ѝ'))
+        {
+            return None;
+        }
+        Some((zipf_ext("bg", stem)?, stem.len()))
+    })
+}
+
+/// Whether the re-typing `c` of a whole word in `text` may read as a
+/// Bulgarian form with its definite article ([`bulgarian_article_form`]):
+/// it re-types onto the Bulgarian BDS layout (`bg`), and no key glued
+/// after it is a letter there. The article ends its word, and a form cut
+/// short of a letter key is as likely a longer word whose last key was
+/// read as punctuation: `,dptr,rje.` is `разширител`, its full stop the
+/// `л`, not `разширите` and a full stop.
+fn article_may_read(text: &str, c: &Candidate) -> bool {
+    let Some((from, to)) = c.layouts.filter(|&(_, to)| to == "bg") else {
+        return false;
+    };
+    let (Some(from), Some(to)) = (layout(from), layout(to)) else {
+        return false;
+    };
+    text.get(c.end..)
+        .and_then(|rest| rest.chars().next())
+        .is_none_or(|next| {
+            next.is_whitespace()
+                || !tables::retype(next, from, to).is_some_and(letters::is_alphabetic)
+        })
+}
+
 /// Whether a lookalike respelling `lower` (no lexicon lists it) reads as
 /// a German compound or a listed German word's form, by looser parts than
 /// [`german_compound`] asks of a re-typing: a first word as there, then a
@@ -713,6 +783,11 @@ struct Lexical {
     /// rivals among compounds too: `Datensank`, `daten` and `sank`,
     /// against `Datenbank`.)
     compounds: Compounds,
+    /// Whether a Bulgarian form with its definite article
+    /// ([`bulgarian_article_form`]) counts as a word of Bulgarian: only for
+    /// a re-typing onto the Bulgarian (BDS) layout, whose keys put no
+    /// Latin word's letters on their Bulgarian namesakes.
+    articles: bool,
 }
 
 /// What [`MixedScript::score_candidates`] reads off a candidate's
@@ -1783,6 +1858,7 @@ impl MixedScript {
             plaus,
             lower,
             compounds: Compounds::Off,
+            articles: false,
         }
     }
 
@@ -1900,6 +1976,24 @@ impl MixedScript {
                     lower.get(split..).unwrap_or_default()
                 );
             }
+        } else if let Some((z, split)) = lang
+            .filter(|l| lexical.articles && *l == "bg")
+            .and_then(|_| bulgarian_article_form(lower))
+        {
+            // Bulgarian writes its definite article as a suffix, and a
+            // lexicon of the commonest words lists only the commonest
+            // nouns and adjectives with it (`мръсно` but not `мръсното`).
+            let letters = lower.chars().count();
+            let long = 0.2 * (letters.saturating_sub(5).min(6) as f32);
+            score += z - ARTICLE_OFF + long;
+            if let Some(why) = why {
+                let _ = write!(
+                    why,
+                    "; bg {}+{} (zipf {z:.1})",
+                    lower.get(..split).unwrap_or_default(),
+                    lower.get(split..).unwrap_or_default()
+                );
+            }
         } else {
             // Out of every lexicon (a name, say): how much it looks like a word.
             let plaus = lexical.plaus;
@@ -1926,6 +2020,11 @@ impl MixedScript {
     /// lists, of the word's own span with no key swallowed at its edges,
     /// by [`KNOWN_RETYPE`]). `compounds`: which German compounds of two
     /// listed words count as words of German ([`Lexical::compounds`]).
+    /// `articles`: whether re-typings of whole words onto the BDS layout
+    /// may read as Bulgarian forms with their article
+    /// ([`Lexical::articles`]); not for a slip inside a word, whose rival
+    /// lookalike respelling of the same letters would then lose to it
+    /// (`наведетe` is Serbian `наведете`, no `наведе` and `те`).
     #[allow(clippy::too_many_arguments)]
     fn score_candidates(
         &self,
@@ -1939,6 +2038,7 @@ impl MixedScript {
         context: &DocumentContext,
         layout_floor: impl Fn(&Candidate) -> bool,
         compounds: Compounds,
+        articles: bool,
         meant: Option<(&str, &str)>,
     ) {
         let script_of = |c: &Candidate| {
@@ -1987,18 +2087,25 @@ impl MixedScript {
             // Layout pairs often agree (`us`, `de`, `fr` differ in a few
             // keys): each spelling is looked up once per language.
             let sc = script_of(c);
-            let cached = seen
-                .iter()
-                .position(|(t, s, l, _, _)| *t == c.text && *s == sc && *l == lang);
+            let articles = articles && article_may_read(line.text, c);
+            let cached = seen.iter().position(|(t, s, l, _, (at, _))| {
+                *t == c.text
+                    && *s == sc
+                    && *l == lang
+                    && lexicals
+                        .get(*at)
+                        .is_some_and(|(_, x)| x.articles == articles)
+            });
             let seen_at = if let Some(at) = cached {
                 at
             } else {
                 let at = lexicals
                     .iter()
-                    .position(|(s, l)| *s == sc && l.lower == shape.lower)
+                    .position(|(s, l)| *s == sc && l.lower == shape.lower && l.articles == articles)
                     .unwrap_or_else(|| {
                         let mut lexical = self.lexical(shape.lower.clone(), sc, context);
                         lexical.compounds = compounds;
+                        lexical.articles = articles;
                         // Belarusian's closed-class tier is assumed, not
                         // measured ([`tables::zipf`]): where the line's
                         // letters rule Belarusian out (`и` of `архиве`), such
@@ -2565,6 +2672,7 @@ impl MixedScript {
                 (true, true) => Compounds::Listed,
                 (true, false) => Compounds::WithStems,
             },
+            false,
             None,
         );
         if two_words {
@@ -3315,6 +3423,7 @@ impl MixedScript {
             context,
             |c: &Candidate| foreign_word_takes(line.text, c),
             Compounds::Off,
+            true,
             meant,
         );
         // A spoof's respelling need not be a listed word (`ԁһсрԁ` is the
@@ -3735,7 +3844,9 @@ impl MixedScript {
         } = memo;
         let lexical_at = lexicals
             .iter()
-            .position(|(text, ..)| *text == c.text)
+            .position(|(text, lexical, ..)| {
+                *text == c.text && lexical.articles == article_may_read(line.text, c)
+            })
             .unwrap_or_else(|| {
                 let lower = lowercase(&c.text);
                 let (zipfs, plaus) = lexicon_reading(&lower, sc);
@@ -3746,6 +3857,7 @@ impl MixedScript {
                     plaus,
                     lower,
                     compounds: Compounds::Off,
+                    articles: article_may_read(line.text, c),
                 };
                 let bound = Self::evidence_bound(&lexical);
                 let letters = c
@@ -3880,7 +3992,14 @@ impl MixedScript {
             .zipfs
             .iter()
             .filter_map(|&(_, z)| z)
-            .reduce(f32::max);
+            .reduce(f32::max)
+            .or_else(|| {
+                lexical
+                    .articles
+                    .then(|| bulgarian_article_form(&lexical.lower))
+                    .flatten()
+                    .map(|(z, _)| z - ARTICLE_OFF)
+            });
         let letters = lexical
             .lower
             .chars()
@@ -10210,10 +10329,11 @@ pub(crate) mod tests {
     #[test]
     fn an_opening_key_nothing_closes_is_typed_with_the_word() {
         // `[` is `ц` and `"` is `Ч` on the Bulgarian layout: no `]` or `"`
-        // closes them, so `ветното` (unlisted) no longer leaves `[` glued.
+        // closes them, so `ветното` (unlisted) no longer leaves `[` glued,
+        // and the whole word is `цветното` (`цветно` with its article).
         assert_eq!(
             fix("Позиция върху [lejkfjf колело."),
-            "Позиция върху [lejkfjf колело."
+            "Позиция върху цветното колело."
         );
         assert_eq!(
             fix("Чехословакия, \"enfi.fldtud социалистическа република"),
@@ -10778,6 +10898,35 @@ pub(crate) mod tests {
         assert!(!fix(line).contains("бяга;"));
         // Paths keep their slash.
         let line = "Файловете са в /usr, /opt и /srv на системата.";
+        assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_bulgarian_form_with_its_article_is_a_word_of_a_bds_slip() {
+        // No lexicon lists `мръсното` or `лечебното`; `мръсно` and
+        // `лечебно` it does, and Bulgarian writes the article as a suffix.
+        assert_eq!(
+            fix("На своята улица и ;,cikfjf куче е тигър."),
+            "На своята улица и мръсното куче е тигър."
+        );
+        assert_eq!(
+            fix("Медицината е изкуство да се подражава на .e'e/kfjf въздействие на природата."),
+            "Медицината е изкуство да се подражава на лечебното въздействие на природата."
+        );
+        assert_eq!(
+            bulgarian_article_form("досадата").map(|(_, at)| at),
+            Some("досада".len())
+        );
+        assert!(bulgarian_article_form("козелът").is_some());
+        // The article after the wrong letter is none (`донате` is `дона`
+        // and `те` only on the phonetic layout's transliteration of
+        // `donate`), and a stem of three letters is too short to tell.
+        assert_eq!(bulgarian_article_form("донате"), None);
+        assert_eq!(bulgarian_article_form("умата"), None);
+        // A form the phonetic layout spells of an English word is read so
+        // nowhere: `sprite` would be `спри` and `те`.
+        assert!(bulgarian_article_form("сприте").is_some());
+        let line = "Можете да смените sprite на героя в настройките на играта.";
         assert_eq!(fix(line), line);
     }
 
