@@ -8177,6 +8177,10 @@ fn judge(text: &str, mut candidates: Vec<Candidate>, keep: f32, what: &str) -> O
     if candidates.iter().any(|c| !leaves_bracket(text, c)) {
         candidates.retain(|c| !leaves_bracket(text, c));
     }
+    // One that re-types an opening bracket whose closing one it leaves
+    // glued after it re-types half a pair: the pair holds an index or a
+    // key of code (`` `line[elem]` `` is no `линешелем]`), not a slip.
+    candidates.retain(|c| !splits_bracket_pair(text, c));
     // One entry per distinct spelling, the best-scored channel kept.
     candidates.sort_by(|a, b| a.text.cmp(&b.text).then(b.score.total_cmp(&a.score)));
     candidates.dedup_by(|a, b| a.text == b.text);
@@ -8377,6 +8381,31 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
     let after = text.get(c.end..).unwrap_or_default().chars();
     let other = |ch: char| sc_of(ch).is_some_and(|s| s != sc);
     before.take_while(|ch| !stop(ch)).any(other) || after.take_while(|ch| !stop(ch)).any(other)
+}
+
+/// Whether `c` re-types a span holding an opening bracket (`[`, `{`) that
+/// the closing one glued right after the span closes, with letters between
+/// (`line[elem` of `line[elem]`), where no such bracket before the span
+/// could be the one it closes (in `[fm[rr]` the inner `[` may be `ц`, a
+/// letter, on the Bulgarian layout).
+fn splits_bracket_pair(text: &str, c: &Candidate) -> bool {
+    let (Some(typed), Some(after)) = (
+        text.get(c.start..c.end),
+        text.get(c.end..).and_then(|t| t.chars().next()),
+    ) else {
+        return false;
+    };
+    let open = match after {
+        ']' => '[',
+        '}' => '{',
+        _ => return false,
+    };
+    !text.get(..c.start).is_some_and(|head| head.contains(open))
+        && typed.rfind(open).is_some_and(|i| {
+            typed
+                .get(i + 1..)
+                .is_some_and(|inside| inside.chars().any(letters::is_alphabetic))
+        })
 }
 
 /// Whether applying `c` would leave a bracket facing the wrong way glued to
@@ -10324,6 +10353,25 @@ pub(crate) mod tests {
         // A bracket the line opens closes there.
         let quoted = "[див. символ зворотнj] похилої риски.";
         assert!(!fix(quoted).contains("зворотної"), "{}", fix(quoted));
+    }
+
+    #[test]
+    fn a_bracket_pair_around_letters_is_code_not_a_slip() {
+        // `[` is `ш` on the Bulgarian layout, `х` on ЙЦУКЕН: re-typing
+        // `sys[e` would leave the `]` that closes it glued (`съсше]`).
+        for line in [
+            "не може да се създаде изходен (sys[e]) файл",
+            "табулациите (a[elem]) са твърде отдалечени",
+            "Отмест.  Начало     `line[elem]`       Край             Израз",
+            "Дазволіць праграмам перашкаджаць сістэме апрацоўваць (f[dst]) кнопку прыпынення",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+        // A closing bracket alone is a key still (`]` is `ї`).
+        assert_eq!(
+            fix("якщо перед ним вказати символ зворотнj] похилої риски."),
+            "якщо перед ним вказати символ зворотної похилої риски."
+        );
     }
 
     #[test]
