@@ -440,15 +440,17 @@ const ARTICLE_OFF: f32 = 1.0;
 /// writes as a suffix: `-та` after a stem in `а` or `я` (`досада` `та`,
 /// `горчива` `та`), `-то` after one in `о` or `е` (`мръсно` `то`,
 /// `разбирателство` `то`), `-те` after one in `и` or `е` (`ясни` `те`),
-/// `-ът` and `-ят` after a consonant (`козел` `ът`). The stem, of four
-/// letters or more, is a word the Bulgarian lexicons list; with its zipf and
-/// where the article starts. The stem's last letter is asked, not only its
+/// `-ът` and `-ят` after a consonant (`козел` `ът`), and a masculine
+/// adjective's `-ият` and `-ия` after one (`победен` `ият`, `разбит` `ия`).
+/// The stem, of four letters or more, is a word the Bulgarian lexicons
+/// list; with its zipf and where the article starts. The stem's last letter is asked, not only its
 /// listing, so that a Latin word re-typed on the Bulgarian phonetic layout
 /// does not read as one (`donate`, `sprite`: `дона` `те`, `спри` `те`); only
 /// whole-word re-typings onto the BDS layout are read so
 /// ([`Lexical::articles`], [`article_may_read`]),
-/// where no Latin word re-typed of the English, German, French and Spanish
-/// lexicons (five letters or more) gives such a form (session 28).
+/// where no Latin word of four letters or more of the English, German,
+/// French, Spanish and Serbian lexicons re-typed there gives such a form
+/// (session 28).
 fn bulgarian_article_form(lower: &str) -> Option<(f32, usize)> {
     const STEM: usize = 4;
     const VOWELS: &str = "аеиоуъюяьй";
@@ -458,6 +460,8 @@ fn bulgarian_article_form(lower: &str) -> Option<(f32, usize)> {
         ("те", "ие"),
         ("ът", ""),
         ("ят", ""),
+        ("ият", ""),
+        ("ия", ""),
     ]
     .into_iter()
     .find_map(|(article, after)| {
@@ -10966,6 +10970,10 @@ pub(crate) mod tests {
             Some("досада".len())
         );
         assert!(bulgarian_article_form("козелът").is_some());
+        assert_eq!(
+            bulgarian_article_form("победеният").map(|(_, at)| at),
+            Some("победен".len())
+        );
         // The article after the wrong letter is none (`донате` is `дона`
         // and `те` only on the phonetic layout's transliteration of
         // `donate`), and a stem of three letters is too short to tell.
