@@ -443,7 +443,9 @@ const ARTICLE_OFF: f32 = 1.0;
 /// `-ът` and `-ят` after a consonant (`козел` `ът`), and a masculine
 /// adjective's `-ият` and `-ия` after one (`победен` `ият`, `разбит` `ия`).
 /// The stem, of four letters or more, is a word the Bulgarian lexicons
-/// list; with its zipf and where the article starts. The stem's last letter is asked, not only its
+/// list; with its zipf and where the article starts. The letters alone
+/// cannot tell an article from a verb's ending (`зададете` is `зададе` and
+/// the plural `-те` of the verb): such a form is a word all the same. The stem's last letter is asked, not only its
 /// listing, so that a Latin word re-typed on the Bulgarian phonetic layout
 /// does not read as one (`donate`, `sprite`: `дона` `те`, `спри` `те`); only
 /// whole-word re-typings onto the BDS layout are read so
