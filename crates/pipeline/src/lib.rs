@@ -438,13 +438,13 @@ impl Pipeline {
                 let before = taken.changes.len();
                 // (In the first round every pending line is as the gate
                 // passed it; later, a line the judge changed.)
-                let mut repaired = taken.and_then(|t| {
-                    if round == 0 {
-                        self.mixed.apply_passed(t, &context)
-                    } else {
-                        self.mixed.apply(t, &context)
-                    }
-                });
+                // (Later, what the earlier rounds wrote is no part of the
+                // line as typed: [`MixedScript::apply_again`].)
+                let mut repaired = if round == 0 {
+                    taken.and_then(|t| self.mixed.apply_passed(t, &context))
+                } else {
+                    self.mixed.apply_again(taken, &context)
+                };
                 let again = repaired.changes.len() > before;
                 if again {
                     // A re-typed letter can meet a combining mark that now

@@ -174,6 +174,20 @@ impl<'a> Repaired<'a> {
             .fold(1.0, f32::min)
     }
 
+    /// The spans of the text that the changes wrote, as byte offsets of
+    /// [`Repaired::text`], in order: what a later stage reads there is what
+    /// an earlier one made, not what was typed.
+    pub(crate) fn written_spans(&self) -> Vec<(usize, usize)> {
+        if self.changes.is_empty() {
+            return Vec::new();
+        }
+        SpanMap::new(&self.changes)
+            .edits
+            .iter()
+            .map(|e| (e.out_start, e.out_end))
+            .collect()
+    }
+
     /// Runs a further stage on this output and composes the two.
     ///
     /// `stage` sees this result's text and reports its changes in that text's

@@ -1663,15 +1663,38 @@ impl MixedScript {
         &self,
         text: &'a str,
         context: &DocumentContext,
-        mut passed: bool,
+        passed: bool,
     ) -> Repaired<'a> {
         // A repair can change the line's balance of scripts (a fixed word
         // makes the line Cyrillic, and another word now stands out), so run
         // to a fixed point: what comes out needs nothing more.
-        let mut result = Repaired::unchanged(text);
+        self.rounds_from(Repaired::unchanged(text), context, passed)
+    }
+
+    /// [`MixedScript::apply`] on a line this stage or another has already
+    /// repaired (a document's next round): the letters `repaired`'s changes
+    /// wrote are not read as typed ([`Line::retyped`]).
+    pub fn apply_again<'a>(
+        &self,
+        repaired: Repaired<'a>,
+        context: &DocumentContext,
+    ) -> Repaired<'a> {
+        self.rounds_from(repaired, context, false)
+    }
+
+    /// The rounds of [`MixedScript::apply_rounds`] from `result`.
+    fn rounds_from<'a>(
+        &self,
+        mut result: Repaired<'a>,
+        context: &DocumentContext,
+        mut passed: bool,
+    ) -> Repaired<'a> {
         for _ in 0..MAX_ROUNDS {
             let before = result.changes.len();
-            result = result.and_then(|t| self.apply_once(t, context, passed));
+            // What earlier rounds (and stages) wrote is no part of the
+            // line as typed.
+            let retyped = result.written_spans();
+            result = result.and_then(|t| self.apply_once(t, context, passed, &retyped));
             passed = false;
             if result.changes.len() == before {
                 break;
@@ -1687,6 +1710,7 @@ impl MixedScript {
         text: &'a str,
         context: &DocumentContext,
         passed: bool,
+        retyped: &[(usize, usize)],
     ) -> Repaired<'a> {
         if text.len() > MAX_REVIEW_BYTES {
             return Repaired::unchanged(text);
@@ -1754,6 +1778,7 @@ impl MixedScript {
             text_mostly_dominant: text_share_60.unwrap_or(line_share >= 0.6),
             letters: totals,
             serbian: stats.serbian,
+            retyped,
             languages: Default::default(),
             possible: Default::default(),
             short_words: Default::default(),
@@ -2348,26 +2373,97 @@ impl MixedScript {
         };
         // (Nor does a re-typing that would leave a mixed token: `в4йгекуы`
         // re-typed from `й` on.)
-        let best_reads = reads_total
-            .iter()
-            .zip(candidates.iter())
-            .filter(|_| !shape_only.is_empty())
-            .filter(|(_, c)| !ruled_out(c) && !leaves_mixed_token(line.text, c))
-            .map(|(r, _)| r.0)
-            .fold(f32::NEG_INFINITY, f32::max);
-        if best_reads.is_finite() {
-            for &i in &shape_only {
-                if let (Some(c), Some(&(total, _)), Some((_, notes))) =
-                    (candidates.get_mut(i), reads_total.get(i), why_of.get_mut(i))
-                {
-                    let gap = (best_reads - total).max(0.0);
-                    if gap > 0.0 && gap.is_finite() {
-                        // The bigram model is a crude judge of one letter:
-                        // a quarter point per nat, two points at most.
-                        c.score -= (0.4 * gap).min(2.0);
-                        notes.push(Note::Nats(gap));
-                    }
+        // For a word wholly in another script (`script` given), rivals are
+        // the spellings of the same keys: a re-typing of a longer span of
+        // its chunk sums more letters' log-probabilities, so against a
+        // shorter one its total says nothing of its letters (`;,cikfjf`,
+        // `мръсното`, is no less likely than `cikfjf`, `ъсното`; `[b,yscnm`
+        // is `хибність`, not less likely than `b,yscnm`). (A mixed word's
+        // spans, `script` None, are its own letters read apart or together:
+        // there every candidate is a rival, `элекnропитание` is judged so.)
+        // (Which candidates set a yardstick is asked once each.)
+        let yardsticks: Vec<Option<(usize, usize, f32)>> = if shape_only.is_empty() {
+            Vec::new()
+        } else {
+            reads_total
+                .iter()
+                .zip(candidates.iter())
+                .map(|(r, c)| {
+                    (!ruled_out(c) && !leaves_mixed_token(line.text, c))
+                        .then_some((c.start, c.end, r.0))
+                })
+                .collect()
+        };
+        let rivals = |i: usize| {
+            let at = candidates.get(i).map(|c| (c.start, c.end));
+            yardsticks
+                .iter()
+                .flatten()
+                .filter(|&&(start, end, _)| script.is_none() || Some((start, end)) == at)
+                .map(|&(.., total)| total)
+                .fold(f32::NEG_INFINITY, f32::max)
+        };
+        let best: Vec<f32> = shape_only.iter().map(|&i| rivals(i)).collect();
+        for (&i, &best_reads) in shape_only.iter().zip(&best) {
+            if let (Some(c), Some(&(total, _)), Some((_, notes))) =
+                (candidates.get_mut(i), reads_total.get(i), why_of.get_mut(i))
+            {
+                let gap = (best_reads - total).max(0.0);
+                if gap > 0.0 && gap.is_finite() {
+                    // The bigram model is a crude judge of one letter:
+                    // a quarter point per nat, two points at most.
+                    c.score -= (0.4 * gap).min(2.0);
+                    notes.push(Note::Nats(gap));
                 }
+            }
+        }
+        // An unlisted re-typing of a word wholly in another script that
+        // opens with a key it reads as a letter (which the yardstick of the
+        // same keys above no longer docks: `,dptr,rje`), and that a longer
+        // one, unlisted too, extends by reading the keys after it as letters
+        // that read like a word of the language (the bigram mean real words
+        // clear, [`RETYPE_READS`]), guesses at both of its edges:
+        // `,dptr,rje.` at a line's end is `разширите.` or `разширител` (`.`
+        // is `л` on the Bulgarian layout), and only a lexicon could tell
+        // which. Neither is taken. (A word whose first key is a letter ends
+        // where its letters do, as most slips before a comma or a full stop
+        // do: `vtnfcbvdjkb,` is `метасимволи,` on the Ukrainian layout,
+        // though `метасимволиб` reads as well. Asked only of re-typings
+        // that would go on.)
+        let mut end_guessed: Vec<usize> = Vec::new();
+        for &i in shape_only.iter().filter(|_| script.is_some()) {
+            let Some(c) = candidates.get(i) else {
+                continue;
+            };
+            if c.score <= keep
+                || c.kind != ChangeKind::KeyboardLayout
+                || line
+                    .text
+                    .get(c.start..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(letters::is_alphabetic)
+            {
+                continue;
+            }
+            let reads_like_a_word = |d: &Candidate| {
+                d.layouts
+                    .and_then(|(_, to)| bigrams(layout_language(to)))
+                    .is_some_and(|model| model.score(&lowercase(&d.text)) >= RETYPE_READS)
+            };
+            let longer = shape_only.iter().copied().filter(|&j| {
+                candidates
+                    .get(j)
+                    .is_some_and(|d| extends_by_keys(line.text, c, d) && reads_like_a_word(d))
+            });
+            let before = end_guessed.len();
+            end_guessed.extend(longer);
+            if end_guessed.len() > before {
+                end_guessed.push(i);
+            }
+        }
+        for i in end_guessed {
+            if let Some(c) = candidates.get_mut(i) {
+                c.score = c.score.min(keep);
             }
         }
         // Whether any spelling on offer is a known word, however it scored
@@ -3276,7 +3372,11 @@ impl MixedScript {
         // again while the document counts each candidate spelling as it
         // did then (the one thing the bound reads that the key does not
         // hold): its candidates are not listed or bounded again.
-        let spans = (layout_possible && !real_word).then(|| chunk_spans(line.text, w, source));
+        let spans = (layout_possible && !real_word).then(|| {
+            let mut spans = chunk_spans(line.text, w, source);
+            spans.retain(|&(start, _, _)| !slash_after_typed_word(line, start));
+            spans
+        });
         let rejection_key =
             (score_bound::enabled() && bound_memo::enabled() && self.user_words.is_empty())
                 .then(|| {
@@ -5002,6 +5102,10 @@ struct Line<'t> {
     /// The line's letters of each script, by [`Sc`] index.
     letters: [u32; 3],
     serbian: bool,
+    /// The spans earlier rounds of [`MixedScript::apply`] re-typed: the
+    /// letters outside them are the line as it was typed (in `le.ruf/,rjdkiud`
+    /// the first round makes `велико`, whose `о` was the Latin `f`).
+    retyped: &'t [(usize, usize)],
     /// The line's language per script, by lexicon votes; computed once,
     /// only for lines that reach the judge.
     languages: [std::cell::OnceCell<Option<&'static str>>; 3],
@@ -7400,6 +7504,18 @@ fn chunk_bounds(text: &str, w: &Word, source: Sc) -> (usize, usize) {
         .take_while(|(_, c)| joins(*c))
         .last()
         .map_or(w.start, |(i, _)| i);
+    // `?` is `Б` there (Shift and `/`): it joins where it opens the chunk,
+    // after white space or at the line's start (`?c.hd,rs` is
+    // `България`); after a word it ends a question.
+    let chunk_start = match text.get(..chunk_start).and_then(|h| h.strip_suffix('?')) {
+        Some(before)
+            if source == Sc::Latin
+                && before.chars().next_back().is_none_or(char::is_whitespace) =>
+        {
+            before.len()
+        }
+        _ => chunk_start,
+    };
     let chunk_end = w.end
         + tail
             .char_indices()
@@ -8389,6 +8505,39 @@ fn leaves_mixed_token(text: &str, c: &Candidate) -> bool {
     before.take_while(|ch| !stop(ch)).any(other) || after.take_while(|ch| !stop(ch)).any(other)
 }
 
+/// Whether re-typing `longer` spans re-typing `c`'s keys on the same
+/// layouts and keys glued after them that it reads as letters: its
+/// spelling is `c`'s and more.
+fn extends_by_keys(text: &str, c: &Candidate, longer: &Candidate) -> bool {
+    longer.kind == ChangeKind::KeyboardLayout
+        && longer.layouts == c.layouts
+        && longer.start == c.start
+        && longer.end > c.end
+        && text
+            .get(c.end..longer.end)
+            .is_some_and(|keys| !keys.chars().any(letters::is_alphabetic))
+        && longer.text.len() > c.text.len()
+        && longer.text.starts_with(c.text.as_str())
+}
+
+/// Whether a layout span starting at `start` opens with a `/` glued after a
+/// letter the line was typed with ([`Line::retyped`]): after a word of the
+/// line's own script the slash parts two words (`режими/roekjrbrudjf,r` is
+/// `режими/идентификатори`, no `режимибидентификатори`), as no one types
+/// half a word on one layout and its `б` on the other. (After letters an
+/// earlier round re-typed it is the Bulgarian layout's `б`:
+/// `le.ruf/,rjdkiud` is `великобританска`.)
+fn slash_after_typed_word(line: &Line<'_>, start: usize) -> bool {
+    let Some(head) = line.text.get(..start) else {
+        return false;
+    };
+    line.text.get(start..).is_some_and(|t| t.starts_with('/'))
+        && head.chars().next_back().is_some_and(|c| {
+            let at = start - c.len_utf8();
+            letters::is_alphabetic(c) && !line.retyped.iter().any(|&(a, b)| a <= at && at < b)
+        })
+}
+
 /// Whether `c` re-types a span holding an opening bracket (`[`, `{`) that
 /// the closing one glued right after the span closes, with letters between
 /// (`line[elem` of `line[elem]`), where no such bracket before the span
@@ -8996,6 +9145,7 @@ pub(crate) mod tests {
                 text_mostly_dominant: true,
                 letters: [0; 3],
                 serbian: false,
+                retyped: &[],
                 languages: Default::default(),
                 possible: Default::default(),
                 short_words: Default::default(),
@@ -9045,6 +9195,7 @@ pub(crate) mod tests {
                 text_mostly_dominant: true,
                 letters: [0; 3],
                 serbian: false,
+                retyped: &[],
                 languages: Default::default(),
                 possible: Default::default(),
                 short_words: Default::default(),
@@ -10931,6 +11082,53 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(line), line);
         }
+    }
+
+    #[test]
+    fn a_slip_with_keys_at_its_edge_is_judged_against_spellings_of_the_same_keys() {
+        // The keys at the edges are letters (`[` is `х`, `,` is `б`), and
+        // the longer span's summed bigrams are no mark against it.
+        assert_eq!(
+            fix("Використання -L спричиняє те, що ключі -lname і -ilname завжди повертають логічну [b,yscnm у цьому разі."),
+            "Використання -L спричиняє те, що ключі -lname і -ilname завжди повертають логічну хибність у цьому разі."
+        );
+        assert_eq!(
+            fix("Папярэджанне: гэтым ,hfopthfv друк не падтрымліваецца цалкам."),
+            "Папярэджанне: гэтым браўзерам друк не падтрымліваецца цалкам."
+        );
+        // `?` opening a chunk is the Bulgarian layout's `Б`: a re-typing
+        // that leaves it glued (`?лагороден`) is no repair.
+        let line = "?.dhf,foek е доброделецът, а не болярецът.";
+        assert!(!fix(line).contains("?лагороден"));
+    }
+
+    #[test]
+    fn an_unlisted_slip_a_trailing_key_may_end_is_left() {
+        // `.` is `л` on the Bulgarian layout: `разширите.` or `разширител`,
+        // neither listed; and `.` is `ю` on the Belarusian one
+        // (`браўзерам.` or `браўзерамю`). Only a lexicon could tell.
+        for line in [
+            "Буфер с пиксели за затворен ,dptr,rje.",
+            "Папярэджанне: друк не падтрымліваецца цалкам гэтым ,hfopthfv.",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+
+    #[test]
+    fn a_slash_glued_after_a_word_as_typed_parts_two_words() {
+        // `режими` was typed Cyrillic: its `/` is a slash, not the
+        // Bulgarian layout's `б` (`режимибидентификатори`).
+        let line = "извеждане на имената на файлове без режими/roekjrbrudjf,r на обекти/етапи";
+        assert!(!fix(line).contains("режимиб"), "{}", fix(line));
+        let line = "позициите на байтовете/pkd[rje се броят от 1";
+        assert!(!fix(line).contains("байтоветеб"), "{}", fix(line));
+        // After letters an earlier round re-typed (`le.ruf`, `велико`) it
+        // is `б`.
+        assert_eq!(
+            fix("английска — le.ruf/,rjdkiud, многоезична, с мъртви клавиши"),
+            "английска — великобританска, многоезична, с мъртви клавиши"
+        );
     }
 
     #[test]
