@@ -5,7 +5,9 @@ The mixed-script judge leaves a word in capitals of another script alone as
 an acronym (`ТАСС` in a French line), which also lets a Latin acronym
 respelled in Cyrillic or Greek lookalikes through (`ТСР`, `ΝΤΡ`, `ЈІТ`).
 This list names the Latin acronyms in use, so that such a respelling can be
-recognised. One acronym a line, 3 to 6 ASCII capitals, sorted; the generator
+recognised (and one in mixed case, `КіВ` for `KiB`, which no Cyrillic or
+Greek word is). One acronym a line, 3 to 6 ASCII letters, all capitals or a
+capital after the first letter, sorted; the generator
 family ``acronyms`` of ``polynorm-gen`` compiles it into
 ``crates/repair/src/tables/acronyms.rs``.
 
@@ -13,10 +15,12 @@ Sources (``README.md`` beside the list records versions and counts):
 
 * The English originals (msgids) of the gettext catalogues installed under
   ``/usr/share/locale`` (read with ``scripts/audit_gettext.py``'s reader):
-  a token of capitals (`TCP`, `MIME`, `JIT`) written so in at least
-  ``MIN_CAPS`` distinct msgids, and in capitals at least ``MIN_SHARE`` of
-  the times the msgids write the word at all (`KEY`, a placeholder, is
-  mostly `key`; `TCP` mostly `TCP`).
+  a token of capitals (`TCP`, `MIME`, `JIT`), or in the mixed case of a
+  technical acronym (a capital after the first letter and a small one:
+  `KiB`, `MiB`, `TType`; since session 28), written so in at least
+  ``MIN_CAPS`` distinct msgids, and so at least ``MIN_SHARE`` of the times
+  the msgids write the word in any case (`KEY`, a placeholder, is mostly
+  `key`; `TCP` mostly `TCP`).
 * The entries in capitals of the Debian English hunspell dictionary
   (``en_US.dic``, SCOWL-based, permissively licensed) that it lists in no
   other case (`CPU`, `PPP`; not `AMP`, also listed as `amp`).
@@ -84,9 +88,17 @@ WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z]+(?![A-Za-z0-9_])")
 OWN_WORD = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 
 
+def acronym_shape(token):
+    """All capitals (`TCP`), or mixed case with a capital after the first
+    letter (`KiB`, `PPPoE`, `TType`); not `Key`, `key`."""
+    return token.isupper() or (
+        any(c.islower() for c in token) and any(c.isupper() for c in token[1:])
+    )
+
+
 def msgid_acronyms():
-    """Tokens in capitals of the msgids, by the rule in the module doc."""
-    caps, other = collections.Counter(), collections.Counter()
+    """Tokens of an acronym's shape in the msgids, by the rule in the module doc."""
+    exact, folded = collections.Counter(), collections.Counter()
     seen = set()
     for mo in sorted(LOCALE.glob("*/LC_MESSAGES/*.mo")):
         for originals, _ in catalogue_pairs(mo):
@@ -95,14 +107,15 @@ def msgid_acronyms():
                     continue
                 seen.add(text)
                 for token in WORD.findall(text):
-                    if token.isupper():
-                        caps[token] += 1
-                    else:
-                        other[token.upper()] += 1
+                    exact[token] += 1
+                    folded[token.upper()] += 1
     return {
         t
-        for t, n in caps.items()
-        if MIN_LEN <= len(t) <= MAX_LEN and n >= MIN_CAPS and n / (n + other[t]) >= MIN_SHARE
+        for t, n in exact.items()
+        if MIN_LEN <= len(t) <= MAX_LEN
+        and acronym_shape(t)
+        and n >= MIN_CAPS
+        and n / folded[t.upper()] >= MIN_SHARE
     }
 
 
@@ -169,11 +182,13 @@ def main():
     args = ap.parse_args()
     msgid, hunspell = msgid_acronyms(), hunspell_acronyms()
     own = own_spellings()
-    kept = sorted((msgid | hunspell) - own)
+    # (`own` holds capitals: a mixed-case acronym goes when its lookalike
+    # spelling is written in any case, as a capitals one does.)
+    kept = sorted(t for t in msgid | hunspell if t.upper() not in own)
     Path(args.out).write_text("".join(f"{a}\n" for a in kept), encoding="ascii")
     print(
         f"msgids {len(msgid)}, hunspell {len(hunspell)}, union {len(msgid | hunspell)}, "
-        f"written in their own script {len((msgid | hunspell) & own)}, kept {len(kept)}",
+        f"written in their own script {len(msgid | hunspell) - len(kept)}, kept {len(kept)}",
         file=sys.stderr,
     )
 

@@ -5,7 +5,9 @@
 //!
 //! The list becomes a sorted `&[&str]` in
 //! `crates/repair/src/tables/acronyms.rs`, searched by binary search. The
-//! input must be sorted, unique, and every line 3 to 6 ASCII capitals.
+//! input must be sorted, unique, and every line 3 to 6 ASCII letters, all
+//! capitals (`TCP`) or in the mixed case of a technical acronym, a capital
+//! after the first letter and a small one (`KiB`, `macOS`; not `Tcp`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,9 +26,12 @@ const VERSION: &str = "scripts/latin_acronyms.py: gettext msgids of Debian 12 ca
 fn parse(input: &Input) -> Result<Vec<&str>> {
     let words: Vec<&str> = input.text.lines().collect();
     for (i, w) in words.iter().enumerate() {
+        let b = w.as_bytes();
+        let shape = b.iter().all(u8::is_ascii_uppercase)
+            || (b.iter().any(u8::is_ascii_lowercase) && b[1..].iter().any(u8::is_ascii_uppercase));
         ensure!(
-            (3..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()),
-            "{}:{}: {w:?} is not 3 to 6 ASCII capitals",
+            (3..=6).contains(&w.len()) && b.iter().all(u8::is_ascii_alphabetic) && shape,
+            "{}:{}: {w:?} is not 3 to 6 ASCII letters in capitals or mixed case",
             input.path,
             i + 1
         );
@@ -45,7 +50,7 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<Output>> {
     let mut out = writer::rust_file(
         &[&input],
         &format!(
-            "Latin acronyms in capitals: {} of 3 to 6 letters, sorted (binary search).\n\
+            "Latin acronyms in capitals or mixed case: {} of 3 to 6 letters, sorted (binary search).\n\
              \n\
              Facts only (which short tokens are acronyms); see data/curated/acronyms/README.md.",
             words.len()
@@ -86,6 +91,9 @@ mod tests {
         assert!(parse(&input("TCP\nABI\n")).is_err());
         assert!(parse(&input("ABI\nABI\n")).is_err());
         assert!(parse(&input("Tcp\n")).is_err());
+        assert!(parse(&input("KiB\nmacOS\n")).is_ok());
+        assert!(parse(&input("tcp\n")).is_err());
+        assert!(parse(&input("Ki1\n")).is_err());
         assert!(parse(&input("TOOLONG\n")).is_err());
     }
 }

@@ -1581,7 +1581,9 @@ impl MixedScript {
         // capitals ([`latin_acronym_spelt`]: `ТСР`) make a spoof's shape,
         // whatever the word's length.
         let spoof = word.chars().any(is_exotic_lookalike)
-            || (acronym && latin_acronym_spelt(word, source, dominant, w.letters()));
+            || (dominant == Sc::Latin
+                && (acronym || inner_capital(word))
+                && latin_acronym_spelt(word, source, dominant, w.letters()));
         let homoglyph_shape = self.options.homoglyphs
             && w.letters() >= 2
             && (!(acronym && w.letters() <= 3) || spoof);
@@ -3139,8 +3141,11 @@ impl MixedScript {
         // A Latin acronym respelled in capitals of another script (`ТСР` in
         // a Latin line, [`latin_acronym_spelt`]) is no acronym of its own
         // script but a spoof, judged as one with exotic letters is.
-        let listed_acronym =
-            acronym && !exotic && latin_acronym_spelt(original, source, target, w.letters());
+        // (So is one in the mixed case of a Latin acronym: `КіВ` is `KiB`.)
+        let listed_acronym = target == Sc::Latin
+            && (acronym || inner_capital(original))
+            && !exotic
+            && latin_acronym_spelt(original, source, target, w.letters());
         let spoof = exotic || listed_acronym;
         let lone_acronym = acronym
             && !spoof
@@ -7118,8 +7123,18 @@ fn spoofed_capitals(line: &Line<'_>, w: &Word, original: &str, source: Sc, targe
         })
 }
 
-/// Whether `word`, in capitals of a Cyrillic or Greek `source` in a Latin
-/// line, is a Latin acronym respelled in lookalikes: three to six letters,
+/// Whether `word` has a capital after its first letter and a small letter
+/// (`КіВ`, `РРРоЕ`): the mixed case of a Latin acronym (`KiB`), which
+/// [`latin_acronym_spelt`] asks about as it does a word in capitals.
+/// Cyrillic writes it too, in names respelled from Latin (`МекОС`, `ТеКс`),
+/// so the shape alone proves nothing: the list must name the acronym.
+fn inner_capital(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase)
+}
+
+/// Whether `word`, in capitals (or [`inner_capital`]'s mixed case) of a
+/// Cyrillic or Greek `source` in a Latin line, is a Latin acronym respelled
+/// in lookalikes: three to six letters,
 /// all lookalikes of Latin capitals that spell an acronym of
 /// [`crate::tables::acronyms::LATIN`] (`ТСР` is `TCP`, `ΝΤΡ` `NTP`, `ЈІТ` `JIT`),
 /// and no lexicon of its own script lists it ([`listed_in_script`]: the
@@ -12579,6 +12594,34 @@ pub(crate) mod tests {
         ] {
             assert_eq!(fix(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_latin_acronym_in_mixed_case_respelled_is_a_spoof() {
+        // Real English and French catalogue lines with a mixed-case Latin
+        // acronym of the list respelled in Cyrillic lookalikes: `КіВ`,
+        // `МіВ` are in no lexicon.
+        for (spoofed, right) in [
+            ("Maximum memory size in КіВ", "Maximum memory size in KiB"),
+            (
+                "la taille limite minimale d'un paquet est 1 МіВ",
+                "la taille limite minimale d'un paquet est 1 MiB",
+            ),
+        ] {
+            assert_eq!(fix(spoofed), right);
+        }
+        // Names respelled into Cyrillic in mixed case, on no list, stay
+        // (`МекОС`, Serbian for Mac OS; `ТеКс`), and so does a spelling its
+        // script's lexicons list in any case (`ТеХ` is Russian `тех`).
+        for kept in [
+            "mktree lieferte keinen МекОС Objektnamen zurück",
+            "Ne peut ajouter une locale « %s » une seconde ТеКс fois",
+            "Der Ausgabe-Treiber für ТеХ ist nicht verfügbar.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+        assert!(inner_capital("КіВ") && inner_capital("РРРоЕ"));
+        assert!(!inner_capital("Ком") && !inner_capital("ТСР"));
     }
 
     #[test]
