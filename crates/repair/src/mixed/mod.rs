@@ -1675,7 +1675,8 @@ impl MixedScript {
 
     /// [`MixedScript::apply`] on a line this stage or another has already
     /// repaired (a document's next round): the letters `repaired`'s changes
-    /// wrote are not read as typed ([`Line::retyped`]).
+    /// wrote are not read as typed (a `/` glued after them is the Bulgarian
+    /// layout's `б`, not a slash parting two words).
     pub fn apply_again<'a>(
         &self,
         repaired: Repaired<'a>,
