@@ -3905,11 +3905,10 @@ impl MixedScript {
             lexicals,
             spans,
         } = memo;
+        let articles = article_may_read(line.text, c);
         let lexical_at = lexicals
             .iter()
-            .position(|(text, lexical, ..)| {
-                *text == c.text && lexical.articles == article_may_read(line.text, c)
-            })
+            .position(|(text, lexical, ..)| *text == c.text && lexical.articles == articles)
             .unwrap_or_else(|| {
                 let lower = lowercase(&c.text);
                 let (zipfs, plaus) = lexicon_reading(&lower, sc);
@@ -3920,7 +3919,7 @@ impl MixedScript {
                     plaus,
                     lower,
                     compounds: Compounds::Off,
-                    articles: article_may_read(line.text, c),
+                    articles,
                 };
                 let bound = Self::evidence_bound(&lexical);
                 let letters = c
